@@ -1,0 +1,23 @@
+// The engine's element type and the Eigen views over it.
+// core is built twice from the same sources: `attn_core` in float32 (what the app runs) and
+// `attn_core_f64` in float64 (ATTN_DOUBLE), which only the finite-difference gradient
+// checks link, so that a numerical derivative is accurate enough to judge the analytic one.
+#pragma once
+
+#include <Eigen/Core>
+
+namespace attn {
+
+#ifdef ATTN_DOUBLE
+using Scalar = double;
+#else
+using Scalar = float;
+#endif
+
+using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using MatrixMap = Eigen::Map<Matrix>;
+using ConstMatrixMap = Eigen::Map<const Matrix>;
+using ArrayMap = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
+using ConstArrayMap = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
+
+}  // namespace attn

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The newcomer's entry point on Debian 12: installs whatever is missing, builds, then
+#   ./studio.sh run [app arguments]   starts Attention Studio on a bundled model
+#   ./studio.sh test                  runs every test (offscreen; no display needed)
+# Both are idempotent: with everything installed and built they take a few seconds.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian 12 packages the build and the tests need (docs/TOOLCHAIN.md explains each).
+PACKAGES=(g++ make cmake ninja-build pkg-config qt6-base-dev libqcustomplot-dev libeigen3-dev
+          libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
+          xvfb xauth fonts-dejavu-core)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "studio: installing ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "studio: run as root or install sudo" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  [ -f build/CMakeCache.txt ] || cmake --preset release
+  cmake --build --preset release -j "$(nproc)"
+}
+
+cmd="${1:-run}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  run)
+    install_missing
+    build
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      echo "studio: no display found; starting under xvfb-run (add --screenshot FILE.png to see it)" >&2
+      exec xvfb-run -a build/app/attention-studio "$@"
+    fi
+    exec build/app/attention-studio "$@"
+    ;;
+  test)
+    install_missing
+    build
+    QT_QPA_PLATFORM=offscreen ctest --preset release -j "$(nproc)" "$@"
+    ;;
+  *)
+    echo "usage: ./studio.sh run [app arguments] | ./studio.sh test [ctest arguments]" >&2
+    exit 2
+    ;;
+esac
