@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tensor/var.h"
+#include "util/check.h"
 
 namespace attn {
 

@@ -48,25 +48,26 @@ void Var::backward(const Tensor& seed) {
   if (!node_->requiresGrad) return;
   // Topological order by an iterative depth-first search (a recursive one would overflow the
   // stack on the graph of a long recurrent sequence).
-  std::vector<Node*> order;
+  // `order` owns its nodes: freeing a node's links below must not free a node still to run.
+  std::vector<NodePtr> order;
   std::unordered_set<Node*> seen;
-  std::vector<std::pair<Node*, size_t>> stack{{node_.get(), 0}};
+  std::vector<std::pair<NodePtr, size_t>> stack{{node_, 0}};
   seen.insert(node_.get());
   while (!stack.empty()) {
     auto& [n, next] = stack.back();
     if (next < n->inputs.size()) {
-      Node* child = n->inputs[next++].get();
-      if (child->requiresGrad && child->backward && seen.insert(child).second)
-        stack.push_back({child, 0});
+      NodePtr child = n->inputs[next++];
+      if (child->requiresGrad && child->backward && seen.insert(child.get()).second)
+        stack.emplace_back(std::move(child), 0);
     } else {
-      order.push_back(n);
+      order.push_back(std::move(n));
       stack.pop_back();
     }
   }
   Tensor& g = node_->gradRef();
   g.arr() += seed.arr();
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    Node* n = *it;
+    Node* n = it->get();
     if (n->hasGrad() && n->backward) n->backward(*n);
     // The graph is used once: free the closure, the links and this intermediate gradient.
     n->backward = nullptr;
