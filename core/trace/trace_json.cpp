@@ -1,0 +1,247 @@
+#include "trace/trace_json.h"
+
+#include <sstream>
+
+#include "util/atomic_file.h"
+#include "util/check.h"
+
+namespace attn {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxTraceBytes = size_t(256) << 20;  // larger traces belong in .safetensors
+
+json mapToJson(const AttentionMap& m) {
+  json layers = json::array();
+  for (int l = 0; l < m.layers; ++l) {
+    json heads = json::array();
+    for (int h = 0; h < m.heads; ++h) {
+      json rows = json::array();
+      for (int q = 0; q < m.queries; ++q) {
+        json row = json::array();
+        for (int k = 0; k < m.keys; ++k) row.push_back(m.at(l, h, q, k));
+        rows.push_back(std::move(row));
+      }
+      heads.push_back(std::move(rows));
+    }
+    layers.push_back(std::move(heads));
+  }
+  return layers;
+}
+
+// Reads a JSON value that must be an array, naming the place in the message otherwise.
+const json& array(const json& j, const std::string& where) {
+  if (!j.is_array()) throw Error(where + " must be an array");
+  return j;
+}
+
+float number(const json& j, const std::string& where) {
+  if (!j.is_number()) throw Error(where + " must be a number");
+  return j.get<float>();
+}
+
+std::vector<std::string> strings(const json& j, const std::string& where) {
+  std::vector<std::string> out;
+  for (const json& s : array(j, where)) {
+    if (!s.is_string()) throw Error(where + " must hold only strings");
+    out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
+AttentionMap mapFromJson(const json& j, const std::string& where) {
+  const json& layers = array(j, where);
+  if (layers.empty()) throw Error(where + " has no layer");
+  const json& heads0 = array(layers[0], where + "[0]");
+  if (heads0.empty()) throw Error(where + "[0] has no head");
+  const json& rows0 = array(heads0[0], where + "[0][0]");
+  if (rows0.empty()) throw Error(where + "[0][0] has no row");
+  const json& keys0 = array(rows0[0], where + "[0][0][0]");
+  AttentionMap m(static_cast<int>(layers.size()), static_cast<int>(heads0.size()),
+                 static_cast<int>(rows0.size()), static_cast<int>(keys0.size()));
+  for (int l = 0; l < m.layers; ++l) {
+    const std::string wl = where + "[" + std::to_string(l) + "]";
+    const json& heads = array(layers[static_cast<size_t>(l)], wl);
+    if (static_cast<int>(heads.size()) != m.heads) throw Error(wl + " has a different number of heads");
+    for (int h = 0; h < m.heads; ++h) {
+      const std::string wh = wl + "[" + std::to_string(h) + "]";
+      const json& rows = array(heads[static_cast<size_t>(h)], wh);
+      if (static_cast<int>(rows.size()) != m.queries) throw Error(wh + " has a different number of rows");
+      for (int q = 0; q < m.queries; ++q) {
+        const std::string wq = wh + "[" + std::to_string(q) + "]";
+        const json& row = array(rows[static_cast<size_t>(q)], wq);
+        if (static_cast<int>(row.size()) != m.keys) throw Error(wq + " has a different number of keys");
+        for (int k = 0; k < m.keys; ++k) m.at(l, h, q, k) = number(row[static_cast<size_t>(k)], wq);
+      }
+    }
+  }
+  return m;
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+json traceToJson(const Trace& t) {
+  json j;
+  j["format"] = kTraceFormat;
+  if (!t.model.is_null()) j["model"] = t.model;
+  j["source_tokens"] = t.sourceTokens;
+  j["target_tokens"] = t.targetTokens;
+  json att = json::object();
+  for (const auto& [name, map] : t.attention) att[name] = mapToJson(map);
+  j["attention"] = std::move(att);
+  if (!t.logProbs.empty()) j["log_probs"] = t.logProbs;
+  if (!t.steps.empty()) {
+    json steps = json::array();
+    for (const TraceStep& s : t.steps) {
+      json js;
+      json top = json::array();
+      for (const TopToken& tt : s.topK) top.push_back({{"token", tt.token}, {"prob", tt.prob}});
+      js["top_k"] = std::move(top);
+      if (!s.scores.empty()) js["scores"] = s.scores;
+      if (!s.context.empty()) js["context"] = s.context;
+      if (!s.query.empty()) js["query"] = s.query;
+      steps.push_back(std::move(js));
+    }
+    j["steps"] = std::move(steps);
+  }
+  if (!t.beam.empty()) {
+    json nodes = json::array();
+    for (const BeamNode& n : t.beam)
+      nodes.push_back({{"id", n.id}, {"parent", n.parent}, {"step", n.step}, {"token", n.token},
+                       {"log_prob", n.logProb}, {"score", n.score}, {"finished", n.finished},
+                       {"chosen", n.chosen}});
+    j["beam"] = {{"width", t.beamWidth}, {"nodes", std::move(nodes)}};
+  }
+  return j;
+}
+
+Trace traceFromJson(const json& j, const std::string& what) {
+  try {
+    if (!j.is_object()) throw Error("the top level must be a JSON object");
+    if (!j.contains("format") || j["format"] != kTraceFormat)
+      throw Error(std::string("\"format\" must be \"") + kTraceFormat + "\"");
+    Trace t;
+    if (j.contains("model")) t.model = j["model"];
+    if (!j.contains("source_tokens")) throw Error("\"source_tokens\" is missing");
+    t.sourceTokens = strings(j["source_tokens"], "source_tokens");
+    if (j.contains("target_tokens")) t.targetTokens = strings(j["target_tokens"], "target_tokens");
+    if (!j.contains("attention") || !j["attention"].is_object())
+      throw Error("\"attention\" must be an object of named maps");
+    for (const auto& [name, value] : j["attention"].items())
+      t.attention[name] = mapFromJson(value, "attention." + name);
+    if (j.contains("log_probs")) {
+      for (const json& row : array(j["log_probs"], "log_probs")) {
+        std::vector<float> r;
+        for (const json& v : array(row, "log_probs[]")) r.push_back(number(v, "log_probs[]"));
+        t.logProbs.push_back(std::move(r));
+      }
+    }
+    if (j.contains("steps")) {
+      for (const json& js : array(j["steps"], "steps")) {
+        if (!js.is_object()) throw Error("each of \"steps\" must be an object");
+        TraceStep s;
+        if (js.contains("top_k"))
+          for (const json& tt : array(js["top_k"], "steps[].top_k")) {
+            if (!tt.is_object() || !tt.contains("token") || !tt["token"].is_string())
+              throw Error("steps[].top_k entries need a \"token\" string");
+            s.topK.push_back({tt["token"].get<std::string>(),
+                              number(tt.value("prob", json()), "steps[].top_k[].prob")});
+          }
+        if (js.contains("scores")) {
+          if (!js["scores"].is_object()) throw Error("steps[].scores must be an object");
+          for (const auto& [name, v] : js["scores"].items())
+            for (const json& x : array(v, "steps[].scores." + name))
+              s.scores[name].push_back(number(x, "steps[].scores." + name));
+        }
+        if (js.contains("context"))
+          for (const json& x : array(js["context"], "steps[].context"))
+            s.context.push_back(number(x, "steps[].context"));
+        if (js.contains("query"))
+          for (const json& x : array(js["query"], "steps[].query"))
+            s.query.push_back(number(x, "steps[].query"));
+        t.steps.push_back(std::move(s));
+      }
+    }
+    if (j.contains("beam")) {
+      const json& b = j["beam"];
+      if (!b.is_object()) throw Error("\"beam\" must be an object");
+      t.beamWidth = b.value("width", 0);
+      const json nodes = b.value("nodes", json::array());  // a copy: array() returns a reference
+      for (const json& n : array(nodes, "beam.nodes")) {
+        if (!n.is_object()) throw Error("beam.nodes entries must be objects");
+        BeamNode bn;
+        bn.id = n.value("id", 0);
+        bn.parent = n.value("parent", -1);
+        bn.step = n.value("step", 0);
+        bn.token = n.value("token", std::string());
+        bn.logProb = n.value("log_prob", 0.0f);
+        bn.score = n.value("score", 0.0f);
+        bn.finished = n.value("finished", false);
+        bn.chosen = n.value("chosen", false);
+        t.beam.push_back(std::move(bn));
+      }
+    }
+    t.validate();
+    return t;
+  } catch (const Error& e) {
+    throw Error(what + ": " + e.what());
+  } catch (const json::exception& e) {
+    throw Error(what + ": a field has the wrong type (" + e.what() + ")");
+  }
+}
+
+void writeTraceFile(const std::string& path, const Trace& trace) {
+  const std::string text = traceToJson(trace).dump(1);
+  writeFileAtomically(path, text + "\n");
+}
+
+Trace readTraceFile(const std::string& path) {
+  const std::string text = readWholeFile(path, kMaxTraceBytes);
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw Error(path + ": not valid JSON");
+  return traceFromJson(j, path);
+}
+
+std::string attentionCsv(const Trace& t, const std::string& name, int layer, int head) {
+  auto it = t.attention.find(name);
+  if (it == t.attention.end()) throw Error("the trace has no attention map named '" + name + "'");
+  const AttentionMap& m = it->second;
+  if (layer < 0 || layer >= m.layers || head < 0 || head >= m.heads)
+    throw Error("map '" + name + "' has " + std::to_string(m.layers) + " layer(s) and " +
+                std::to_string(m.heads) + " head(s)");
+  // Which tokens label the axes: keys are source tokens unless this is decoder self-attention.
+  const bool keysAreTarget = name == "decoder_self";
+  const bool queriesAreSource = name == "encoder_self";
+  auto label = [](const std::vector<std::string>& tokens, int i, const std::string& fallback) {
+    return i < static_cast<int>(tokens.size()) ? tokens[static_cast<size_t>(i)]
+                                               : fallback + std::to_string(i + 1);
+  };
+  std::ostringstream out;
+  out << csvField(name == "hops" ? "hop" : "query");
+  for (int k = 0; k < m.keys; ++k)
+    out << ',' << csvField(label(keysAreTarget ? t.targetTokens : t.sourceTokens, k, "key "));
+  out << '\n';
+  for (int q = 0; q < m.queries; ++q) {
+    const std::string rowLabel =
+        name == "hops" ? "hop " + std::to_string(q + 1)
+                       : label(queriesAreSource ? t.sourceTokens : t.targetTokens, q, "query ");
+    out << csvField(rowLabel);
+    for (int k = 0; k < m.keys; ++k) out << ',' << m.at(layer, head, q, k);
+    out << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace attn
