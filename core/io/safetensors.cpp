@@ -1,12 +1,9 @@
 #include "io/safetensors.h"
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <cerrno>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,11 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/atomic_file.h"
 #include "util/check.h"
-
-#if defined(__unix__) || defined(__APPLE__)
-#include <unistd.h>  // fsync
-#endif
 
 namespace attn {
 namespace {
@@ -50,16 +44,19 @@ struct HeaderRejected {
 // A tensor name as messages show it: quoted, and cut short, since a hostile header can hold a
 // name of megabytes and a message should stay one readable line.
 std::string quoted(const std::string& name) {
-  constexpr size_t kMax = 80;
-  if (name.size() <= kMax) return "'" + name + "'";
-  return "'" + name.substr(0, kMax) + "...'";
+  size_t cut = 80;
+  if (name.size() <= cut) return "'" + name + "'";
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xc0) == 0x80) --cut;  // UTF-8
+  return "'" + name.substr(0, cut) + "...'";
 }
 
 std::string byteRange(uint64_t begin, uint64_t end) {
   return "[" + std::to_string(begin) + ", " + std::to_string(end) + ")";
 }
 
-uint16_t loadLE16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
+uint16_t loadLE16(const uint8_t* p) {
+  return static_cast<uint16_t>(p[0] | (p[1] << 8));
+}
 uint32_t loadLE32(const uint8_t* p) {
   return uint32_t{p[0]} | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16) | (uint32_t{p[3]} << 24);
 }
@@ -147,7 +144,9 @@ bool parseDType(const std::string& s, DType* dtype, uint64_t* bytes) {
     const char* name;
     DType dtype;
     uint64_t bytes;
-  } kKnown[] = {{"F32", DType::F32, 4}, {"F16", DType::F16, 2}, {"BF16", DType::BF16, 2},
+  } kKnown[] = {{"F32", DType::F32, 4},
+                {"F16", DType::F16, 2},
+                {"BF16", DType::BF16, 2},
                 {"F64", DType::F64, 8}};
   for (const auto& k : kKnown) {
     if (s == k.name) {
@@ -209,6 +208,9 @@ Header parseHeader(const std::string& text, uint64_t bufferBytes, const std::str
     // nlohmann's messages start with "[json.exception.parse_error.101] "; keep what follows.
     std::string what = e.what();
     if (const size_t cut = what.find("] "); cut != std::string::npos) what = what.substr(cut + 2);
+    // It quotes the bytes it stopped at, which may be anything; a message must stay printable.
+    for (char& c : what)
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
     throw Error(prefix + "the header is not valid JSON (" + what + ")");
   }
   if (!json.is_object()) throw Error(prefix + "the header is not a JSON object");
@@ -246,8 +248,7 @@ Header parseHeader(const std::string& text, uint64_t bufferBytes, const std::str
     const Json& shape = entry["shape"];
     if (shape.size() > static_cast<size_t>(Shape::kMaxRank))
       throw Error(prefix + what + " has " + std::to_string(shape.size()) + " dimensions " +
-                  shape.dump() + "; at most " + std::to_string(Shape::kMaxRank) +
-                  " are supported");
+                  shape.dump() + "; at most " + std::to_string(Shape::kMaxRank) + " are supported");
     // Element and byte counts must fit in int64 (what Tensor indexes with); the bound on each
     // dimension also covers a dimension after a zero one, which the product would not.
     constexpr uint64_t kMaxElements = uint64_t{std::numeric_limits<int64_t>::max()} / 8;
@@ -334,8 +335,7 @@ SafetensorsFile load(const std::string& source, uint64_t totalBytes, const ReadA
   const uint64_t headerBytes = loadLE64(lengthBytes);
   if (headerBytes > totalBytes - 8)
     throw Error(prefix + "its header length (" + std::to_string(headerBytes) +
-                " bytes) is larger than the rest of the file (" +
-                std::to_string(totalBytes - 8) +
+                " bytes) is larger than the rest of the file (" + std::to_string(totalBytes - 8) +
                 " bytes): it is truncated or not a safetensors file");
   if (headerBytes > kMaxSafetensorsHeaderBytes)
     throw Error(prefix + "its header length (" + std::to_string(headerBytes) +
@@ -354,8 +354,9 @@ SafetensorsFile load(const std::string& source, uint64_t totalBytes, const ReadA
   return file;
 }
 
-std::vector<uint8_t> serialize(const NamedTensors& tensors, const Metadata& metadata,
-                               const std::string& prefix) {
+// The 8-byte length and the header of a file holding `tensors` as F32, in the given order.
+std::string encodeHeader(const NamedTensors& tensors, const Metadata& metadata,
+                         const std::string& prefix) {
   Json header = Json::object();
   if (!metadata.empty()) {
     Json meta = Json::object();
@@ -369,7 +370,8 @@ std::vector<uint8_t> serialize(const NamedTensors& tensors, const Metadata& meta
     if (name == "__metadata__")
       throw Error(prefix + "\"__metadata__\" is reserved and cannot name a tensor");
     if (!names.insert(name).second) throw Error(prefix + "two tensors are named " + quoted(name));
-    if (t.numel() != t.shape().numel()) throw Error(prefix + "tensor " + quoted(name) + " is empty");
+    if (t.numel() != t.shape().numel())
+      throw Error(prefix + "tensor " + quoted(name) + " holds no data");
     const uint64_t bytes = 4 * static_cast<uint64_t>(t.numel());
     header[name] = {{"dtype", "F32"},
                     {"shape", t.shape().toVector()},
@@ -384,30 +386,30 @@ std::vector<uint8_t> serialize(const NamedTensors& tensors, const Metadata& meta
   }
   // Padding the header to a multiple of 8 aligns the data for whoever maps the file.
   text.append((8 - text.size() % 8) % 8, ' ');
+  std::string out(8, '\0');
+  storeLE64(text.size(), reinterpret_cast<uint8_t*>(out.data()));
+  return out + text;
+}
 
-  std::vector<uint8_t> out(8 + text.size() + offset);
-  storeLE64(text.size(), out.data());
-  std::memcpy(out.data() + 8, text.data(), text.size());
-  uint8_t* dst = out.data() + 8 + text.size();
+// Hands each tensor's data, as little-endian F32, to sink(bytes, count), in the header's order.
+// Large tensors go straight from their storage, so writing a model never copies it whole.
+template <class Sink>
+void encodeData(const NamedTensors& tensors, Sink&& sink) {
   for (const auto& [name, t] : tensors) {
     if (t.numel() == 0) continue;
     if (kRawF32) {
-      std::memcpy(dst, t.data(), 4 * static_cast<size_t>(t.numel()));
-      dst += 4 * t.numel();
-    } else {
-      for (int64_t i = 0; i < t.numel(); ++i, dst += 4)
-        storeLE32(std::bit_cast<uint32_t>(toFloat(t[i])), dst);
+      sink(reinterpret_cast<const char*>(t.data()), 4 * static_cast<size_t>(t.numel()));
+      continue;
+    }
+    constexpr int64_t kChunk = 4096;
+    uint8_t chunk[4 * kChunk];
+    for (int64_t begin = 0; begin < t.numel(); begin += kChunk) {
+      const int64_t n = std::min(kChunk, t.numel() - begin);
+      for (int64_t i = 0; i < n; ++i)
+        storeLE32(std::bit_cast<uint32_t>(toFloat(t[begin + i])), chunk + 4 * i);
+      sink(reinterpret_cast<const char*>(chunk), 4 * static_cast<size_t>(n));
     }
   }
-  return out;
-}
-
-// A name for the temporary file that no other writer (another thread, another run) picks.
-std::string temporarySuffix() {
-  static std::atomic<uint64_t> counter{0};
-  const uint64_t now =
-      static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-  return ".tmp" + std::to_string(now % 1000000007u) + "-" + std::to_string(counter++);
 }
 
 }  // namespace
@@ -456,50 +458,23 @@ SafetensorsFile parseSafetensors(const uint8_t* data, size_t size,
 }
 
 std::vector<uint8_t> serializeSafetensors(const NamedTensors& tensors, const Metadata& metadata) {
-  return serialize(tensors, metadata, "cannot write safetensors data: ");
+  const std::string header = encodeHeader(tensors, metadata, "cannot write safetensors data: ");
+  std::vector<uint8_t> out(header.begin(), header.end());
+  encodeData(tensors,
+             [&](const char* bytes, size_t count) { out.insert(out.end(), bytes, bytes + count); });
+  return out;
 }
 
 void writeSafetensors(const std::string& path, const NamedTensors& tensors,
                       const Metadata& metadata) {
-  namespace fs = std::filesystem;
-  const std::string prefix = "cannot write '" + path + "': ";
   // Everything that can go wrong with the tensors goes wrong before the disk is touched.
-  const std::vector<uint8_t> bytes = serialize(tensors, metadata, prefix);
-
-  const fs::path target(path);
-  std::error_code ec;
-  if (target.filename().empty()) throw Error(prefix + "the path names no file");
-  if (fs::is_directory(target, ec)) throw Error(prefix + "it is a directory");
-
-  // The temporary file lives in the target's directory so the rename stays within one file
-  // system, where it atomically replaces the old file. "x" refuses to reuse an existing name.
-  fs::path temporary;
-  std::FILE* f = nullptr;
-  for (int attempt = 0; attempt < 10 && f == nullptr; ++attempt) {
-    // A hidden name, so that a file browser does not show it while it exists.
-    std::string name = target.filename().string();
-    name.insert(0, 1, '.');
-    name += temporarySuffix();
-    temporary = target.parent_path() / name;
-    f = std::fopen(temporary.string().c_str(), "wbx");
-    if (f == nullptr && errno != EEXIST) break;
-  }
-  if (f == nullptr) throw Error(prefix + std::strerror(errno));
-
-  int error = 0;
-  if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fflush(f) != 0)
-    error = errno;
-#if defined(__unix__) || defined(__APPLE__)
-  // Without fsync a crash soon after the rename can leave the new name on an empty file.
-  if (error == 0 && ::fsync(::fileno(f)) != 0) error = errno;
-#endif
-  if (std::fclose(f) != 0 && error == 0) error = errno;
-  if (error == 0) fs::rename(temporary, target, ec);
-  if (error != 0 || ec) {
-    const std::string why = error != 0 ? std::strerror(error) : ec.message();
-    fs::remove(temporary, ec);
-    throw Error(prefix + why);
-  }
+  const std::string header = encodeHeader(tensors, metadata, "cannot write '" + path + "': ");
+  writeFileAtomically(path, [&](std::ostream& out) {
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    encodeData(tensors, [&](const char* bytes, size_t count) {
+      out.write(bytes, static_cast<std::streamsize>(count));
+    });
+  });
 }
 
 }  // namespace attn

@@ -54,9 +54,9 @@ SafetensorsFile parseSafetensors(const uint8_t* data, size_t size,
 std::vector<uint8_t> serializeSafetensors(const NamedTensors& tensors,
                                           const Metadata& metadata = {});
 
-// Writes a temporary file next to `path` and renames it over `path`, so a failure (a full
-// disk, a bad name, a crash mid-write) never leaves a half-written file or damages the file
-// already there. Throws attn::Error naming the path.
+// Writes through writeFileAtomically (util/atomic_file.h): a temporary file next to `path`,
+// renamed over it once complete, so a failure (a full disk, an unwritable folder) never leaves
+// a half-written file or damages the file already there. Throws attn::Error naming the path.
 void writeSafetensors(const std::string& path, const NamedTensors& tensors,
                       const Metadata& metadata = {});
 

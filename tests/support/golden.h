@@ -1,0 +1,86 @@
+// Reading the PyTorch golden files (tests/data/golden, written by tools/make_goldens.py and
+// described in its README) and comparing the engine's tensors against them. A failed comparison
+// reports the largest difference and where it is, as llm.c's tests do, so a mismatch says at
+// once whether it is rounding or a real bug.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "io/safetensors.h"
+
+namespace attn::test {
+
+#ifdef ATTN_TEST_DATA_DIR
+inline std::string testDataPath(const std::string& relative) {
+  return std::string(ATTN_TEST_DATA_DIR) + "/" + relative;
+}
+
+// loadGolden("gru_bidir_2layer") reads tests/data/golden/gru_bidir_2layer.safetensors.
+inline SafetensorsFile loadGolden(const std::string& name) {
+  return readSafetensors(testDataPath("golden/" + name + ".safetensors"));
+}
+#endif
+
+// Goldens store ids, lengths and masks as F32; this gives them back as integers.
+inline std::vector<int64_t> asIndices(const Tensor& t) {
+  std::vector<int64_t> out(static_cast<size_t>(t.numel()));
+  for (int64_t i = 0; i < t.numel(); ++i) out[static_cast<size_t>(i)] = std::llround(t[i]);
+  return out;
+}
+
+// The flat index i of a tensor of `shape` written as [i0, i1, ...].
+inline std::string indexString(const Shape& shape, int64_t i) {
+  std::vector<int64_t> idx(static_cast<size_t>(shape.rank()));
+  for (int d = shape.rank() - 1; d >= 0; --d) {
+    const int64_t n = shape[d] == 0 ? 1 : shape[d];
+    idx[static_cast<size_t>(d)] = i % n;
+    i /= n;
+  }
+  return Shape(idx).toString();
+}
+
+// Passes when the shapes are equal and every element has |a − e| ≤ atol + rtol·|e|; equal
+// infinities, and NaN against NaN, count as equal. Use as
+//   EXPECT_TRUE(allClose(out.value(), golden.at("output"), 1e-5, 1e-5));
+inline ::testing::AssertionResult allClose(const Tensor& actual, const Tensor& expected,
+                                           double atol = 1e-5, double rtol = 1e-5) {
+  if (actual.shape() != expected.shape())
+    return ::testing::AssertionFailure()
+           << "shape " << actual.shape().toString() << ", expected " << expected.shape().toString();
+  double worst = -1;  // largest amount by which an element exceeds its tolerance
+  double worstDiff = 0;
+  int64_t worstIndex = -1, failures = 0;
+  double largestDiff = 0;
+  for (int64_t i = 0; i < actual.numel(); ++i) {
+    const double a = actual[i], e = expected[i];
+    if (std::isnan(a) && std::isnan(e)) continue;
+    if (std::isinf(e) && a == e) continue;
+    const double diff = std::isnan(a) || std::isnan(e) ? INFINITY : std::fabs(a - e);
+    if (std::isfinite(diff) && diff > largestDiff) largestDiff = diff;
+    const double excess = diff - (atol + rtol * std::fabs(e));
+    if (!(excess <= 0)) {
+      ++failures;
+      if (excess > worst || worstIndex < 0) {
+        worst = excess;
+        worstDiff = diff;
+        worstIndex = i;
+      }
+    }
+  }
+  if (failures == 0) return ::testing::AssertionSuccess() << "largest difference " << largestDiff;
+  std::ostringstream s;
+  s.precision(9);
+  s << failures << " of " << actual.numel() << " elements differ beyond atol " << atol << " + rtol "
+    << rtol << "; worst at " << indexString(actual.shape(), worstIndex) << ": got "
+    << actual[worstIndex] << ", expected " << expected[worstIndex] << " (|diff| " << worstDiff
+    << ")";
+  return ::testing::AssertionFailure() << s.str();
+}
+
+}  // namespace attn::test
