@@ -1,0 +1,85 @@
+// rnn_seq2seq (docs MODEL_FORMAT.md §2.1): an RNN encoder, a bridge to the decoder's initial
+// state, and an RNN decoder with no attention (the bottleneck), Bahdanau's attention (query
+// s_{i−1}, context fed into the RNN) or Luong's (query s_i, attentional state h̃_i, optional
+// input feeding). Parameter names are those of the contract, so PyTorch state dicts load as is.
+#pragma once
+
+#include <memory>
+
+#include "layers/attention_score.h"
+#include "layers/basic.h"
+#include "layers/rnn.h"
+#include "models/seq2seq_model.h"
+
+namespace attn {
+
+enum class AttentionKind { None, Bahdanau, Luong };
+AttentionKind parseAttentionKind(const std::string& name);  // "none", "bahdanau", "luong"
+const char* attentionKindName(AttentionKind kind);
+
+struct RnnSeq2SeqConfig {
+  RnnCell cell = RnnCell::Gru;
+  int64_t embedDim = 64;     // E
+  int64_t hiddenDim = 128;   // H
+  int64_t numLayers = 1;     // L
+  bool bidirectional = true;
+  AttentionKind attention = AttentionKind::Bahdanau;
+  ScoreKind score = ScoreKind::Additive;
+  int64_t attentionDim = 0;  // A, additive only; 0 means H
+  bool inputFeeding = false;  // Luong only
+  int64_t srcVocab = 0, tgtVocab = 0;
+
+  int64_t directions() const { return bidirectional ? 2 : 1; }
+  int64_t annotationDim() const { return hiddenDim * directions(); }  // H·D
+  int64_t decoderInputDim() const;
+  int64_t outputInputDim() const;  // O
+};
+
+class RnnSeq2Seq : public Seq2SeqModel {
+ public:
+  // Throws attn::Error when the sizes do not fit together (dot with H·D ≠ H).
+  RnnSeq2Seq(const RnnSeq2SeqConfig& config, Random& rng);
+
+  Seq2SeqForward forward(const TokenBatch& src, const TokenBatch& tgtIn) const override;
+  std::unique_ptr<DecoderState> encode(const TokenBatch& src) const override;
+  DecoderStepOutput step(DecoderState& state, const std::vector<int64_t>& tokens) const override;
+  const RnnSeq2SeqConfig& config() const { return config_; }
+
+ private:
+  struct Encoder : Module {
+    Encoder(const RnnSeq2SeqConfig& c, Random& rng);
+    Embedding embedding;
+    Rnn rnn;
+  };
+  struct Decoder : Module {
+    Decoder(const RnnSeq2SeqConfig& c, Random& rng);
+    Embedding embedding;
+    Rnn rnn;
+    std::unique_ptr<AttentionScore> attention;
+    std::unique_ptr<Linear> combine;  // Luong only
+    Linear out;
+  };
+  // What one decoder step produces, with its graph when grad is on.
+  struct StepVars {
+    std::vector<RnnState> states;
+    Var outInput;  // what `out` reads, [B, O]
+    Var htilde;    // Luong's attentional state (input feeding reads it at the next step)
+    AttentionResult attention;
+    Var query;
+  };
+  struct Encoded {
+    PreparedKeys keys;
+    std::vector<RnnState> initial;
+  };
+
+  Encoded encodeVars(const TokenBatch& src) const;
+  StepVars decoderStep(const Var& embedded, const std::vector<RnnState>& states,
+                       const Var& htildePrev, const PreparedKeys& keys) const;
+
+  RnnSeq2SeqConfig config_;
+  Encoder encoder_;
+  Linear bridge_;
+  Decoder decoder_;
+};
+
+}  // namespace attn

@@ -1,0 +1,58 @@
+// What every encoder-decoder model offers, whatever its architecture: a teacher-forced forward
+// pass (training and inspection) and an incremental decoder (greedy and beam search), both of
+// which report every attention map they compute, so traces can show each one.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layers/module.h"
+#include "models/token_batch.h"
+
+namespace attn {
+
+// name ("cross", "encoder_self", "decoder_self") -> one tensor per layer.
+using AttentionMaps = std::map<std::string, std::vector<Tensor>>;
+
+struct Seq2SeqForward {
+  Var logits;  // [B, T, Vt], before the softmax (the loss fuses its own)
+  // Per layer [B, heads, T, keys] for decoder maps, [B, heads, S, S] for encoder self-attention.
+  AttentionMaps attention;
+  AttentionMaps scores;  // the same maps before the softmax (padded keys −∞), where available
+};
+
+// The decoder's state for N running hypotheses, each tied to a row of the encoded source.
+class DecoderState {
+ public:
+  virtual ~DecoderState() = default;
+  // Keeps the hypotheses `rows`, in that order (repeats allowed): beam search's reordering.
+  virtual void selectRows(const std::vector<int64_t>& rows) = 0;
+  virtual int64_t rows() const = 0;
+  // Attention computed once per source, e.g. the transformer's encoder self-attention:
+  // per layer [N, heads, S, S].
+  virtual AttentionMaps encoderAttention() const { return {}; }
+};
+
+struct DecoderStepOutput {
+  Tensor logProbs;          // [N, Vt]
+  AttentionMaps attention;  // this step's query row: per layer [N, heads, keys]
+  AttentionMaps scores;     // the same before the softmax, where available
+  Tensor query;             // RNN attention models: the query vector [N, H]
+  Tensor context;           // RNN attention models: c_i [N, K]
+};
+
+class Seq2SeqModel : public Module {
+ public:
+  // src: source ids ending with <eos>; tgtIn: <sos> y1 … yn (padded) -> logits for y1 … <eos>.
+  virtual Seq2SeqForward forward(const TokenBatch& src, const TokenBatch& tgtIn) const = 0;
+  // Encodes the source; decoding starts from <sos>, fed by the caller as the first token.
+  virtual std::unique_ptr<DecoderState> encode(const TokenBatch& src) const = 0;
+  // Feeds one token per hypothesis and advances the state by one step. Runs without a graph.
+  virtual DecoderStepOutput step(DecoderState& state, const std::vector<int64_t>& tokens) const = 0;
+  // The longest target the model can produce (positional tables bound the transformer).
+  virtual int64_t maxTargetLength() const { return 1 << 20; }
+};
+
+}  // namespace attn
