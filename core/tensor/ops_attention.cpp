@@ -1,0 +1,68 @@
+// splitHeads and mergeHeads: one copy each way between [B, T, h·dk] and [B, h, T, dk].
+#include "tensor/ops_attention.h"
+
+#include <algorithm>
+
+#include "util/check.h"
+
+namespace attn {
+
+namespace {
+
+// Calls f(headRow, packedRow) for each (b, i, t): the dk-long row of the [B, h, T, dk] tensor
+// and where the same elements sit in the packed [B, T, m] tensor.
+template <class F>
+void forEachHeadRow(int64_t batch, int64_t heads, int64_t steps, int64_t headDim, int64_t m,
+                    int64_t offset, F&& f) {
+  for (int64_t b = 0; b < batch; ++b)
+    for (int64_t i = 0; i < heads; ++i)
+      for (int64_t t = 0; t < steps; ++t)
+        f(((b * heads + i) * steps + t) * headDim, (b * steps + t) * m + offset + i * headDim);
+}
+
+}  // namespace
+
+// x [B, T, m] -> [B, h, T, dk]
+Var splitHeads(const Var& x, int64_t heads, int64_t headDim, int64_t offset, Scalar factor) {
+  const Shape& s = x.shape();
+  ATTN_CHECK(s.rank() == 3, "splitHeads: x must be [B, T, m], not " + s.toString());
+  ATTN_CHECK(heads > 0 && headDim > 0 && offset >= 0 && offset + heads * headDim <= s[2],
+             "splitHeads: " + std::to_string(heads) + " heads of " + std::to_string(headDim) +
+                 " from column " + std::to_string(offset) + " do not fit " + s.toString());
+  const int64_t batch = s[0], steps = s[1], m = s[2];
+  Tensor out = Tensor::empty(Shape{batch, heads, steps, headDim});
+  const Scalar* src = x.value().data();
+  Scalar* dst = out.data();
+  forEachHeadRow(batch, heads, steps, headDim, m, offset, [&](int64_t h, int64_t p) {
+    for (int64_t k = 0; k < headDim; ++k) dst[h + k] = factor * src[p + k];
+  });
+  return makeResult(std::move(out), {x}, [=](Node& self) {
+    Scalar* gx = self.inputs[0]->gradRef().data();
+    const Scalar* gy = self.grad.data();
+    forEachHeadRow(batch, heads, steps, headDim, m, offset, [&](int64_t h, int64_t p) {
+      for (int64_t k = 0; k < headDim; ++k) gx[p + k] += factor * gy[h + k];
+    });
+  });
+}
+
+// x [B, h, T, dk] -> [B, T, h·dk]
+Var mergeHeads(const Var& x) {
+  const Shape& s = x.shape();
+  ATTN_CHECK(s.rank() == 4, "mergeHeads: x must be [B, h, T, dk], not " + s.toString());
+  const int64_t batch = s[0], heads = s[1], steps = s[2], headDim = s[3];
+  const int64_t m = heads * headDim;
+  Tensor out = Tensor::empty(Shape{batch, steps, m});
+  const Scalar* src = x.value().data();
+  Scalar* dst = out.data();
+  forEachHeadRow(batch, heads, steps, headDim, m, 0,
+                 [&](int64_t h, int64_t p) { std::copy(src + h, src + h + headDim, dst + p); });
+  return makeResult(std::move(out), {x}, [=](Node& self) {
+    Scalar* gx = self.inputs[0]->gradRef().data();
+    const Scalar* gy = self.grad.data();
+    forEachHeadRow(batch, heads, steps, headDim, m, 0, [&](int64_t h, int64_t p) {
+      for (int64_t k = 0; k < headDim; ++k) gx[h + k] += gy[p + k];
+    });
+  });
+}
+
+}  // namespace attn

@@ -1,0 +1,24 @@
+// Head-splitting ops for multi-head attention.
+//
+// Splitting a projection [B, T, h·dk] into heads [B, h, T, dk] with the general ops takes a
+// reshape (a copy), a permute (a copy) and, for a packed QKV projection, a slice per part (a
+// copy each): three graph nodes and three passes over the tensor per part. These ops do it in
+// one node and one pass, straight from the packed projection, and fold in the 1/√dk that
+// PyTorch applies to the queries. Their backward passes move gradients back the same way.
+#pragma once
+
+#include "tensor/ops.h"
+
+namespace attn {
+
+// x [B, T, m] -> [B, h, T, dk]: out[b, i, t, k] = factor · x[b, t, offset + i·dk + k].
+// Columns [offset, offset + h·dk) of x are used, so Q, K and V come out of one packed
+// projection [B, T, 3d] with offsets 0, d and 2d.
+Var splitHeads(const Var& x, int64_t heads, int64_t headDim, int64_t offset = 0,
+               Scalar factor = Scalar(1));
+
+// x [B, h, T, dk] -> [B, T, h·dk]: the inverse of splitHeads (offset 0, factor 1), i.e. the
+// heads' outputs side by side, as PyTorch's transpose(1, 2).reshape(B, T, d).
+Var mergeHeads(const Var& x);
+
+}  // namespace attn

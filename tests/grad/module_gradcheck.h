@@ -1,0 +1,66 @@
+// Gradient checks of whole layers, w.r.t. their inputs and every parameter, with the one
+// checker of tests/support/gradcheck.h.
+//
+// gradCheck differentiates w.r.t. Vars it makes itself, while a layer's forward reads its own
+// parameter Vars. bindParameters() joins the two: each parameter's node becomes an identity of
+// the checker's Var (same value, gradient passed straight through), so the layer runs its
+// real forward code and the checker sees every parameter as one of its inputs.
+#pragma once
+
+#include <vector>
+
+#include "gradcheck.h"
+#include "layers/module.h"
+
+namespace attn::testing {
+
+// The module's parameter values, in namedParameters() order.
+inline std::vector<Tensor> parameterValues(const Module& m) {
+  std::vector<Tensor> out;
+  for (const auto& [name, p] : m.namedParameters()) out.push_back(p.value());
+  return out;
+}
+
+// Makes parameter i of `m` an identity of vs[first + i], for the next forward pass.
+inline void bindParameters(const Module& m, const std::vector<Var>& vs, size_t first) {
+  NamedParameters ps = m.namedParameters();
+  ATTN_CHECK(first + ps.size() <= vs.size(), "bindParameters: too few Vars");
+  for (size_t i = 0; i < ps.size(); ++i) {
+    Node& n = *ps[i].second.node();
+    const Var& src = vs[first + i];
+    n.value = src.value();
+    n.grad = Tensor();
+    n.requiresGrad = src.requiresGrad() && gradEnabled();
+    n.inputs.clear();
+    n.backward = nullptr;
+    if (n.requiresGrad) {
+      n.inputs.push_back(src.nodePtr());
+      n.backward = [](Node& self) { self.inputs[0]->gradRef().arr() += self.grad.arr(); };
+    }
+  }
+}
+
+// Every output flattened and joined into one vector, so one check covers them all.
+inline Var joinOutputs(const std::vector<Var>& outs) {
+  std::vector<Var> flat;
+  for (const Var& o : outs) flat.push_back(reshape(o, Shape{o.value().numel()}));
+  return concat(flat, 0);
+}
+
+// Checks f w.r.t. `inputs` followed by every parameter of `m`; f receives all of them
+// (parameters already bound) and uses the first inputs.size() itself.
+inline ::testing::AssertionResult moduleGradCheck(const Module& m, const GradFn& f,
+                                                  const std::vector<Tensor>& inputs,
+                                                  const GradCheckOptions& opt = {}) {
+  std::vector<Tensor> all = inputs;
+  for (Tensor& t : parameterValues(m)) all.push_back(std::move(t));
+  const size_t first = inputs.size();
+  return gradCheck(
+      [&](const std::vector<Var>& vs) {
+        bindParameters(m, vs, first);
+        return f(vs);
+      },
+      all, opt);
+}
+
+}  // namespace attn::testing
