@@ -303,7 +303,8 @@ Each file is one model of docs/MODEL_FORMAT.md §2 on one padded batch (B = 3):
 - from the initial weights again, {steps} `torch.optim.Adam` steps (lr {lr_adam}, betas 0.9,
   0.999, eps 1e-8) on the same batch, each after `clip_grad_norm_(max_norm={clip})`:
   `loss{{k}}` (the loss before step k), `grad_norm{{k}}` (the global norm before clipping; the
-  README row says whether that step clipped) and `adam{{k}}.<param>` after step k.
+  README row says whether that step clipped) and `adam{{k}}.<param>` after step k (the float32
+  arithmetic of PyTorch 1.13's Adam and `clip_grad_norm_` is written out in `../README.md`).
 
 Conventions the C++ side must share:
 
@@ -337,8 +338,21 @@ Metadata (`__metadata__`, strings): `config` (the §4 config JSON with `arch`), 
 (state_dict in PyTorch's order, metadata `format`, `config`, `src_vocab`, `tgt_vocab`,
 `tokenizer`): what a PyTorch user's export looks like; it must load as is.
 
-Compare with a tolerance of about 1e-5 (relative) for forward values and the SGD step; the
-Adam steps divide by √v, so allow a little more (say 1e-4 absolute) there.
+Tolerances. `tools/reference/check.py` reruns every file in float64: the float32 values here
+are within 1e-6 of exact arithmetic for the forward values, the gradients, the SGD step and
+the Adam steps, with one exception the C++ test must allow for:
+
+- **The key bias of every transformer attention.** `in_proj_bias[d:2d]` (the k slice) has a
+  gradient that is exactly 0 in exact arithmetic (softmax is invariant to a constant added
+  to a row of scores); PyTorch's float32 gives rounding noise of ~1e-9 there (see its
+  `grad.…in_proj_bias` rows d..2d−1), and Adam, which divides by √v + 1e-8, turns that noise
+  into steps of up to lr·|g|/(|g| + 1e-8): after 3 steps those elements differ from the
+  float64 rerun by up to 3e-3. An engine with its own rounding cannot match them: compare
+  them with an absolute tolerance of 3·lr (0.03), or only check they moved by at most lr per
+  step. Every other element of `adam{{k}}.*` is well conditioned (1e-6).
+
+So: 1e-5 relative (plus 1e-6 absolute) for forward values, `grad.*`, `sgd1.*` and `adam{{k}}.*`
+except the transformer key-bias slices above.
 """
 
 
