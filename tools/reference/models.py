@@ -10,6 +10,8 @@ parameter names (state_dict keys) are exactly those of the contract's tables.
     batch = models.random_batch(model.config, batch_size=3, src_len=5, tgt_len=4,
                                 src_vocab_size=9, tgt_vocab_size=8, generator=torch.Generator())
     out = model(batch)              # {"logits", "log_probs", "attention": {name: tensor}, ...}
+                                    # model(batch, need_attention=False) skips the transformer's
+                                    # per-head maps (they cost a second attention pass)
     loss = model.loss(batch, out)
 
 Batches are dicts of tensors (ids int64, lengths int64 on the CPU):
@@ -299,7 +301,8 @@ class RNNSeq2Seq(nn.Module):
     def _top(self, state):
         return (state[0] if self.cell == "lstm" else state)[-1]   # [B, H]
 
-    def forward(self, batch):
+    def forward(self, batch, need_attention=True):
+        """need_attention is accepted for a uniform signature; the RNN maps cost nothing."""
         src, src_lengths, tgt_in = batch["src"], batch["src_lengths"], batch["tgt_in"]
         B, S = src.shape
         T = tgt_in.shape[1]
@@ -484,7 +487,7 @@ class StructuredSelfAttention(nn.Module):
         self.fc = nn.Linear(r * 2 * H, Fd)
         self.classifier = nn.Linear(Fd, C)
 
-    def forward(self, batch):
+    def forward(self, batch, need_attention=True):
         src, src_lengths = batch["src"], batch["src_lengths"]
         B, n = src.shape
         Hs, _ = encode_packed(self.encoder, self.embedding(src), src_lengths)  # [B, n, 2H]
