@@ -28,7 +28,8 @@ Conventions chosen here where the contract leaves room (the C++ side must agree)
 - Embeddings have no padding_idx (the contract names none); row 0 gets no gradient anyway
   because <pad> never feeds a real position.
 - Missing optional config keys get these defaults: num_layers 1, bidirectional false,
-  attention "none", score "general", attention_dim = hidden_dim, input_feeding false,
+  attention "none", score "additive" for bahdanau and "general" otherwise, attention_dim =
+  hidden_dim, input_feeding false,
   norm_first false, penalty 1.0. `normalize_config` writes every key, so a saved config is
   complete; keys that do not apply (score for attention none, ...) are present and ignored.
 """
@@ -97,6 +98,10 @@ def normalize_config(config):
             out[k] = config[k]
         elif default is None:
             raise ConfigError(f"{arch}: config key {k!r} is required")
+        elif k == "score" and arch == "rnn_seq2seq":
+            # Bahdanau's own score is additive; Luong's default here is general (both work
+            # with any D, unlike dot). The C++ config reader uses the same defaults.
+            out[k] = "additive" if out.get("attention") == "bahdanau" else "general"
         elif default == "hidden_dim":
             out[k] = config["hidden_dim"] if "hidden_dim" in config else None
         else:
