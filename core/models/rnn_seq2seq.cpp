@@ -1,6 +1,7 @@
 #include "models/rnn_seq2seq.h"
 
 #include "models/batch_rows.h"
+#include "models/config_reader.h"
 #include "util/check.h"
 
 namespace attn {
@@ -32,6 +33,50 @@ int64_t RnnSeq2SeqConfig::decoderInputDim() const {
 
 int64_t RnnSeq2SeqConfig::outputInputDim() const {
   return attention == AttentionKind::Bahdanau ? hiddenDim + annotationDim() : hiddenDim;
+}
+
+RnnSeq2SeqConfig RnnSeq2SeqConfig::fromJson(const nlohmann::json& j, int64_t srcVocab,
+                                            int64_t tgtVocab) {
+  using L = ConfigLimits;
+  ConfigReader r(j);
+  RnnSeq2SeqConfig c;
+  c.cell = parseRnnCell(r.choice("cell", "gru", {"rnn", "gru", "lstm"}));
+  c.embedDim = r.integer("embed_dim", ConfigReader::kRequired, 1, L::kMaxDim);
+  c.hiddenDim = r.integer("hidden_dim", ConfigReader::kRequired, 1, L::kMaxDim);
+  c.numLayers = r.integer("num_layers", 1, 1, L::kMaxLayers);
+  c.bidirectional = r.boolean("bidirectional", false);
+  c.attention = parseAttentionKind(r.choice("attention", "none", {"none", "bahdanau", "luong"}));
+  const std::string defaultScore = c.attention == AttentionKind::Bahdanau ? "additive" : "general";
+  c.score = parseScoreKind(r.choice("score", defaultScore, {"dot", "general", "additive"}));
+  c.attentionDim = r.integer("attention_dim", c.hiddenDim, 1, L::kMaxDim);
+  // Keys that do not apply to this attention (input feeding without Luong) are ignored, as
+  // PyTorch-side configs list every key with its default.
+  c.inputFeeding = r.boolean("input_feeding", false) && c.attention == AttentionKind::Luong;
+  if (srcVocab < 4 || srcVocab > L::kMaxVocab || tgtVocab < 4 || tgtVocab > L::kMaxVocab)
+    throw Error("vocabulary sizes must be between 4 and " + std::to_string(L::kMaxVocab));
+  c.srcVocab = srcVocab;
+  c.tgtVocab = tgtVocab;
+  if (c.attention != AttentionKind::None && c.score == ScoreKind::Dot &&
+      c.annotationDim() != c.hiddenDim)
+    throw Error("config: the dot score needs encoder outputs of the decoder's size (H·D = H): "
+                "use a unidirectional encoder, or the general or additive score");
+  return c;
+}
+
+nlohmann::json RnnSeq2SeqConfig::toJson() const {
+  nlohmann::json j = {{"arch", "rnn_seq2seq"},
+                      {"cell", rnnCellName(cell)},
+                      {"embed_dim", embedDim},
+                      {"hidden_dim", hiddenDim},
+                      {"num_layers", numLayers},
+                      {"bidirectional", bidirectional},
+                      {"attention", attentionKindName(attention)}};
+  if (attention != AttentionKind::None) {
+    j["score"] = scoreKindName(score);
+    if (score == ScoreKind::Additive) j["attention_dim"] = attentionDim > 0 ? attentionDim : hiddenDim;
+    if (attention == AttentionKind::Luong) j["input_feeding"] = inputFeeding;
+  }
+  return j;
 }
 
 namespace {

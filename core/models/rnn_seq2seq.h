@@ -11,6 +11,8 @@
 #include "layers/rnn.h"
 #include "models/seq2seq_model.h"
 
+#include <nlohmann/json.hpp>
+
 namespace attn {
 
 enum class AttentionKind { None, Bahdanau, Luong };
@@ -33,6 +35,11 @@ struct RnnSeq2SeqConfig {
   int64_t annotationDim() const { return hiddenDim * directions(); }  // H·D
   int64_t decoderInputDim() const;
   int64_t outputInputDim() const;  // O
+
+  // The config keys of MODEL_FORMAT §2.1 (with "arch"), range-checked; vocabulary sizes come
+  // from the model file's vocabularies, not from the config.
+  static RnnSeq2SeqConfig fromJson(const nlohmann::json& j, int64_t srcVocab, int64_t tgtVocab);
+  nlohmann::json toJson() const;
 };
 
 class RnnSeq2Seq : public Seq2SeqModel {

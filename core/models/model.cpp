@@ -1,0 +1,144 @@
+#include "models/model.h"
+
+#include <map>
+
+#include "io/safetensors.h"
+#include "models/rnn_seq2seq.h"
+#include "util/check.h"
+
+namespace attn {
+
+using nlohmann::json;
+
+Arch parseArch(const std::string& name) {
+  if (name == "rnn_seq2seq") return Arch::RnnSeq2Seq;
+  if (name == "transformer") return Arch::Transformer;
+  if (name == "structured_self_attention") return Arch::StructuredSelfAttention;
+  throw Error("unknown arch '" + name +
+              "' (expected rnn_seq2seq, transformer or structured_self_attention)");
+}
+
+const char* archName(Arch arch) {
+  switch (arch) {
+    case Arch::RnnSeq2Seq: return "rnn_seq2seq";
+    case Arch::Transformer: return "transformer";
+    case Arch::StructuredSelfAttention: return "structured_self_attention";
+  }
+  return "?";
+}
+
+Module& Model::network() {
+  return seq2seq ? static_cast<Module&>(*seq2seq) : *classifier;
+}
+const Module& Model::network() const {
+  return seq2seq ? static_cast<const Module&>(*seq2seq) : *classifier;
+}
+
+Model createModel(const json& config, data::TokenizerKind tokenizer, data::Vocabulary srcVocab,
+                  data::Vocabulary tgtVocab, data::LabelVocabulary classes, uint64_t seed) {
+  if (!config.is_object() || !config.contains("arch") || !config["arch"].is_string())
+    throw Error("the model config needs an \"arch\" string");
+  Model m;
+  m.arch = parseArch(config["arch"].get<std::string>());
+  m.tokenizer = tokenizer;
+  m.srcVocab = std::move(srcVocab);
+  m.tgtVocab = std::move(tgtVocab);
+  m.classes = std::move(classes);
+  Random rng(seed);
+  switch (m.arch) {
+    case Arch::RnnSeq2Seq: {
+      auto c = RnnSeq2SeqConfig::fromJson(config, m.srcVocab.size(), m.tgtVocab.size());
+      m.seq2seq = std::make_unique<RnnSeq2Seq>(c, rng);
+      m.config = c.toJson();
+      break;
+    }
+    case Arch::Transformer:
+    case Arch::StructuredSelfAttention:
+      throw Error(std::string("the ") + archName(m.arch) + " architecture is not built yet");
+  }
+  return m;
+}
+
+namespace {
+
+json parseJsonField(const Metadata& meta, const std::string& key) {
+  auto it = meta.find(key);
+  if (it == meta.end()) throw Error("the metadata has no \"" + key + "\"");
+  json j = json::parse(it->second, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw Error("the metadata's \"" + key + "\" is not valid JSON");
+  return j;
+}
+
+std::vector<std::string> stringList(const json& j, const std::string& key) {
+  if (!j.is_array()) throw Error("the metadata's \"" + key + "\" must be a JSON array of strings");
+  std::vector<std::string> out;
+  for (const json& s : j) {
+    if (!s.is_string()) throw Error("the metadata's \"" + key + "\" must hold only strings");
+    out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
+Model modelFromFile(const SafetensorsFile& f) {
+  const Metadata& meta = f.metadata;
+  auto format = meta.find("format");
+  if (format == meta.end() || format->second != kModelFormat)
+    throw Error(std::string("not an Attention Studio model (the metadata's \"format\" must be \"") +
+                kModelFormat + "\")");
+  const json config = parseJsonField(meta, "config");
+  auto tok = meta.find("tokenizer");
+  if (tok == meta.end()) throw Error("the metadata has no \"tokenizer\"");
+  const data::TokenizerKind tokenizer = data::parseTokenizerKind(tok->second);
+  const auto src = stringList(parseJsonField(meta, "src_vocab"), "src_vocab");
+  const auto tgt = stringList(parseJsonField(meta, "tgt_vocab"), "tgt_vocab");
+  const bool classifier = config.is_object() && config.value("arch", "") == "structured_self_attention";
+  Model m = createModel(config, tokenizer, data::Vocabulary::fromList(src),
+                        classifier ? data::Vocabulary() : data::Vocabulary::fromList(tgt),
+                        classifier ? data::LabelVocabulary::fromList(tgt) : data::LabelVocabulary(),
+                        0);
+  m.config = config;  // as written, keys we do not use included
+  if (meta.count("training")) m.training = parseJsonField(meta, "training");
+  std::map<std::string, Tensor> values;
+  for (const auto& [name, t] : f.tensors) values[name] = t;
+  const auto unknown = m.network().loadParameters(values);
+  if (!unknown.empty())
+    throw Error("tensor '" + unknown.front() + "' is not a parameter of this " +
+                archName(m.arch) + " model");
+  return m;
+}
+
+}  // namespace
+
+Model loadModel(const std::string& path) {
+  SafetensorsFile f = readSafetensors(path);
+  try {
+    return modelFromFile(f);
+  } catch (const Error& e) {
+    throw Error(path + ": " + e.what());
+  }
+}
+
+Model parseModel(const uint8_t* data, size_t size, const std::string& name) {
+  SafetensorsFile f = parseSafetensors(data, size, name);
+  try {
+    return modelFromFile(f);
+  } catch (const Error& e) {
+    throw Error(name + ": " + e.what());
+  }
+}
+
+void saveModel(const std::string& path, const Model& model) {
+  NamedTensors tensors;
+  for (auto& [name, v] : model.network().namedParameters()) tensors.emplace_back(name, v.value());
+  Metadata meta;
+  meta["format"] = kModelFormat;
+  meta["config"] = model.config.dump();
+  meta["tokenizer"] = std::string(data::tokenizerName(model.tokenizer));
+  meta["src_vocab"] = json(model.srcVocab.toList()).dump();
+  meta["tgt_vocab"] =
+      json(model.isClassifier() ? model.classes.toList() : model.tgtVocab.toList()).dump();
+  if (!model.training.is_null()) meta["training"] = model.training.dump();
+  writeSafetensors(path, tensors, meta);
+}
+
+}  // namespace attn

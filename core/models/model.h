@@ -1,0 +1,53 @@
+// A model as the app and the CLI handle it: the network, its config, its vocabularies and
+// tokenizer, and what it was trained on. Saved and loaded as one safetensors file
+// (docs MODEL_FORMAT.md §4) that PyTorch's state_dict plus the same metadata also produces.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "data/tokenizer.h"
+#include "data/vocabulary.h"
+#include "models/seq2seq_model.h"
+
+namespace attn {
+
+enum class Arch { RnnSeq2Seq, Transformer, StructuredSelfAttention };
+Arch parseArch(const std::string& name);  // throws attn::Error listing the valid names
+const char* archName(Arch arch);
+
+inline constexpr const char* kModelFormat = "attention-studio.model/1";
+
+struct Model {
+  Arch arch = Arch::RnnSeq2Seq;
+  nlohmann::json config;  // MODEL_FORMAT §2 keys, with "arch"
+  data::TokenizerKind tokenizer = data::TokenizerKind::Word;
+  data::Vocabulary srcVocab;
+  data::Vocabulary tgtVocab;        // seq2seq models
+  data::LabelVocabulary classes;    // the classifier
+  nlohmann::json training;          // provenance: task or file, steps, metrics (may be null)
+  std::unique_ptr<Seq2SeqModel> seq2seq;
+  std::unique_ptr<Module> classifier;
+
+  bool isClassifier() const { return arch == Arch::StructuredSelfAttention; }
+  Module& network();
+  const Module& network() const;
+};
+
+// A freshly initialised model (weights from `seed`). The config is checked against the limits of
+// config_reader.h; the vocabularies fix the embedding and output sizes.
+Model createModel(const nlohmann::json& config, data::TokenizerKind tokenizer,
+                  data::Vocabulary srcVocab, data::Vocabulary tgtVocab,
+                  data::LabelVocabulary classes, uint64_t seed);
+
+// Reads and checks everything (format, config, vocabularies, every parameter with its shape, no
+// unknown tensor) before returning; throws attn::Error naming the file and the problem.
+Model loadModel(const std::string& path);
+// From bytes in memory (fuzzing, tests); `name` stands for the file in messages.
+Model parseModel(const uint8_t* data, size_t size, const std::string& name);
+// Atomically (util/atomic_file.h): an existing file is replaced only by a complete new one.
+void saveModel(const std::string& path, const Model& model);
+
+}  // namespace attn

@@ -1,0 +1,13 @@
+// The training objectives of docs MODEL_FORMAT.md §3.
+#pragma once
+
+#include "models/seq2seq_model.h"
+
+namespace attn {
+
+// Teacher-forced: mean cross-entropy over every non-<pad> target token of the batch
+// (CrossEntropyLoss(ignore_index=0)). tgtIn is <sos> y1 … yn, tgtOut y1 … yn <eos>, both padded.
+Var seq2seqLoss(const Seq2SeqModel& model, const TokenBatch& src, const TokenBatch& tgtIn,
+                const TokenBatch& tgtOut);
+
+}  // namespace attn

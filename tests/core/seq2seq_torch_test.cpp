@@ -1,0 +1,124 @@
+// Whole encoder-decoder models against PyTorch (tests/data/golden/models, made by
+// tools/make_model_goldens.py from tools/reference/models.py): each golden's model file loads
+// as is, and the teacher-forced log-probs, attention maps, loss and gradients, one SGD step and
+// three Adam steps with clipping match PyTorch's to float32 rounding.
+#include <gtest/gtest.h>
+
+#include "golden.h"
+#include "models/model.h"
+#include "optim/optimizer.h"
+#include "tensor/ops.h"
+#include "train/loss.h"
+
+namespace attn {
+namespace {
+
+using test::allClose;
+using test::asIndices;
+using test::testDataPath;
+
+struct GoldenBatch {
+  TokenBatch src, tgtIn, tgtOut;
+  std::vector<int64_t> tgtLengths;
+};
+
+TokenBatch batchOf(const Tensor& ids, std::vector<int64_t> lengths) {
+  TokenBatch b;
+  b.batch = ids.dim(0);
+  b.length = ids.dim(1);
+  b.ids = asIndices(ids);
+  b.lengths = std::move(lengths);
+  return b;
+}
+
+GoldenBatch batchFrom(const SafetensorsFile& g) {
+  GoldenBatch b;
+  b.tgtLengths = asIndices(g.at("tgt_lengths"));
+  b.src = batchOf(g.at("src"), asIndices(g.at("src_lengths")));
+  b.tgtIn = batchOf(g.at("tgt_in"), b.tgtLengths);
+  b.tgtOut = batchOf(g.at("tgt_out"), b.tgtLengths);
+  return b;
+}
+
+// Zeroes the rows of padded decoder steps of a [B, T, ...] tensor (the goldens hold 0 there).
+Tensor zeroPaddedSteps(Tensor t, const std::vector<int64_t>& lengths, int64_t steps) {
+  const int64_t b = static_cast<int64_t>(lengths.size());
+  const int64_t row = t.numel() / (b * steps);
+  for (int64_t i = 0; i < b; ++i)
+    for (int64_t s = lengths[static_cast<size_t>(i)]; s < steps; ++s)
+      for (int64_t k = 0; k < row; ++k) t[(i * steps + s) * row + k] = 0;
+  return t;
+}
+
+class Seq2SeqTorch : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    golden_ = test::loadGolden("models/" + GetParam());
+    batch_ = batchFrom(golden_);
+  }
+  Model freshModel() const {
+    return loadModel(testDataPath("golden/models/model_files/" + GetParam() + ".safetensors"));
+  }
+  SafetensorsFile golden_;
+  GoldenBatch batch_;
+};
+
+TEST_P(Seq2SeqTorch, ForwardLogProbsAndAttentionMatchTorch) {
+  Model m = freshModel();
+  Seq2SeqForward f = m.seq2seq->forward(batch_.src, batch_.tgtIn);
+  const int64_t t = batch_.tgtIn.length;
+  Tensor lp = zeroPaddedSteps(logSoftmax(f.logits).value(), batch_.tgtLengths, t);
+  EXPECT_TRUE(allClose(lp, golden_.at("log_probs"), 1e-5, 1e-5)) << "log_probs";
+  if (const Tensor* cross = golden_.find("attn.cross")) {
+    ASSERT_EQ(m.arch, Arch::RnnSeq2Seq);
+    Tensor w = f.attention.at("cross")[0];  // [B, 1, T, S]
+    w = zeroPaddedSteps(w.reshaped(cross->shape()), batch_.tgtLengths, t);
+    EXPECT_TRUE(allClose(w, *cross, 1e-6, 1e-5)) << "attn.cross";
+  }
+}
+
+TEST_P(Seq2SeqTorch, LossAndGradientsMatchTorch) {
+  Model m = freshModel();
+  Var loss = seq2seqLoss(*m.seq2seq, batch_.src, batch_.tgtIn, batch_.tgtOut);
+  EXPECT_NEAR(loss.value().item(), golden_.at("loss").item(), 1e-5);
+  loss.backward();
+  for (auto& [name, p] : m.network().namedParameters())
+    EXPECT_TRUE(allClose(p.grad(), golden_.at("grad." + name), 1e-6, 1e-5)) << name;
+}
+
+TEST_P(Seq2SeqTorch, OneSgdStepMatchesTorch) {
+  Model m = freshModel();
+  Sgd sgd(m.network().parameters(), std::stod(golden_.metadata.at("lr_sgd")));
+  seq2seqLoss(*m.seq2seq, batch_.src, batch_.tgtIn, batch_.tgtOut).backward();
+  sgd.step();
+  for (auto& [name, p] : m.network().namedParameters())
+    EXPECT_TRUE(allClose(p.value(), golden_.at("sgd1." + name), 1e-6, 1e-5)) << name;
+}
+
+TEST_P(Seq2SeqTorch, ThreeAdamStepsWithClippingMatchTorch) {
+  Model m = freshModel();
+  Adam adam(m.network().parameters(), std::stod(golden_.metadata.at("lr_adam")));
+  const double clip = std::stod(golden_.metadata.at("clip"));
+  for (int k = 1; k <= 3; ++k) {
+    const std::string s = std::to_string(k);
+    adam.zeroGrad();
+    Var loss = seq2seqLoss(*m.seq2seq, batch_.src, batch_.tgtIn, batch_.tgtOut);
+    EXPECT_NEAR(loss.value().item(), golden_.at("loss" + s).item(), 1e-5) << "step " << k;
+    loss.backward();
+    EXPECT_NEAR(clipGradNorm(adam.params(), clip), golden_.at("grad_norm" + s).item(), 1e-5);
+    adam.step();
+    for (auto& [name, p] : m.network().namedParameters())
+      EXPECT_TRUE(allClose(p.value(), golden_.at("adam" + s + "." + name), 1e-6, 1e-5))
+          << name << " after Adam step " << k;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(RnnSeq2Seq, Seq2SeqTorch,
+                         ::testing::Values("seq2seq_gru_bidir_bahdanau_additive",
+                                           "seq2seq_lstm_2layer_luong_general_feeding",
+                                           "seq2seq_rnn_luong_dot",
+                                           "seq2seq_gru_2layer_bidir_none",
+                                           "seq2seq_lstm_bidir_bahdanau_general"));
+
+}  // namespace
+}  // namespace attn
