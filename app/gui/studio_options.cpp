@@ -1,0 +1,120 @@
+#include "gui/studio_options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <cstring>
+
+#include "exit_codes.h"
+
+namespace attn::app {
+namespace {
+
+constexpr const char* kProgram = "attention-studio";
+
+void printTo(FILE* stream, const QString& text) {
+  std::fputs(text.toLocal8Bit().constData(), stream);
+  std::fflush(stream);
+}
+
+std::optional<QSize> parseSize(const QString& text) {
+  static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+  const QRegularExpressionMatch match = pattern.match(text.trimmed());
+  if (!match.hasMatch()) return std::nullopt;
+  const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+  // Below this the menus and the colour scale cannot fit; above it the image stops being useful.
+  if (size.width() < 200 || size.height() < 150 || size.width() > 10000 || size.height() > 10000)
+    return std::nullopt;
+  return size;
+}
+
+ParsedStudioOptions usageError(const QString& message) {
+  printTo(stderr, QStringLiteral("%1: error: %2 (see %1 --help)\n").arg(kProgram, message));
+  return {{}, kExitUsage};
+}
+
+}  // namespace
+
+Platform choosePlatform(int argc, char** argv) {
+  if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) return Platform::AsConfigured;
+  for (int i = 1; i < argc; ++i) {
+    const char* arg = argv[i];
+    if (std::strncmp(arg, "--screenshot", 12) == 0 || std::strcmp(arg, "--help") == 0 ||
+        std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--help-all") == 0 ||
+        std::strcmp(arg, "--version") == 0 || std::strcmp(arg, "-v") == 0) {
+      qputenv("QT_QPA_PLATFORM", "offscreen");
+      return Platform::Offscreen;
+    }
+  }
+#ifdef __linux__
+  if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    return Platform::NoDisplay;
+  }
+#endif
+  return Platform::AsConfigured;
+}
+
+QString noDisplayError(Platform platform, const StudioOptions& options) {
+  if (platform != Platform::NoDisplay || !options.screenshotPath.isEmpty()) return {};
+  return QStringLiteral(
+             "%1: error: no display to open a window on (DISPLAY is not set); run it "
+             "under xvfb-run, or save a picture with --screenshot FILE.png\n")
+      .arg(kProgram);
+}
+
+ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("Attention Studio: train, run and take apart attention models, and see what "
+                     "they attend to."));
+  const QCommandLineOption helpOption = parser.addHelpOption();
+  const QCommandLineOption versionOption = parser.addVersionOption();
+  const QCommandLineOption screenshotOption(
+      QStringLiteral("screenshot"),
+      QStringLiteral(
+          "Render the main window offscreen, save it as a PNG image to <file> and exit."),
+      QStringLiteral("file"));
+  const QCommandLineOption sizeOption(
+      QStringLiteral("size"), QStringLiteral("Window size as WIDTHxHEIGHT (default 1280x800)."),
+      QStringLiteral("size"), QStringLiteral("1280x800"));
+  parser.addOption(screenshotOption);
+  parser.addOption(sizeOption);
+
+  // parse(), not process(): process() exits by itself with code 1 and a multi-line message.
+  if (!parser.parse(arguments)) {
+    QString error = parser.errorText();  // "Unknown option 'x'.": the period reads oddly mid-line
+    if (error.endsWith('.')) error.chop(1);
+    return usageError(error);
+  }
+  if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
+    printTo(stdout, parser.helpText());
+    return {{}, kExitOk};
+  }
+  if (parser.isSet(versionOption)) {
+    printTo(stdout,
+            QStringLiteral("%1 %2\n").arg(kProgram, QCoreApplication::applicationVersion()));
+    return {{}, kExitOk};
+  }
+  if (!parser.positionalArguments().isEmpty()) {
+    return usageError(
+        QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+  }
+
+  ParsedStudioOptions parsed;
+  const std::optional<QSize> size = parseSize(parser.value(sizeOption));
+  if (!size) {
+    return usageError(QStringLiteral("--size wants WIDTHxHEIGHT between 200x150 and 10000x10000, "
+                                     "not '%1'")
+                          .arg(parser.value(sizeOption)));
+  }
+  parsed.options.size = *size;
+  parsed.options.screenshotPath = parser.value(screenshotOption);
+  if (parser.isSet(screenshotOption) && parsed.options.screenshotPath.isEmpty())
+    return usageError(QStringLiteral("--screenshot needs a file name"));
+  return parsed;
+}
+
+}  // namespace attn::app

@@ -1,0 +1,298 @@
+#include "heatmap_view.h"
+
+#include <qcustomplot.h>
+
+#include <QApplication>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "token_ticker.h"
+#include "viridis.h"
+
+namespace attn::ui {
+namespace {
+
+const char* const kHoverHint = QT_TRANSLATE_NOOP(
+    "attn::ui::HeatmapView", "Point at a cell to read its value; click a row to select it.");
+
+// Cells sit at integer coordinates. QCPColorMapData takes its range ends as the centres of the
+// outer cells, so a single cell needs a range one cell wide or it is drawn zero pixels wide.
+QCPRange cellCentreRange(int n) {
+  return n > 1 ? QCPRange(0, n - 1) : QCPRange(-0.5, 0.5);
+}
+
+// A colour scale whose top and bottom margins follow the map's. QCPLayoutElement's default
+// automatic margin is "at least what it was": inside a margin group that ratchets, so once the
+// source labels had stood upright (a tall top margin, e.g. while the window was still small) the
+// scale kept the map pushed down for good. Reporting only the minimum lets the map decide.
+class FollowingColorScale : public QCPColorScale {
+ public:
+  using QCPColorScale::QCPColorScale;
+
+ protected:
+  int calculateAutoMargin(QCP::MarginSide side) override {
+    return QCP::getMarginValue(minimumMargins(), side);
+  }
+};
+
+QStringList labelsOrIndices(const QStringList& labels, int n) {
+  if (!labels.isEmpty()) return labels;
+  QStringList indices;
+  for (int i = 0; i < n; ++i) indices << QString::number(i);
+  return indices;
+}
+
+// Attention weights live in [0, 1]. Showing them on that fixed scale keeps two heatmaps comparable
+// and stops a nearly uniform row from looking sharp. Anything else (raw scores) gets min..max.
+QCPRange valueRangeFor(const std::vector<float>& values) {
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  if (*lo >= 0.0f && *hi <= 1.0f) return QCPRange(0, 1);
+  if (*lo == *hi) return QCPRange(*lo - 0.5, *hi + 0.5);
+  return QCPRange(*lo, *hi);
+}
+
+}  // namespace
+
+HeatmapView::HeatmapView(QWidget* parent)
+    : QWidget(parent), mPlot(new QCustomPlot(this)), mHoverLabel(new QLabel(this)) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(mPlot, 1);
+  layout->addWidget(mHoverLabel);
+  mHoverLabel->setContentsMargins(8, 2, 8, 4);
+  mHoverLabel->setText(tr(kHoverHint));
+  mHoverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);  // people copy values from it
+  mPlot->setMinimumSize(240, 180);
+  setUpAxes();
+  setUpColorMap();
+  connectMouse();
+}
+
+HeatmapView::~HeatmapView() = default;
+
+void HeatmapView::setUpAxes() {
+  // Source tokens along the top, where a reader's eye starts, as in the alignment figures of
+  // Bahdanau et al.; output tokens down the left with the first one at the top, like text.
+  mSourceAxis = mPlot->xAxis2;
+  mOutputAxis = mPlot->yAxis;
+  mPlot->xAxis->setVisible(false);
+  mPlot->yAxis2->setVisible(false);
+  mSourceAxis->setVisible(true);
+  mOutputAxis->setRangeReversed(true);
+  for (QCPAxis* axis : {mSourceAxis, mOutputAxis}) {
+    axis->grid()->setVisible(false);  // grid lines would cut through the cells
+    axis->setSubTicks(false);
+    axis->setTickLength(0, 3);
+    auto ticker = QSharedPointer<TokenTicker>::create(axis);
+    (axis == mSourceAxis ? mSourceTicker : mOutputTicker) = ticker.data();
+    axis->setTicker(ticker);
+  }
+  setAxisTitles(tr("source tokens"), tr("output tokens"));
+}
+
+void HeatmapView::setUpColorMap() {
+  mMap = new QCPColorMap(mSourceAxis, mOutputAxis);
+  mMap->setInterpolate(false);  // each cell is one weight: blending neighbours would invent values
+  mMap->setTightBoundary(false);
+
+  mScale = new FollowingColorScale(mPlot);
+  mPlot->plotLayout()->addElement(0, 1, mScale);
+  mScale->setType(QCPAxis::atRight);
+  mScale->setBarWidth(14);
+  mMap->setColorScale(mScale);           // links the map's range and gradient to the scale...
+  mMap->setGradient(viridisGradient());  // ...so set the gradient afterwards, for both
+  setValueTitle(tr("attention weight"));
+
+  // Keep the colour bar exactly as tall as the map, whatever the tick labels need.
+  auto* group = new QCPMarginGroup(mPlot);
+  mPlot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+  mScale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+
+  mRowMarker = new QCPItemRect(mPlot);
+  mRowMarker->topLeft->setAxes(mSourceAxis, mOutputAxis);
+  mRowMarker->bottomRight->setAxes(mSourceAxis, mOutputAxis);
+  mRowMarker->setPen(QPen(Qt::white, 2));  // white stays visible on every viridis colour but yellow
+  mRowMarker->setSelectable(false);
+  mRowMarker->setVisible(false);
+}
+
+void HeatmapView::connectMouse() {
+  mPlot->setMouseTracking(
+      true);  // without it QCustomPlot reports moves only while a button is down
+  mPlot->installEventFilter(this);
+  connect(mPlot, &QCustomPlot::mouseMove, this,
+          [this](QMouseEvent* event) { updateHover(event->position()); });
+  connect(mPlot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+    mPressed = event->button() == Qt::LeftButton;
+    mPressPos = event->position();
+  });
+  connect(mPlot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* event) {
+    // A click, not the end of a drag: both ends within the platform's drag distance.
+    const bool click =
+        mPressed && event->button() == Qt::LeftButton &&
+        (event->position() - mPressPos).manhattanLength() <= QApplication::startDragDistance();
+    mPressed = false;
+    int row = -1;
+    int col = -1;
+    if (click && cellAt(event->position(), &row, &col)) {
+      setSelectedRow(row);
+      emit rowClicked(row);
+    }
+  });
+  connect(mPlot, &QCustomPlot::afterReplot, this, &HeatmapView::onAfterReplot);
+}
+
+bool HeatmapView::setMatrix(int rows, int cols, const std::vector<float>& rowMajorValues,
+                            const QStringList& rowLabels, const QStringList& colLabels) {
+  if (rows <= 0 || cols <= 0 || rowMajorValues.size() != std::size_t(rows) * std::size_t(cols))
+    return false;
+  if ((!rowLabels.isEmpty() && rowLabels.size() != rows) ||
+      (!colLabels.isEmpty() && colLabels.size() != cols))
+    return false;
+
+  mRows = rows;
+  mCols = cols;
+  QCPColorMapData* data = mMap->data();
+  data->setSize(cols, rows);  // QCustomPlot indexes cells (key, value), that is (col, row)
+  data->setRange(cellCentreRange(cols), cellCentreRange(rows));
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) data->setCell(c, r, rowMajorValues[std::size_t(r) * cols + c]);
+  }
+  mMap->setDataRange(valueRangeFor(rowMajorValues));
+  mSourceTicker->setLabels(labelsOrIndices(colLabels, cols));
+  mOutputTicker->setLabels(labelsOrIndices(rowLabels, rows));
+  mSourceAxis->setRange(-0.5, cols - 0.5);
+  mOutputAxis->setRange(-0.5, rows - 0.5);
+  clearHover();
+  setSelectedRow(-1);
+  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  return true;
+}
+
+void HeatmapView::setTitle(const QString& title) {
+  if (title.isEmpty()) {
+    if (mTitle) {
+      mPlot->plotLayout()->remove(mTitle);  // deletes it
+      mPlot->plotLayout()->simplify();      // and drops the row it leaves empty
+      mTitle = nullptr;
+    }
+  } else if (mTitle) {
+    mTitle->setText(title);
+  } else {
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    mPlot->plotLayout()->insertRow(0);
+    mTitle = new QCPTextElement(mPlot, title, titleFont);
+    mPlot->plotLayout()->addElement(0, 0, mTitle);
+  }
+  mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString HeatmapView::title() const {
+  return mTitle ? mTitle->text() : QString();
+}
+
+void HeatmapView::setAxisTitles(const QString& sourceTitle, const QString& outputTitle) {
+  mSourceAxis->setLabel(sourceTitle);
+  mOutputAxis->setLabel(outputTitle);
+  mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::setValueTitle(const QString& title) {
+  mScale->axis()->setLabel(title);
+  mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double HeatmapView::value(int row, int col) const {
+  if (row < 0 || row >= mRows || col < 0 || col >= mCols)
+    return std::numeric_limits<double>::quiet_NaN();
+  return mMap->data()->cell(col, row);
+}
+
+QString HeatmapView::hoverText() const {
+  return mHoverLabel->text();
+}
+
+void HeatmapView::setSelectedRow(int row) {
+  mSelectedRow = (row >= 0 && row < mRows) ? row : -1;
+  mRowMarker->setVisible(mSelectedRow >= 0);
+  if (mSelectedRow >= 0) {
+    mRowMarker->topLeft->setCoords(-0.5, mSelectedRow - 0.5);
+    mRowMarker->bottomRight->setCoords(mCols - 0.5, mSelectedRow + 0.5);
+  }
+  mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool HeatmapView::cellAt(const QPointF& pos, int* row, int* col) const {
+  if (mRows == 0 || !mPlot->axisRect()->rect().contains(pos.toPoint())) return false;
+  // Cell centres are the integers, so rounding the axis coordinate picks the cell.
+  const int c = int(std::floor(mSourceAxis->pixelToCoord(pos.x()) + 0.5));
+  const int r = int(std::floor(mOutputAxis->pixelToCoord(pos.y()) + 0.5));
+  if (r < 0 || r >= mRows || c < 0 || c >= mCols) return false;
+  *row = r;
+  *col = c;
+  return true;
+}
+
+void HeatmapView::updateHover(const QPointF& pos) {
+  int row = -1;
+  int col = -1;
+  if (!cellAt(pos, &row, &col)) {
+    clearHover();
+    return;
+  }
+  if (row == mHoverRow && col == mHoverCol) return;  // one signal per cell entered, not per pixel
+  mHoverRow = row;
+  mHoverCol = col;
+  const double v = value(row, col);
+  mHoverLabel->setText(QStringLiteral("%1 → %2: %3")
+                           .arg(mOutputTicker->labels().value(row),
+                                mSourceTicker->labels().value(col), QString::number(v, 'f', 3)));
+  emit cellHovered(row, col, v);
+}
+
+void HeatmapView::clearHover() {
+  mHoverRow = -1;
+  mHoverCol = -1;
+  mHoverLabel->setText(tr(kHoverHint));
+}
+
+bool HeatmapView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == mPlot && event->type() == QEvent::Leave) clearHover();
+  return QWidget::eventFilter(watched, event);
+}
+
+bool HeatmapView::ticksStale() const {
+  return mSourceTicker->isStale() || mOutputTicker->isStale();
+}
+
+void HeatmapView::onAfterReplot() {
+  if (mSyncReplot) return;
+  if (!ticksStale()) {
+    mCorrections = 0;
+    return;
+  }
+  // A resize and then a turn of the labels each need one more pass. Past that, stop: a one-pixel
+  // margin wobble must not turn into an endless chain of replots.
+  if (mCorrections < kMaxLayoutPasses - 2) {
+    ++mCorrections;
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+  } else {
+    mCorrections = 0;
+  }
+}
+
+void HeatmapView::replotNow() {
+  mSyncReplot = true;
+  for (int pass = 0; pass < kMaxLayoutPasses; ++pass) {
+    mPlot->replot(QCustomPlot::rpImmediateRefresh);
+    if (!ticksStale()) break;
+  }
+  mSyncReplot = false;
+}
+
+}  // namespace attn::ui
