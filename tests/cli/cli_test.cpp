@@ -1,58 +1,23 @@
 // attention-cli end to end: the real binary, its exit codes, and what it prints where.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "run_program.h"
+
+using attn::test::lineCount;
+using attn::test::ProgramRun;
 
 namespace {
 
-struct CliRun {
-  int exitCode = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs attention-cli with `args` (already shell-quoted where needed), capturing both streams.
-CliRun runCli(const std::string& args) {
-  static int counter = 0;
-  const auto base = std::filesystem::temp_directory_path() /
-                    ("attn-cli-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-  const auto outPath = base.string() + ".out";
-  const auto errPath = base.string() + ".err";
-  const std::string command = std::string("'") + ATTN_CLI_PATH + "' " + args + " >'" + outPath +
-                              "' 2>'" + errPath + "' </dev/null";
-  const int status = std::system(command.c_str());
-  CliRun run;
-  run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = slurp(outPath);
-  run.err = slurp(errPath);
-  std::filesystem::remove(outPath);
-  std::filesystem::remove(errPath);
-  return run;
-}
-
-long lineCount(const std::string& text) {
-  return std::count(text.begin(), text.end(), '\n');
+ProgramRun runCli(const std::string& args) {
+  return attn::test::runProgram(ATTN_CLI_PATH, args);
 }
 
 }  // namespace
 
 TEST(AttentionCli, HelpExitsZeroAndPrintsUsageOnStdout) {
-  const CliRun run = runCli("--help");
+  const ProgramRun run = runCli("--help");
   EXPECT_EQ(run.exitCode, 0) << run.err;
   EXPECT_NE(run.out.find("Usage:"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("attention-cli"), std::string::npos) << run.out;
@@ -61,14 +26,14 @@ TEST(AttentionCli, HelpExitsZeroAndPrintsUsageOnStdout) {
 }
 
 TEST(AttentionCli, VersionExitsZeroAndPrintsNameAndVersion) {
-  const CliRun run = runCli("--version");
+  const ProgramRun run = runCli("--version");
   EXPECT_EQ(run.exitCode, 0) << run.err;
   EXPECT_EQ(run.out.rfind("attention-cli ", 0), 0u) << run.out;
   EXPECT_EQ(lineCount(run.out), 1) << run.out;
 }
 
 TEST(AttentionCli, UnknownFlagExitsTwoWithOneErrorLineOnStderr) {
-  const CliRun run = runCli("--no-such-flag");
+  const ProgramRun run = runCli("--no-such-flag");
   EXPECT_EQ(run.exitCode, 2);
   EXPECT_EQ(run.err.rfind("attention-cli: error: ", 0), 0u) << run.err;
   EXPECT_NE(run.err.find("--no-such-flag"), std::string::npos) << run.err;
@@ -77,7 +42,7 @@ TEST(AttentionCli, UnknownFlagExitsTwoWithOneErrorLineOnStderr) {
 }
 
 TEST(AttentionCli, UnknownSubcommandExitsTwoWithOneErrorLineOnStderr) {
-  const CliRun run = runCli("frobnicate");
+  const ProgramRun run = runCli("frobnicate");
   EXPECT_EQ(run.exitCode, 2);
   EXPECT_EQ(run.err.rfind("attention-cli: error: ", 0), 0u) << run.err;
   EXPECT_NE(run.err.find("frobnicate"), std::string::npos) << run.err;
@@ -85,7 +50,7 @@ TEST(AttentionCli, UnknownSubcommandExitsTwoWithOneErrorLineOnStderr) {
 }
 
 TEST(AttentionCli, NoSubcommandExitsTwoAndSaysOneIsRequired) {
-  const CliRun run = runCli("");
+  const ProgramRun run = runCli("");
   EXPECT_EQ(run.exitCode, 2);
   EXPECT_NE(run.err.find("subcommand"), std::string::npos) << run.err;
   EXPECT_EQ(lineCount(run.err), 1) << run.err;

@@ -1,0 +1,100 @@
+// attention-studio's command line end to end: --screenshot, --size, --help and their exit codes.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "run_program.h"
+
+using attn::test::lineCount;
+using attn::test::ProgramRun;
+
+namespace {
+
+// tests/CMakeLists.txt tells test_cli only where attention-cli is; CMake puts both executables
+// in the same folder, and GUI-less builds have no attention-studio, so those tests skip.
+std::filesystem::path studioPath() {
+  return std::filesystem::path(ATTN_CLI_PATH).parent_path() / "attention-studio";
+}
+
+// Without QT_QPA_PLATFORM, as on a fresh machine: the app must pick offscreen by itself.
+ProgramRun runStudio(const std::string& args) {
+  return attn::test::runProgram(studioPath().string(), args, "env -u QT_QPA_PLATFORM");
+}
+
+// Width and height from a PNG's IHDR chunk; {0, 0} if the bytes are not a PNG.
+std::pair<std::uint32_t, std::uint32_t> pngSize(const std::string& bytes) {
+  if (bytes.size() < 24 || bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) return {0, 0};
+  auto bigEndian = [&bytes](std::size_t at) {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i) value = (value << 8) | std::uint8_t(bytes[at + i]);
+    return value;
+  };
+  return {bigEndian(16), bigEndian(20)};
+}
+
+class AttentionStudioCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(studioPath())) GTEST_SKIP() << "attention-studio is not built";
+    dir =
+        std::filesystem::temp_directory_path() / ("attn-studio-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+  }
+  void TearDown() override {
+    if (!dir.empty()) std::filesystem::remove_all(dir);
+  }
+
+  std::filesystem::path dir;
+};
+
+}  // namespace
+
+TEST_F(AttentionStudioCli, ScreenshotWritesAPngAtTheDefaultSizeAndExitsZero) {
+  const auto shot = dir / "shot.png";
+  const ProgramRun run = runStudio("--screenshot '" + shot.string() + "'");
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(pngSize(attn::test::slurp(shot)), std::make_pair(1280u, 800u));
+}
+
+TEST_F(AttentionStudioCli, ScreenshotHonoursTheSizeOption) {
+  const auto shot = dir / "small.png";
+  const ProgramRun run = runStudio("--screenshot '" + shot.string() + "' --size 640x400");
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(pngSize(attn::test::slurp(shot)), std::make_pair(640u, 400u));
+}
+
+TEST_F(AttentionStudioCli, ScreenshotThatCannotBeWrittenExitsOneWithOneLine) {
+  const ProgramRun run = runStudio("--screenshot /no/such/folder/shot.png");
+  EXPECT_EQ(run.exitCode, 1);
+  const std::size_t at = run.err.find("attention-studio: error: cannot write");
+  ASSERT_NE(at, std::string::npos) << run.err;
+  EXPECT_EQ(lineCount(run.err.substr(at)), 1) << run.err;
+}
+
+TEST_F(AttentionStudioCli, MalformedSizeExitsTwoWithoutWritingAnything) {
+  const auto shot = dir / "never.png";
+  const ProgramRun run = runStudio("--screenshot '" + shot.string() + "' --size large");
+  EXPECT_EQ(run.exitCode, 2);
+  EXPECT_NE(run.err.find("attention-studio: error: --size"), std::string::npos) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(shot));
+}
+
+TEST_F(AttentionStudioCli, HelpAndVersionExitZeroWithoutADisplay) {
+  const ProgramRun help = runStudio("--help");
+  EXPECT_EQ(help.exitCode, 0) << help.err;
+  EXPECT_NE(help.out.find("--screenshot"), std::string::npos) << help.out;
+  const ProgramRun version = runStudio("--version");
+  EXPECT_EQ(version.exitCode, 0) << version.err;
+  EXPECT_EQ(version.out.rfind("attention-studio ", 0), 0u) << version.out;
+}
+
+TEST_F(AttentionStudioCli, UnknownOptionExitsTwoWithOneErrorLine) {
+  const ProgramRun run = runStudio("--no-such-option");
+  EXPECT_EQ(run.exitCode, 2);
+  const std::size_t at = run.err.find("attention-studio: error: ");
+  ASSERT_NE(at, std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("no-such-option"), std::string::npos) << run.err;
+  EXPECT_EQ(lineCount(run.err.substr(at)), 1) << run.err;
+}
