@@ -10,6 +10,7 @@
 
 #include "data/tokenizer.h"
 #include "data/vocabulary.h"
+#include "models/classifier_model.h"
 #include "models/seq2seq_model.h"
 
 namespace attn {
@@ -29,7 +30,7 @@ struct Model {
   data::LabelVocabulary classes;    // the classifier
   nlohmann::json training;          // provenance: task or file, steps, metrics (may be null)
   std::unique_ptr<Seq2SeqModel> seq2seq;
-  std::unique_ptr<Module> classifier;
+  std::unique_ptr<ClassifierModel> classifier;
 
   bool isClassifier() const { return arch == Arch::StructuredSelfAttention; }
   Module& network();

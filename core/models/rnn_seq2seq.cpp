@@ -97,7 +97,7 @@ class RnnDecoderState : public DecoderState {
 
   int64_t rows() const override { return states.front().h.dim(0); }
   void selectRows(const std::vector<int64_t>& rows) override {
-    keys.keys = selectBatchRows(keys.keys, rows);
+    if (keys.keys.defined()) keys.keys = selectBatchRows(keys.keys, rows);
     if (keys.projected.defined()) keys.projected = selectBatchRows(keys.projected, rows);
     if (keys.mask.defined()) keys.mask = selectBatchRows(keys.mask, rows);
     if (!keys.keyLengths.empty()) {

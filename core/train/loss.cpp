@@ -14,4 +14,13 @@ Var seq2seqLoss(const Seq2SeqModel& model, const TokenBatch& src, const TokenBat
   return crossEntropy(reshape(logits, Shape{tgtOut.batch * tgtOut.length, v}), tgtOut.ids, 0);
 }
 
+Var classifierLoss(const ClassifierModel& model, const TokenBatch& src,
+                   const std::vector<int64_t>& labels) {
+  ClassifierForward f = model.forward(src);
+  Var ce = crossEntropy(f.logits, labels, /*ignoreIndex=*/-1);
+  const double coef = model.penaltyCoefficient();
+  if (coef == 0) return ce;
+  return add(ce, scale(mean(f.penalty), static_cast<Scalar>(coef)));
+}
+
 }  // namespace attn

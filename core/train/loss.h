@@ -1,6 +1,7 @@
 // The training objectives of docs MODEL_FORMAT.md §3.
 #pragma once
 
+#include "models/classifier_model.h"
 #include "models/seq2seq_model.h"
 
 namespace attn {
@@ -9,5 +10,10 @@ namespace attn {
 // (CrossEntropyLoss(ignore_index=0)). tgtIn is <sos> y1 … yn, tgtOut y1 … yn <eos>, both padded.
 Var seq2seqLoss(const Seq2SeqModel& model, const TokenBatch& src, const TokenBatch& tgtIn,
                 const TokenBatch& tgtOut);
+
+// Mean cross-entropy over the batch (every class counts, class 0 included) plus the penalty
+// coefficient times the batch mean of ‖AAᵀ − I‖²_F.
+Var classifierLoss(const ClassifierModel& model, const TokenBatch& src,
+                   const std::vector<int64_t>& labels);
 
 }  // namespace attn

@@ -1,0 +1,26 @@
+// What a sentence classifier with attention offers (the structured self-attention of Lin et al.
+// 2017, docs MODEL_FORMAT.md §2.3): logits, its attention hops over the tokens, and the
+// penalty that keeps the hops apart, all from one forward pass.
+#pragma once
+
+#include "layers/module.h"
+#include "models/token_batch.h"
+
+namespace attn {
+
+struct ClassifierForward {
+  Var logits;    // [B, C]
+  Var hops;      // A: [B, r, n], each row a distribution over the tokens (padded ones exactly 0)
+  Var scores;    // the hops before the softmax, [B, r, n] (padded tokens −∞)
+  Var penalty;   // ‖AAᵀ − I‖²_F per sentence, [B]
+};
+
+class ClassifierModel : public Module {
+ public:
+  // src: token ids without <eos> (MODEL_FORMAT §2.3), padded with 0.
+  virtual ClassifierForward forward(const TokenBatch& src) const = 0;
+  // The coefficient of the penalty in the loss (the config's `penalty`).
+  virtual double penaltyCoefficient() const = 0;
+};
+
+}  // namespace attn
