@@ -49,10 +49,17 @@ QStringList labelsOrIndices(const QStringList& labels, int n) {
 // Attention weights live in [0, 1]. Showing them on that fixed scale keeps two heatmaps comparable
 // and stops a nearly uniform row from looking sharp. Anything else (raw scores) gets min..max.
 QCPRange valueRangeFor(const std::vector<float>& values) {
-  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-  if (*lo >= 0.0f && *hi <= 1.0f) return QCPRange(0, 1);
-  if (*lo == *hi) return QCPRange(*lo - 0.5, *hi + 0.5);
-  return QCPRange(*lo, *hi);
+  // A diverged model yields NaN or infinity; those cells get their own colour and no say here.
+  float lo = std::numeric_limits<float>::infinity();
+  float hi = -lo;
+  for (float v : values) {
+    if (!std::isfinite(v)) continue;
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+  if (lo > hi || (lo >= 0.0f && hi <= 1.0f)) return QCPRange(0, 1);
+  if (lo == hi) return QCPRange(lo - 0.5, hi + 0.5);
+  return QCPRange(lo, hi);
 }
 
 }  // namespace

@@ -1,5 +1,4 @@
-// HeatmapView: one attention matrix as a heatmap, output tokens down the side, source tokens on
-// top.
+// HeatmapView: one attention matrix, output tokens down the side and source tokens on top.
 #pragma once
 
 #include <QSize>

@@ -20,6 +20,9 @@ QCPColorGradient viridisGradient() {
   for (std::size_t i = 0; i < kStops.size(); ++i) {
     gradient.setColorStopAt(double(i) / double(kStops.size() - 1), QColor(kStops[i]));
   }
+  // NaN (a diverged model) must not pass for a low weight: light grey is no viridis colour.
+  gradient.setNanHandling(QCPColorGradient::nhNanColor);
+  gradient.setNanColor(QColor(0xd0, 0xd0, 0xd0));
   return gradient;
 }
 

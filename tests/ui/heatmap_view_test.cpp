@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "heatmap_view.h"
@@ -129,6 +130,19 @@ TEST_F(HeatmapViewTest, ProbabilitiesUseTheFixedZeroToOneColourScale) {
 TEST_F(HeatmapViewTest, RawScoresUseTheirOwnMinToMaxColourScale) {
   ASSERT_TRUE(view.setMatrix(1, 3, {-2.0f, 0.5f, 3.0f}, {}, {}));
   EXPECT_EQ(view.colorMap()->dataRange(), QCPRange(-2, 3));
+}
+
+TEST_F(HeatmapViewTest, NonFiniteValuesAreGreyAndLeaveTheColourScaleToTheRest) {
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const float inf = std::numeric_limits<float>::infinity();
+  ASSERT_TRUE(view.setMatrix(1, 4, {nan, -1.0f, 2.0f, inf}, {}, {}));
+  EXPECT_EQ(view.colorMap()->dataRange(), QCPRange(-1, 2));
+  EXPECT_TRUE(std::isnan(view.value(0, 0)));
+  view.replotNow();
+  const QImage image = view.plot()->toPixmap().toImage();
+  const QPoint nanCell(int(view.sourceAxis()->coordToPixel(0)),
+                       int(view.outputAxis()->coordToPixel(0)));
+  EXPECT_EQ(QColor(image.pixel(nanCell)), QColor(0xd0, 0xd0, 0xd0));
 }
 
 TEST_F(HeatmapViewTest, RejectsAShapeMismatchAndKeepsTheMatrixItHad) {
