@@ -15,7 +15,11 @@ namespace {
 // tests/CMakeLists.txt tells test_cli only where attention-cli is; CMake puts both executables
 // in the same folder, and GUI-less builds have no attention-studio, so those tests skip.
 std::filesystem::path studioPath() {
+#ifdef ATTN_STUDIO_PATH
+  return std::filesystem::path(ATTN_STUDIO_PATH);
+#else
   return std::filesystem::path(ATTN_CLI_PATH).parent_path() / "attention-studio";
+#endif
 }
 
 // Without QT_QPA_PLATFORM, as on a fresh machine: the app must pick offscreen by itself.
