@@ -44,10 +44,14 @@ struct HeaderRejected {
 // A tensor name as messages show it: quoted, and cut short, since a hostile header can hold a
 // name of megabytes and a message should stay one readable line.
 std::string quoted(const std::string& name) {
-  size_t cut = 80;
-  if (name.size() <= cut) return "'" + name + "'";
-  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xc0) == 0x80) --cut;  // UTF-8
-  return "'" + name.substr(0, cut) + "...'";
+  size_t cut = std::min<size_t>(name.size(), 80);
+  while (cut < name.size() && cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xc0) == 0x80)
+    --cut;  // not inside a UTF-8 sequence
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about "'" + std::string&&.
+  std::string out(1, '\'');
+  out.append(name, 0, cut);
+  out.append(cut < name.size() ? "...'" : "'");
+  return out;
 }
 
 std::string byteRange(uint64_t begin, uint64_t end) {
