@@ -14,7 +14,6 @@ defines a scalar loss from its outputs and random "grad_*" seeds, and "grad.X" i
 """
 
 import argparse
-import math
 import os
 import sys
 
@@ -121,7 +120,7 @@ def rnn_file(cell, num_layers, bidirectional, with_h0, seed):
 
     # Padded positions hold random values, not zeros: the engine must not read them at all.
     x = torch.randn(B, T, I, requires_grad=True)
-    g.add("input", x, f"[B, T, input_size]; positions t >= lengths[b] are padding with random "
+    g.add("input", x, "[B, T, input_size]; positions t >= lengths[b] are padding with random "
           "values that must not affect anything")
     g.add("lengths", torch.tensor(lengths), "[B] real length of each sequence")
     state = None
@@ -198,7 +197,7 @@ def mha_file(name, seed, cross, causal):
     g.add("lengths", torch.tensor(src_lengths), "[B] real length of each key sequence")
     g.add("key_padding_mask", kpm, "[B, S] 1 = padded key (never attended to), 0 = real")
     if causal:
-        g.add("attn_mask", attn_mask, f"[T, S] 1 = query i may not attend to key j (j > i)")
+        g.add("attn_mask", attn_mask, "[T, S] 1 = query i may not attend to key j (j > i)")
     g.add("output", out, "[B, T, E] attention output after out_proj")
     g.add("attn_weights", w, "[B, num_heads, T, S] per-head attention weights (rows sum to "
           "1, exactly 0 at masked keys)")
