@@ -106,11 +106,12 @@ MhaOutput MultiheadAttention::attendHeads(const Var& q, const MhaKeys& keys, boo
   const int64_t batch = q.dim(0), queries = q.dim(2), steps = keys.size();
   ATTN_CHECK(keys.k.defined() && keys.k.dim(0) == batch,
              "attention keys for a batch of " + std::to_string(batch) + " expected");
+  // QKᵀ for every batch row and head in one batched product, then the additive mask (shared
+  // by the heads) and the softmax in one pass.
   Var scores = bmm(q, keys.k, true);  // [B, h, T, S]
-  Tensor mask = attentionMask(keys.keyLengths, causal, batch, queries, steps);
-  if (mask.defined()) scores = add(scores, Var(std::move(mask)));
   MhaOutput out;
-  out.weights = softmax(scores);
+  out.weights =
+      maskedSoftmax(scores, attentionMask(keys.keyLengths, causal, batch, queries, steps));
   out.output = out_proj.forward(mergeHeads(bmm(out.weights, keys.v)));
   return out;
 }

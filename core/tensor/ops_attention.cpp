@@ -1,7 +1,9 @@
-// splitHeads and mergeHeads: one copy each way between [B, T, h·dk] and [B, h, T, dk].
+// splitHeads and mergeHeads: one copy each way between [B, T, h·dk] and [B, h, T, dk];
+// maskedSoftmax: the attention weights from the scores and an additive mask in one pass.
 #include "tensor/ops_attention.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "util/check.h"
 
@@ -62,6 +64,46 @@ Var mergeHeads(const Var& x) {
     forEachHeadRow(batch, heads, steps, headDim, m, 0, [&](int64_t h, int64_t p) {
       for (int64_t k = 0; k < headDim; ++k) gx[h + k] += gy[p + k];
     });
+  });
+}
+
+// scores [B, h, T, S], mask [B or 1, 1, T, S] -> [B, h, T, S]
+Var maskedSoftmax(const Var& scores, const Tensor& mask) {
+  if (!mask.defined()) return softmax(scores);
+  const Shape& s = scores.shape();
+  const Shape& m = mask.shape();
+  ATTN_CHECK(s.rank() == 4 && m.rank() == 4 && (m[0] == s[0] || m[0] == 1) && m[1] == 1 &&
+                 m[2] == s[2] && m[3] == s[3],
+             "maskedSoftmax: mask " + m.toString() + " does not fit scores " + s.toString());
+  constexpr Scalar kNegInf = -std::numeric_limits<Scalar>::infinity();
+  const int64_t batch = s[0], heads = s[1], steps = s[2], keys = s[3];
+  Tensor out = Tensor::empty(s);
+  auto x = scores.value().mat();
+  auto y = out.mat();
+  Eigen::Array<Scalar, 1, Eigen::Dynamic> row(keys);
+  for (int64_t b = 0; b < batch; ++b)
+    for (int64_t i = 0; i < heads; ++i)
+      for (int64_t t = 0; t < steps; ++t) {
+        const int64_t r = (b * heads + i) * steps + t;
+        const int64_t mr = (m[0] == 1 ? 0 : b) * steps + t;
+        row = x.row(r).array() + mask.mat().row(mr).array();
+        const Scalar mx = row.maxCoeff();
+        if (mx == kNegInf) {  // every key masked: nothing to attend to
+          y.row(r).setZero();
+          continue;
+        }
+        row = (row - mx).exp();
+        y.row(r) = (row / row.sum()).matrix();
+      }
+  return makeResult(std::move(out), {scores}, [](Node& self) {
+    // dx = p ⊙ (g − ⟨g, p⟩), row by row, as softmax(); the constant mask gets nothing.
+    auto p = self.value.mat();
+    auto g = self.grad.mat();
+    auto gx = self.inputs[0]->gradRef().mat();
+    for (int64_t r = 0; r < p.rows(); ++r) {
+      const Scalar dot = g.row(r).dot(p.row(r));
+      gx.row(r).array() += p.row(r).array() * (g.row(r).array() - dot);
+    }
   });
 }
 

@@ -1,4 +1,5 @@
-// Head-splitting ops for multi-head attention.
+// The ops multi-head attention is built from, beyond the general ones: head splitting and a
+// masked softmax.
 //
 // Splitting a projection [B, T, h·dk] into heads [B, h, T, dk] with the general ops takes a
 // reshape (a copy), a permute (a copy) and, for a packed QKV projection, a slice per part (a
@@ -20,5 +21,12 @@ Var splitHeads(const Var& x, int64_t heads, int64_t headDim, int64_t offset = 0,
 // x [B, h, T, dk] -> [B, T, h·dk]: the inverse of splitHeads (offset 0, factor 1), i.e. the
 // heads' outputs side by side, as PyTorch's transpose(1, 2).reshape(B, T, d).
 Var mergeHeads(const Var& x);
+
+// scores [B, h, T, S] and an additive mask [B, 1, T, S] or [1, 1, T, S] (0 or −∞, the same
+// for every head; undefined: no mask) -> softmax over S of (scores + mask), [B, h, T, S].
+// The same arithmetic as add() then softmax(), in one node: the sum is never stored, and the
+// broadcast over heads costs no reduction in the backward pass (the mask is a constant).
+// Masked keys get exactly 0; a row with every key masked gives zeros, as softmax() does.
+Var maskedSoftmax(const Var& scores, const Tensor& mask);
 
 }  // namespace attn

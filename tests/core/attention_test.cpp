@@ -206,6 +206,16 @@ TEST(AttentionMask, CausalMaskLinesUpTheLastQueryWithTheLastKey) {
   EXPECT_FALSE(keyPaddingMask({}, 2, 3).defined());
 }
 
+TEST(AttentionMask, MaskedSoftmaxIsExactlyAddThenSoftmax) {
+  // The fused op must give the very same numbers as the two general ops it replaces.
+  const Tensor mask = attentionMask({4, 2, 3}, true, 3, 4, 4);
+  Var scores(rnd({3, 2, 4, 4}, 1, -3, 3));
+  Tensor fused = maskedSoftmax(scores, mask).value();
+  Tensor twoOps = softmax(add(scores, Var(mask))).value();
+  EXPECT_EQ(maxAbsDiff(fused, twoOps), 0.0);
+  EXPECT_EQ(maxAbsDiff(maskedSoftmax(scores, Tensor()).value(), softmax(scores).value()), 0.0);
+}
+
 // ---- multi-head attention ----
 
 TEST(MultiheadAttention, ParametersAreNamedAndInitialisedAsPyTorch) {

@@ -1,6 +1,7 @@
 // Finite-difference gradient checks (float64) of the attention ops and layers: the head
 // split/merge ops, the three RNN attention scores over padded keys, and multi-head attention
 // (self with a causal mask, cross with key padding), w.r.t. inputs and every parameter.
+#include "layers/attention_mask.h"
 #include "layers/attention_score.h"
 #include "layers/multihead_attention.h"
 #include "module_gradcheck.h"
@@ -35,6 +36,20 @@ TEST(AttentionOpsGrad, SplitHeadsWithOffsetAndFactorGrad) {
 
 TEST(AttentionOpsGrad, MergeHeadsGrad) {
   EXPECT_TRUE(gradCheck([](auto& v) { return mergeHeads(v[0]); }, {rnd({2, 3, 2, 4}, 1)}));
+}
+
+TEST(AttentionOpsGrad, MaskedSoftmaxWithPaddingAndCausalMaskGrad) {
+  // [2, 2, 3, 3] scores; the mask [2, 1, 3, 3] is causal and pads the second row's last key.
+  const Tensor mask = attentionMask({3, 2}, true, 2, 3, 3);
+  EXPECT_TRUE(
+      gradCheck([&](auto& v) { return maskedSoftmax(v[0], mask); }, {rnd({2, 2, 3, 3}, 1, -2, 2)}));
+}
+
+TEST(AttentionOpsGrad, MaskedSoftmaxSharedCausalMaskGrad) {
+  // A [1, 1, T, S] mask broadcast over batch rows and heads, 2 queries over 3 keys.
+  const Tensor mask = attentionMask({}, true, 2, 2, 3);
+  EXPECT_TRUE(
+      gradCheck([&](auto& v) { return maskedSoftmax(v[0], mask); }, {rnd({2, 2, 2, 3}, 1, -2, 2)}));
 }
 
 // ---- RNN attention scores: B 2, S 3 (second row: 2 real keys), H 4 ----
