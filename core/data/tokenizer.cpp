@@ -24,23 +24,24 @@ bool isWhiteSpace(char32_t c) {
 }
 
 std::vector<std::string> tokenize(std::string_view text, TokenizerKind kind) {
-  std::vector<std::string> chars = splitCodePoints(text);
-  if (kind == TokenizerKind::Char) return chars;
+  if (kind == TokenizerKind::Char) return splitCodePoints(text);
+  if (auto problem = findUtf8Problem(text)) throw Error("text: " + describe(*problem));
+  // The text is valid UTF-8 now: walk it by code point without copying characters one by one,
+  // and only decode the multi-byte ones, which could be Unicode spaces.
   std::vector<std::string> words;
-  std::string current;
-  const auto codePointOf = [](const std::string& bytes) { return decodeUtf8(bytes)[0]; };
-  for (const std::string& ch : chars) {
-    // Multi-byte characters are rarely spaces; only decode the few that could be.
-    const bool space = ch.size() == 1 ? isWhiteSpace(static_cast<unsigned char>(ch[0]))
-                                      : isWhiteSpace(codePointOf(ch));
-    if (space) {
-      if (!current.empty()) words.push_back(std::move(current));
-      current.clear();
-    } else {
-      current += ch;
-    }
+  size_t wordStart = 0;
+  bool inWord = false;
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const bool space =
+        len == 1 ? isWhiteSpace(lead) : isWhiteSpace(decodeUtf8(text.substr(i, len))[0]);
+    if (space && inWord) words.emplace_back(text.substr(wordStart, i - wordStart));
+    if (!space && !inWord) wordStart = i;
+    inWord = !space;
+    i += len;
   }
-  if (!current.empty()) words.push_back(std::move(current));
+  if (inWord) words.emplace_back(text.substr(wordStart));
   return words;
 }
 

@@ -1,4 +1,4 @@
-// The human ways of writing a date that the dates task reads: 28 patterns in English, French and
+// The human ways of writing a date that the dates task reads: 29 patterns in English, French and
 // numbers. Every pattern maps a written date back to exactly one ISO date: two-digit years are
 // 1950..2049 (50..99 -> 19xx, 00..49 -> 20xx), and the US month-first numeric patterns are only
 // used when the day is above 12, where day-first reading is impossible, so "05/03/2026" is

@@ -42,8 +42,8 @@ Dataset Task::generate(const TaskConfig& config) const {
         throw Error("task " + name() + " produced only " + std::to_string(seen.size()) +
                     " distinct examples of the " +
                     std::to_string(config.trainSize + config.validationSize + config.testSize) +
-                    " asked for with these settings; ask for fewer or allow longer sequences or "
-                    "a larger alphabet");
+                    " asked for with these settings; ask for fewer, or widen the length bounds "
+                    "(or the alphabet)");
       Example e = sample(rng, config);
       if (config.minLength > 0 || config.maxLength > 0) {
         const auto len = static_cast<int64_t>(tokenize(e.source, tokenizer()).size());

@@ -25,17 +25,15 @@ class ToyFrTask : public Task {
   }
 
   Example sample(Random& rng, const TaskConfig& c) const override {
-    // A clause is 3 to about 14 words; pick a clause count that can reach the asked lengths,
-    // generate() then keeps only the sentences inside them.
-    int lo = 1, hi = 2;
+    // Without bounds, three sentences in four have one clause and the rest two. With bounds, a
+    // clause being 3 to about 14 words, draw a clause count that can reach them; generate()
+    // then keeps only the sentences inside the bounds.
+    int clauses = rng.uniform() < 0.75 ? 1 : 2;
     if (c.minLength > 0 || c.maxLength > 0) {
-      hi = c.maxLength > 0 ? std::clamp(static_cast<int>(c.maxLength / 5), 1, 5) : 5;
-      lo = std::clamp(static_cast<int>((c.minLength + 11) / 12), 1, hi);
+      const int hi = c.maxLength > 0 ? std::clamp(static_cast<int>(c.maxLength / 5), 1, 5) : 5;
+      const int lo = std::clamp(static_cast<int>((c.minLength + 11) / 12), 1, hi);
+      clauses = lo + static_cast<int>(rng.below(hi - lo + 1));
     }
-    // Without bounds: three sentences in four have one clause.
-    const int clauses = (c.minLength > 0 || c.maxLength > 0)
-                            ? lo + static_cast<int>(rng.below(hi - lo + 1))
-                            : (rng.uniform() < 0.75 ? 1 : 2);
     const toyfr::Sentence s = toyfr::sampleSentence(rng, clauses);
     return Example{toyfr::english(s), toyfr::french(s)};
   }
