@@ -6,6 +6,7 @@
 
 #include "data/tokenizer.h"
 #include "data/utf8.h"
+#include "util/atomic_file.h"
 #include "util/check.h"
 
 namespace attn::data {
@@ -123,6 +124,17 @@ Dataset loadTsvSplits(const std::filesystem::path& train, const std::filesystem:
   if (!validation.empty()) d.validation = readTsv(validation, kind, options);
   if (!test.empty()) d.test = readTsv(test, kind, options);
   return d;
+}
+
+void writeTsv(const std::filesystem::path& path, const std::vector<Example>& examples) {
+  for (size_t i = 0; i < examples.size(); ++i)
+    for (const std::string* field : {&examples[i].source, &examples[i].target})
+      if (field->empty() || field->find_first_of("\t\r\n") != std::string::npos)
+        throw Error("cannot write example " + std::to_string(i + 1) + " to \"" + path.string() +
+                    "\": a field is empty or holds a tab or a line break");
+  writeFileAtomically(path.string(), [&](std::ostream& out) {
+    for (const Example& e : examples) out << e.source << '\t' << e.target << '\n';
+  });
 }
 
 }  // namespace attn::data

@@ -41,4 +41,9 @@ Dataset loadTsvSplits(const std::filesystem::path& train, const std::filesystem:
                       const std::filesystem::path& test, TaskKind kind, TokenizerKind tokenizer,
                       const TsvOptions& options = {});
 
+// Writes examples as `source<TAB>target` lines (atomically: a failure leaves no half-written
+// file), so a generated task can be saved, inspected, and read back by readTsv() or by Python.
+// A field holding a tab or a line break, or empty, cannot be written: attn::Error naming it.
+void writeTsv(const std::filesystem::path& path, const std::vector<Example>& examples);
+
 }  // namespace attn::data

@@ -160,6 +160,16 @@ TEST_F(DataTsv, RepeatedSourcesStayInOneSplit) {
   EXPECT_EQ(out.train.size() + out.validation.size() + out.test.size(), ex.size());
 }
 
+TEST_F(DataTsv, WriteThenReadRoundTrips) {
+  const std::vector<Example> ex{{"samedi 21 novembre 2026", "2026-11-21"}, {"注意力", "attention"}};
+  const fs::path p = dir_ / "out.tsv";
+  writeTsv(p, ex);
+  EXPECT_EQ(readTsv(p, TaskKind::Seq2Seq), ex);
+  EXPECT_THROW(writeTsv(p, {{"a\tb", "c"}}), Error);
+  EXPECT_THROW(writeTsv(p, {{"a", ""}}), Error);
+  EXPECT_EQ(readTsv(p, TaskKind::Seq2Seq), ex);  // a refused write leaves the file as it was
+}
+
 TEST_F(DataTsv, BadFractionsAreErrors) {
   const std::vector<Example> ex{{"a", "b"}, {"c", "d"}};
   EXPECT_THROW(splitExamples(ex, {1, 0.5, 0.5, true}), Error);
