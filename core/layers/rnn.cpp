@@ -42,9 +42,8 @@ std::vector<RnnState> Rnn::zeroStates(int64_t batch) const {
 // input [B, T, in] (or [B, in] for one step) -> [B, T, S] (or [B, S]), S = H or 2H (LSTM)
 Var Rnn::scan(const Weights& w, const Var& input, const RnnState& init,
               const std::vector<int64_t>& lengths, bool reverse) const {
-  // The input side of every step at once: [B·T, in] x [in, G·H] + b_ih.
-  const Var xproj = linear(input, w.wIh, w.bIh);
-  return rnnScan(config_.cell, xproj, init.h, init.c, w.wHh, w.bHh, lengths, reverse);
+  return rnnScan(config_.cell, input, init.h, init.c, w.wIh, w.wHh, w.bIh, w.bHh, lengths,
+                 reverse);
 }
 
 // x [B, T, I] -> output [B, T, H·D], final states L·D × [B, H]

@@ -2,8 +2,8 @@
 // parameter names, shapes and arithmetic, and the semantics of packed sequences, so a PyTorch
 // state_dict loads as is and a padded batch gives what pack_padded_sequence would.
 //
-// Each layer-direction is one input projection for all time steps (a single matrix product)
-// followed by one fused scan (tensor/ops_rnn.h) that does only h W_hhᵀ and the gates per step.
+// Each layer-direction is one fused scan node (tensor/ops_rnn.h): a single matrix product for
+// the input side of every real position, then per step only h W_hhᵀ and the gates.
 #pragma once
 
 #include <cstdint>

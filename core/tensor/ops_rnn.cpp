@@ -1,12 +1,15 @@
-// The fused recurrent scan: forward runs the steps and keeps what backpropagation through time
-// needs (the states and the gate activations of every step); backward walks the steps in reverse.
-// Gate arithmetic follows PyTorch's CPU cells (aten/src/ATen/native/RNN.cpp) operation for
-// operation, so float32 results agree with PyTorch to rounding.
+// The fused recurrent scan. Forward packs the real positions of a padded batch (as PyTorch's
+// packed sequences do), projects them all with one matrix product, runs the steps and keeps
+// what backpropagation through time needs; backward walks the steps in reverse and ends with
+// one product per weight gradient. Gate arithmetic follows PyTorch's CPU cells
+// (aten/src/ATen/native/RNN.cpp) operation for operation, so float32 results agree to rounding.
 #include "tensor/ops_rnn.h"
 
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <numeric>
 
 #include "util/check.h"
 
@@ -24,19 +27,108 @@ auto sigmoidOf(const E& x) {
   return (Scalar(1) + (-x).exp()).inverse();
 }
 
-// What backward needs, kept from forward. States are stored in processing order (step s, not
-// position), so hs[s] is the h each row had before step s: the h that multiplied W_hh there.
+// Large scratch buffers recycled across calls. A scan's caches (N·4H values) live from forward
+// to backward and are freed at once; allocations that size come from the top of the heap, which
+// the allocator hands back to the OS on free, so every step page-faulted them in again: measured
+// at 30-40% of a GRU training step (B 32, T 24, H 128) before this pool. Shared by all threads
+// behind a mutex (a few calls per scan), bounded in bytes, and never destroyed, so a graph freed
+// during static destruction cannot outlive it.
+class ScratchPool {
+ public:
+  static ScratchPool& instance() {
+    static ScratchPool* pool = new ScratchPool;  // intentionally leaked, see above
+    return *pool;
+  }
+
+  // A buffer of n values, uninitialised: the smallest pooled one that fits, or a new one.
+  Buffer take(size_t n) {
+    Buffer b;
+    if (n >= kMinPooled) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      size_t best = free_.size();
+      for (size_t i = 0; i < free_.size(); ++i)
+        if (free_[i].capacity() >= n &&
+            (best == free_.size() || free_[i].capacity() < free_[best].capacity()))
+          best = i;
+      if (best < free_.size()) {
+        b = std::move(free_[best]);
+        free_.erase(free_.begin() + static_cast<std::ptrdiff_t>(best));
+        bytes_ -= b.capacity() * sizeof(Scalar);
+      }
+    }
+    b.resize(n);  // within capacity when pooled; never zero-fills (DefaultInitAllocator)
+    return b;
+  }
+
+  void give(Buffer&& b) {
+    const size_t size = b.capacity() * sizeof(Scalar);
+    if (b.capacity() < kMinPooled) return;  // small blocks are cheap for malloc
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (bytes_ + size > kMaxBytes || free_.size() >= kMaxBuffers) return;  // b is freed
+    bytes_ += size;
+    free_.push_back(std::move(b));
+  }
+
+ private:
+  static constexpr size_t kMinPooled = 16384;  // values; 64 KB in float32
+  static constexpr size_t kMaxBytes = size_t(64) << 20;
+  static constexpr size_t kMaxBuffers = 32;
+  std::mutex mutex_;
+  std::vector<Buffer> free_;
+  size_t bytes_ = 0;
+};
+
+// A pooled buffer, returned to the pool when it goes.
+class Scratch {
+ public:
+  Scratch() = default;
+  explicit Scratch(int64_t n) : buf_(ScratchPool::instance().take(static_cast<size_t>(n))) {}
+  ~Scratch() { ScratchPool::instance().give(std::move(buf_)); }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  Scratch& operator=(Scratch&& o) noexcept {
+    std::swap(buf_, o.buf_);
+    return *this;
+  }
+  Scalar* data() { return buf_.data(); }
+  const Scalar* data() const { return buf_.data(); }
+  void setZero() { std::fill(buf_.begin(), buf_.end(), Scalar(0)); }
+
+ private:
+  Buffer buf_;
+};
+
+// The schedule of a padded batch, as PyTorch's packed sequences have it: rows sorted by length,
+// longest first, so the rows still running at step s are a prefix of n_s rows, and only those
+// are computed. Per-step data is packed: sorted row i at step s is packed row offset[s] + i,
+// N = Σ lengths rows in all, and padding is never read, computed or stored.
 struct ScanCache {
   RnnCell cell = RnnCell::Rnn;
-  int64_t batch = 0, steps = 0, hidden = 0, gates = 0;
+  int64_t batch = 0, steps = 0, input = 0, hidden = 0, gates = 0;
   bool reverse = false;
-  std::vector<int64_t> lengths;
-  Tensor hs;    // [T + 1, B, H]
-  Tensor cs;    // [T + 1, B, H], LSTM only
-  Tensor acts;  // [T, B, 4H]: LSTM i, f, g, o; GRU r, z, n, W_hn h + b_hn; empty for RNN
+  std::vector<int64_t> lengths;  // per batch row
+  std::vector<int64_t> order;    // sorted row i -> batch row
+  std::vector<int64_t> active;   // n_s, s = 0..T-1 (non-increasing; n_0 = B)
+  std::vector<int64_t> offset;   // s = 0..T; offset[T] = N
+  // What backward needs, kept from forward. The new h and c of each step are in the output.
+  Scratch xs;    // [N, I] the packed input (for dW_ih)
+  Scratch hs;    // [N, H] the h each row had before step s: the h that multiplied W_hh
+  Scratch cs;    // [N, H] the same for c (LSTM)
+  Scratch acts;  // [N, 4H]: LSTM i, f, g, o; GRU r, z, n, W_hn h + b_hn; none for RNN
 
+  int64_t rows() const { return offset.back(); }
+  // The position batch row b reads at step s: forward s; reverse from its last real token.
   int64_t position(int64_t b, int64_t s) const {
     return reverse ? lengths[static_cast<size_t>(b)] - 1 - s : s;
+  }
+  // Calls f(packed row, batch row, position) for every real position, step by step.
+  template <class F>
+  void forEachPacked(F&& f) const {
+    for (int64_t s = 0; s < steps; ++s)
+      for (int64_t i = 0; i < active[static_cast<size_t>(s)]; ++i) {
+        const int64_t b = order[static_cast<size_t>(i)];
+        f(offset[static_cast<size_t>(s)] + i, b, position(b, s));
+      }
   }
 };
 
@@ -75,8 +167,10 @@ void cellForward(RnnCell cell, int64_t H, const Scalar* gx, const Scalar* gh, co
 }
 
 // The backward of cellForward for one row. dh, dc: gradients reaching h' and c' (c' LSTM only).
-// Writes dgh (G·H, gradient of the h-side pre-activation), dgx (G·H, of the x side; the same
-// except for the GRU's n gate), dhDirect (the part of dh_prev not through W_hh), dcPrev (LSTM).
+// Writes dgh (G·H, gradient of the h-side pre-activation, which for RNN and LSTM is also the
+// x side's), dgx (GRU only: the x side, which differs in the n gate), dhDirect (the part of
+// dh_prev not through W_hh) and dcPrev (LSTM). dhDirect may be dh and dcPrev may be dc: each
+// is written only after its last read.
 void cellBackward(RnnCell cell, int64_t H, const Scalar* act, const Scalar* hPrev,
                   const Scalar* cPrev, const Scalar* hNew, const Scalar* cNew, const Scalar* dh,
                   const Scalar* dc, Scalar* dgh, Scalar* dgx, Scalar* dhDirect, Scalar* dcPrev) {
@@ -85,7 +179,6 @@ void cellBackward(RnnCell cell, int64_t H, const Scalar* act, const Scalar* hPre
     case RnnCell::Rnn: {
       RowIn y(hNew, H);
       RowOut(dgh, H) = dH * (Scalar(1) - y.square());
-      std::memcpy(dgx, dgh, sizeof(Scalar) * static_cast<size_t>(H));
       RowOut(dhDirect, H).setZero();
       break;
     }
@@ -97,7 +190,6 @@ void cellBackward(RnnCell cell, int64_t H, const Scalar* act, const Scalar* hPre
       RowOut(dgh + H, H) = dcTotal * RowIn(cPrev, H) * f * (Scalar(1) - f);
       RowOut(dgh + 2 * H, H) = dcTotal * i * (Scalar(1) - g.square());
       RowOut(dgh + 3 * H, H) = dH * tc * o * (Scalar(1) - o);
-      std::memcpy(dgx, dgh, sizeof(Scalar) * static_cast<size_t>(4 * H));
       RowOut(dcPrev, H) = dcTotal * f;
       RowOut(dhDirect, H).setZero();
       break;
@@ -119,58 +211,73 @@ void cellBackward(RnnCell cell, int64_t H, const Scalar* act, const Scalar* hPre
   }
 }
 
-void scanBackward(const ScanCache& k, Node& self) {
-  Node& X = *self.inputs[0];
-  Node& H0 = *self.inputs[1];
-  Node* C0 = k.cell == RnnCell::Lstm ? self.inputs[2].get() : nullptr;
-  Node& W = *self.inputs[3];
-  Node* Bias = self.inputs.size() > 4 ? self.inputs[4].get() : nullptr;
-  const int64_t B = k.batch, T = k.steps, H = k.hidden, GH = k.gates * H;
-  const int64_t S = k.cell == RnnCell::Lstm ? 2 * H : H;
-  const Scalar* dOut = self.grad.data();
-  const auto w = W.value.mat();  // [G·H, H]
+// Input indices of the scan's node; absent optional inputs are constant placeholders, so the
+// indices never move.
+enum Input { kX, kH0, kC0, kWih, kWhh, kBih, kBhh };
 
-  Tensor dgh = Tensor::zeros(Shape{T, B, GH});  // every step's, for one dW_hh product at the end
-  Tensor dgxRow = Tensor::empty(Shape{GH});
-  Tensor dh = Tensor::zeros(Shape{B, H}), dhNext = Tensor::empty(Shape{B, H});
-  Tensor dc = Tensor::zeros(Shape{B, H}), dcPrev = Tensor::empty(Shape{H});
-  Scalar* dX = X.requiresGrad ? X.gradRef().data() : nullptr;
-  const size_t rowBytes = sizeof(Scalar) * static_cast<size_t>(H);
+// Backpropagation through time, steps in reverse. dh and dc hold, per sorted row, the gradient
+// reaching the state after the step being undone; rows that have not started yet (in reverse)
+// hold 0 there and are left alone.
+void scanBackward(const ScanCache& k, Node& self) {
+  auto in = [&](Input i) -> Node& { return *self.inputs[static_cast<size_t>(i)]; };
+  const bool lstm = k.cell == RnnCell::Lstm, gru = k.cell == RnnCell::Gru;
+  const int64_t B = k.batch, T = k.steps, I = k.input, H = k.hidden, GH = k.gates * H;
+  const int64_t S = lstm ? 2 * H : H, N = k.rows();
+  const Scalar* dOut = self.grad.data();
+  const Scalar* out = self.value.data();  // each step's new h (and c)
+  const auto wHh = in(kWhh).value.mat();  // [G·H, H]
+
+  // Every step's dgh (and for the GRU dgx), packed as hs, for one product per weight at the end.
+  Scratch dGh(N * GH), dGxGru(gru ? N * GH : 0);
+  Scalar* dGx = gru ? dGxGru.data() : dGh.data();
+  Scratch dh(B * H), dc(lstm ? B * H : 0);
+  dh.setZero();
+  if (lstm) dc.setZero();
 
   for (int64_t s = T - 1; s >= 0; --s) {
-    for (int64_t b = 0; b < B; ++b) {
-      Scalar* dhB = dh.data() + b * H;
-      Scalar* dhNextB = dhNext.data() + b * H;
-      if (s >= k.lengths[static_cast<size_t>(b)]) {  // past this row's end: nothing happened
-        std::memcpy(dhNextB, dhB, rowBytes);
-        continue;
-      }
-      const int64_t p = k.position(b, s);
-      const Scalar* dO = dOut + (b * T + p) * S;
-      RowOut(dhB, H) += RowIn(dO, H);
-      Scalar* dcB = dc.data() + b * H;
-      if (k.cell == RnnCell::Lstm) RowOut(dcB, H) += RowIn(dO + H, H);
-      const int64_t prev = s * B + b, next = (s + 1) * B + b;
-      const bool lstm = k.cell == RnnCell::Lstm;
-      cellBackward(k.cell, H, k.acts.defined() ? k.acts.data() + prev * 4 * H : nullptr,
-                   k.hs.data() + prev * H, lstm ? k.cs.data() + prev * H : nullptr,
-                   k.hs.data() + next * H, lstm ? k.cs.data() + next * H : nullptr, dhB, dcB,
-                   dgh.data() + prev * GH, dgxRow.data(), dhNextB, dcPrev.data());
-      if (lstm) std::memcpy(dcB, dcPrev.data(), rowBytes);
-      if (dX) RowOut(dX + (b * T + p) * GH, GH) += RowIn(dgxRow.data(), GH);
+    const int64_t n = k.active[static_cast<size_t>(s)], off = k.offset[static_cast<size_t>(s)];
+    for (int64_t i = 0; i < n; ++i) {
+      const int64_t b = k.order[static_cast<size_t>(i)], row = off + i;
+      const int64_t at = (b * T + k.position(b, s)) * S;
+      Scalar* dhI = dh.data() + i * H;
+      Scalar* dcI = lstm ? dc.data() + i * H : nullptr;
+      RowOut(dhI, H) += RowIn(dOut + at, H);
+      if (lstm) RowOut(dcI, H) += RowIn(dOut + at + H, H);
+      // dh_prev's direct part and dc_prev overwrite dh and dc in place.
+      cellBackward(k.cell, H, k.cell != RnnCell::Rnn ? k.acts.data() + row * 4 * H : nullptr,
+                   k.hs.data() + row * H, lstm ? k.cs.data() + row * H : nullptr, out + at,
+                   lstm ? out + at + H : nullptr, dhI, dcI, dGh.data() + row * GH,
+                   gru ? dGx + row * GH : nullptr, dhI, dcI);
     }
-    // dh_prev = direct part + dgh W_hh, for the whole batch in one product.
-    dhNext.mat().noalias() += dgh.matAt(s) * w;
-    std::swap(dh, dhNext);
+    // dh_prev = direct part + dgh W_hh, for the running rows in one product.
+    MatrixMap(dh.data(), n, H).noalias() += ConstMatrixMap(dGh.data() + off * GH, n, GH) * wHh;
   }
-  if (H0.requiresGrad) H0.gradRef().arr() += dh.arr();
-  if (C0 && C0->requiresGrad) C0->gradRef().arr() += dc.arr();
-  // dW_hh = Σ_s dgh_sᵀ h_{s−1}: one [G·H, T·B] x [T·B, H] product. Rows past a sequence's end
-  // have dgh 0, so they add nothing.
-  const ConstMatrixMap hPrev(k.hs.data(), T * B, H);
-  const ConstMatrixMap dG(dgh.data(), T * B, GH);
-  if (W.requiresGrad) W.gradRef().mat().noalias() += dG.transpose() * hPrev;
-  if (Bias && Bias->requiresGrad) Bias->gradRef().arr() += dG.colwise().sum().transpose().array();
+
+  auto scatterRows = [&](Node& state, const Scratch& d) {  // sorted rows back to batch rows
+    if (!state.requiresGrad) return;
+    Scalar* g = state.gradRef().data();
+    for (int64_t i = 0; i < B; ++i)
+      RowOut(g + k.order[static_cast<size_t>(i)] * H, H) += RowIn(d.data() + i * H, H);
+  };
+  scatterRows(in(kH0), dh);
+  if (lstm) scatterRows(in(kC0), dc);
+
+  // Weight gradients: one [G·H, N] x [N, ·] product each over the packed rows.
+  const ConstMatrixMap gH(dGh.data(), N, GH), gX(dGx, N, GH);
+  if (in(kWhh).requiresGrad)
+    in(kWhh).gradRef().mat().noalias() += gH.transpose() * ConstMatrixMap(k.hs.data(), N, H);
+  if (in(kBhh).requiresGrad) in(kBhh).gradRef().arr() += gH.colwise().sum().transpose().array();
+  if (in(kWih).requiresGrad)
+    in(kWih).gradRef().mat().noalias() += gX.transpose() * ConstMatrixMap(k.xs.data(), N, I);
+  if (in(kBih).requiresGrad) in(kBih).gradRef().arr() += gX.colwise().sum().transpose().array();
+  if (in(kX).requiresGrad) {
+    Scratch dXs(N * I);
+    MatrixMap(dXs.data(), N, I).noalias() = gX * in(kWih).value.mat();
+    Scalar* dX = in(kX).gradRef().data();
+    k.forEachPacked([&](int64_t row, int64_t b, int64_t p) {
+      RowOut(dX + (b * T + p) * I, I) += RowIn(dXs.data() + row * I, I);
+    });
+  }
 }
 
 }  // namespace
@@ -200,34 +307,40 @@ RnnCell parseRnnCell(const std::string& name) {
   throw Error("unknown recurrent cell '" + name + "' (expected rnn, gru or lstm)");
 }
 
-// xproj [B, T, G·H] or [B, G·H], h0 [B, H], c0 [B, H] (LSTM), wHh [G·H, H], bHh [G·H]
-// -> [B, T, S] or [B, S], S = H or 2H (LSTM)
-Var rnnScan(RnnCell cell, const Var& xproj, const Var& h0, const Var& c0, const Var& wHh,
-            const Var& bHh, const std::vector<int64_t>& lengths, bool reverse) {
+// x [B, T, I] or [B, I], h0 [B, H], c0 [B, H] (LSTM), wIh [G·H, I], wHh [G·H, H], bIh and bHh
+// [G·H] -> [B, T, S] or [B, S], S = H or 2H (LSTM)
+Var rnnScan(RnnCell cell, const Var& x, const Var& h0, const Var& c0, const Var& wIh,
+            const Var& wHh, const Var& bIh, const Var& bHh, const std::vector<int64_t>& lengths,
+            bool reverse) {
   const bool lstm = cell == RnnCell::Lstm;
   const int64_t G = rnnGateCount(cell);
-  ATTN_CHECK(wHh.shape().rank() == 2 && wHh.dim(0) % G == 0,
-             "rnnScan: W_hh must be [G·H, H], got " + wHh.shape().toString());
+  ATTN_CHECK(wHh.shape().rank() == 2 && wHh.dim(0) == G * wHh.dim(1),
+             "rnnScan: W_hh " + wHh.shape().toString() + " is not [G·H, H] with G = " +
+                 std::to_string(G));
   const int64_t H = wHh.dim(1), GH = G * H;
-  ATTN_CHECK(wHh.dim(0) == GH, "rnnScan: W_hh " + wHh.shape().toString() + " is not [G·H, H]");
-  const Shape& xs = xproj.shape();
-  ATTN_CHECK((xs.rank() == 3 || xs.rank() == 2) && xs.cols() == GH,
-             "rnnScan: xproj " + xs.toString() + " is not [B, T, G·H] with G·H = " +
-                 std::to_string(GH));
-  const bool oneStep = xs.rank() == 2;
-  const int64_t B = xs[0], T = oneStep ? 1 : xs[1], S = lstm ? 2 * H : H;
+  const Shape& xShape = x.shape();
+  ATTN_CHECK(xShape.rank() == 3 || xShape.rank() == 2, "rnnScan: x must be [B, T, I] or [B, I]");
+  const bool oneStep = xShape.rank() == 2;
+  const int64_t B = xShape[0], T = oneStep ? 1 : xShape[1], I = xShape.cols();
+  const int64_t S = lstm ? 2 * H : H;
+  ATTN_CHECK(wIh.shape() == (Shape{GH, I}), "rnnScan: W_ih " + wIh.shape().toString() +
+                                                " does not fit x " + xShape.toString());
   const Shape stateShape{B, H};
   ATTN_CHECK(h0.shape() == stateShape, "rnnScan: h0 " + h0.shape().toString() +
                                            " is not [B, H] = " + stateShape.toString());
   if (lstm)
     ATTN_CHECK(c0.defined() && c0.shape() == stateShape, "rnnScan: LSTM needs c0 [B, H]");
+  ATTN_CHECK(bIh.defined() == bHh.defined(), "rnnScan: both biases or neither");
   const bool hasBias = bHh.defined();
-  if (hasBias) ATTN_CHECK(bHh.value().numel() == GH, "rnnScan: b_hh must have G·H values");
+  if (hasBias)
+    ATTN_CHECK(bIh.value().numel() == GH && bHh.value().numel() == GH,
+               "rnnScan: biases must have G·H values");
 
   auto k = std::make_shared<ScanCache>();
   k->cell = cell;
   k->batch = B;
   k->steps = T;
+  k->input = I;
   k->hidden = H;
   k->gates = G;
   k->reverse = reverse;
@@ -235,50 +348,68 @@ Var rnnScan(RnnCell cell, const Var& xproj, const Var& h0, const Var& c0, const 
   ATTN_CHECK(static_cast<int64_t>(k->lengths.size()) == B, "rnnScan: one length per row");
   for (int64_t len : k->lengths)
     ATTN_CHECK(len >= 1 && len <= T, "rnnScan: a length is outside 1.." + std::to_string(T));
+  k->order.resize(static_cast<size_t>(B));
+  std::iota(k->order.begin(), k->order.end(), int64_t(0));
+  std::stable_sort(k->order.begin(), k->order.end(), [&](int64_t a, int64_t b) {
+    return k->lengths[static_cast<size_t>(a)] > k->lengths[static_cast<size_t>(b)];
+  });
+  k->active.assign(static_cast<size_t>(T), 0);
+  for (int64_t len : k->lengths)
+    for (int64_t s = 0; s < len; ++s) ++k->active[static_cast<size_t>(s)];
+  k->offset.assign(static_cast<size_t>(T) + 1, 0);
+  for (size_t s = 0; s < static_cast<size_t>(T); ++s)
+    k->offset[s + 1] = k->offset[s] + k->active[s];
+  const int64_t N = k->rows();
 
-  k->hs = Tensor::empty(Shape{T + 1, B, H});
-  std::memcpy(k->hs.data(), h0.value().data(), sizeof(Scalar) * static_cast<size_t>(B * H));
-  if (lstm) {
-    k->cs = Tensor::empty(Shape{T + 1, B, H});
-    std::memcpy(k->cs.data(), c0.value().data(), sizeof(Scalar) * static_cast<size_t>(B * H));
-  }
-  if (cell != RnnCell::Rnn) k->acts = Tensor::empty(Shape{T, B, 4 * H});
+  // The input side of every real position at once: [N, I] x [I, G·H] + b_ih.
+  k->xs = Scratch(N * I);
+  const Scalar* xv = x.value().data();
+  k->forEachPacked([&](int64_t row, int64_t b, int64_t p) {
+    std::memcpy(k->xs.data() + row * I, xv + (b * T + p) * I, sizeof(Scalar) * size_t(I));
+  });
+  Scratch gx(N * GH);
+  MatrixMap gxm(gx.data(), N, GH);
+  gxm.noalias() = ConstMatrixMap(k->xs.data(), N, I) * wIh.value().mat().transpose();
+  if (hasBias) gxm.rowwise() += bIh.value().arr().matrix().transpose();
 
-  Shape outShape = oneStep ? Shape{B, S} : Shape{B, T, S};
-  Tensor out = Tensor::zeros(outShape);  // padded positions stay 0
-  Tensor gh = Tensor::empty(Shape{B, GH});
-  const auto w = wHh.value().mat();
-  const Scalar* gx = xproj.value().data();
+  k->hs = Scratch(N * H);
+  if (lstm) k->cs = Scratch(N * H);
+  if (cell != RnnCell::Rnn) k->acts = Scratch(N * 4 * H);
   const size_t rowBytes = sizeof(Scalar) * static_cast<size_t>(H);
+  for (int64_t i = 0; i < B; ++i) {  // step 0 starts from the initial state, in sorted order
+    const int64_t b = k->order[static_cast<size_t>(i)];
+    std::memcpy(k->hs.data() + i * H, h0.value().data() + b * H, rowBytes);
+    if (lstm) std::memcpy(k->cs.data() + i * H, c0.value().data() + b * H, rowBytes);
+  }
+
+  Tensor out = Tensor::zeros(oneStep ? Shape{B, S} : Shape{B, T, S});  // padding stays 0
+  Scratch gh(B * GH), lastH(H), lastC(H);
+  const auto w = wHh.value().mat();
   for (int64_t s = 0; s < T; ++s) {
-    const ConstMatrixMap hPrev(k->hs.data() + s * B * H, B, H);
-    // The only per-step product: h W_hhᵀ + b_hh for the whole batch.
-    gh.mat().noalias() = hPrev * w.transpose();
-    if (hasBias) gh.mat().rowwise() += bHh.value().arr().matrix().transpose();
-    for (int64_t b = 0; b < B; ++b) {
-      const int64_t prev = s * B + b, next = (s + 1) * B + b;
-      Scalar* hNew = k->hs.data() + next * H;
-      Scalar* cNew = lstm ? k->cs.data() + next * H : nullptr;
-      if (s >= k->lengths[static_cast<size_t>(b)]) {
-        // Past this row's end: carry the state (it is never read, but must stay finite for the
-        // batched product of the next step).
-        std::memcpy(hNew, k->hs.data() + prev * H, rowBytes);
-        if (lstm) std::memcpy(cNew, k->cs.data() + prev * H, rowBytes);
-        continue;
-      }
-      const int64_t p = k->position(b, s);
-      cellForward(cell, H, gx + (b * T + p) * GH, gh.data() + b * GH, k->hs.data() + prev * H,
-                  lstm ? k->cs.data() + prev * H : nullptr, hNew, cNew,
-                  k->acts.defined() ? k->acts.data() + prev * 4 * H : nullptr);
+    const int64_t n = k->active[static_cast<size_t>(s)], off = k->offset[static_cast<size_t>(s)];
+    const int64_t nNext = s + 1 < T ? k->active[static_cast<size_t>(s) + 1] : 0;
+    // The only per-step product: h W_hhᵀ + b_hh for the rows still running.
+    MatrixMap ghs(gh.data(), n, GH);
+    ghs.noalias() = ConstMatrixMap(k->hs.data() + off * H, n, H) * w.transpose();
+    if (hasBias) ghs.rowwise() += bHh.value().arr().matrix().transpose();
+    for (int64_t i = 0; i < n; ++i) {
+      const int64_t b = k->order[static_cast<size_t>(i)], p = k->position(b, s);
+      const int64_t row = off + i, next = off + n + i;  // next: this row at step s + 1
+      // The new state goes where step s + 1 reads it, or to a spare row if this one ends here.
+      Scalar* hNew = i < nNext ? k->hs.data() + next * H : lastH.data();
+      Scalar* cNew = lstm ? (i < nNext ? k->cs.data() + next * H : lastC.data()) : nullptr;
+      cellForward(cell, H, gx.data() + row * GH, gh.data() + i * GH, k->hs.data() + row * H,
+                  lstm ? k->cs.data() + row * H : nullptr, hNew, cNew,
+                  cell != RnnCell::Rnn ? k->acts.data() + row * 4 * H : nullptr);
       Scalar* o = out.data() + (b * T + p) * S;
       std::memcpy(o, hNew, rowBytes);
       if (lstm) std::memcpy(o + H, cNew, rowBytes);
     }
   }
 
-  std::vector<Var> inputs{xproj, h0, lstm ? c0 : Var(Tensor(), false), wHh};
-  if (hasBias) inputs.push_back(bHh);
-  // A placeholder input for the non-LSTM c0 keeps input indices fixed; it never needs grad.
+  const Var none(Tensor(), false);  // placeholder for an absent optional input
+  const std::vector<Var> inputs{x,   h0,  lstm ? c0 : none, wIh, wHh, hasBias ? bIh : none,
+                                hasBias ? bHh : none};
   return makeResult(std::move(out), inputs, [k](Node& self) { scanBackward(*k, self); });
 }
 

@@ -111,7 +111,9 @@ void checkAgainstTorch(const GoldenCase& c) {
   std::printf("%s\n", c.file);
   EXPECT_TRUE(closeTo(out.output.value(), g.at("output"), 1e-5, "output"));
   EXPECT_TRUE(closeTo(stack(hN), g.at("h_n"), 1e-5, "h_n"));
-  if (lstm) EXPECT_TRUE(closeTo(stack(cN), g.at("c_n"), 1e-5, "c_n"));
+  if (lstm) {
+    EXPECT_TRUE(closeTo(stack(cN), g.at("c_n"), 1e-5, "c_n"));
+  }
 
   Var loss = sum(mul(out.output, Var(g.at("grad_output"))));
   for (int64_t k = 0; k < states; ++k) {
@@ -130,7 +132,9 @@ void checkAgainstTorch(const GoldenCase& c) {
       if (lstm) c0.push_back(Var(s.c.grad()));
     }
     EXPECT_TRUE(closeTo(stack(h0), g.at("grad.h0"), gradTol, "grad.h0"));
-    if (lstm) EXPECT_TRUE(closeTo(stack(c0), g.at("grad.c0"), gradTol, "grad.c0"));
+    if (lstm) {
+      EXPECT_TRUE(closeTo(stack(c0), g.at("grad.c0"), gradTol, "grad.c0"));
+    }
   }
   for (const auto& [name, p] : rnn.namedParameters())
     EXPECT_TRUE(closeTo(p.grad(), g.at("grad." + name), gradTol, "grad." + name));

@@ -77,18 +77,19 @@ RnnConfig config(RnnCell cell, int64_t layers, bool bidirectional) {
 
 // ---- the fused scan op ----
 
-// One check per cell: a padded batch, both directions, gradients w.r.t. the projected input,
-// the initial states, W_hh and b_hh, through every position (state and, for LSTM, cell).
+// One check per cell: a padded batch, both directions, gradients w.r.t. the input, the initial
+// states, both weights and both biases, through every position (state and, for LSTM, cell).
 ::testing::AssertionResult checkScan(RnnCell cell, bool reverse) {
-  const int64_t B = 3, T = 4, H = 2, G = rnnGateCount(cell);
+  const int64_t B = 3, T = 4, I = 3, H = 2, G = rnnGateCount(cell);
   const bool lstm = cell == RnnCell::Lstm;
   const std::vector<int64_t> lengths{4, 2, 3};
   return gradCheck(
       [&](const std::vector<Var>& v) {
-        return rnnScan(cell, v[0], v[1], lstm ? v[4] : Var(), v[2], v[3], lengths, reverse);
+        return rnnScan(cell, v[0], v[1], lstm ? v[6] : Var(), v[2], v[3], v[4], v[5], lengths,
+                       reverse);
       },
-      {rnd({B, T, G * H}, 1, -2, 2), rnd({B, H}, 2), rnd({G * H, H}, 3), rnd({G * H}, 4),
-       rnd({B, H}, 5)});
+      {rnd({B, T, I}, 1, -2, 2), rnd({B, H}, 2), rnd({G * H, I}, 3), rnd({G * H, H}, 4),
+       rnd({G * H}, 5), rnd({G * H}, 6), rnd({B, H}, 7)});
 }
 
 TEST(RnnGrad, ScanTanhForwardAndReverseGrad) {
@@ -106,12 +107,12 @@ TEST(LstmGrad, ScanForwardAndReverseGrad) {
   EXPECT_TRUE(checkScan(RnnCell::Lstm, true));
 }
 
-TEST(RnnGrad, ScanWithoutBiasGrad) {
+TEST(GruGrad, ScanWithoutBiasOneStepGrad) {
   EXPECT_TRUE(gradCheck(
       [](const std::vector<Var>& v) {
-        return rnnScan(RnnCell::Gru, v[0], v[1], Var(), v[2], Var(), {2, 1}, false);
+        return rnnScan(RnnCell::Gru, v[0], v[1], Var(), v[2], v[3], Var(), Var(), {}, false);
       },
-      {rnd({2, 2, 6}, 1), rnd({2, 2}, 2), rnd({6, 2}, 3)}));
+      {rnd({2, 3}, 1), rnd({2, 2}, 2), rnd({6, 3}, 3), rnd({6, 2}, 4)}));
 }
 
 // ---- the module: 1 layer unidirectional, full-length batch ----
