@@ -203,14 +203,18 @@ def make_golden(spec):
                  "step over the source; exactly 0 at padded keys (s >= src_lengths[b]); rows "
                  "t >= tgt_lengths[b] are 0")
     if arch == "transformer":
-        gold.add("attn.encoder_self", att["encoder_self"], "[L_enc, B, nhead, S, S] encoder "
-                 "self-attention of every layer and head; 0 at padded keys; rows of padded "
-                 "query positions (s >= src_lengths[b]) are 0")
-        gold.add("attn.decoder_self", att["decoder_self"], "[L_dec, B, nhead, T, T] masked "
-                 "decoder self-attention; 0 above the diagonal and at padded keys; rows "
-                 "t >= tgt_lengths[b] are 0")
-        gold.add("attn.cross", att["cross"], "[L_dec, B, nhead, T, S] cross-attention over the "
-                 "encoder output; 0 at padded source keys; rows t >= tgt_lengths[b] are 0")
+        # One tensor per layer: the engine's tensors have at most 4 dimensions.
+        for name, what in (("encoder_self", "encoder self-attention of layer {l}, every head; "
+                            "0 at padded keys; rows of padded query positions "
+                            "(s >= src_lengths[b]) are 0; [B, nhead, S, S]"),
+                           ("decoder_self", "masked decoder self-attention of layer {l}; 0 above "
+                            "the diagonal and at padded keys; rows t >= tgt_lengths[b] are 0; "
+                            "[B, nhead, T, T]"),
+                           ("cross", "cross-attention of decoder layer {l} over the encoder "
+                            "output; 0 at padded source keys; rows t >= tgt_lengths[b] are 0; "
+                            "[B, nhead, T, S]")):
+            for l in range(att[name].shape[0]):
+                gold.add(f"attn.{name}.l{l}", att[name][l], what.format(l=l))
     if arch == "structured_self_attention":
         gold.add("attn.hops", att["hops"], "[B, r, n] annotation matrix A (softmax over the n "
                  "tokens); exactly 0 at padded tokens")
@@ -315,8 +319,9 @@ Conventions the C++ side must share:
   (the loss ignores them and §5 traces drop them): compare only real rows, or zero yours.
   Every real row sums to 1 and is exactly 0 at padded keys (and above the diagonal for the
   decoder self-attention).
-- RNN `attn.cross` is [B, T, S] (one layer, one head); transformer maps are
-  [layers, B, heads, queries, keys]; the classifier's `attn.hops` is [B, r, n].
+- RNN `attn.cross` is [B, T, S] (one layer, one head); transformer maps are one tensor per
+  layer, `attn.<map>.l<k>` [B, heads, queries, keys] (the engine's tensors have at most 4
+  dimensions); the classifier's `attn.hops` is [B, r, n].
 - Transformer: input emb(x)·√d + PE with PE computed in float64 and rounded to float32,
   positions from 0 in both stacks; causal mask plus key-padding masks (source keys in the
   encoder and the cross-attention, target keys in the decoder). Computed in training mode
