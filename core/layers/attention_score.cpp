@@ -1,6 +1,7 @@
 #include "layers/attention_score.h"
 
 #include "layers/attention_mask.h"
+#include "tensor/ops_attention.h"
 #include "util/check.h"
 
 namespace attn {
@@ -90,10 +91,8 @@ AttentionResult AttentionScore::attend(const Var& query, const PreparedKeys& key
       break;
     }
     case ScoreKind::Additive: {
-      // vᵀ tanh(W_q q + W_k h_j): the query's projection [B, 1, A] broadcast over the S keys.
-      const int64_t a = keys.projected.dim(2);
-      Var q = reshape(this->query->forward(query), Shape{batch, 1, a});
-      r.scores = reshape(v->forward(tanh(add(keys.projected, q))), Shape{batch, steps});
+      // vᵀ tanh(W_k h_j + W_q q), every j at once, in one fused op (the decoder's hot path).
+      r.scores = additiveScores(keys.projected, this->query->forward(query), v->weight);
       break;
     }
   }

@@ -1,5 +1,6 @@
 // splitHeads and mergeHeads: one copy each way between [B, T, h·dk] and [B, h, T, dk];
-// maskedSoftmax: the attention weights from the scores and an additive mask in one pass.
+// maskedSoftmax: the attention weights from the scores and an additive mask in one pass;
+// additiveScores: vᵀ tanh(W_k h_j + W_q q) for every key at once.
 #include "tensor/ops_attention.h"
 
 #include <algorithm>
@@ -103,6 +104,47 @@ Var maskedSoftmax(const Var& scores, const Tensor& mask) {
     for (int64_t r = 0; r < p.rows(); ++r) {
       const Scalar dot = g.row(r).dot(p.row(r));
       gx.row(r).array() += p.row(r).array() * (g.row(r).array() - dot);
+    }
+  });
+}
+
+// keys [B, S, A], query [B, A], v [1, A] -> [B, S]
+Var additiveScores(const Var& keys, const Var& query, const Var& v) {
+  const Shape& ks = keys.shape();
+  ATTN_CHECK(ks.rank() == 3 && query.shape() == (Shape{ks[0], ks[2]}) && v.value().numel() == ks[2],
+             "additiveScores: keys " + ks.toString() + ", query " + query.shape().toString() +
+                 " and v " + v.shape().toString() + " do not fit");
+  const int64_t batch = ks[0], steps = ks[1], a = ks[2];
+  // The tanh block of batch row b, [S, A], into `t`.
+  auto tanhBlock = [steps, a](const Tensor& k, const Tensor& q, int64_t b, Matrix& t) {
+    // Separate statements: Eigen vectorises tanh over a plain matrix, not over a broadcast.
+    t = ConstMatrixMap(k.data() + b * steps * a, steps, a);
+    t.rowwise() += q.mat().row(b);
+    t.array() = t.array().tanh();
+  };
+  Tensor out = Tensor::empty(Shape{batch, steps});
+  Matrix t(steps, a);
+  const auto vrow = v.value().arr().matrix();  // [A] as a column
+  for (int64_t b = 0; b < batch; ++b) {
+    tanhBlock(keys.value(), query.value(), b, t);
+    out.mat().row(b).noalias() = (t * vrow).transpose();
+  }
+  return makeResult(std::move(out), {keys, query, v}, [=](Node& self) {
+    Node& K = *self.inputs[0];
+    Node& Q = *self.inputs[1];
+    Node& Vn = *self.inputs[2];
+    const auto vcol = Vn.value.arr().matrix();
+    Matrix t(steps, a), dpre(steps, a);
+    for (int64_t b = 0; b < batch; ++b) {
+      tanhBlock(K.value, Q.value, b, t);
+      const auto g = self.grad.mat().row(b);  // [S]
+      if (Vn.requiresGrad) Vn.gradRef().arr() += (g * t).transpose().array();
+      if (!K.requiresGrad && !Q.requiresGrad) continue;
+      // d(pre-activation) = g_j v_a (1 − t²)
+      dpre =
+          ((g.transpose() * vcol.transpose()).array() * (Scalar(1) - t.array().square())).matrix();
+      if (K.requiresGrad) MatrixMap(K.gradRef().data() + b * steps * a, steps, a) += dpre;
+      if (Q.requiresGrad) Q.gradRef().mat().row(b) += dpre.colwise().sum();
     }
   });
 }

@@ -1,5 +1,5 @@
-// The ops multi-head attention is built from, beyond the general ones: head splitting and a
-// masked softmax.
+// The attention ops beyond the general ones: head splitting and a masked softmax for
+// multi-head attention, and Bahdanau's additive score for an RNN decoder's hot path.
 //
 // Splitting a projection [B, T, h·dk] into heads [B, h, T, dk] with the general ops takes a
 // reshape (a copy), a permute (a copy) and, for a packed QKV projection, a slice per part (a
@@ -28,5 +28,13 @@ Var mergeHeads(const Var& x);
 // broadcast over heads costs no reduction in the backward pass (the mask is a constant).
 // Masked keys get exactly 0; a row with every key masked gives zeros, as softmax() does.
 Var maskedSoftmax(const Var& scores, const Tensor& mask);
+
+// keys [B, S, A] (W_k h, prepared once per source), query [B, A] (W_q q), v [1, A]
+// -> [B, S]: score[b, j] = Σ_a v_a tanh(keys[b, j, a] + query[b, a]).
+// Composed from general ops this is a broadcast add, a tanh and a product, each holding a
+// [B, S, A] tensor, and the broadcast's backward is a slow strided reduction; the decoder runs
+// it at every output step. Here it is one pass per batch row with an [S, A] scratch, and the
+// backward pass recomputes the tanh rather than keeping [B, S, A] alive between the passes.
+Var additiveScores(const Var& keys, const Var& query, const Var& v);
 
 }  // namespace attn

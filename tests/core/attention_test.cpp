@@ -216,6 +216,16 @@ TEST(AttentionMask, MaskedSoftmaxIsExactlyAddThenSoftmax) {
   EXPECT_EQ(maxAbsDiff(maskedSoftmax(scores, Tensor()).value(), softmax(scores).value()), 0.0);
 }
 
+TEST(AttentionMask, AdditiveScoresEqualTheComposedOps) {
+  // The fused score against broadcast add, tanh and a product with v, on the same numbers.
+  Var keys(rnd({3, 4, 5}, 1, -2, 2)), query(rnd({3, 5}, 2)), v(rnd({1, 5}, 3));
+  Tensor fused = additiveScores(keys, query, v).value();
+  Tensor composed =
+      reshape(linear(tanh(add(keys, reshape(query, Shape{3, 1, 5}))), v, Var()), Shape{3, 4})
+          .value();
+  EXPECT_LT(maxAbsDiff(fused, composed), 1e-6);
+}
+
 // ---- multi-head attention ----
 
 TEST(MultiheadAttention, ParametersAreNamedAndInitialisedAsPyTorch) {

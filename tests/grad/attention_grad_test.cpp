@@ -52,6 +52,12 @@ TEST(AttentionOpsGrad, MaskedSoftmaxSharedCausalMaskGrad) {
       gradCheck([&](auto& v) { return maskedSoftmax(v[0], mask); }, {rnd({2, 2, 2, 3}, 1, -2, 2)}));
 }
 
+TEST(AttentionOpsGrad, AdditiveScoresGrad) {
+  // keys [2, 3, 4], query [2, 4], v [1, 4]
+  EXPECT_TRUE(gradCheck([](auto& v) { return additiveScores(v[0], v[1], v[2]); },
+                        {rnd({2, 3, 4}, 1, -2, 2), rnd({2, 4}, 2), rnd({1, 4}, 3)}));
+}
+
 // ---- RNN attention scores: B 2, S 3 (second row: 2 real keys), H 4 ----
 
 const std::vector<int64_t> kKeyLengths{3, 2};
