@@ -42,8 +42,7 @@ std::vector<RnnState> Rnn::zeroStates(int64_t batch) const {
 // input [B, T, in] (or [B, in] for one step) -> [B, T, S] (or [B, S]), S = H or 2H (LSTM)
 Var Rnn::scan(const Weights& w, const Var& input, const RnnState& init,
               const std::vector<int64_t>& lengths, bool reverse) const {
-  return rnnScan(config_.cell, input, init.h, init.c, w.wIh, w.wHh, w.bIh, w.bHh, lengths,
-                 reverse);
+  return rnnScan(config_.cell, input, init.h, init.c, w.wIh, w.wHh, w.bIh, w.bHh, lengths, reverse);
 }
 
 // x [B, T, I] -> output [B, T, H·D], final states L·D × [B, H]
@@ -62,8 +61,8 @@ RnnOutput Rnn::forward(const Var& x, const std::vector<int64_t>& lengthsIn,
                 std::to_string(B));
   for (int64_t len : lengths)
     if (len < 1 || len > T)
-      throw Error("recurrent layer: sequence length " + std::to_string(len) +
-                  " outside 1.." + std::to_string(T));
+      throw Error("recurrent layer: sequence length " + std::to_string(len) + " outside 1.." +
+                  std::to_string(T));
   ATTN_CHECK(initial.empty() || static_cast<int64_t>(initial.size()) == L * D,
              "Rnn::forward: expected " + std::to_string(L * D) + " initial states");
 
@@ -83,8 +82,8 @@ RnnOutput Rnn::forward(const Var& x, const std::vector<int64_t>& lengthsIn,
     std::vector<Var> outs;
     for (int64_t dir = 0; dir < D; ++dir) {
       const size_t k = static_cast<size_t>(layer * D + dir);
-      const Var seq = scan(weights_[k], input, initial.empty() ? zero : initial[k], lengths,
-                           dir == 1);
+      const Var seq =
+          scan(weights_[k], input, initial.empty() ? zero : initial[k], lengths, dir == 1);
       const Var fin = gatherRows(seq, dir == 1 ? firstRows : lastRows);  // [B, S]
       if (lstm) {
         result.final.push_back({slice(fin, -1, 0, H), slice(fin, -1, H, H)});

@@ -1,8 +1,7 @@
 // The fused recurrent scan. Forward packs the real positions of a padded batch (as PyTorch's
 // packed sequences do), projects them all with one matrix product, runs the steps and keeps
 // what backpropagation through time needs; backward walks the steps in reverse and ends with
-// one product per weight gradient. Gate arithmetic follows PyTorch's CPU cells
-// (aten/src/ATen/native/RNN.cpp) operation for operation, so float32 results agree to rounding.
+// one product per weight gradient. The per-row gate arithmetic is in ops_rnn_cells.h.
 #include "tensor/ops_rnn.h"
 
 #include <algorithm>
@@ -11,21 +10,17 @@
 #include <mutex>
 #include <numeric>
 
+#include "tensor/ops_rnn_cells.h"
 #include "util/check.h"
 
 namespace attn {
 
 namespace {
 
-using Arr = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
-using RowIn = Eigen::Map<const Arr>;
-using RowOut = Eigen::Map<Arr>;
-
-// σ(x) written as the engine's sigmoid op is, so the fused and unfused paths agree.
-template <class E>
-auto sigmoidOf(const E& x) {
-  return (Scalar(1) + (-x).exp()).inverse();
-}
+using rnn_cells::cellBackward;
+using rnn_cells::cellForward;
+using rnn_cells::RowIn;
+using rnn_cells::RowOut;
 
 // Large scratch buffers recycled across calls. A scan's caches (N·4H values) live from forward
 // to backward and are freed at once; allocations that size come from the top of the heap, which
@@ -132,85 +127,6 @@ struct ScanCache {
   }
 };
 
-// One row of one step. gx, gh: the G·H pre-activations from the input and from h (each with
-// its bias); hPrev, cPrev: the row's previous state; writes hNew, cNew and act (4H, see above).
-void cellForward(RnnCell cell, int64_t H, const Scalar* gx, const Scalar* gh, const Scalar* hPrev,
-                 const Scalar* cPrev, Scalar* hNew, Scalar* cNew, Scalar* act) {
-  auto x = [&](int k) { return RowIn(gx + k * H, H); };
-  auto h = [&](int k) { return RowIn(gh + k * H, H); };
-  RowOut hOut(hNew, H);
-  switch (cell) {
-    case RnnCell::Rnn:
-      hOut = (h(0) + x(0)).tanh();
-      break;
-    case RnnCell::Lstm: {
-      RowOut i(act, H), f(act + H, H), g(act + 2 * H, H), o(act + 3 * H, H);
-      i = sigmoidOf(h(0) + x(0));
-      f = sigmoidOf(h(1) + x(1));
-      g = (h(2) + x(2)).tanh();
-      o = sigmoidOf(h(3) + x(3));
-      RowOut c(cNew, H);
-      c = f * RowIn(cPrev, H) + i * g;
-      hOut = o * c.tanh();
-      break;
-    }
-    case RnnCell::Gru: {
-      RowOut r(act, H), z(act + H, H), n(act + 2 * H, H), hn(act + 3 * H, H);
-      r = sigmoidOf(h(0) + x(0));
-      z = sigmoidOf(h(1) + x(1));
-      hn = h(2);  // b_hn stays inside the reset product: n = tanh(x_n + r ⊙ (W_hn h + b_hn))
-      n = (x(2) + hn * r).tanh();
-      hOut = (RowIn(hPrev, H) - n) * z + n;  // PyTorch's form of (1 − z) n + z h
-      break;
-    }
-  }
-}
-
-// The backward of cellForward for one row. dh, dc: gradients reaching h' and c' (c' LSTM only).
-// Writes dgh (G·H, gradient of the h-side pre-activation, which for RNN and LSTM is also the
-// x side's), dgx (GRU only: the x side, which differs in the n gate), dhDirect (the part of
-// dh_prev not through W_hh) and dcPrev (LSTM). dhDirect may be dh and dcPrev may be dc: each
-// is written only after its last read.
-void cellBackward(RnnCell cell, int64_t H, const Scalar* act, const Scalar* hPrev,
-                  const Scalar* cPrev, const Scalar* hNew, const Scalar* cNew, const Scalar* dh,
-                  const Scalar* dc, Scalar* dgh, Scalar* dgx, Scalar* dhDirect, Scalar* dcPrev) {
-  RowIn dH(dh, H);
-  switch (cell) {
-    case RnnCell::Rnn: {
-      RowIn y(hNew, H);
-      RowOut(dgh, H) = dH * (Scalar(1) - y.square());
-      RowOut(dhDirect, H).setZero();
-      break;
-    }
-    case RnnCell::Lstm: {
-      RowIn i(act, H), f(act + H, H), g(act + 2 * H, H), o(act + 3 * H, H);
-      const Arr tc = RowIn(cNew, H).tanh();
-      const Arr dcTotal = RowIn(dc, H) + dH * o * (Scalar(1) - tc.square());
-      RowOut(dgh, H) = dcTotal * g * i * (Scalar(1) - i);
-      RowOut(dgh + H, H) = dcTotal * RowIn(cPrev, H) * f * (Scalar(1) - f);
-      RowOut(dgh + 2 * H, H) = dcTotal * i * (Scalar(1) - g.square());
-      RowOut(dgh + 3 * H, H) = dH * tc * o * (Scalar(1) - o);
-      RowOut(dcPrev, H) = dcTotal * f;
-      RowOut(dhDirect, H).setZero();
-      break;
-    }
-    case RnnCell::Gru: {
-      RowIn r(act, H), z(act + H, H), n(act + 2 * H, H), hn(act + 3 * H, H), hp(hPrev, H);
-      const Arr dan = dH * (Scalar(1) - z) * (Scalar(1) - n.square());
-      const Arr dar = dan * hn * r * (Scalar(1) - r);
-      const Arr daz = dH * (hp - n) * z * (Scalar(1) - z);
-      RowOut(dgh, H) = dar;
-      RowOut(dgh + H, H) = daz;
-      RowOut(dgh + 2 * H, H) = dan * r;
-      RowOut(dgx, H) = dar;
-      RowOut(dgx + H, H) = daz;
-      RowOut(dgx + 2 * H, H) = dan;
-      RowOut(dhDirect, H) = dH * z;
-      break;
-    }
-  }
-}
-
 // Input indices of the scan's node; absent optional inputs are constant placeholders, so the
 // indices never move.
 enum Input { kX, kH0, kC0, kWih, kWhh, kBih, kBhh };
@@ -284,18 +200,24 @@ void scanBackward(const ScanCache& k, Node& self) {
 
 int64_t rnnGateCount(RnnCell cell) {
   switch (cell) {
-    case RnnCell::Rnn: return 1;
-    case RnnCell::Gru: return 3;
-    case RnnCell::Lstm: return 4;
+    case RnnCell::Rnn:
+      return 1;
+    case RnnCell::Gru:
+      return 3;
+    case RnnCell::Lstm:
+      return 4;
   }
   return 1;
 }
 
 const char* rnnCellName(RnnCell cell) {
   switch (cell) {
-    case RnnCell::Rnn: return "rnn";
-    case RnnCell::Gru: return "gru";
-    case RnnCell::Lstm: return "lstm";
+    case RnnCell::Rnn:
+      return "rnn";
+    case RnnCell::Gru:
+      return "gru";
+    case RnnCell::Lstm:
+      return "lstm";
   }
   return "rnn";
 }
@@ -314,22 +236,21 @@ Var rnnScan(RnnCell cell, const Var& x, const Var& h0, const Var& c0, const Var&
             bool reverse) {
   const bool lstm = cell == RnnCell::Lstm;
   const int64_t G = rnnGateCount(cell);
-  ATTN_CHECK(wHh.shape().rank() == 2 && wHh.dim(0) == G * wHh.dim(1),
-             "rnnScan: W_hh " + wHh.shape().toString() + " is not [G·H, H] with G = " +
-                 std::to_string(G));
+  ATTN_CHECK(
+      wHh.shape().rank() == 2 && wHh.dim(0) == G * wHh.dim(1),
+      "rnnScan: W_hh " + wHh.shape().toString() + " is not [G·H, H] with G = " + std::to_string(G));
   const int64_t H = wHh.dim(1), GH = G * H;
   const Shape& xShape = x.shape();
   ATTN_CHECK(xShape.rank() == 3 || xShape.rank() == 2, "rnnScan: x must be [B, T, I] or [B, I]");
   const bool oneStep = xShape.rank() == 2;
   const int64_t B = xShape[0], T = oneStep ? 1 : xShape[1], I = xShape.cols();
   const int64_t S = lstm ? 2 * H : H;
-  ATTN_CHECK(wIh.shape() == (Shape{GH, I}), "rnnScan: W_ih " + wIh.shape().toString() +
-                                                " does not fit x " + xShape.toString());
+  ATTN_CHECK(wIh.shape() == (Shape{GH, I}),
+             "rnnScan: W_ih " + wIh.shape().toString() + " does not fit x " + xShape.toString());
   const Shape stateShape{B, H};
-  ATTN_CHECK(h0.shape() == stateShape, "rnnScan: h0 " + h0.shape().toString() +
-                                           " is not [B, H] = " + stateShape.toString());
-  if (lstm)
-    ATTN_CHECK(c0.defined() && c0.shape() == stateShape, "rnnScan: LSTM needs c0 [B, H]");
+  ATTN_CHECK(h0.shape() == stateShape,
+             "rnnScan: h0 " + h0.shape().toString() + " is not [B, H] = " + stateShape.toString());
+  if (lstm) ATTN_CHECK(c0.defined() && c0.shape() == stateShape, "rnnScan: LSTM needs c0 [B, H]");
   ATTN_CHECK(bIh.defined() == bHh.defined(), "rnnScan: both biases or neither");
   const bool hasBias = bHh.defined();
   if (hasBias)
@@ -408,8 +329,8 @@ Var rnnScan(RnnCell cell, const Var& x, const Var& h0, const Var& c0, const Var&
   }
 
   const Var none(Tensor(), false);  // placeholder for an absent optional input
-  const std::vector<Var> inputs{x,   h0,  lstm ? c0 : none, wIh, wHh, hasBias ? bIh : none,
-                                hasBias ? bHh : none};
+  const std::vector<Var> inputs{
+      x, h0, lstm ? c0 : none, wIh, wHh, hasBias ? bIh : none, hasBias ? bHh : none};
   return makeResult(std::move(out), inputs, [k](Node& self) { scanBackward(*k, self); });
 }
 

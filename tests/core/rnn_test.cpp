@@ -23,7 +23,9 @@ Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
   return r.uniformTensor(s, lo, hi);
 }
 
-double maxAbs(const Tensor& t) { return t.numel() ? double(t.arr().abs().maxCoeff()) : 0.0; }
+double maxAbs(const Tensor& t) {
+  return t.numel() ? double(t.arr().abs().maxCoeff()) : 0.0;
+}
 
 // Passes when the shapes match and max |actual − expected| ≤ tol · max(1, max |expected|): float32
 // rounding relative to the tensor's magnitude. The message always carries the largest difference,
@@ -37,8 +39,7 @@ double maxAbs(const Tensor& t) { return t.numel() ? double(t.arr().abs().maxCoef
   const double bound = tol * std::max(1.0, maxAbs(expected));
   std::printf("  %-34s largest |diff| %.3g (max |value| %.3g)\n", what.c_str(), diff,
               maxAbs(expected));
-  if (diff <= bound)
-    return ::testing::AssertionSuccess() << what << ": largest |diff| " << diff;
+  if (diff <= bound) return ::testing::AssertionSuccess() << what << ": largest |diff| " << diff;
   return ::testing::AssertionFailure() << what << ": largest |diff| " << diff << " > " << bound;
 }
 
@@ -100,8 +101,8 @@ void checkAgainstTorch(const GoldenCase& c) {
   std::vector<RnnState> init;
   if (c.initialState)
     for (int64_t k = 0; k < states; ++k)
-      init.push_back({Var(block(g.at("h0"), k), true),
-                      lstm ? Var(block(g.at("c0"), k), true) : Var()});
+      init.push_back(
+          {Var(block(g.at("h0"), k), true), lstm ? Var(block(g.at("c0"), k), true) : Var()});
   const RnnOutput out = rnn.forward(x, asLengths(g.at("lengths")), init);
   std::vector<Var> hN, cN;
   for (const RnnState& s : out.final) {
@@ -206,8 +207,8 @@ void checkAloneEqualsBatched(RnnCell cell) {
     const RnnOutput alone = rnn.forward(Var(xb));
     double worst = 0;
     for (int64_t i = 0; i < len * HD; ++i)
-      worst = std::max(worst, double(std::abs(alone.output.value()[i] -
-                                              batch.output.value()[b * T * HD + i])));
+      worst = std::max(
+          worst, double(std::abs(alone.output.value()[i] - batch.output.value()[b * T * HD + i])));
     for (size_t k = 0; k < batch.final.size(); ++k)
       for (int64_t j = 0; j < 5; ++j) {
         worst = std::max(worst, double(std::abs(alone.final[k].h.value()[j] -
@@ -221,9 +222,15 @@ void checkAloneEqualsBatched(RnnCell cell) {
   }
 }
 
-TEST(Rnn, TanhSentenceSameAloneAndInPaddedBatch) { checkAloneEqualsBatched(RnnCell::Rnn); }
-TEST(Gru, SentenceSameAloneAndInPaddedBatch) { checkAloneEqualsBatched(RnnCell::Gru); }
-TEST(Lstm, SentenceSameAloneAndInPaddedBatch) { checkAloneEqualsBatched(RnnCell::Lstm); }
+TEST(Rnn, TanhSentenceSameAloneAndInPaddedBatch) {
+  checkAloneEqualsBatched(RnnCell::Rnn);
+}
+TEST(Gru, SentenceSameAloneAndInPaddedBatch) {
+  checkAloneEqualsBatched(RnnCell::Gru);
+}
+TEST(Lstm, SentenceSameAloneAndInPaddedBatch) {
+  checkAloneEqualsBatched(RnnCell::Lstm);
+}
 
 // Padded outputs are exactly 0, the padding values change nothing at all, and no gradient
 // reaches the padded inputs.
@@ -254,9 +261,15 @@ void checkPaddingHasNoEffect(RnnCell cell) {
       for (int64_t i = 0; i < I; ++i) EXPECT_EQ(v1.grad()[(b * T + t) * I + i], 0.0f);
 }
 
-TEST(Rnn, TanhPaddingIsZeroAndHasNoEffect) { checkPaddingHasNoEffect(RnnCell::Rnn); }
-TEST(Gru, PaddingIsZeroAndHasNoEffect) { checkPaddingHasNoEffect(RnnCell::Gru); }
-TEST(Lstm, PaddingIsZeroAndHasNoEffect) { checkPaddingHasNoEffect(RnnCell::Lstm); }
+TEST(Rnn, TanhPaddingIsZeroAndHasNoEffect) {
+  checkPaddingHasNoEffect(RnnCell::Rnn);
+}
+TEST(Gru, PaddingIsZeroAndHasNoEffect) {
+  checkPaddingHasNoEffect(RnnCell::Gru);
+}
+TEST(Lstm, PaddingIsZeroAndHasNoEffect) {
+  checkPaddingHasNoEffect(RnnCell::Lstm);
+}
 
 TEST(Rnn, BadLengthsAreUserErrors) {
   Random rng(1);
@@ -275,15 +288,22 @@ TEST(Lstm, ParameterNamesAndShapesAreTorchs) {
   // nn.LSTM(4, 5, num_layers=2, bidirectional=True).state_dict(), in its order.
   Random rng(1);
   Rnn rnn(smallConfig(RnnCell::Lstm, 2, true), rng);
-  const std::vector<std::pair<std::string, Shape>> expected{
-      {"weight_ih_l0", {20, 4}},          {"weight_hh_l0", {20, 5}},
-      {"bias_ih_l0", {20}},               {"bias_hh_l0", {20}},
-      {"weight_ih_l0_reverse", {20, 4}},  {"weight_hh_l0_reverse", {20, 5}},
-      {"bias_ih_l0_reverse", {20}},       {"bias_hh_l0_reverse", {20}},
-      {"weight_ih_l1", {20, 10}},         {"weight_hh_l1", {20, 5}},
-      {"bias_ih_l1", {20}},               {"bias_hh_l1", {20}},
-      {"weight_ih_l1_reverse", {20, 10}}, {"weight_hh_l1_reverse", {20, 5}},
-      {"bias_ih_l1_reverse", {20}},       {"bias_hh_l1_reverse", {20}}};
+  const std::vector<std::pair<std::string, Shape>> expected{{"weight_ih_l0", {20, 4}},
+                                                            {"weight_hh_l0", {20, 5}},
+                                                            {"bias_ih_l0", {20}},
+                                                            {"bias_hh_l0", {20}},
+                                                            {"weight_ih_l0_reverse", {20, 4}},
+                                                            {"weight_hh_l0_reverse", {20, 5}},
+                                                            {"bias_ih_l0_reverse", {20}},
+                                                            {"bias_hh_l0_reverse", {20}},
+                                                            {"weight_ih_l1", {20, 10}},
+                                                            {"weight_hh_l1", {20, 5}},
+                                                            {"bias_ih_l1", {20}},
+                                                            {"bias_hh_l1", {20}},
+                                                            {"weight_ih_l1_reverse", {20, 10}},
+                                                            {"weight_hh_l1_reverse", {20, 5}},
+                                                            {"bias_ih_l1_reverse", {20}},
+                                                            {"bias_hh_l1_reverse", {20}}};
   const NamedParameters params = rnn.namedParameters("encoder.rnn.");
   ASSERT_EQ(params.size(), expected.size());
   for (size_t i = 0; i < params.size(); ++i) {
@@ -301,12 +321,12 @@ TEST(Gru, SaveLoadRoundTripGivesSameOutputs) {
   for (const auto& [name, p] : a.namedParameters()) saved.emplace_back(name, p.value());
   const std::vector<uint8_t> bytes = serializeSafetensors(saved);
   const SafetensorsFile f = parseSafetensors(bytes.data(), bytes.size(), "memory");
-  EXPECT_TRUE(b.loadParameters(std::map<std::string, Tensor>(f.tensors.begin(), f.tensors.end()))
-                  .empty());
+  EXPECT_TRUE(
+      b.loadParameters(std::map<std::string, Tensor>(f.tensors.begin(), f.tensors.end())).empty());
   const Var x(rnd({2, 3, 4}, 9));
-  EXPECT_TRUE((a.forward(x, {3, 2}).output.value().arr() ==
-               b.forward(x, {3, 2}).output.value().arr())
-                  .all());
+  EXPECT_TRUE(
+      (a.forward(x, {3, 2}).output.value().arr() == b.forward(x, {3, 2}).output.value().arr())
+          .all());
 }
 
 // ---- the decoder step ----
@@ -319,8 +339,8 @@ void checkStepsEqualForward(RnnCell cell) {
   const Tensor x = rnd({B, T, I}, 6);
   std::vector<RnnState> init;
   for (uint64_t l = 0; l < 2; ++l)
-    init.push_back({Var(rnd({B, H}, 10 + l)),
-                    cell == RnnCell::Lstm ? Var(rnd({B, H}, 20 + l)) : Var()});
+    init.push_back(
+        {Var(rnd({B, H}, 10 + l)), cell == RnnCell::Lstm ? Var(rnd({B, H}, 20 + l)) : Var()});
   const RnnOutput full = rnn.forward(Var(x), {}, init);
   std::vector<RnnState> states = init;
   double worst = 0;
@@ -336,20 +356,26 @@ void checkStepsEqualForward(RnnCell cell) {
                                                 full.output.value()[(b * T + t) * H + j])));
   }
   for (size_t l = 0; l < 2; ++l) {
-    worst = std::max(worst, double((states[l].h.value().arr() - full.final[l].h.value().arr())
-                                       .abs()
-                                       .maxCoeff()));
+    worst = std::max(
+        worst,
+        double((states[l].h.value().arr() - full.final[l].h.value().arr()).abs().maxCoeff()));
     if (cell == RnnCell::Lstm)
-      worst = std::max(worst, double((states[l].c.value().arr() - full.final[l].c.value().arr())
-                                         .abs()
-                                         .maxCoeff()));
+      worst = std::max(
+          worst,
+          double((states[l].c.value().arr() - full.final[l].c.value().arr()).abs().maxCoeff()));
   }
   EXPECT_LE(worst, 1e-6) << "largest |diff| " << worst;
 }
 
-TEST(Rnn, TanhStepsEqualForward) { checkStepsEqualForward(RnnCell::Rnn); }
-TEST(Gru, StepsEqualForward) { checkStepsEqualForward(RnnCell::Gru); }
-TEST(Lstm, StepsEqualForward) { checkStepsEqualForward(RnnCell::Lstm); }
+TEST(Rnn, TanhStepsEqualForward) {
+  checkStepsEqualForward(RnnCell::Rnn);
+}
+TEST(Gru, StepsEqualForward) {
+  checkStepsEqualForward(RnnCell::Gru);
+}
+TEST(Lstm, StepsEqualForward) {
+  checkStepsEqualForward(RnnCell::Lstm);
+}
 
 // ---- a task that converges ----
 

@@ -14,7 +14,9 @@ Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
   return r.uniformTensor(s, lo, hi);
 }
 
-Var flat(const Var& v) { return reshape(v, Shape{v.value().numel()}); }
+Var flat(const Var& v) {
+  return reshape(v, Shape{v.value().numel()});
+}
 
 // gradCheck differentiates w.r.t. Vars it makes itself, while a module computes with its own
 // parameter Vars. This ties them: each parameter takes the value of its stand-in and becomes
@@ -194,9 +196,15 @@ TEST(LstmGrad, InitialStatesGrad) {
       inputs);
 }
 
-TEST(RnnGrad, TanhStepGrad) { EXPECT_TRUE(checkSteps(RnnCell::Rnn)); }
-TEST(GruGrad, StepGrad) { EXPECT_TRUE(checkSteps(RnnCell::Gru)); }
-TEST(LstmGrad, StepGrad) { EXPECT_TRUE(checkSteps(RnnCell::Lstm)); }
+TEST(RnnGrad, TanhStepGrad) {
+  EXPECT_TRUE(checkSteps(RnnCell::Rnn));
+}
+TEST(GruGrad, StepGrad) {
+  EXPECT_TRUE(checkSteps(RnnCell::Gru));
+}
+TEST(LstmGrad, StepGrad) {
+  EXPECT_TRUE(checkSteps(RnnCell::Lstm));
+}
 
 }  // namespace
 }  // namespace attn
