@@ -105,7 +105,7 @@ TEST_P(DataEveryTask, LengthBoundsAreRespected) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(All, DataEveryTask,
+INSTANTIATE_TEST_SUITE_P(Data, DataEveryTask,
                          ::testing::Values("copy", "reverse", "sort", "dates", "toy-fr",
                                            "sentiment"),
                          [](const auto& info) {
