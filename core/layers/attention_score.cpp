@@ -74,6 +74,17 @@ PreparedKeys AttentionScore::prepareKeys(const Var& keys,
   return p;
 }
 
+// keys [B, S, K], projected [B, S, ·], mask [B, S] -> the same for [n, ...]
+PreparedKeys selectRows(const PreparedKeys& keys, const std::vector<int64_t>& rows) {
+  PreparedKeys out;
+  out.keys = gatherBatch(keys.keys, rows);
+  if (keys.projected.defined()) out.projected = gatherBatch(keys.projected, rows);
+  if (keys.mask.defined()) out.mask = gatherBatch(keys.mask, rows);
+  if (!keys.keyLengths.empty())
+    for (int64_t r : rows) out.keyLengths.push_back(keys.keyLengths.at(static_cast<size_t>(r)));
+  return out;
+}
+
 // query [B, H], keys [B, S, K] -> scores [B, S], weights [B, S], context [B, K]
 AttentionResult AttentionScore::attend(const Var& query, const PreparedKeys& keys) const {
   const int64_t batch = keys.keys.dim(0), steps = keys.keys.dim(1);

@@ -31,6 +31,9 @@ struct PreparedKeys {
   std::vector<int64_t> keyLengths;  // as given (empty: none padded)
 };
 
+// Batch rows picked by index (repeats allowed), for beam search over an RNN decoder.
+PreparedKeys selectRows(const PreparedKeys& keys, const std::vector<int64_t>& rows);
+
 struct AttentionResult {
   Var scores;   // [B, S] before the softmax; padded keys −∞
   Var weights;  // [B, S] softmax of the scores over the keys; padded keys exactly 0

@@ -61,6 +61,18 @@ MhaKeys MultiheadAttention::prepareKeys(const Var& key, const Var& value,
   return keys;
 }
 
+// k, v [B, h, S, dk] -> [n, h, S, dk]
+MhaKeys selectRows(const MhaKeys& keys, const std::vector<int64_t>& rows) {
+  MhaKeys out;
+  if (keys.k.defined()) {
+    out.k = gatherBatch(keys.k, rows);
+    out.v = gatherBatch(keys.v, rows);
+  }
+  if (!keys.keyLengths.empty())
+    for (int64_t r : rows) out.keyLengths.push_back(keys.keyLengths.at(static_cast<size_t>(r)));
+  return out;
+}
+
 // cache k, v [B, h, S, dk] and more [B, T, d] -> k, v [B, h, S + T, dk]
 MhaKeys MultiheadAttention::appendKeys(const MhaKeys& cache, const Var& more) const {
   ATTN_CHECK(cache.keyLengths.empty(), "appendKeys: a cache of padded keys cannot grow");

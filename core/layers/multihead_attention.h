@@ -26,6 +26,10 @@ struct MhaKeys {
   int64_t size() const { return k.defined() ? k.dim(2) : 0; }
 };
 
+// Batch rows of prepared keys picked by index (repeats allowed): beam search keeps the
+// hypotheses that survive a step, and expands one source into k beams.
+MhaKeys selectRows(const MhaKeys& keys, const std::vector<int64_t>& rows);
+
 struct MhaOutput {
   Var output;   // [B, T, d]
   Var weights;  // [B, h, T, S], per head; masked keys exactly 0

@@ -226,6 +226,14 @@ DecoderOutput TransformerDecoder::step(const Var& tgt, DecoderState& state) cons
   return out;
 }
 
+DecoderState selectRows(const DecoderState& state, const std::vector<int64_t>& rows) {
+  DecoderState out;
+  out.length = state.length;
+  for (const DecoderLayerState& l : state.layers)
+    out.layers.push_back({selectRows(l.memoryKeys, rows), selectRows(l.selfKeys, rows)});
+  return out;
+}
+
 void resetParametersLikeTransformer(Module& module, Random& rng) {
   NamedParameters params = module.namedParameters();
   for (auto& [name, p] : params)

@@ -143,6 +143,10 @@ class TransformerDecoder : public Module {
   std::unique_ptr<LayerNorm> norm;
 };
 
+// The decoding state of the batch rows `rows` (repeats allowed), for beam search: every
+// layer's memory keys and self-attention cache follow the hypotheses that survive a step.
+DecoderState selectRows(const DecoderState& state, const std::vector<int64_t>& rows);
+
 // nn.Transformer's own initialisation (its _reset_parameters): xavier_uniform_ on every
 // parameter of more than one dimension. The layers alone initialise as PyTorch's layers do.
 void resetParametersLikeTransformer(Module& module, Random& rng);

@@ -149,4 +149,14 @@ Var additiveScores(const Var& keys, const Var& query, const Var& v) {
   });
 }
 
+// x [B, ...] -> [n, ...]
+Var gatherBatch(const Var& x, const std::vector<int64_t>& rows) {
+  const Shape& s = x.shape();
+  ATTN_CHECK(s.rank() >= 1 && s[0] > 0, "gatherBatch needs a batch dimension");
+  const int64_t per = s.numel() / s[0];
+  std::vector<int64_t> dims = s.toVector();
+  dims[0] = static_cast<int64_t>(rows.size());
+  return reshape(gatherRows(reshape(x, Shape{s[0], per}), rows), Shape(dims));
+}
+
 }  // namespace attn

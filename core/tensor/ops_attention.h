@@ -37,4 +37,8 @@ Var maskedSoftmax(const Var& scores, const Tensor& mask);
 // backward pass recomputes the tanh rather than keeping [B, S, A] alive between the passes.
 Var additiveScores(const Var& keys, const Var& query, const Var& v);
 
+// x [B, ...] -> [rows.size(), ...]: batch rows picked (and repeated) by index, as beam search
+// needs to follow its surviving hypotheses. Composed of reshape and gatherRows.
+Var gatherBatch(const Var& x, const std::vector<int64_t>& rows);
+
 }  // namespace attn

@@ -144,6 +144,21 @@ TEST(AttentionScore, PreparedKeysGiveTheSameAsForwardAtEveryStep) {
   }
 }
 
+TEST(AttentionScore, SelectedRowsOfPreparedKeysFollowTheirBatchRows) {
+  // Beam search picks rows {1, 1, 0}: the same as preparing those rows' keys afresh.
+  Random rng(5);
+  AttentionScore s(ScoreKind::General, 4, 6, 0, rng);
+  Tensor keys = rnd({2, 5, 6}, 6);
+  PreparedKeys picked = selectRows(s.prepareKeys(Var(keys), {5, 3}), {1, 1, 0});
+  Tensor keys3 = gatherBatch(Var(keys), {1, 1, 0}).value();
+  Var q(rnd({3, 4}, 7));
+  AttentionResult a = s.attend(q, picked);
+  AttentionResult b = s.forward(q, Var(keys3), {3, 3, 5});
+  EXPECT_EQ(picked.keyLengths, (std::vector<int64_t>{3, 3, 5}));
+  EXPECT_EQ(maxAbsDiff(a.context.value(), b.context.value()), 0.0);
+  EXPECT_EQ(maxAbsDiff(a.weights.value(), b.weights.value()), 0.0);
+}
+
 TEST(AttentionScore, DotScoreRejectsKeysOfAnotherSize) {
   Random rng(1);
   try {

@@ -11,6 +11,7 @@
 #include "layers/positional_encoding.h"
 #include "layers/transformer.h"
 #include "optim/optimizer.h"
+#include "tensor/ops_attention.h"
 
 namespace attn {
 namespace {
@@ -265,6 +266,27 @@ TEST(Transformer, StepByStepDecodingMatchesForwardPostNorm) {
 }
 TEST(Transformer, StepByStepDecodingMatchesForwardPreNorm) {
   checkStepByStepDecoding(true);
+}
+
+TEST(Transformer, SelectedDecoderStateFollowsBeams) {
+  // After one step of two hypotheses, beam search keeps rows {1, 1, 0}: the next step must
+  // give what decoding those rows from the start gives.
+  Random rng(9);
+  TransformerDecoder dec({8, 2, 16, false}, 2, true, rng);
+  Tensor memory = rnd({2, 4, 8}, 10), first = rnd({2, 1, 8}, 11), second = rnd({3, 1, 8}, 12);
+  const std::vector<int64_t> rows{1, 1, 0};
+  NoGradGuard noGrad;
+  DecoderState state = dec.startDecoding(Var(memory), {4, 2});
+  dec.step(Var(first), state);
+  DecoderState beams = selectRows(state, rows);
+  DecoderOutput a = dec.step(Var(second), beams);
+  DecoderState fresh = dec.startDecoding(gatherBatch(Var(memory), rows), {2, 2, 4});
+  dec.step(gatherBatch(Var(first), rows), fresh);
+  DecoderOutput b = dec.step(Var(second), fresh);
+  EXPECT_EQ(beams.length, 2);  // the step before the selection and the one after
+  EXPECT_LT(maxAbsDiff(a.output.value(), b.output.value()), 1e-6);
+  EXPECT_LT(maxAbsDiff(a.crossWeights[1].value(), b.crossWeights[1].value()), 1e-6);
+  EXPECT_LT(maxAbsDiff(a.selfWeights[0].value(), b.selfWeights[0].value()), 1e-6);
 }
 
 // ---- positional encoding ----

@@ -58,6 +58,14 @@ TEST(AttentionOpsGrad, AdditiveScoresGrad) {
                         {rnd({2, 3, 4}, 1, -2, 2), rnd({2, 4}, 2), rnd({1, 4}, 3)}));
 }
 
+TEST(AttentionOpsGrad, GatherBatchWithRepeatsGrad) {
+  EXPECT_TRUE(gradCheck(
+      [](auto& v) {
+        return gatherBatch(v[0], {1, 1, 0});
+      },
+      {rnd({2, 2, 3, 2}, 1)}));
+}
+
 // ---- RNN attention scores: B 2, S 3 (second row: 2 real keys), H 4 ----
 
 const std::vector<int64_t> kKeyLengths{3, 2};
