@@ -159,6 +159,22 @@ TEST(AttentionScore, SelectedRowsOfPreparedKeysFollowTheirBatchRows) {
   EXPECT_EQ(maxAbsDiff(a.weights.value(), b.weights.value()), 0.0);
 }
 
+TEST(AttentionScore, SaveLoadRoundTripGivesTheSameOutputs) {
+  // Parameters written under the model's names and loaded into a differently seeded score.
+  Random rngA(1), rngB(2);
+  AttentionScore a(ScoreKind::Additive, 4, 6, 3, rngA), b(ScoreKind::Additive, 4, 6, 3, rngB);
+  NamedTensors tensors;
+  for (auto& [name, p] : a.namedParameters("decoder.attention."))
+    tensors.emplace_back(name, p.value());
+  const std::vector<uint8_t> bytes = serializeSafetensors(tensors);
+  const SafetensorsFile file = parseSafetensors(bytes.data(), bytes.size(), "round trip");
+  EXPECT_TRUE(b.loadParameters(test::tensorMap(file), "decoder.attention.").empty());
+  Var q(rnd({2, 4}, 3)), keys(rnd({2, 5, 6}, 4));
+  EXPECT_EQ(maxAbsDiff(a.forward(q, keys, {5, 2}).context.value(),
+                       b.forward(q, keys, {5, 2}).context.value()),
+            0.0);
+}
+
 TEST(AttentionScore, DotScoreRejectsKeysOfAnotherSize) {
   Random rng(1);
   try {

@@ -105,6 +105,22 @@ TEST(Transformer, ResetLikeTransformerIsXavierOnMatricesOnly) {
   EXPECT_EQ(layer.self_attn.in_proj_bias.value().arr().abs().maxCoeff(), 0.0f);
 }
 
+TEST(Transformer, SaveLoadRoundTripGivesTheSameOutputs) {
+  // Parameters written as a safetensors state_dict and loaded into a differently seeded stack.
+  Random rngA(1), rngB(2);
+  TransformerDecoder a({8, 2, 16, true}, 2, true, rngA), b({8, 2, 16, true}, 2, true, rngB);
+  NamedTensors tensors;
+  for (auto& [name, p] : a.namedParameters("transformer.decoder."))
+    tensors.emplace_back(name, p.value());
+  const std::vector<uint8_t> bytes = serializeSafetensors(tensors);
+  const SafetensorsFile file = parseSafetensors(bytes.data(), bytes.size(), "round trip");
+  EXPECT_TRUE(b.loadParameters(test::tensorMap(file), "transformer.decoder.").empty());
+  Var tgt(rnd({2, 3, 8}, 3)), memory(rnd({2, 4, 8}, 4));
+  DecoderOutput oa = a.forward(tgt, memory, {}, {4, 2}), ob = b.forward(tgt, memory, {}, {4, 2});
+  EXPECT_EQ(maxAbsDiff(oa.output.value(), ob.output.value()), 0.0);
+  EXPECT_EQ(maxAbsDiff(oa.crossWeights[1].value(), ob.crossWeights[1].value()), 0.0);
+}
+
 // ---- against PyTorch (tests/data/golden, tools/make_goldens.py): d 6, 2 heads, FF 8 ----
 
 void checkEncoderLayerAgainstTorch(const std::string& file, bool normFirst) {
