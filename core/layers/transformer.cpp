@@ -202,16 +202,16 @@ DecoderOutput TransformerDecoder::forward(const Var& tgt, const Var& memory,
   return out;
 }
 
-DecoderState TransformerDecoder::startDecoding(const Var& memory,
-                                               const std::vector<int64_t>& memoryLengths) const {
-  DecoderState state;
+TransformerDecoderState TransformerDecoder::startDecoding(
+    const Var& memory, const std::vector<int64_t>& memoryLengths) const {
+  TransformerDecoderState state;
   for (const auto& layer : layers)
     state.layers.push_back(layer->startDecoding(memory, memoryLengths));
   return state;
 }
 
 // tgt [B, T, d], the next T positions -> output [B, T, d], per layer [B, h, T, T'], [B, h, T, S]
-DecoderOutput TransformerDecoder::step(const Var& tgt, DecoderState& state) const {
+DecoderOutput TransformerDecoder::step(const Var& tgt, TransformerDecoderState& state) const {
   ATTN_CHECK(state.layers.size() == layers.size(), "decoder step without startDecoding()");
   DecoderOutput out;
   Var x = tgt;
@@ -226,8 +226,9 @@ DecoderOutput TransformerDecoder::step(const Var& tgt, DecoderState& state) cons
   return out;
 }
 
-DecoderState selectRows(const DecoderState& state, const std::vector<int64_t>& rows) {
-  DecoderState out;
+TransformerDecoderState selectRows(const TransformerDecoderState& state,
+                                   const std::vector<int64_t>& rows) {
+  TransformerDecoderState out;
   out.length = state.length;
   for (const DecoderLayerState& l : state.layers)
     out.layers.push_back({selectRows(l.memoryKeys, rows), selectRows(l.selfKeys, rows)});

@@ -118,7 +118,9 @@ struct DecoderOutput {
   std::vector<Var> crossWeights;  // per layer, [B, h, T, S]
 };
 
-struct DecoderState {
+// (Named apart from models/seq2seq_model.h's DecoderState, the models' interface, which the
+// transformer model includes alongside this header.)
+struct TransformerDecoderState {
   std::vector<DecoderLayerState> layers;
   int64_t length = 0;  // positions decoded so far: the offset of the next step's positions
 };
@@ -133,11 +135,11 @@ class TransformerDecoder : public Module {
                         const std::vector<int64_t>& tgtLengths = {},
                         const std::vector<int64_t>& memoryLengths = {}, bool causal = true) const;
 
-  DecoderState startDecoding(const Var& memory,
-                             const std::vector<int64_t>& memoryLengths = {}) const;
+  TransformerDecoderState startDecoding(const Var& memory,
+                                        const std::vector<int64_t>& memoryLengths = {}) const;
   // tgt [B, T, d]: the next T positions -> their outputs, the same as forward() gives those
   // rows of the whole sequence (to float rounding).
-  DecoderOutput step(const Var& tgt, DecoderState& state) const;
+  DecoderOutput step(const Var& tgt, TransformerDecoderState& state) const;
 
   std::vector<std::unique_ptr<TransformerDecoderLayer>> layers;
   std::unique_ptr<LayerNorm> norm;
@@ -145,7 +147,8 @@ class TransformerDecoder : public Module {
 
 // The decoding state of the batch rows `rows` (repeats allowed), for beam search: every
 // layer's memory keys and self-attention cache follow the hypotheses that survive a step.
-DecoderState selectRows(const DecoderState& state, const std::vector<int64_t>& rows);
+TransformerDecoderState selectRows(const TransformerDecoderState& state,
+                                   const std::vector<int64_t>& rows);
 
 // nn.Transformer's own initialisation (its _reset_parameters): xavier_uniform_ on every
 // parameter of more than one dimension. The layers alone initialise as PyTorch's layers do.

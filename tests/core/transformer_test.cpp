@@ -252,7 +252,7 @@ void checkStepByStepDecoding(bool normFirst) {
   const std::vector<int64_t> memLengths{5, 3};
   NoGradGuard noGrad;
   DecoderOutput full = dec.forward(tgt, memory, {}, memLengths);
-  DecoderState state = dec.startDecoding(memory, memLengths);
+  TransformerDecoderState state = dec.startDecoding(memory, memLengths);
   double worst = 0;
   for (int64_t t = 0; t < T; ++t) {
     DecoderOutput o = dec.step(slice(tgt, 1, t, 1), state);
@@ -292,11 +292,11 @@ TEST(Transformer, SelectedDecoderStateFollowsBeams) {
   Tensor memory = rnd({2, 4, 8}, 10), first = rnd({2, 1, 8}, 11), second = rnd({3, 1, 8}, 12);
   const std::vector<int64_t> rows{1, 1, 0};
   NoGradGuard noGrad;
-  DecoderState state = dec.startDecoding(Var(memory), {4, 2});
+  TransformerDecoderState state = dec.startDecoding(Var(memory), {4, 2});
   dec.step(Var(first), state);
-  DecoderState beams = selectRows(state, rows);
+  TransformerDecoderState beams = selectRows(state, rows);
   DecoderOutput a = dec.step(Var(second), beams);
-  DecoderState fresh = dec.startDecoding(gatherBatch(Var(memory), rows), {2, 2, 4});
+  TransformerDecoderState fresh = dec.startDecoding(gatherBatch(Var(memory), rows), {2, 2, 4});
   dec.step(gatherBatch(Var(first), rows), fresh);
   DecoderOutput b = dec.step(Var(second), fresh);
   EXPECT_EQ(beams.length, 2);  // the step before the selection and the one after

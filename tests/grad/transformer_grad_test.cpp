@@ -87,7 +87,7 @@ void checkDecoderSteps(bool normFirst) {
   EXPECT_TRUE(moduleGradCheck(
       dec,
       [&](auto& v) {
-        DecoderState state = dec.startDecoding(v[2], {3, 2});
+        TransformerDecoderState state = dec.startDecoding(v[2], {3, 2});
         DecoderOutput a = dec.step(v[0], state);
         DecoderOutput b = dec.step(v[1], state);
         return joinOutputs({a.output, b.output, b.selfWeights[1], b.crossWeights[0]});
