@@ -48,14 +48,12 @@ MhaKeys MultiheadAttention::prepareKeys(const Var& key, const Var& value,
   keys.keyLengths = keyLengths;
   if (key.node() == value.node()) {
     // One product for both, as PyTorch's _in_projection_packed does when key is value.
-    Var kv = linear(key, slice(in_proj_weight, 0, d, 2 * d), slice(in_proj_bias, 0, d, 2 * d));
+    Var kv = linearRows(key, in_proj_weight, in_proj_bias, d, 2 * d);
     keys.k = splitHeads(kv, h, dk, 0);
     keys.v = splitHeads(kv, h, dk, d);
   } else {
-    keys.k = splitHeads(linear(key, slice(in_proj_weight, 0, d, d), slice(in_proj_bias, 0, d, d)),
-                        h, dk);
-    keys.v = splitHeads(
-        linear(value, slice(in_proj_weight, 0, 2 * d, d), slice(in_proj_bias, 0, 2 * d, d)), h, dk);
+    keys.k = splitHeads(linearRows(key, in_proj_weight, in_proj_bias, d, d), h, dk);
+    keys.v = splitHeads(linearRows(value, in_proj_weight, in_proj_bias, 2 * d, d), h, dk);
   }
   hasPadding(keyLengths, key.dim(0), key.dim(1));  // checks the lengths fit, once, up front
   return keys;
@@ -107,7 +105,7 @@ MhaOutput MultiheadAttention::attend(const Var& query, const MhaKeys& keys, bool
   ATTN_CHECK(
       query.shape().rank() == 3 && query.dim(2) == d,
       "attention query must be [B, T, " + std::to_string(d) + "], not " + query.shape().toString());
-  Var q = linear(query, slice(in_proj_weight, 0, 0, d), slice(in_proj_bias, 0, 0, d));
+  Var q = linearRows(query, in_proj_weight, in_proj_bias, 0, d);
   return attendHeads(
       splitHeads(q, numHeads_, headDim(), 0, Scalar(1 / std::sqrt(double(headDim())))), keys,
       causal);

@@ -1,3 +1,4 @@
+// linearRows: a product with a block of rows of a packed weight, read in place.
 // splitHeads and mergeHeads: one copy each way between [B, T, h·dk] and [B, h, T, dk];
 // maskedSoftmax: the attention weights from the scores and an additive mask in one pass;
 // additiveScores: vᵀ tanh(W_k h_j + W_q q) for every key at once.
@@ -24,6 +25,43 @@ void forEachHeadRow(int64_t batch, int64_t heads, int64_t steps, int64_t headDim
 }
 
 }  // namespace
+
+// x [..., in], weight [N, in], bias [N] -> [..., rows]
+Var linearRows(const Var& x, const Var& weight, const Var& bias, int64_t start, int64_t rows) {
+  ATTN_CHECK(weight.shape().rank() == 2, "linearRows: weight must be [N, in]");
+  const int64_t in = weight.dim(1);
+  ATTN_CHECK(start >= 0 && rows >= 0 && start + rows <= weight.dim(0),
+             "linearRows: rows [" + std::to_string(start) + ", " + std::to_string(start + rows) +
+                 ") outside weight " + weight.shape().toString());
+  ATTN_CHECK(x.shape().cols() == in, "linearRows: input " + x.shape().toString() +
+                                         " does not fit weight " + weight.shape().toString());
+  const bool hasBias = bias.defined();
+  if (hasBias)
+    ATTN_CHECK(bias.value().numel() == weight.dim(0), "linearRows: bias size differs from N");
+  Shape so = x.shape();
+  so[so.rank() - 1] = rows;
+  Tensor out = Tensor::empty(so);
+  auto y = out.mat();
+  const ConstMatrixMap w(weight.value().data() + start * in, rows, in);
+  y.noalias() = x.value().mat() * w.transpose();
+  if (hasBias) y.rowwise() += bias.value().arr().segment(start, rows).matrix().transpose();
+  std::initializer_list<Var> noBias{x, weight};
+  std::initializer_list<Var> withBias{x, weight, bias};
+  return makeResult(
+      std::move(out), hasBias ? withBias : noBias, [hasBias, start, rows, in](Node& self) {
+        Node& X = *self.inputs[0];
+        Node& W = *self.inputs[1];
+        auto g = self.grad.mat();
+        if (X.requiresGrad)
+          X.gradRef().mat().noalias() += g * ConstMatrixMap(W.value.data() + start * in, rows, in);
+        if (W.requiresGrad)
+          MatrixMap(W.gradRef().data() + start * in, rows, in).noalias() +=
+              g.transpose() * X.value.mat();
+        if (hasBias && self.inputs[2]->requiresGrad)
+          self.inputs[2]->gradRef().arr().segment(start, rows) +=
+              g.colwise().sum().transpose().array();
+      });
+}
 
 // x [B, T, m] -> [B, h, T, dk]
 Var splitHeads(const Var& x, int64_t heads, int64_t headDim, int64_t offset, Scalar factor) {

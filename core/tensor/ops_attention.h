@@ -1,5 +1,6 @@
-// The attention ops beyond the general ones: head splitting and a masked softmax for
-// multi-head attention, and Bahdanau's additive score for an RNN decoder's hot path.
+// The attention ops beyond the general ones: projecting by a block of a packed weight, head
+// splitting and a masked softmax for multi-head attention, and Bahdanau's additive score for
+// an RNN decoder's hot path.
 //
 // Splitting a projection [B, T, h·dk] into heads [B, h, T, dk] with the general ops takes a
 // reshape (a copy), a permute (a copy) and, for a packed QKV projection, a slice per part (a
@@ -11,6 +12,13 @@
 #include "tensor/ops.h"
 
 namespace attn {
+
+// x [..., in], weight [N, in], bias [N] (or undefined) -> [..., rows]: linear() with rows
+// [start, start + rows) of the weight and bias, as PyTorch's MultiheadAttention uses the q,
+// k and v blocks of its packed in_proj_weight. slice() then linear() would copy the block at
+// every call (a decoder step calls it per layer) and add two graph nodes; here the product
+// reads the block in place and the backward pass adds straight into its part of the gradient.
+Var linearRows(const Var& x, const Var& weight, const Var& bias, int64_t start, int64_t rows);
 
 // x [B, T, m] -> [B, h, T, dk]: out[b, i, t, k] = factor · x[b, t, offset + i·dk + k].
 // Columns [offset, offset + h·dk) of x are used, so Q, K and V come out of one packed

@@ -247,6 +247,13 @@ TEST(AttentionMask, MaskedSoftmaxIsExactlyAddThenSoftmax) {
   EXPECT_EQ(maxAbsDiff(maskedSoftmax(scores, Tensor()).value(), softmax(scores).value()), 0.0);
 }
 
+TEST(AttentionMask, LinearRowsEqualsSliceThenLinear) {
+  Var x(rnd({2, 3, 4}, 1)), w(rnd({9, 4}, 2)), b(rnd({9}, 3));
+  EXPECT_EQ(maxAbsDiff(linearRows(x, w, b, 3, 5).value(),
+                       linear(x, slice(w, 0, 3, 5), slice(b, 0, 3, 5)).value()),
+            0.0);
+}
+
 TEST(AttentionMask, AdditiveScoresEqualTheComposedOps) {
   // The fused score against broadcast add, tanh and a product with v, on the same numbers.
   Var keys(rnd({3, 4, 5}, 1, -2, 2)), query(rnd({3, 5}, 2)), v(rnd({1, 5}, 3));

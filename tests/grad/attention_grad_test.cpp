@@ -28,6 +28,17 @@ void perturb(const Module& m, uint64_t seed) {
   }
 }
 
+TEST(AttentionOpsGrad, LinearRowsWithBiasGrad) {
+  // Rows [2, 5) of a [6, 4] weight and [6] bias.
+  EXPECT_TRUE(gradCheck([](auto& v) { return linearRows(v[0], v[1], v[2], 2, 3); },
+                        {rnd({2, 3, 4}, 1), rnd({6, 4}, 2), rnd({6}, 3)}));
+}
+
+TEST(AttentionOpsGrad, LinearRowsWithoutBiasGrad) {
+  EXPECT_TRUE(gradCheck([](auto& v) { return linearRows(v[0], v[1], Var(), 0, 2); },
+                        {rnd({3, 4}, 1), rnd({6, 4}, 2)}));
+}
+
 TEST(AttentionOpsGrad, SplitHeadsWithOffsetAndFactorGrad) {
   // Columns [2, 8) of [2, 3, 9] as 3 heads of 2, scaled: the packed-projection case.
   EXPECT_TRUE(
