@@ -2,28 +2,16 @@
 
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "cli/command.h"
+#include "cli/run_guard.h"
 #include "exit_codes.h"
 
 namespace attn::app {
 namespace {
-
-constexpr const char* kProgram = "attention-cli";
-
-// Subcommands register here, one file each in app/cli/ (for example train_command.cpp exposing
-// addTrainCommand(CLI::App&)); until the engine can train or decode there are none, rather than
-// placeholders that would pretend to work.
-void addSubcommands(CLI::App& /*app*/) {}
-
-std::string oneLine(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
 
 // CLI11 checks that a subcommand was given before it complains about arguments it did not
 // recognise, but the unrecognised argument is the mistake worth naming.
@@ -42,7 +30,12 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       kProgram};
   app.set_version_flag("--version", std::string(kProgram) + " " + ATTN_VERSION);
   app.require_subcommand(1);
-  addSubcommands(app);
+  const std::vector<Command> commands{addTrainCommand(app), addEvalCommand(app),
+                                      addDecodeCommand(app), addInspectCommand(app),
+                                      addExportCommand(app)};
+  app.footer(
+      "Exit status: 0 done, 1 the job failed (a bad file, a cancelled run), 2 a mistake "
+      "on the command line. Each command has its own --help.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {  // --help, --help-all, --version
@@ -50,11 +43,16 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return kExitOk;
   } catch (const CLI::ParseError& error) {
     // CLI11's own exit codes (105-ish) and multi-line messages suit neither scripts nor people.
-    err << kProgram << ": error: " << describe(error, app.remaining()) << " (see " << kProgram
-        << " --help)\n";
+    std::string help = kProgram;
+    for (const Command& command : commands)
+      if (command.parser->parsed()) help += " " + command.parser->get_name();
+    printError(err, describe(error, app.remaining()) + " (see " + help + " --help)");
     return kExitUsage;
   }
-  return kExitOk;
+  for (const Command& command : commands)
+    if (command.parser->parsed())
+      return runGuarded(command.parser->get_name(), command.run, out, err);
+  return kExitUsage;  // unreachable: require_subcommand(1)
 }
 
 }  // namespace attn::app
