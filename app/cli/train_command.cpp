@@ -1,6 +1,7 @@
 // attention-cli train: builds or loads a model, trains it on a task or a TSV file, and saves it
 // with its provenance. The output file is written once, atomically, after everything else has
 // succeeded: a failed or cancelled run leaves an existing --out as it was.
+#include <cstdio>
 #include <memory>
 #include <ostream>
 
@@ -53,10 +54,15 @@ Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs) {
   }
 }
 
+// What `eval` and a person reading the file later need to know about this run.
 json provenance(const TrainOptions& o, const DataSource& source, const TrainResult& result,
-                const json& finalMetrics, const json& previous) {
+                const json& finalMetrics, bool onValidation, const json& previous) {
   json t = source.provenance;
   t["steps"] = result.steps;
+  const json before = previous.is_object()
+                          ? previous.value("total_steps", previous.value("steps", json(0)))
+                          : json(0);
+  t["total_steps"] = result.steps + (before.is_number_integer() ? before.get<int64_t>() : 0);
   if (o.epochs > 0) t["epochs"] = o.epochs;
   t["seed"] = o.seed;
   t["optimizer"] = o.optimizer;
@@ -65,7 +71,7 @@ json provenance(const TrainOptions& o, const DataSource& source, const TrainResu
   t["clip"] = o.clip;
   t["shuffle"] = !o.noShuffle;
   t["stopped"] = result.message;
-  t["validation"] = finalMetrics;
+  t[onValidation ? "validation" : "train_metrics"] = finalMetrics;
   t["date"] = utcNow();
   t["tool"] = std::string(kProgram) + " " + ATTN_VERSION;
   if (!o.init.empty()) {
@@ -135,7 +141,7 @@ int runTrain(TrainOptions& o, std::ostream& out, std::ostream& err) {
   const bool hasValidation = !validation.examples.empty();
   const Metrics final = evaluate(model, hasValidation ? validation : trainSplit, EvalOptions{});
   json metrics = final.toJson();
-  model.training = provenance(o, source, result, metrics, previous);
+  model.training = provenance(o, source, result, metrics, hasValidation, previous);
   if (interrupt.requested()) throw Cancelled();
   saveModel(o.out, model);
 

@@ -85,6 +85,7 @@ TEST_F(TrainCommand, InitContinuesWithTheModelsVocabulariesAndRecordsTheFirstRun
   EXPECT_EQ(b.config, a.config);
   EXPECT_EQ(b.training["init"], first);
   EXPECT_EQ(b.training["previous"]["steps"], 60);
+  EXPECT_EQ(b.training["total_steps"], 70);
 }
 
 void expectUsageError(const ProgramRun& run, const std::string& mentions) {
