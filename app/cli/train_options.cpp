@@ -80,7 +80,9 @@ void addTrainOptions(CLI::App& cmd, TrainOptions& o) {
                  "Stop after N validations without improvement (0 = never)")
       ->check(wholeNumber(0))
       ->group(run);
-  cmd.add_option("--checkpoint", o.checkpoint, "Also save the model here at each validation")
+  cmd.add_option("--checkpoint", o.checkpoint,
+                 "Also save the model here at each validation (kept if the run fails later; must "
+                 "differ from --out)")
       ->group("Output");
   cmd.add_option("--out", o.out, "Where to save the trained model (.safetensors)")
       ->required()

@@ -123,6 +123,15 @@ TEST_F(TrainCommand, InitRefusesArchitectureFlags) {
   EXPECT_FALSE(std::filesystem::exists(path("out.safetensors")));
 }
 
+TEST_F(TrainCommand, CheckpointIsALoadableModelAndMustNotBeTheOut) {
+  const std::string base = std::string("train ") + kTinyTask + " " + kTinyArch +
+                           " --steps 20 --eval-every 10 --out " + quoted(path("m.safetensors"));
+  const ProgramRun run = runCli(base + " --checkpoint " + quoted(path("ckpt.safetensors")));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(loadModel(path("ckpt.safetensors")).config, loadModel(path("m.safetensors")).config);
+  expectUsageError(runCli(base + " --checkpoint " + quoted(path("m.safetensors"))), "--checkpoint");
+}
+
 TEST_F(TrainCommand, UnwritableOutFailsBeforeTrainingWithExitOne) {
   writeText("file", "not a folder");
   for (const std::string& out :
