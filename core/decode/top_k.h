@@ -25,12 +25,12 @@ std::vector<int64_t> topIndices(int64_t n, int64_t k, const ValueFn& value) {
   // A heap whose top is the worst of the k best seen so far.
   std::priority_queue<Entry, std::vector<Entry>, decltype(better)> heap(better);
   for (int64_t i = 0; i < n; ++i) {
-    const Entry e{value(i), i};
+    const double v = value(i);
     if (static_cast<int64_t>(heap.size()) < k) {
-      heap.push(e);
-    } else if (better(e, heap.top())) {
+      heap.push({v, i});
+    } else if (v > heap.top().first) {  // indices rise, so an equal value is never better
       heap.pop();
-      heap.push(e);
+      heap.push({v, i});
     }
   }
   out.resize(static_cast<size_t>(heap.size()));
