@@ -7,7 +7,7 @@
 #include <cmath>
 #include <limits>
 
-#include "attention_golden.h"
+#include "attention_test_util.h"
 #include "layers/positional_encoding.h"
 #include "layers/transformer.h"
 #include "optim/optimizer.h"
@@ -18,23 +18,14 @@ namespace {
 
 using test::expectMatchesTorch;
 using test::expectParameterGradsMatchTorch;
+using test::expectRowsSumToOne;
 using test::maxAbsDiff;
-
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return r.uniformTensor(s, lo, hi);
-}
+using test::rnd;
 
 std::vector<std::string> namesAndShapes(const Module& m, const std::string& prefix = "") {
   std::vector<std::string> out;
   for (auto& [n, p] : m.namedParameters(prefix)) out.push_back(n + p.shape().toString());
   return out;
-}
-
-void expectRowsSumToOne(const Tensor& w) {
-  const auto m = w.mat();
-  for (int64_t r = 0; r < m.rows(); ++r)
-    EXPECT_NEAR(m.row(r).sum(), 1.0f, 1e-5f) << "row " << r << " of " << w.shape().toString();
 }
 
 // w [B, h, T, S]: keys j >= lengths[b] must have weight exactly 0.

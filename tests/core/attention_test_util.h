@@ -1,5 +1,6 @@
-// Shared by the attention and transformer tests: comparing against the PyTorch goldens and
-// printing the largest difference, so a run shows how close each tensor is, not just "ok".
+// Shared by the attention, multi-head attention and transformer tests: random inputs, the
+// row-sum invariant, and comparing against the PyTorch goldens with the largest difference
+// printed, so a run shows how close each tensor is, not just "ok".
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,8 +13,21 @@
 
 #include "golden.h"
 #include "layers/module.h"
+#include "util/random.h"
 
 namespace attn::test {
+
+inline Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
+  Random r(seed);
+  return r.uniformTensor(s, lo, hi);
+}
+
+// Every row (over the last dimension) of attention weights sums to 1 within 1e-5.
+inline void expectRowsSumToOne(const Tensor& w) {
+  const auto m = w.mat();
+  for (int64_t r = 0; r < m.rows(); ++r)
+    EXPECT_NEAR(m.row(r).sum(), 1.0f, 1e-5f) << "row " << r << " of " << w.shape().toString();
+}
 
 inline double maxAbsDiff(const Tensor& a, const Tensor& b) {
   EXPECT_EQ(a.shape(), b.shape());
