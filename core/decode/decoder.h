@@ -21,9 +21,13 @@ namespace attn {
 DecodeResult decodeGreedy(const Model& model, std::string_view sentence,
                           const DecodeOptions& options = {});
 
-// Beam search of width options.beamWidth; the trace is the best hypothesis' (as greedy's), plus
-// the tree of every hypothesis that entered the beam (Trace::beam). See beam_search.cpp for
-// the exact rules. Width 1 gives exactly greedy's output.
+// Beam search of width options.beamWidth (fairseq's rules, detailed in beam_search.cpp): the
+// source is encoded once and the hypotheses are rows of one DecoderState; an <eos> candidate
+// among the best `width` is set aside as finished; the search stops when `width` have finished
+// or at the step limit, and returns the best by log p / length^α (unfinished ones compete only
+// at the step limit). The trace is the best hypothesis' (as greedy's, gathered along its path)
+// plus the tree of every hypothesis that entered the beam (Trace::beam; BeamNode::score is the
+// cumulative log-prob). Width 1 gives exactly greedy's output.
 DecodeResult decodeBeam(const Model& model, std::string_view sentence,
                         const DecodeOptions& options = {});
 
