@@ -4,6 +4,7 @@
 
 #include "io/safetensors.h"
 #include "models/rnn_seq2seq.h"
+#include "models/structured_self_attention.h"
 #include "util/check.h"
 
 namespace attn {
@@ -53,8 +54,14 @@ Model createModel(const json& config, data::TokenizerKind tokenizer, data::Vocab
       break;
     }
     case Arch::Transformer:
-    case Arch::StructuredSelfAttention:
       throw Error(std::string("the ") + archName(m.arch) + " architecture is not built yet");
+    case Arch::StructuredSelfAttention: {
+      // The class names fix num_classes (checked against the config's, or filled in).
+      auto c = StructuredSelfAttentionConfig::fromJson(config, m.srcVocab.size(), m.classes.size());
+      m.classifier = std::make_unique<StructuredSelfAttention>(c, rng);
+      m.config = c.toJson();
+      break;
+    }
   }
   return m;
 }
