@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "trace/trace.h"
+
 namespace attn::ui {
 
 ExampleMatrix exampleAlignment() {
@@ -46,6 +48,17 @@ ExampleMatrix exampleAlignment() {
     m.values.insert(m.values.end(), cells.begin(), cells.end());
   }
   return m;
+}
+
+Trace exampleTrace() {
+  const ExampleMatrix m = exampleAlignment();
+  Trace t;
+  for (const QString& token : m.colLabels) t.sourceTokens.push_back(token.toStdString());
+  for (const QString& token : m.rowLabels) t.targetTokens.push_back(token.toStdString());
+  AttentionMap map(1, 1, m.rows, m.cols);
+  map.values = m.values;
+  t.attention["cross"] = std::move(map);
+  return t;
 }
 
 }  // namespace attn::ui

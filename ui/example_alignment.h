@@ -6,6 +6,10 @@
 
 #include <vector>
 
+namespace attn {
+struct Trace;
+}
+
 namespace attn::ui {
 
 struct ExampleMatrix {
@@ -21,5 +25,9 @@ struct ExampleMatrix {
 // européenne" that made this sentence the classic picture of learned alignment. The weights are
 // typed in by hand to show what such a picture looks like; no model produced them.
 ExampleMatrix exampleAlignment();
+
+// The same alignment as a trace with one cross-attention map, so that every view (steps, bars,
+// highlighted text) can show it before a model is loaded. It has no probabilities.
+Trace exampleTrace();
 
 }  // namespace attn::ui

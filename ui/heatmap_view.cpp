@@ -17,7 +17,9 @@ namespace attn::ui {
 namespace {
 
 const char* const kHoverHint = QT_TRANSLATE_NOOP(
-    "attn::ui::HeatmapView", "Point at a cell to read its value; click a row to select it.");
+    "attn::ui::HeatmapView",
+    "Point at a cell to read its value; click a row to select it. Wheel: zoom · drag: pan · "
+    "double-click: whole map.");
 
 // Cells sit at integer coordinates. QCPColorMapData takes its range ends as the centres of the
 // outer cells, so a single cell needs a range one cell wide or it is drawn zero pixels wide.
@@ -73,6 +75,7 @@ HeatmapView::HeatmapView(QWidget* parent)
   mHoverLabel->setContentsMargins(8, 2, 8, 4);
   mHoverLabel->setText(tr(kHoverHint));
   mHoverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);  // people copy values from it
+  mHoverLabel->setWordWrap(true);  // the hint must not be cut off, nor widen the window
   mPlot->setMinimumSize(240, 180);
   setUpAxes();
   setUpColorMap();
@@ -110,8 +113,8 @@ void HeatmapView::setUpColorMap() {
   mPlot->plotLayout()->addElement(0, 1, mScale);
   mScale->setType(QCPAxis::atRight);
   mScale->setBarWidth(14);
-  mMap->setColorScale(mScale);           // links the map's range and gradient to the scale...
-  mMap->setGradient(viridisGradient());  // ...so set the gradient afterwards, for both
+  mMap->setColorScale(mScale);                 // links the map's range and gradient to the scale...
+  mMap->setGradient(gradientFor(mColourMap));  // ...so set the gradient afterwards, for both
   setValueTitle(tr("attention weight"));
 
   // Keep the colour bar exactly as tall as the map, whatever the tick labels need.
@@ -151,6 +154,62 @@ void HeatmapView::connectMouse() {
     }
   });
   connect(mPlot, &QCustomPlot::afterReplot, this, &HeatmapView::onAfterReplot);
+
+  // Long inputs: zoom into a corner with the wheel and drag it around; labels un-thin as cells
+  // grow.
+  mPlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  mPlot->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+  mPlot->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+  mPlot->axisRect()->setRangeDragAxes(mSourceAxis, mOutputAxis);
+  mPlot->axisRect()->setRangeZoomAxes(mSourceAxis, mOutputAxis);
+  for (QCPAxis* axis : {mSourceAxis, mOutputAxis}) {
+    connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { clampRanges(); });
+  }
+  connect(mPlot, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
+}
+
+void HeatmapView::clampRanges() {
+  if (mClamping || mRows == 0) return;
+  mClamping = true;
+  // Never further out than the whole matrix, never closer in than two cells.
+  auto clamp = [](QCPAxis* axis, int n) {
+    const double full = n;
+    QCPRange r = axis->range();
+    double size = std::clamp(r.size(), std::min(2.0, full), full);
+    double lower = std::clamp(r.center() - size / 2, -0.5, -0.5 + full - size);
+    if (std::abs(lower - r.lower) > 1e-9 || std::abs(lower + size - r.upper) > 1e-9)
+      axis->setRange(lower, lower + size);
+  };
+  clamp(mSourceAxis, mCols);
+  clamp(mOutputAxis, mRows);
+  mClamping = false;
+  const bool zoomed = isZoomed();
+  if (zoomed != mWasZoomed) {
+    mWasZoomed = zoomed;
+    emit zoomChanged(zoomed);
+  }
+}
+
+bool HeatmapView::isZoomed() const {
+  if (mRows == 0) return false;
+  return mSourceAxis->range().size() < mCols - 1e-6 || mOutputAxis->range().size() < mRows - 1e-6;
+}
+
+void HeatmapView::resetZoom() {
+  if (mRows == 0) return;
+  mSourceAxis->setRange(-0.5, mCols - 0.5);
+  mOutputAxis->setRange(-0.5, mRows - 0.5);
+  mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::setColourMap(ColourMap map) {
+  mColourMap = map;
+  mMap->setGradient(gradientFor(map));
+  // White shows on every dark-to-light map; on the white end of Greys it would vanish.
+  mRowMarker->setPen(map == ColourMap::Greys ? QPen(QColor(0xd0, 0x20, 0x20), 2)
+                                             : QPen(Qt::white, 2));
+  mPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool HeatmapView::setMatrix(int rows, int cols, const std::vector<float>& rowMajorValues,
@@ -172,8 +231,14 @@ bool HeatmapView::setMatrix(int rows, int cols, const std::vector<float>& rowMaj
   mMap->setDataRange(valueRangeFor(rowMajorValues));
   mSourceTicker->setLabels(labelsOrIndices(colLabels, cols));
   mOutputTicker->setLabels(labelsOrIndices(rowLabels, rows));
+  mClamping = true;  // the new size first, then the ranges
   mSourceAxis->setRange(-0.5, cols - 0.5);
   mOutputAxis->setRange(-0.5, rows - 0.5);
+  mClamping = false;
+  if (mWasZoomed) {
+    mWasZoomed = false;
+    emit zoomChanged(false);
+  }
   clearHover();
   setSelectedRow(-1);
   mPlot->replot(QCustomPlot::rpQueuedReplot);

@@ -7,6 +7,8 @@
 
 #include <vector>
 
+#include "colour_maps.h"
+
 class QCPAxis;
 class QCPColorMap;
 class QCPColorScale;
@@ -34,6 +36,12 @@ class HeatmapView : public QWidget {
   void setTitle(const QString& title);  // drawn inside the plot, so exported figures carry it
   void setAxisTitles(const QString& sourceTitle, const QString& outputTitle);
   void setValueTitle(const QString& title);  // the colour scale's label
+  void setColourMap(ColourMap map);
+  ColourMap colourMap() const { return mColourMap; }
+
+  // Zoom with the wheel, pan by dragging; a double click or resetZoom() shows the whole matrix.
+  void resetZoom();
+  bool isZoomed() const;
 
   int rows() const { return mRows; }
   int cols() const { return mCols; }
@@ -62,6 +70,7 @@ class HeatmapView : public QWidget {
  signals:
   void cellHovered(int row, int col, double value);
   void rowClicked(int row);
+  void zoomChanged(bool zoomed);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -77,6 +86,7 @@ class HeatmapView : public QWidget {
   bool cellAt(const QPointF& pos, int* row, int* col) const;
   void updateHover(const QPointF& pos);
   void clearHover();
+  void clampRanges();
   void onAfterReplot();
   bool ticksStale() const;
   QSize exportSize(int width, int height) const;
@@ -97,6 +107,9 @@ class HeatmapView : public QWidget {
   int mHoverRow = -1;
   int mHoverCol = -1;
   int mSelectedRow = -1;
+  ColourMap mColourMap = ColourMap::Viridis;
+  bool mClamping = false;
+  bool mWasZoomed = false;
   QPointF mPressPos;
   bool mPressed = false;
   bool mSyncReplot = false;  // replotNow() is running: it settles the layout itself

@@ -1,5 +1,11 @@
-// HeatmapView's figures: PNG and PDF files laid out for their own size, not the window's.
+// HeatmapView's figures: PNG and PDF files laid out for their own size, not the window's, and
+// written through QSaveFile, so that a failed export never leaves half a file over a good one.
 #include <qcustomplot.h>
+
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
 
 #include "heatmap_view.h"
 
@@ -23,7 +29,10 @@ void HeatmapView::layOutFor(QSize size) {
 bool HeatmapView::savePng(const QString& path, int width, int height) {
   const QSize size = exportSize(width, height);
   layOutFor(size);
-  const bool ok = mPlot->savePng(path, size.width(), size.height());
+  const QPixmap pixmap = mPlot->toPixmap(size.width(), size.height());
+  QSaveFile file(path);
+  const bool ok = !pixmap.isNull() && file.open(QIODevice::WriteOnly) &&
+                  pixmap.save(&file, "PNG") && file.commit();
   replotNow();  // back to the on-screen layout, which the mouse mapping relies on
   return ok;
 }
@@ -31,8 +40,31 @@ bool HeatmapView::savePng(const QString& path, int width, int height) {
 bool HeatmapView::savePdf(const QString& path, int width, int height) {
   const QSize size = exportSize(width, height);
   layOutFor(size);
-  const bool ok = mPlot->savePdf(path, size.width(), size.height(), QCP::epNoCosmetic,
-                                 QStringLiteral("Attention Studio"), title());
+  QSaveFile file(path);
+  bool ok = file.open(QIODevice::WriteOnly);
+  if (ok) {
+    // As QCustomPlot::savePdf does, but onto the QSaveFile: one page exactly the figure's size.
+    QPdfWriter writer(&file);
+    writer.setCreator(QStringLiteral("Attention Studio"));
+    writer.setTitle(title());
+    QPageLayout layout;
+    layout.setMode(QPageLayout::FullPageMode);
+    layout.setOrientation(QPageLayout::Portrait);
+    layout.setMargins(QMarginsF(0, 0, 0, 0));
+    layout.setPageSize(QPageSize(size, QPageSize::Point, QString(), QPageSize::ExactMatch));
+    writer.setPageLayout(layout);
+    QCPPainter painter;
+    ok = painter.begin(&writer);
+    if (ok) {
+      painter.setMode(QCPPainter::pmVectorized);
+      painter.setMode(QCPPainter::pmNoCaching);
+      painter.setMode(QCPPainter::pmNonCosmetic);  // line widths scale with the page
+      painter.setWindow(QRect(QPoint(0, 0), size));
+      mPlot->toPainter(&painter, size.width(), size.height());
+      ok = painter.end();
+    }
+  }
+  ok = ok && file.commit();
   replotNow();
   return ok;
 }

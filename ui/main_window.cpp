@@ -1,114 +1,311 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
-#include <QFileDialog>
-#include <QFileInfo>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
 
-#include "example_alignment.h"
-#include "figure_export.h"
+#include "alignment_view.h"
+#include "beam_tree_view.h"
+#include "bundled_models.h"
+#include "decoding.h"
+#include "head_grid.h"
 #include "heatmap_view.h"
+#include "hops_view.h"
+#include "input_panel.h"
+#include "model_document.h"
+#include "model_panel.h"
+#include "session.h"
+#include "settings.h"
+#include "step_controls.h"
+#include "step_view.h"
+#include "trace/trace.h"
+#include "trace_document.h"
+#include "training_panel.h"
+#include "user_error.h"
 
 namespace attn::ui {
 namespace {
 constexpr int kStatusMillis = 6000;
 }
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), mHeatmap(new HeatmapView(this)), mSourceNote(new QLabel(this)) {
+MainWindow::MainWindow(Settings* settings, QWidget* parent)
+    : QMainWindow(parent),
+      mSettings(settings ? settings : new Settings(this)),
+      mSession(new Session(this)),
+      mSourceNote(new QLabel(this)),
+      mBusy(new QLabel(this)) {
   setWindowTitle(tr("Attention Studio"));
-  setCentralWidget(mHeatmap);
-  statusBar()->addPermanentWidget(mSourceNote);
+  setAcceptDrops(true);
+  setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+  buildCentre();
+  buildDocks();
   buildFileMenu();
+  buildDecodeMenu();
   buildViewMenu();
   buildHelpMenu();
-
-  connect(mHeatmap, &HeatmapView::rowClicked, this, [this](int row) {
-    statusBar()->showMessage(tr("Selected output token %1").arg(row), kStatusMillis);
-  });
-  showExample();
+  statusBar()->addPermanentWidget(mBusy);
+  statusBar()->addPermanentWidget(mSourceNote);
+  mSourceNote->setObjectName(QStringLiteral("sourceNote"));
+  mSourceNote->setMinimumWidth(60);  // a long origin must not set the window's minimum width
+  connectSession();
+  setColourMap(mSettings->colourMap());
+  mDefaultState = saveState();
+  if (!mSettings->windowGeometry().isEmpty()) restoreGeometry(mSettings->windowGeometry());
+  if (!mSettings->windowState().isEmpty()) restoreState(mSettings->windowState());
+  mInput->beamWidthBox()->setValue(mSettings->beamWidth());
+  mInput->greedyButton()->setChecked(true);
+  refreshTabs();
+  refreshTitle();
 }
 
-void MainWindow::buildFileMenu() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
+MainWindow::~MainWindow() = default;
 
-  QAction* openModel = file->addAction(tr("&Open model…"));
-  openModel->setObjectName(QStringLiteral("actionOpenModel"));
-  openModel->setShortcut(QKeySequence::Open);
-  connect(openModel, &QAction::triggered, this,
-          [this] { sayNotAvailableYet(tr("Opening models")); });
+HeatmapView* MainWindow::heatmap() const {
+  return mAlignment->heatmap();
+}
 
-  QAction* openTrace = file->addAction(tr("Open &trace…"));
-  openTrace->setObjectName(QStringLiteral("actionOpenTrace"));
-  connect(openTrace, &QAction::triggered, this,
-          [this] { sayNotAvailableYet(tr("Opening traces")); });
+void MainWindow::buildCentre() {
+  TraceDocument* trace = mSession->traceDocument();
+  mTabs = new QTabWidget(this);
+  mTabs->setObjectName(QStringLiteral("centralTabs"));
+  mTabs->setDocumentMode(true);
+  mAlignment = new AlignmentView(trace, mTabs);
+  mHeads = new HeadsPanel(trace, mTabs);
+  mHops = new HopsView(trace, mTabs);
+  mBeamTree = new BeamTreeView(trace, mTabs);
+  mTraining = new TrainingPanel(mTabs);
+  mTabs->addTab(mAlignment, tr("Alignment"));
+  mTabs->addTab(mHeads, tr("Heads"));
+  mTabs->addTab(mHops, tr("Hops"));
+  mTabs->addTab(mBeamTree, tr("Beam search"));
+  mTabs->addTab(mTraining, tr("Training"));
+  mTabs->setTabToolTip(0, tr("The attention of each output token over the source"));
+  mTabs->setTabToolTip(1, tr("Every head of every layer, side by side"));
+  mTabs->setTabToolTip(2, tr("The classifier's attention hops and their penalty"));
+  mTabs->setTabToolTip(3, tr("The hypotheses beam search kept"));
+  mTabs->setTabToolTip(4, tr("Train a new model"));
+  // Small windows (a 640 × 400 screenshot) squeeze the pages rather than grow the window.
+  mTabs->setMinimumSize(280, 200);
+  setCentralWidget(mTabs);
 
-  QAction* exportFigure = file->addAction(tr("&Export figure…"));
-  exportFigure->setObjectName(QStringLiteral("actionExportFigure"));
-  connect(exportFigure, &QAction::triggered, this, &MainWindow::exportFigureInteractively);
+  connect(mHeads->grid(), &HeadGrid::headActivated, this,
+          [this](const QString& kind, int layer, int head) {
+            mSession->traceDocument()->selectMap(kind, layer, head);
+            mTabs->setCurrentWidget(mAlignment);
+          });
+}
 
-  file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"));
-  quit->setObjectName(QStringLiteral("actionQuit"));
-  quit->setShortcut(
-      QKeySequence(Qt::CTRL | Qt::Key_Q));  // QKeySequence::Quit is empty on some desktops
-  quit->setMenuRole(QAction::QuitRole);
-  connect(quit, &QAction::triggered, this, &QWidget::close);
+void MainWindow::buildDocks() {
+  ModelDocument* model = mSession->modelDocument();
+  mModelPanel = new ModelPanel(model, this);
+  mInput = new InputPanel(model, this);
+  mStepView = new StepView(mSession->traceDocument(), this);
+
+  auto dock = [this](const QString& title, const char* name, QWidget* widget,
+                     Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(QString::fromLatin1(name));  // saveState() needs names
+    // In a scroll area, so that a small window (or a tall panel) never forces the window's size.
+    auto* scroll = new QScrollArea(d);
+    scroll->setWidget(widget);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    d->setWidget(scroll);
+    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                   QDockWidget::DockWidgetClosable);
+    addDockWidget(area, d);
+    return d;
+  };
+  mModelDock = dock(tr("Model"), "modelDock", mModelPanel, Qt::LeftDockWidgetArea);
+  mInputDock = dock(tr("Input"), "inputDock", mInput, Qt::LeftDockWidgetArea);
+  mStepDock = dock(tr("Step by step"), "stepDock", mStepView, Qt::RightDockWidgetArea);
+  resizeDocks({mModelDock, mStepDock}, {300, 330}, Qt::Horizontal);
+  resizeDocks({mModelDock, mInputDock}, {330, 300}, Qt::Vertical);
+
+  connect(mModelPanel, &ModelPanel::openRequested, this, &MainWindow::openModelInteractively);
+  connect(mModelPanel, &ModelPanel::saveRequested, this, &MainWindow::saveModelInteractively);
+  connect(mModelPanel, &ModelPanel::trainRequested, this,
+          [this] { mTabs->setCurrentWidget(mTraining); });
+  connect(mModelPanel, &ModelPanel::bundledRequested, this,
+          [this](const QString& path) { mSession->openModel(path); });
+  connect(mInput, &InputPanel::decodeRequested, this, [this](const DecodeRequest& request) {
+    mSettings->setLastInput(QString::fromStdString(request.source));
+    mSettings->setBeamWidth(request.beamWidth);
+    mSession->decode(request);
+  });
+}
+
+void MainWindow::connectSession() {
+  connect(mSession, &Session::failed, this, &MainWindow::showError);
+  connect(mSession, &Session::status, this, &MainWindow::showStatus);
+  connect(mSession, &Session::fileOpened, mSettings, &Settings::addRecentFile);
+  connect(mSession, &Session::exampleSuggested, mInput, &InputPanel::setSentence);
+  connect(mSession, &Session::busyChanged, this, [this](bool busy) {
+    mInput->setBusy(busy);
+    mBusy->setText(busy ? tr("decoding…") : QString());
+  });
+  connect(mSession, &Session::decoded, this, [this] {
+    // Beam search's tree is what people came to see; otherwise stay where they are.
+    const auto& trace = mSession->traceDocument()->trace();
+    if (trace && !trace->beam.empty() && mTabs->currentWidget() == mAlignment) return;
+    if (mTabs->currentWidget() == mTraining) mTabs->setCurrentWidget(mAlignment);
+  });
+  connect(mSession->traceDocument(), &TraceDocument::traceChanged, this, [this] {
+    refreshTabs();
+    const QString origin = mSession->traceDocument()->origin();
+    mSourceNote->setText(mSourceNote->fontMetrics().elidedText(origin, Qt::ElideMiddle, 460));
+    mSourceNote->setToolTip(origin);
+  });
+  connect(mSession->modelDocument(), &ModelDocument::modelChanged, this, &MainWindow::refreshTitle);
+  connect(mSession->modelDocument(), &ModelDocument::unsavedChanged, this,
+          &MainWindow::refreshTitle);
+  connect(mSettings, &Settings::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
+  connect(mSettings, &Settings::colourMapChanged, this, &MainWindow::setColourMap);
+  connect(mTraining, &TrainingPanel::trained, this,
+          [this](std::shared_ptr<const Model> model, const QString& example) {
+            mSession->adoptTrainedModel(std::move(model), example);
+            mTabs->setCurrentWidget(mAlignment);
+          });
+  connect(mTraining, &TrainingPanel::failed, this, &MainWindow::showError);
+  connect(mTraining, &TrainingPanel::status, this, &MainWindow::showStatus);
+}
+
+void MainWindow::buildDecodeMenu() {
+  QMenu* menu = menuBar()->addMenu(tr("&Decode"));
+  QAction* decode = menu->addAction(tr("&Decode the sentence"));
+  decode->setObjectName(QStringLiteral("actionDecode"));
+  decode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  connect(decode, &QAction::triggered, mInput, &InputPanel::requestDecode);
+  menu->addSeparator();
+  // The step actions live on the step view's buttons (where their shortcuts are registered);
+  // listing them here shows the keys.
+  for (QAction* action : mStepView->controls()->stepActions()) menu->addAction(action);
 }
 
 void MainWindow::buildViewMenu() {
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* statusBarToggle = view->addAction(tr("&Status bar"));
+  mViewMenu = menuBar()->addMenu(tr("&View"));
+  QMenu* colours = mViewMenu->addMenu(tr("&Colour map"));
+  mColourGroup = new QActionGroup(this);
+  for (ColourMap map : allColourMaps()) {
+    QAction* a = colours->addAction(colourMapLabel(map));
+    a->setCheckable(true);
+    a->setData(colourMapKey(map));
+    a->setObjectName(QStringLiteral("actionColour_") + colourMapKey(map));
+    mColourGroup->addAction(a);
+    connect(a, &QAction::triggered, this, [this, map] {
+      mSettings->setColourMap(map);
+      setColourMap(map);
+    });
+  }
+  QAction* resetZoom = mViewMenu->addAction(tr("Show the &whole map"));
+  resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  connect(resetZoom, &QAction::triggered, this, [this] { heatmap()->resetZoom(); });
+  mViewMenu->addSeparator();
+  for (QDockWidget* d : {mModelDock, mInputDock, mStepDock})
+    mViewMenu->addAction(d->toggleViewAction());
+  QAction* statusBarToggle = mViewMenu->addAction(tr("&Status bar"));
   statusBarToggle->setObjectName(QStringLiteral("actionStatusBar"));
   statusBarToggle->setCheckable(true);
   statusBarToggle->setChecked(true);
   connect(statusBarToggle, &QAction::toggled, statusBar(), &QWidget::setVisible);
+  QAction* resetLayout = mViewMenu->addAction(tr("&Reset layout"));
+  resetLayout->setObjectName(QStringLiteral("actionResetLayout"));
+  connect(resetLayout, &QAction::triggered, this, [this] {
+    restoreState(mDefaultState);
+    for (QDockWidget* d : {mModelDock, mInputDock, mStepDock}) d->show();
+  });
 }
 
 void MainWindow::buildHelpMenu() {
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* guide = help->addAction(tr("&Quick guide"));
+  guide->setObjectName(QStringLiteral("actionQuickGuide"));
+  guide->setShortcut(QKeySequence::HelpContents);
+  connect(guide, &QAction::triggered, this, &MainWindow::showQuickGuide);
   QAction* about = help->addAction(tr("&About Attention Studio"));
   about->setObjectName(QStringLiteral("actionAbout"));
   about->setMenuRole(QAction::AboutRole);
   connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-void MainWindow::showExample() {
-  const ExampleMatrix example = exampleAlignment();
-  // The example is built in: a mismatch here is a bug in exampleAlignment(), not bad input.
-  const bool shown = mHeatmap->setMatrix(example.rows, example.cols, example.values,
-                                         example.rowLabels, example.colLabels);
-  Q_ASSERT(shown);
-  Q_UNUSED(shown);
-  mHeatmap->setTitle(example.title);
-  mSourceNote->setText(tr("Showing a hand-made example · no model loaded"));
+void MainWindow::setColourMap(ColourMap map) {
+  for (QAction* a : mColourGroup->actions())
+    a->setChecked(a->data().toString() == colourMapKey(map));
+  mAlignment->setColourMap(map);
+  mHeads->grid()->setColourMap(map);
+  mHops->setColourMap(map);
+  mStepView->setColourMap(map);
 }
 
-void MainWindow::sayNotAvailableYet(const QString& feature) {
-  statusBar()->showMessage(tr("%1 is not available yet in this version.").arg(feature),
-                           kStatusMillis);
+void MainWindow::refreshTabs() {
+  const TraceDocument* doc = mSession->traceDocument();
+  const auto& trace = doc->trace();
+  mTabs->setTabEnabled(mTabs->indexOf(mHops), doc->isClassification());
+  mTabs->setTabEnabled(mTabs->indexOf(mBeamTree), trace && !trace->beam.empty());
+  // A classifier's trace is all hops: show them where people look first.
+  if (doc->isClassification() && mTabs->currentWidget() == mAlignment)
+    mTabs->setCurrentWidget(mHops);
+  if (!mTabs->currentWidget()->isEnabled() || !mTabs->isTabEnabled(mTabs->currentIndex()))
+    mTabs->setCurrentWidget(mAlignment);
 }
 
-void MainWindow::exportFigureInteractively() {
-  QString selectedFilter;
-  QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), tr("attention.png"),
-                                              figureFileFilter(), &selectedFilter);
-  if (path.isEmpty()) return;  // cancelled
-  // Some platform dialogs return the name as typed; take the suffix from the chosen filter.
-  if (QFileInfo(path).suffix().isEmpty()) {
-    path += selectedFilter.contains(QLatin1String("*.pdf")) ? QStringLiteral(".pdf")
-                                                            : QStringLiteral(".png");
+void MainWindow::refreshTitle() {
+  const ModelDocument* m = mSession->modelDocument();
+  // [*] is where Qt puts the "modified" mark while a trained model is unsaved.
+  setWindowTitle(m->hasModel() ? tr("%1[*] — Attention Studio").arg(m->displayName())
+                               : tr("Attention Studio"));
+  setWindowModified(m->isUnsaved());
+}
+
+void MainWindow::showError(const UserError& error) {
+  attn::ui::showError(this, error);
+  statusBar()->showMessage(error.what, kStatusMillis);
+}
+
+void MainWindow::showStatus(const QString& message) {
+  statusBar()->showMessage(message, kStatusMillis);
+}
+
+QString MainWindow::start(const QString& modelPath, const QString& input, bool wait) {
+  QString path = modelPath;
+  if (path.isEmpty()) {
+    const QList<BundledModel> bundled = findBundledModels();
+    if (!bundled.isEmpty()) path = bundled.first().path;
   }
-  const QString error = exportFigure(*mHeatmap, path);
-  if (error.isEmpty()) {
-    statusBar()->showMessage(tr("Saved %1").arg(path), kStatusMillis);
+  if (path.isEmpty()) {
+    mSession->showExample();
+    return {};
+  }
+  QString error;
+  QMetaObject::Connection c =
+      connect(mSession, &Session::failed, this, [&error](const UserError& e) { error = e.what; });
+  const bool opened = mSession->openModel(path, false);
+  if (opened) {
+    if (!input.isEmpty()) mInput->setSentence(input);
+    DecodeRequest request = mInput->request();
+    request.mode = DecodeMode::Greedy;
+    if (request.source.empty()) {
+      mSession->showExample();
+    } else if (wait) {
+      mSession->decodeNow(request);
+    } else {
+      mSession->decode(request);
+    }
   } else {
-    QMessageBox::warning(this, tr("Export figure"), error);
+    mSession->showExample();
   }
+  disconnect(c);
+  return error;
 }
 
 void MainWindow::showAbout() {
@@ -117,6 +314,27 @@ void MainWindow::showAbout() {
       tr("<b>Attention Studio %1</b><p>Train, run and take apart attention models on the CPU, "
          "and see what they attend to.</p>")
           .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+void MainWindow::showQuickGuide() {
+  auto* box = new QMessageBox(
+      QMessageBox::Information, tr("Quick guide"),
+      tr("<b>1. A model.</b> Open one (File ▸ Open model, or drop a .safetensors file here), pick "
+         "a "
+         "bundled one in the Model panel, or train one in the Training tab.<p>"
+         "<b>2. A sentence.</b> Type it in the Input panel: it shows the tokens the model reads, "
+         "unknown ones underlined in red. Decode greedily, with a beam, or force an output.<p>"
+         "<b>3. Look.</b> The Alignment tab shows, for every output token (rows), how much "
+         "attention each source token (columns) got: point at a cell to read it, click a row to "
+         "jump to that step, scroll to zoom, drag to pan. The Step by step panel replays the "
+         "decoding (← → Home End, Space to play). Heads shows every head of a transformer; Hops "
+         "the classifier's hops; Beam search the tree of hypotheses.<p>"
+         "<b>4. Keep.</b> File ▸ Export saves the figure (PNG, PDF), the matrix (CSV) and the "
+         "trace "
+         "(JSON); File ▸ Open trace shows a trace computed elsewhere."),
+      QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
 }
 
 }  // namespace attn::ui

@@ -1,33 +1,124 @@
-// MainWindow: menus, status bar and the central heatmap; it wires views together and owns no logic.
+// MainWindow: assembles the panels into docks and tabs, builds the menus, and routes errors to
+// dialogs. It holds no logic of its own: the Session holds the state and the work, and each
+// view observes the documents.
 #pragma once
 
 #include <QMainWindow>
 
+#include <functional>
+#include <memory>
+
+#include "colour_maps.h"
+
+class QActionGroup;
+class QDockWidget;
 class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace attn {
+struct Model;
+}
 
 namespace attn::ui {
 
+class AlignmentView;
+class BeamTreeView;
+class HeadsPanel;
 class HeatmapView;
+class HopsView;
+class InputPanel;
+class ModelPanel;
+class Session;
+class Settings;
+class StepView;
+class TrainingPanel;
+struct UserError;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  explicit MainWindow(QWidget* parent = nullptr);
+  // Without settings the window uses defaults and remembers nothing (screenshots, tests).
+  explicit MainWindow(Settings* settings = nullptr, QWidget* parent = nullptr);
+  ~MainWindow() override;
 
-  HeatmapView* heatmap() const { return mHeatmap; }
+  // What to show first: `modelPath` (else the first bundled model, else the hand-made example),
+  // decoding `input` (else the model's example sentence). `wait`: decode on this thread, so that
+  // the window is complete when this returns. Returns an empty string or what went wrong.
+  QString start(const QString& modelPath = {}, const QString& input = {}, bool wait = false);
+
+  Session* session() const { return mSession; }
+  HeatmapView* heatmap() const;
+  AlignmentView* alignmentView() const { return mAlignment; }
+  StepView* stepView() const { return mStepView; }
+  HeadsPanel* headsPanel() const { return mHeads; }
+  HopsView* hopsView() const { return mHops; }
+  BeamTreeView* beamTreeView() const { return mBeamTree; }
+  TrainingPanel* trainingPanel() const { return mTraining; }
+  InputPanel* inputPanel() const { return mInput; }
+  ModelPanel* modelPanel() const { return mModelPanel; }
+  QTabWidget* tabs() const { return mTabs; }
+  Settings* settings() const { return mSettings; }
+
+  // File actions, also used by the menus and drag and drop. Dialog-free variants take the path.
+  bool exportFigureTo(const QString& path);
+  bool exportCsvTo(const QString& path);
+  bool saveTraceTo(const QString& path);
+  void setColourMap(ColourMap map);
+  // Asked when closing over an unsaved trained model; tests replace the question.
+  void setUnsavedModelQuestion(std::function<int()> ask) { mAskUnsaved = std::move(ask); }
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
+  void buildCentre();
+  void buildDocks();
   void buildFileMenu();
+  void buildDecodeMenu();
   void buildViewMenu();
   void buildHelpMenu();
-  void showExample();
-  void sayNotAvailableYet(const QString& feature);
-  void exportFigureInteractively();
-  void showAbout();
+  void connectSession();
+  void rebuildRecentMenu();
+  void refreshTabs();
+  void refreshTitle();
+  void showError(const UserError& error);
+  void showStatus(const QString& message);
 
-  HeatmapView* mHeatmap;
+  void openModelInteractively();
+  void openTraceInteractively();
+  void saveModelInteractively();
+  void saveTraceInteractively();
+  void exportFigureInteractively();
+  void exportCsvInteractively();
+  QWidget* currentFigure() const;
+  void showAbout();
+  void showQuickGuide();
+
+  Settings* mSettings;
+  Session* mSession;
+  QTabWidget* mTabs;
+  AlignmentView* mAlignment;
+  HeadsPanel* mHeads;
+  HopsView* mHops;
+  BeamTreeView* mBeamTree;
+  TrainingPanel* mTraining;
+  StepView* mStepView;
+  InputPanel* mInput;
+  ModelPanel* mModelPanel;
+  QDockWidget* mModelDock = nullptr;
+  QDockWidget* mInputDock = nullptr;
+  QDockWidget* mStepDock = nullptr;
+  QMenu* mRecentMenu = nullptr;
+  QMenu* mViewMenu = nullptr;
+  QActionGroup* mColourGroup = nullptr;
   QLabel* mSourceNote;  // permanent status-bar note: where the data on screen comes from
+  QLabel* mBusy;
+  QByteArray mDefaultState;
+  std::function<int()> mAskUnsaved;
 };
 
 }  // namespace attn::ui

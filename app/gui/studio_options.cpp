@@ -80,8 +80,18 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
   const QCommandLineOption sizeOption(
       QStringLiteral("size"), QStringLiteral("Window size as WIDTHxHEIGHT (default 1280x800)."),
       QStringLiteral("size"), QStringLiteral("1280x800"));
+  const QCommandLineOption modelOption(
+      QStringLiteral("model"),
+      QStringLiteral("Open this model file (.safetensors) instead of the first bundled model."),
+      QStringLiteral("file"));
+  const QCommandLineOption inputOption(
+      QStringLiteral("input"),
+      QStringLiteral("Decode this sentence at start instead of the model's example sentence."),
+      QStringLiteral("sentence"));
   parser.addOption(screenshotOption);
   parser.addOption(sizeOption);
+  parser.addOption(modelOption);
+  parser.addOption(inputOption);
 
   // parse(), not process(): process() exits by itself with code 1 and a multi-line message.
   if (!parser.parse(arguments)) {
@@ -114,6 +124,10 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
   parsed.options.screenshotPath = parser.value(screenshotOption);
   if (parser.isSet(screenshotOption) && parsed.options.screenshotPath.isEmpty())
     return usageError(QStringLiteral("--screenshot needs a file name"));
+  parsed.options.modelPath = parser.value(modelOption);
+  parsed.options.input = parser.value(inputOption);
+  if (parser.isSet(modelOption) && parsed.options.modelPath.isEmpty())
+    return usageError(QStringLiteral("--model needs a file name"));
   return parsed;
 }
 

@@ -12,6 +12,8 @@ namespace attn::app {
 struct StudioOptions {
   QString screenshotPath;  // empty: run interactively
   QSize size{1280, 800};   // the window's size, on screen or in the screenshot
+  QString modelPath;       // --model: open this model (else a bundled one, else an example)
+  QString input;           // --input: decode this sentence (else the model's example)
 };
 
 struct ParsedStudioOptions {

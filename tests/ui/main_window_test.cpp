@@ -1,8 +1,12 @@
-// MainWindow: it opens, has the promised menus, shows an honestly labelled example, and captures.
+// MainWindow: it opens, has the promised menus and shortcuts, shows an honestly labelled example,
+// starts on a model with its example decoded, remembers settings, and captures itself.
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QDockWidget>
 #include <QImage>
+#include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -15,6 +19,10 @@
 #include "heatmap_view.h"
 #include "main_window.h"
 #include "qt_printers.h"
+#include "session.h"
+#include "settings.h"
+#include "studio_test_support.h"
+#include "trace_document.h"
 #include "window_capture.h"
 
 using attn::ui::MainWindow;
@@ -39,38 +47,60 @@ TEST(MainWindow, ShowsAndIsExposedWithItsTitle) {
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   EXPECT_EQ(window.windowTitle(), QStringLiteral("Attention Studio"));
-  EXPECT_TRUE(window.heatmap()->isVisible());
 }
 
-TEST(MainWindow, HasFileViewAndHelpMenusWithTheUsualShortcuts) {
+TEST(MainWindow, HasFileDecodeViewAndHelpMenusWithTheUsualShortcuts) {
   MainWindow window;
-  EXPECT_EQ(menuTitles(window), (QStringList{"File", "View", "Help"}));
-  for (const char* name : {"actionOpenModel", "actionOpenTrace", "actionExportFigure", "actionQuit",
-                           "actionStatusBar", "actionAbout"}) {
+  EXPECT_EQ(menuTitles(window), (QStringList{"File", "Decode", "View", "Help"}));
+  for (const char* name :
+       {"actionOpenModel", "actionOpenTrace", "actionSaveModel", "actionSaveTrace",
+        "actionExportFigure", "actionExportCsv", "actionQuit", "actionDecode", "actionFirstStep",
+        "actionPreviousStep", "actionNextStep", "actionLastStep", "actionPlay", "actionStatusBar",
+        "actionAbout", "actionQuickGuide", "actionNewTraining", "actionResetLayout"}) {
     EXPECT_NE(action(window, name), nullptr) << name;
   }
   EXPECT_EQ(action(window, "actionOpenModel")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_O));
+  EXPECT_EQ(action(window, "actionSaveModel")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
   EXPECT_EQ(action(window, "actionQuit")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+  EXPECT_EQ(action(window, "actionNextStep")->shortcut(), QKeySequence(Qt::Key_Right));
+  EXPECT_EQ(action(window, "actionPreviousStep")->shortcut(), QKeySequence(Qt::Key_Left));
+  EXPECT_EQ(action(window, "actionFirstStep")->shortcut(), QKeySequence(Qt::Key_Home));
+  EXPECT_EQ(action(window, "actionLastStep")->shortcut(), QKeySequence(Qt::Key_End));
+  EXPECT_EQ(action(window, "actionPlay")->shortcut(), QKeySequence(Qt::Key_Space));
 }
 
-TEST(MainWindow, StartsWithTheExampleAlignmentLabelledAsAnExample) {
+TEST(MainWindow, TheExampleIsLabelledAsAnExample) {
   MainWindow window;
+  window.session()->showExample();
   const attn::ui::ExampleMatrix example = attn::ui::exampleAlignment();
   EXPECT_EQ(window.heatmap()->rows(), example.rows);
   EXPECT_EQ(window.heatmap()->cols(), example.cols);
   EXPECT_EQ(window.heatmap()->value(4, 6), example.values[4 * example.cols + 6]);
   EXPECT_TRUE(window.heatmap()->title().startsWith(QStringLiteral("Example")));
   EXPECT_TRUE(window.heatmap()->title().contains(QStringLiteral("not a model")));
+  EXPECT_TRUE(window.findChild<QLabel*>(QStringLiteral("sourceNote"))
+                  ->toolTip()
+                  .startsWith(QStringLiteral("Example")));
 }
 
-TEST(MainWindow, OpenModelAndOpenTraceSayTheyAreNotAvailableYet) {
+TEST(MainWindow, StartsOnAModelWithItsExampleAlreadyDecoded) {
   MainWindow window;
-  for (const char* name : {"actionOpenModel", "actionOpenTrace"}) {
-    window.statusBar()->clearMessage();
-    action(window, name)->trigger();
-    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("not available yet")))
-        << name << ": " << window.statusBar()->currentMessage().toStdString();
-  }
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_EQ(window.start(attn::test::bahdanauModelPath(), QStringLiteral("le chien dort"), true),
+            QString());
+  const auto& trace = window.session()->traceDocument()->trace();
+  ASSERT_NE(trace, nullptr);
+  EXPECT_EQ(trace->sourceTokens, (std::vector<std::string>{"le", "chien", "dort", "<eos>"}));
+  EXPECT_EQ(window.heatmap()->rows(), int(trace->targetTokens.size()));
+  EXPECT_FALSE(window.session()->traceDocument()->isExample());
+}
+
+TEST(MainWindow, StartingOnAMissingModelSaysSoAndShowsTheExample) {
+  MainWindow window;
+  const QString error = window.start(QStringLiteral("/no/such/model.safetensors"), {}, true);
+  EXPECT_TRUE(error.contains(QStringLiteral("model.safetensors"))) << error.toStdString();
+  EXPECT_TRUE(window.session()->traceDocument()->isExample());
 }
 
 TEST(MainWindow, StatusBarToggleHidesAndShowsIt) {
@@ -81,6 +111,45 @@ TEST(MainWindow, StatusBarToggleHidesAndShowsIt) {
   EXPECT_FALSE(window.statusBar()->isVisible());
   action(window, "actionStatusBar")->trigger();
   EXPECT_TRUE(window.statusBar()->isVisible());
+}
+
+TEST(MainWindowSettings, ColourMapRecentFilesAndLayoutAreRemembered) {
+  QTemporaryDir dir;
+  const QString ini = dir.filePath(QStringLiteral("studio.ini"));
+  {
+    attn::ui::Settings settings(ini, nullptr);
+    MainWindow window(&settings);
+    window.resize(900, 650);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    action(window, "actionColour_cividis")->trigger();
+    EXPECT_EQ(window.heatmap()->colourMap(), attn::ui::ColourMap::Cividis);
+    ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
+    window.findChild<QDockWidget*>(QStringLiteral("stepDock"))->hide();
+    EXPECT_TRUE(window.close());
+  }
+  attn::ui::Settings settings(ini, nullptr);
+  EXPECT_EQ(settings.colourMap(), attn::ui::ColourMap::Cividis);
+  ASSERT_EQ(settings.recentFiles().size(), 1);
+  EXPECT_TRUE(
+      settings.recentFiles().first().endsWith(QStringLiteral("bahdanau_additive.safetensors")));
+  MainWindow window(&settings);
+  EXPECT_EQ(window.heatmap()->colourMap(), attn::ui::ColourMap::Cividis);
+  EXPECT_TRUE(action(window, "actionColour_cividis")->isChecked());
+  auto* recent = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
+  ASSERT_NE(recent, nullptr);
+  EXPECT_EQ(recent->actions().first()->text(),
+            QStringLiteral("seq2seq_gru_bidir_bahdanau_additive.safetensors"));
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  EXPECT_FALSE(window.findChild<QDockWidget*>(QStringLiteral("stepDock"))->isVisible());
+}
+
+TEST(MainWindowSettings, InMemorySettingsWriteNothing) {
+  attn::ui::Settings settings;
+  EXPECT_FALSE(settings.isPersistent());
+  settings.addRecentFile(QStringLiteral("/tmp/x.json"));
+  EXPECT_EQ(settings.recentFiles().size(), 1);
 }
 
 TEST(MainWindowExample, EveryRowSumsToOneLikeASoftmaxOutput) {
@@ -103,6 +172,7 @@ TEST(MainWindowCapture, WritesAPngOfTheWholeWindowAtItsSize) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
   MainWindow window;
+  window.session()->showExample();
   window.resize(900, 600);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
@@ -111,11 +181,7 @@ TEST(MainWindowCapture, WritesAPngOfTheWholeWindowAtItsSize) {
   const QImage image(file);
   ASSERT_FALSE(image.isNull());
   EXPECT_EQ(image.size(), QSize(900, 600));
-  std::set<QRgb> colours;
-  for (int y = 0; y < image.height(); y += 3) {
-    for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
-  }
-  EXPECT_GT(colours.size(), 8u);
+  EXPECT_GT(attn::test::distinctColours(image), 8u);
 }
 
 TEST(MainWindowCapture, AnUnwritablePathGivesOneSentenceNamingTheFolder) {

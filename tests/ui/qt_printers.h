@@ -12,3 +12,7 @@ inline void PrintTo(const QString& text, std::ostream* os) {
 inline void PrintTo(const QColor& color, std::ostream* os) {
   *os << color.name().toStdString();
 }
+// For `EXPECT_...(...) << text` with a QString.
+inline std::ostream& operator<<(std::ostream& os, const QString& text) {
+  return os << text.toStdString();
+}

@@ -1,0 +1,50 @@
+// The classifier's hops: heatmap, highlighted sentences and the penalty, from a trace shaped as
+// the structured self-attention model will write it.
+#include <gtest/gtest.h>
+
+#include <QLabel>
+#include <QTabWidget>
+#include <QTest>
+
+#include "alignment_view.h"
+#include "heatmap_view.h"
+#include "hops_view.h"
+#include "main_window.h"
+#include "qt_printers.h"
+#include "session.h"
+#include "studio_test_support.h"
+#include "trace/trace.h"
+#include "trace_document.h"
+
+using namespace attn;
+using namespace attn::ui;
+
+TEST(HopsView, ShowsEachHopAsARowTheSentenceHighlightedAndThePenalty) {
+  MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  const auto trace = std::make_shared<const Trace>(attn::test::classifierLikeTrace());
+  window.session()->traceDocument()->setTrace(trace, QStringLiteral("synthetic classifier"));
+
+  // The Hops tab comes forward for a classifier.
+  EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.hopsView()));
+  HopsView* hops = window.hopsView();
+  HeatmapView* h = hops->heatmap();
+  ASSERT_EQ(h->rows(), 2);
+  ASSERT_EQ(h->cols(), 4);
+  EXPECT_FLOAT_EQ(float(h->value(0, 2)), 0.7f);
+  EXPECT_FLOAT_EQ(float(h->value(1, 1)), 0.5f);
+  // ‖AAᵀ − I‖²: AAᵀ = [[.52 .4], [.4 .5]] -> (.48)² + 2(.4)² + (.5)² = .8004
+  EXPECT_NEAR(hops->penalty(), 0.8004, 1e-5);
+  EXPECT_TRUE(hops->penaltyLabel()->text().contains(QStringLiteral("0.800")));
+  const QString text = hops->textLabel()->text();
+  EXPECT_TRUE(text.contains(QStringLiteral("wonderful")));
+  EXPECT_TRUE(text.contains(QStringLiteral("hop 2")));
+}
+
+TEST(HopsView, IsDisabledForASeq2SeqTrace) {
+  MainWindow window;
+  window.session()->showExample();
+  EXPECT_FALSE(window.tabs()->isTabEnabled(window.tabs()->indexOf(window.hopsView())));
+}

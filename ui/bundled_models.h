@@ -1,0 +1,29 @@
+// The models that ship with the app (resources/models/*.safetensors) and a first sentence for
+// each, so that the app opens on something already decoded.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace attn {
+struct Model;
+}
+
+namespace attn::ui {
+
+struct BundledModel {
+  QString path;
+  QString name;  // "dates gru bahdanau" from dates_gru_bahdanau.safetensors
+};
+
+// Where to look, first match wins: $ATTN_MODELS_DIR, next to the installed program, the source
+// tree the program was built from.
+QStringList bundledModelDirs();
+QList<BundledModel> findBundledModels();
+
+// A sentence to decode at once: the example recorded at training, else one drawn from the task
+// it was trained on, else a few words of its vocabulary.
+QString exampleInputFor(const Model& model);
+
+}  // namespace attn::ui

@@ -1,0 +1,43 @@
+// LossPlot: the training curves as they come in: the loss of every step (faint), its moving
+// average, the validation loss, and the validation score (exact match or accuracy) on the right
+// axis. Points arrive in batches from the training thread; the plot redraws at most every 40 ms.
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QCPGraph;
+class QCustomPlot;
+
+namespace attn::ui {
+
+struct TrainingTick;
+
+class LossPlot : public QWidget {
+  Q_OBJECT
+
+ public:
+  static constexpr int kReplotMs = 40;
+
+  explicit LossPlot(QWidget* parent = nullptr);
+  ~LossPlot() override;
+
+  void clear();
+  void addTick(const TrainingTick& tick);
+  int lossPoints() const;
+  int validationPoints() const;
+  QCustomPlot* plot() const { return mPlot; }
+
+ private:
+  void replotSoon();
+
+  QCustomPlot* mPlot;
+  QCPGraph* mLoss = nullptr;
+  QCPGraph* mSmoothed = nullptr;
+  QCPGraph* mValidationLoss = nullptr;
+  QCPGraph* mValidationScore = nullptr;
+  QTimer mReplot;
+  double mMaxLoss = 0;
+};
+
+}  // namespace attn::ui

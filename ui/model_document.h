@@ -1,0 +1,44 @@
+// ModelDocument: the model the app works with, where it came from and whether it is saved. The
+// model is shared read-only with the decoding thread; a newly trained one is unsaved until the
+// user saves it, and the window asks before closing over it.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace attn {
+struct Model;
+}
+
+namespace attn::ui {
+
+class ModelDocument : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit ModelDocument(QObject* parent = nullptr);
+  ~ModelDocument() override;
+
+  const std::shared_ptr<const Model>& model() const { return mModel; }
+  bool hasModel() const { return mModel != nullptr; }
+  QString path() const { return mPath; }  // empty for a model trained in this session
+  QString displayName() const;            // the file name, or "trained model (unsaved)"
+  bool isUnsaved() const { return mUnsaved; }
+
+  void setModel(std::shared_ptr<const Model> model, const QString& path, bool unsaved);
+  void markSaved(const QString& path);
+  void clear();
+
+ signals:
+  void modelChanged();
+  void unsavedChanged(bool unsaved);
+
+ private:
+  std::shared_ptr<const Model> mModel;
+  QString mPath;
+  bool mUnsaved = false;
+};
+
+}  // namespace attn::ui

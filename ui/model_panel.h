@@ -1,0 +1,42 @@
+// ModelPanel: which model is loaded and what it is (architecture, sizes, parameter count,
+// vocabularies, what it was trained on), with the ways to get another: open a file, pick a
+// bundled one, or train a new one.
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace attn::ui {
+
+class ModelDocument;
+
+class ModelPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ModelPanel(ModelDocument* document, QWidget* parent = nullptr);
+
+  QLabel* summaryLabel() const { return mSummary; }
+  QComboBox* bundledBox() const { return mBundled; }
+  void refreshBundled();
+
+ signals:
+  void openRequested();
+  void bundledRequested(const QString& path);
+  void trainRequested();
+  void saveRequested();
+
+ private:
+  void refresh();
+
+  ModelDocument* mDocument;
+  QLabel* mSummary;
+  QComboBox* mBundled;
+  QLabel* mBundledLabel;
+  QPushButton* mSave;
+};
+
+}  // namespace attn::ui

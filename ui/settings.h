@@ -1,0 +1,62 @@
+// What the app remembers between runs: window layout, colour map, recent files, the last
+// sentence and beam width. In-memory only for screenshots and tests, so that they never depend
+// on, or change, a user's settings.
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <memory>
+
+#include "colour_maps.h"
+
+class QSettings;
+
+namespace attn::ui {
+
+class Settings : public QObject {
+  Q_OBJECT
+
+ public:
+  static constexpr int kMaxRecentFiles = 10;
+
+  explicit Settings(QObject* parent = nullptr);       // in memory: defaults, nothing written
+  Settings(const QString& iniPath, QObject* parent);  // read from and written to this file
+  static Settings* forUser(QObject* parent);          // the user's own settings file
+  ~Settings() override;
+
+  bool isPersistent() const { return mStore != nullptr; }
+
+  ColourMap colourMap() const;
+  void setColourMap(ColourMap map);
+
+  QStringList recentFiles() const;  // most recent first; models and traces alike
+  void addRecentFile(const QString& path);
+  void removeRecentFile(const QString& path);
+  void clearRecentFiles();
+
+  QByteArray windowGeometry() const;
+  QByteArray windowState() const;
+  void setWindowLayout(const QByteArray& geometry, const QByteArray& state);
+
+  QString lastInput() const;
+  void setLastInput(const QString& text);
+  int beamWidth() const;
+  void setBeamWidth(int width);
+
+ signals:
+  void colourMapChanged(attn::ui::ColourMap map);
+  void recentFilesChanged();
+
+ private:
+  QVariant value(const QString& key, const QVariant& fallback = {}) const;
+  void setValue(const QString& key, const QVariant& value);
+
+  std::unique_ptr<QSettings> mStore;
+  QVariantMap mMemory;
+};
+
+}  // namespace attn::ui

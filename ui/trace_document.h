@@ -1,0 +1,91 @@
+// TraceDocument: the trace on screen and what is selected in it (which attention map, layer and
+// head, which output step). Every view observes it; none talks to another view. The trace itself
+// is an immutable snapshot shared with the thread that made it.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace attn {
+struct Trace;
+struct AttentionMap;
+}  // namespace attn
+
+namespace attn::ui {
+
+// One matrix as a heatmap shows it, with its labels and axis titles.
+struct MatrixSnapshot {
+  int rows = 0;
+  int cols = 0;
+  std::vector<float> values;  // row-major
+  QStringList rowLabels, colLabels;
+  QString rowTitle, colTitle, title;
+  bool rowsAreSteps = false;  // a click on a row selects that output step
+};
+
+class TraceDocument : public QObject {
+  Q_OBJECT
+
+ public:
+  static constexpr int kMeanOverHeads = -1;
+
+  explicit TraceDocument(QObject* parent = nullptr);
+  ~TraceDocument() override;
+
+  const std::shared_ptr<const Trace>& trace() const { return mTrace; }
+  bool hasTrace() const { return mTrace != nullptr; }
+  QString origin() const { return mOrigin; }  // one line: where the trace on screen comes from
+  bool isExample() const { return mExample; }
+  bool isClassification() const;  // a classifier's hops rather than a decoded output
+  // Selects the most telling map (cross, last layer, mean over heads) and the first step.
+  void setTrace(std::shared_ptr<const Trace> trace, const QString& origin, bool example = false);
+  void clear();
+
+  // The maps of the trace in teaching order: cross, encoder_self, decoder_self, hops, others.
+  QStringList mapNames() const;
+  static QString mapLabel(const QString& name);  // "cross-attention (decoder → source)"
+  const AttentionMap* map(const QString& name) const;
+  QString mapName() const { return mMapName; }
+  int layer() const { return mLayer; }
+  int head() const { return mHead; }  // kMeanOverHeads or a head index
+  void selectMap(const QString& name, int layer, int head);
+
+  MatrixSnapshot matrix() const { return matrix(mMapName, mLayer, mHead); }
+  MatrixSnapshot matrix(const QString& name, int layer, int head) const;
+
+  // Output steps: one per target token (for a classifier, its one decision).
+  int stepCount() const;
+  int step() const { return mStep; }
+  void setStep(int step);  // clamped to the steps there are
+  QStringList sourceTokens() const;
+  QStringList targetTokens() const;
+  // This step's attention over the source: the cross map at the selected layer and head (or the
+  // last layer's mean when another map is selected). Empty when the trace has none.
+  std::vector<float> stepAttention() const;
+  QString stepAttentionLabel() const;  // which layer and head stepAttention() reads
+
+  int beamNode() const { return mBeamNode; }  // the beam hypothesis picked in the tree, or -1
+  void setBeamNode(int id);
+
+ signals:
+  void traceChanged();
+  void mapChanged();
+  void stepChanged(int step);
+  void beamNodeChanged(int id);
+
+ private:
+  std::shared_ptr<const Trace> mTrace;
+  QString mOrigin;
+  bool mExample = false;
+  QString mMapName;
+  int mLayer = 0;
+  int mHead = kMeanOverHeads;
+  int mStep = 0;
+  int mBeamNode = -1;
+};
+
+}  // namespace attn::ui
