@@ -4,7 +4,6 @@
 
 #include "io/safetensors.h"
 #include "models/rnn_seq2seq.h"
-#include "models/structured_self_attention.h"
 #include "util/check.h"
 
 namespace attn {
@@ -35,8 +34,24 @@ const Module& Model::network() const {
   return seq2seq ? static_cast<const Module&>(*seq2seq) : *classifier;
 }
 
+namespace {
+
+// Refuses a config whose model would have more parameters than allowed, before it is built.
+void checkSize(int64_t count, int64_t maxParameters) {
+  if (count > maxParameters)
+    throw Error(maxParameters == kMaxModelParameters
+                    ? "the config describes a model of " + std::to_string(count) +
+                          " parameters, more than the limit of " + std::to_string(maxParameters)
+                    : "the config describes " + std::to_string(count) +
+                          " parameters, far more than the file holds (it is allowed at most " +
+                          std::to_string(maxParameters) + ")");
+}
+
+}  // namespace
+
 Model createModel(const json& config, data::TokenizerKind tokenizer, data::Vocabulary srcVocab,
-                  data::Vocabulary tgtVocab, data::LabelVocabulary classes, uint64_t seed) {
+                  data::Vocabulary tgtVocab, data::LabelVocabulary classes, uint64_t seed,
+                  int64_t maxParameters) {
   if (!config.is_object() || !config.contains("arch") || !config["arch"].is_string())
     throw Error("the model config needs an \"arch\" string");
   Model m;
@@ -49,19 +64,14 @@ Model createModel(const json& config, data::TokenizerKind tokenizer, data::Vocab
   switch (m.arch) {
     case Arch::RnnSeq2Seq: {
       auto c = RnnSeq2SeqConfig::fromJson(config, m.srcVocab.size(), m.tgtVocab.size());
+      checkSize(c.parameterCount(), maxParameters);
       m.seq2seq = std::make_unique<RnnSeq2Seq>(c, rng);
       m.config = c.toJson();
       break;
     }
     case Arch::Transformer:
+    case Arch::StructuredSelfAttention:
       throw Error(std::string("the ") + archName(m.arch) + " architecture is not built yet");
-    case Arch::StructuredSelfAttention: {
-      // The class names fix num_classes (checked against the config's, or filled in).
-      auto c = StructuredSelfAttentionConfig::fromJson(config, m.srcVocab.size(), m.classes.size());
-      m.classifier = std::make_unique<StructuredSelfAttention>(c, rng);
-      m.config = c.toJson();
-      break;
-    }
   }
   return m;
 }
@@ -99,10 +109,23 @@ Model modelFromFile(const SafetensorsFile& f) {
   const auto src = stringList(parseJsonField(meta, "src_vocab"), "src_vocab");
   const auto tgt = stringList(parseJsonField(meta, "tgt_vocab"), "tgt_vocab");
   const bool classifier = config.is_object() && config.value("arch", "") == "structured_self_attention";
-  Model m = createModel(config, tokenizer, data::Vocabulary::fromList(src),
-                        classifier ? data::Vocabulary() : data::Vocabulary::fromList(tgt),
+  // The file cannot describe a model much larger than the data it carries. The slack (twice the
+  // data plus a million values, a few MB) only lets a near miss — a missing or misshapen
+  // tensor — reach the check that names it, while a config asking for gigabytes stops here.
+  int64_t held = 0;
+  for (const auto& [name, t] : f.tensors) held += t.numel();
+  const int64_t allowed = std::min(2 * held + (int64_t(1) << 20), kMaxModelParameters);
+  auto vocabulary = [](const std::vector<std::string>& list, const char* key) {
+    try {
+      return data::Vocabulary::fromList(list);
+    } catch (const Error& e) {
+      throw Error(std::string("the metadata's \"") + key + "\": " + e.what());
+    }
+  };
+  Model m = createModel(config, tokenizer, vocabulary(src, "src_vocab"),
+                        classifier ? data::Vocabulary() : vocabulary(tgt, "tgt_vocab"),
                         classifier ? data::LabelVocabulary::fromList(tgt) : data::LabelVocabulary(),
-                        0);
+                        0, allowed);
   m.config = config;  // as written, keys we do not use included
   if (meta.count("training")) m.training = parseJsonField(meta, "training");
   std::map<std::string, Tensor> values;

@@ -37,11 +37,17 @@ struct Model {
   const Module& network() const;
 };
 
+// The most parameters a model may have (2 GiB of float32): a config asking for more is refused
+// before anything is allocated.
+inline constexpr int64_t kMaxModelParameters = int64_t(1) << 29;
+
 // A freshly initialised model (weights from `seed`). The config is checked against the limits of
 // config_reader.h; the vocabularies fix the embedding and output sizes.
+// `maxParameters` bounds the model's size: a loader passes the number of values its file holds.
 Model createModel(const nlohmann::json& config, data::TokenizerKind tokenizer,
                   data::Vocabulary srcVocab, data::Vocabulary tgtVocab,
-                  data::LabelVocabulary classes, uint64_t seed);
+                  data::LabelVocabulary classes, uint64_t seed,
+                  int64_t maxParameters = kMaxModelParameters);
 
 // Reads and checks everything (format, config, vocabularies, every parameter with its shape, no
 // unknown tensor) before returning; throws attn::Error naming the file and the problem.

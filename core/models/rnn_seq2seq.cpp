@@ -63,6 +63,29 @@ RnnSeq2SeqConfig RnnSeq2SeqConfig::fromJson(const nlohmann::json& j, int64_t src
   return c;
 }
 
+int64_t RnnSeq2SeqConfig::parameterCount() const {
+  const int64_t g = rnnGateCount(cell) * hiddenDim;  // rows of each weight_ih / weight_hh
+  const int64_t d = directions();
+  // Per layer and direction: weight_ih [G·H, in], weight_hh [G·H, H], two biases [G·H].
+  auto rnn = [&](int64_t input, int64_t dirs) {
+    int64_t n = 0;
+    for (int64_t l = 0; l < numLayers; ++l)
+      n += dirs * (g * (l == 0 ? input : hiddenDim * dirs) + g * hiddenDim + 2 * g);
+    return n;
+  };
+  int64_t n = srcVocab * embedDim + rnn(embedDim, d);         // encoder
+  n += hiddenDim * annotationDim() + hiddenDim;                 // bridge
+  n += tgtVocab * embedDim + rnn(decoderInputDim(), 1);         // decoder embedding and RNN
+  const int64_t a = attentionDim > 0 ? attentionDim : hiddenDim;
+  if (attention != AttentionKind::None) {
+    if (score == ScoreKind::General) n += hiddenDim * annotationDim();
+    if (score == ScoreKind::Additive) n += a * hiddenDim + a * annotationDim() + a;
+  }
+  if (attention == AttentionKind::Luong) n += hiddenDim * (annotationDim() + hiddenDim);
+  n += tgtVocab * outputInputDim() + tgtVocab;                  // out
+  return n;
+}
+
 nlohmann::json RnnSeq2SeqConfig::toJson() const {
   nlohmann::json j = {{"arch", "rnn_seq2seq"},
                       {"cell", rnnCellName(cell)},

@@ -40,6 +40,9 @@ struct RnnSeq2SeqConfig {
   // from the model file's vocabularies, not from the config.
   static RnnSeq2SeqConfig fromJson(const nlohmann::json& j, int64_t srcVocab, int64_t tgtVocab);
   nlohmann::json toJson() const;
+  // How many parameters the model has, without building it: a loader compares this with what a
+  // file holds before allocating anything (a hostile config cannot ask for gigabytes).
+  int64_t parameterCount() const;
 };
 
 class RnnSeq2Seq : public Seq2SeqModel {
