@@ -1,11 +1,9 @@
-// Running a model on one sentence and recording everything the views show, as an attn::Trace:
-// greedy, beam search of a chosen width, teacher-forced inspection of a given target, and the
-// classifier's hops. Qt-free, so that it can run on a worker thread and move to core/decode.
-//
-// Interim: core/decode/ is being written; until it lands this bridge drives the model's public
-// step API itself. The views see only Trace, so swapping the implementation changes no view.
+// Running a model on one sentence for the views: the GUI's request (greedy, beam search of a
+// chosen width, teacher-forced inspection of a given target, or the classifier's hops) turned
+// into core/decode's calls, and the tokens of the input box as the model reads them.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +21,7 @@ struct DecodeRequest {
   DecodeMode mode = DecodeMode::Greedy;
   int beamWidth = 4;   // Beam only
   std::string target;  // Forced only: the output to inspect, as typed
-  int maxLength = 0;   // output tokens at most; 0: 2 × the source length + 10, at most 500
+  int maxLength = 0;   // output tokens at most, <eos> included; 0: the engine's default
   int topK = 5;        // next-token probabilities kept per step
 };
 
@@ -34,14 +32,17 @@ struct SeenToken {
   bool added = false;    // not typed: the <eos> a seq2seq source ends with
 };
 
-// The tokenizer's cut of `text`, each token marked; throws attn::Error for invalid UTF-8.
+// The tokenizer's cut of `text`, each token marked; empty for empty text. Throws attn::Error for
+// invalid UTF-8 or a sentence longer than the engine accepts.
 std::vector<SeenToken> tokensAsSeen(const Model& model, const std::string& text);
 
-// Throws attn::Error with a message for people (empty sentence, unknown forced tokens, a model
-// that cannot decode).
-Trace decodeToTrace(const Model& model, const DecodeRequest& request);
+// `keepGoing` is asked before every decoding step; when it says no, the run throws
+// attn::DecodeCancelled ("Cancelled"). Throws attn::Error with a message for people (empty
+// sentence, out-of-range option, a model that cannot decode).
+Trace decodeToTrace(const Model& model, const DecodeRequest& request,
+                    const std::function<bool()>& keepGoing = {});
 
-// The longest output a request may produce for a source of `sourceTokens` tokens.
-int effectiveMaxLength(const Model& model, const DecodeRequest& request, int sourceTokens);
+// The longest output a request may produce for a source of `typedTokens` tokens.
+int effectiveMaxLength(const Model& model, const DecodeRequest& request, int typedTokens);
 
 }  // namespace attn::ui

@@ -77,7 +77,12 @@ InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
   connect(mTarget, &QLineEdit::textChanged, this, &InputPanel::refreshTokens);
   connect(mSentence, &QLineEdit::returnPressed, this, &InputPanel::requestDecode);
   connect(mTarget, &QLineEdit::returnPressed, this, &InputPanel::requestDecode);
-  connect(mDecode, &QPushButton::clicked, this, &InputPanel::requestDecode);
+  connect(mDecode, &QPushButton::clicked, this, [this] {
+    if (mBusy)
+      emit cancelRequested();
+    else
+      requestDecode();
+  });
   for (QRadioButton* b : {mGreedy, mBeam, mForced})
     connect(b, &QRadioButton::toggled, this, &InputPanel::refreshMode);
   connect(mTarget, &QLineEdit::textEdited, this, [this] { mForced->setChecked(true); });
@@ -112,10 +117,10 @@ void InputPanel::requestDecode() {
 }
 
 void InputPanel::setBusy(bool busy) {
-  mDecode->setText(busy
-                       ? tr("Decoding…")
-                       : (mDocument->model() && mDocument->model()->isClassifier() ? tr("Classify")
-                                                                                   : tr("Decode")));
+  mBusy = busy;
+  const bool classifier = mDocument->model() && mDocument->model()->isClassifier();
+  mDecode->setText(busy ? tr("Cancel decoding") : classifier ? tr("Classify") : tr("Decode"));
+  mDecode->setToolTip(busy ? tr("Stop the decoding in progress") : QString());
 }
 
 void InputPanel::refreshMode() {

@@ -38,6 +38,7 @@ class InputPanel : public QWidget {
 
  signals:
   void decodeRequested(const attn::ui::DecodeRequest& request);
+  void cancelRequested();  // the Decode button reads "Cancel" while a decode runs
 
  public:
   void requestDecode();  // as the Decode button does
@@ -57,6 +58,7 @@ class InputPanel : public QWidget {
   QLabel* mTargetTokens;
   QPushButton* mDecode;
   QLabel* mModeHint;
+  bool mBusy = false;
 };
 
 }  // namespace attn::ui

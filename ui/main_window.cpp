@@ -143,6 +143,7 @@ void MainWindow::buildDocks() {
     mSettings->setBeamWidth(request.beamWidth);
     mSession->decode(request);
   });
+  connect(mInput, &InputPanel::cancelRequested, mSession, &Session::cancelDecode);
 }
 
 void MainWindow::connectSession() {

@@ -21,6 +21,7 @@ Session::Session(QObject* parent)
   connect(mRunner, &DecodeRunner::finished, this, &Session::showDecoded);
   connect(mRunner, &DecodeRunner::failed, this, &Session::failed);
   connect(mRunner, &DecodeRunner::busyChanged, this, &Session::busyChanged);
+  connect(mRunner, &DecodeRunner::cancelled, this, [this] { emit status(tr("Cancelled")); });
 }
 
 Session::~Session() = default;
@@ -130,6 +131,10 @@ bool Session::decodeNow(const DecodeRequest& request) {
         errorFrom(e, tr("Decode"), tr("Check the sentence and the options, then decode again.")));
     return false;
   }
+}
+
+void Session::cancelDecode() {
+  mRunner->cancel();
 }
 
 QString Session::describe(const DecodeRequest& request) const {

@@ -45,6 +45,7 @@ class Session : public QObject {
 
   void decode(const DecodeRequest& request);     // on the worker thread
   bool decodeNow(const DecodeRequest& request);  // on this thread (command line, screenshots)
+  void cancelDecode();                           // the decode in progress stops: "Cancelled"
 
  signals:
   void failed(const attn::ui::UserError& error);

@@ -62,7 +62,7 @@ TEST_F(DecodingTest, GreedyTraceIsValidWithOneCrossRowPerOutputToken) {
   // Output stops at <eos> or at the length limit (an untrained model rarely says <eos>).
   EXPECT_TRUE(t.targetTokens.back() == "<eos>" ||
               int(t.targetTokens.size()) ==
-                  effectiveMaxLength(*model, request(DecodeMode::Greedy), 5));
+                  effectiveMaxLength(*model, request(DecodeMode::Greedy), 4));
 }
 
 TEST_F(DecodingTest, ForcingTheGreedyOutputReproducesTheGreedyTrace) {
@@ -117,9 +117,10 @@ TEST_F(DecodingTest, BeamTreeMarksOnePathFromTheRootToTheOutput) {
     EXPECT_EQ(chosen[i]->step, int(i));
     EXPECT_EQ(chosen[i]->token, t.targetTokens[i]);
   }
-  // At most `width` hypotheses at each step.
+  // At most `width` hypotheses go on from each step (finished ones are set aside).
   std::map<int, int> perStep;
-  for (const BeamNode& n : t.beam) ++perStep[n.step];
+  for (const BeamNode& n : t.beam)
+    if (!n.finished) ++perStep[n.step];
   for (const auto& [step, count] : perStep) EXPECT_LE(count, 3) << "step " << step;
 }
 
@@ -132,13 +133,28 @@ TEST_F(DecodingTest, TokensAsSeenMarkUnknownWordsAndTheAddedEos) {
   EXPECT_TRUE(seen[3].added);
 }
 
-TEST_F(DecodingTest, AnEmptySentenceIsAnErrorThatSaysWhatToDo) {
+TEST_F(DecodingTest, AnEmptySentenceIsAnErrorThatSaysWhatWasWrong) {
   try {
     decodeToTrace(*model, request(DecodeMode::Greedy, "   "));
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("type a few words"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("empty"), std::string::npos) << e.what();
   }
+  EXPECT_TRUE(tokensAsSeen(*model, "  ").empty());
+}
+
+TEST_F(DecodingTest, ARunThatIsNoLongerWantedStopsAtItsNextStep) {
+  int asked = 0;
+  DecodeRequest r = request(DecodeMode::Beam);
+  r.beamWidth = 8;
+  r.maxLength = 200;
+  try {
+    decodeToTrace(*model, r, [&asked] { return ++asked < 3; });
+    FAIL() << "not cancelled";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "Cancelled");
+  }
+  EXPECT_EQ(asked, 3);
 }
 
 TEST(DecodingWithoutAttention, GivesATraceWithNoCrossMap) {
