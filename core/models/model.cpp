@@ -4,6 +4,7 @@
 
 #include "io/safetensors.h"
 #include "models/rnn_seq2seq.h"
+#include "models/transformer_model.h"
 #include "util/check.h"
 
 namespace attn {
@@ -69,7 +70,13 @@ Model createModel(const json& config, data::TokenizerKind tokenizer, data::Vocab
       m.config = c.toJson();
       break;
     }
-    case Arch::Transformer:
+    case Arch::Transformer: {
+      auto c = TransformerModelConfig::fromJson(config, m.srcVocab.size(), m.tgtVocab.size());
+      checkSize(c.parameterCount(), maxParameters);
+      m.seq2seq = std::make_unique<TransformerModel>(c, rng);
+      m.config = c.toJson();
+      break;
+    }
     case Arch::StructuredSelfAttention:
       throw Error(std::string("the ") + archName(m.arch) + " architecture is not built yet");
   }
