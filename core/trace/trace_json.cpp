@@ -221,9 +221,18 @@ std::string attentionCsv(const Trace& t, const std::string& name, int layer, int
   if (layer < 0 || layer >= m.layers || head < 0 || head >= m.heads)
     throw Error("map '" + name + "' has " + std::to_string(m.layers) + " layer(s) and " +
                 std::to_string(m.heads) + " head(s)");
-  // Which tokens label the axes: keys are source tokens unless this is decoder self-attention.
-  const bool keysAreTarget = name == "decoder_self";
-  const bool queriesAreSource = name == "encoder_self";
+  // Which tokens label the axes. Cross-attention: queries are the output steps (labelled by the
+  // token each step produced), keys the source. Decoder self-attention: step t attends over the
+  // decoder's inputs <sos>, y1 … yt, so both axes are those inputs. Encoder self-attention: the
+  // source on both axes.
+  std::vector<std::string> decoderInputs{"<sos>"};
+  if (!t.targetTokens.empty())
+    decoderInputs.insert(decoderInputs.end(), t.targetTokens.begin(), t.targetTokens.end() - 1);
+  const std::vector<std::string>& keyTokens =
+      name == "decoder_self" ? decoderInputs : t.sourceTokens;
+  const std::vector<std::string>& queryTokens =
+      name == "encoder_self" ? t.sourceTokens
+                             : (name == "decoder_self" ? decoderInputs : t.targetTokens);
   auto label = [](const std::vector<std::string>& tokens, int i, const std::string& fallback) {
     return i < static_cast<int>(tokens.size()) ? tokens[static_cast<size_t>(i)]
                                                : fallback + std::to_string(i + 1);
@@ -231,12 +240,12 @@ std::string attentionCsv(const Trace& t, const std::string& name, int layer, int
   std::ostringstream out;
   out << csvField(name == "hops" ? "hop" : "query");
   for (int k = 0; k < m.keys; ++k)
-    out << ',' << csvField(label(keysAreTarget ? t.targetTokens : t.sourceTokens, k, "key "));
+    out << ',' << csvField(label(keyTokens, k, "key "));
   out << '\n';
   for (int q = 0; q < m.queries; ++q) {
     const std::string rowLabel =
         name == "hops" ? "hop " + std::to_string(q + 1)
-                       : label(queriesAreSource ? t.sourceTokens : t.targetTokens, q, "query ");
+                       : label(queryTokens, q, "query ");
     out << csvField(rowLabel);
     for (int k = 0; k < m.keys; ++k) out << ',' << m.at(layer, head, q, k);
     out << '\n';

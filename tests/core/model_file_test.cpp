@@ -2,6 +2,8 @@
 // error before anything large is allocated.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "golden.h"
@@ -26,8 +28,12 @@ Model rnnModel(const nlohmann::json& config) {
   return createModel(config, data::TokenizerKind::Word, vocab(5), vocab(6), {}, 3);
 }
 
+// Unique per process and call: ctest runs the tests of this file in parallel processes.
 std::string tempPath(const std::string& name) {
-  return (fs::temp_directory_path() / ("attn_model_test_" + name)).string();
+  static int counter = 0;
+  return (fs::temp_directory_path() / ("attn_model_test_" + std::to_string(::getpid()) + "_" +
+                                       std::to_string(counter++) + "_" + name))
+      .string();
 }
 
 void expectErrorContaining(const std::function<void()>& f, const std::string& part) {
@@ -83,7 +89,7 @@ std::string variant(const std::function<void(NamedTensors&, Metadata&)>& change)
   change(f.tensors, f.metadata);
   const std::string path = tempPath("variant.safetensors");
   writeSafetensors(path, f.tensors, f.metadata);
-  return path;
+  return path;  // left for the OS's temp cleaning: small, and named by process
 }
 
 TEST(ModelFile, AHugeConfigWithLittleDataIsRefusedBeforeAllocating) {

@@ -2,6 +2,8 @@
 // and atomic writes that never damage an existing file.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -33,8 +35,11 @@ Trace smallTrace() {
   return t;
 }
 
+// Named by process: ctest runs tests in parallel processes.
 std::string tempPath(const std::string& name) {
-  return (fs::temp_directory_path() / ("attn_trace_test_" + name)).string();
+  return (fs::temp_directory_path() /
+          ("attn_trace_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
 }
 
 void writeText(const std::string& path, const std::string& text) {
@@ -136,6 +141,20 @@ TEST(Trace, CsvHasTokensAsHeadersAndQuotesSpecialOnes) {
   EXPECT_THROW(attentionCsv(t, "cross", 1, 0), Error);
 }
 
+TEST(Trace, CsvLabelsDecoderSelfAttentionWithTheDecoderInputs) {
+  // Step t of the decoder attends over <sos>, y1 … yt: the inputs, one position behind the outputs.
+  Trace t = smallTrace();
+  AttentionMap m(1, 1, 3, 3);
+  m.at(0, 0, 0, 0) = 1;
+  m.at(0, 0, 1, 0) = 0.5f;
+  m.at(0, 0, 1, 1) = 0.5f;
+  for (int k = 0; k < 3; ++k) m.at(0, 0, 2, k) = 1.0f / 3;
+  t.attention["decoder_self"] = m;
+  const std::string csv = attentionCsv(t, "decoder_self", 0, 0);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "query,<sos>,the,cat");
+  EXPECT_NE(csv.find("\n<sos>,1,0,0\n"), std::string::npos) << csv;
+}
+
 TEST(AtomicFile, FailedWriteLeavesExistingFileUntouched) {
   const std::string path = tempPath("keep.txt");
   writeText(path, "precious");
@@ -149,7 +168,8 @@ TEST(AtomicFile, FailedWriteLeavesExistingFileUntouched) {
   // and no temporary file is left beside it
   int leftovers = 0;
   for (auto& e : fs::directory_iterator(fs::temp_directory_path()))
-    if (e.path().filename().string().find(".attn_trace_test_keep.txt.tmp") == 0) ++leftovers;
+    if (e.path().filename().string().find("." + fs::path(path).filename().string() + ".tmp") == 0)
+      ++leftovers;
   EXPECT_EQ(leftovers, 0);
   fs::remove(path);
 }
