@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "heatmap_view.h"
+#include "token_html.h"
 #include "trace/trace.h"
 #include "trace_document.h"
 
@@ -115,7 +116,8 @@ void AlignmentView::onSelectorChanged() {
 
 void AlignmentView::showMatrix() {
   const MatrixSnapshot m = mDocument->matrix();
-  if (m.rows == 0 || !mHeatmap->setMatrix(m.rows, m.cols, m.values, m.rowLabels, m.colLabels)) {
+  if (m.rows == 0 || !mHeatmap->setMatrix(m.rows, m.cols, m.values, displayLabels(m.rowLabels),
+                                          displayLabels(m.colLabels))) {
     mStack->setCurrentWidget(mEmpty);
     mRowsAreSteps = false;
     return;

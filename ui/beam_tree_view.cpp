@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -208,7 +209,21 @@ BeamTreeView::BeamTreeView(TraceDocument* document, QWidget* parent)
     if (trace && trace->beam[size_t(id)].chosen) mDocument->setStep(trace->beam[size_t(id)].step);
   });
   connect(mDocument, &TraceDocument::beamNodeChanged, this, &BeamTreeView::showNode);
+  connect(mDocument, &TraceDocument::stepChanged, this, &BeamTreeView::followStep);
   refresh();
+}
+
+void BeamTreeView::followStep(int step) {
+  const auto& trace = mDocument->trace();
+  if (!trace) return;
+  for (const BeamNode& n : trace->beam) {
+    if (n.chosen && n.step == step) {
+      const QRectF r = mCanvas->nodeRect(n.id);
+      mScroll->ensureVisible(int(r.center().x()), int(r.center().y()), int(r.width()),
+                             int(r.height() * 2));
+      return;
+    }
+  }
 }
 
 QString BeamTreeView::hypothesisText() const {
@@ -231,6 +246,8 @@ void BeamTreeView::refresh() {
                       "a box to read its hypothesis; on the orange path it also selects that step.")
                        .arg(trace->beamWidth));
   mHypothesis->clear();
+  mScroll->horizontalScrollBar()->setValue(0);
+  mScroll->verticalScrollBar()->setValue(0);
 }
 
 void BeamTreeView::showNode(int id) {

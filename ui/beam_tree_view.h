@@ -55,6 +55,7 @@ class BeamTreeView : public QWidget {
  private:
   void refresh();
   void showNode(int id);
+  void followStep(int step);  // keeps the output's node at the current step in view
 
   TraceDocument* mDocument;
   QLabel* mHeader;

@@ -98,6 +98,7 @@ InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
 
 void InputPanel::setSentence(const QString& text) {
   mSentence->setText(text);
+  mSentence->setCursorPosition(0);  // a long sentence shows its beginning, not its end
 }
 
 DecodeRequest InputPanel::request() const {

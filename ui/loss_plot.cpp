@@ -17,17 +17,17 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent), mPlot(new QCustomPlot(thi
   mPlot->setMinimumSize(200, 150);
 
   mLoss = mPlot->addGraph();
-  mLoss->setName(tr("training loss (each step)"));
+  mLoss->setName(tr("loss, each step"));
   mLoss->setPen(QPen(QColor(0x9e, 0xb4, 0xcf), 1));
   mSmoothed = mPlot->addGraph();
-  mSmoothed->setName(tr("training loss (moving average)"));
+  mSmoothed->setName(tr("loss, moving average"));
   mSmoothed->setPen(QPen(QColor(0x1f, 0x4e, 0x8c), 2));
   mValidationLoss = mPlot->addGraph();
   mValidationLoss->setName(tr("validation loss"));
   mValidationLoss->setPen(QPen(QColor(0xe6, 0x55, 0x0d), 2));
   mValidationLoss->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
   mValidationScore = mPlot->addGraph(mPlot->xAxis, mPlot->yAxis2);
-  mValidationScore->setName(tr("validation score (right axis)"));
+  mValidationScore->setName(tr("validation score (right)"));
   mValidationScore->setPen(QPen(QColor(0x31, 0xa3, 0x54), 2, Qt::DashLine));
   mValidationScore->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 7));
 
@@ -39,10 +39,16 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent), mPlot(new QCustomPlot(thi
   QSharedPointer<QCPAxisTickerText> percent(new QCPAxisTickerText);
   for (int p = 0; p <= 100; p += 25) percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
   mPlot->yAxis2->setTicker(percent);
+  // The legend in its own row under the plot: inside, it hid the curves of a narrow plot.
   mPlot->legend->setVisible(true);
   mPlot->legend->setFont(QFont(font().family(), std::max(7, font().pointSize() - 1)));
-  mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-  mPlot->legend->setBrush(QColor(255, 255, 255, 220));
+  mPlot->axisRect()->insetLayout()->take(mPlot->legend);
+  mPlot->plotLayout()->addElement(1, 0, mPlot->legend);
+  mPlot->plotLayout()->setRowStretchFactor(1, 0.001);
+  mPlot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  mPlot->legend->setWrap(2);
+  mPlot->legend->setBorderPen(Qt::NoPen);
+  mPlot->legend->setMargins(QMargins(4, 0, 4, 2));
 
   // The STYLE's throttle: one queued replot at most every 40 ms, however fast points arrive.
   mReplot.setSingleShot(true);
@@ -79,7 +85,7 @@ void LossPlot::addTick(const TrainingTick& tick) {
       mValidationLoss->addData(double(tick.step), tick.validationLoss);
     if (std::isfinite(tick.validationScore)) {
       mValidationScore->addData(double(tick.step), tick.validationScore);
-      mValidationScore->setName(tr("validation %1 (right axis)").arg(tick.validationScoreName));
+      mValidationScore->setName(tr("validation %1 (right)").arg(tick.validationScoreName));
       mPlot->yAxis2->setLabel(tr("validation %1").arg(tick.validationScoreName));
     }
   }

@@ -44,6 +44,7 @@ StepView::StepView(TraceDocument* document, QWidget* parent)
       mTopKTitle(sectionTitle(tr("Next-token probabilities"), this)),
       mTopKPlot(new QCustomPlot(this)),
       mTopKNote(new QLabel(this)) {
+  mAttentionTitle->setWordWrap(true);
   for (QLabel* label : {mOutput, mSource, mTopKNote}) {
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -68,6 +69,7 @@ StepView::StepView(TraceDocument* document, QWidget* parent)
   layout->addWidget(mTopKTitle);
   layout->addWidget(mTopKNote);
   layout->addWidget(mTopKPlot, 2);
+  layout->addStretch(0);
 
   // The token tickers measure the previous layout (see TokenTicker): after a resize, one more pass.
   for (auto [plot, ticker] :
@@ -166,7 +168,7 @@ void StepView::refresh() {
       values << weights[size_t(i)];
     }
     mAttentionBars->setData(keys, values, true);
-    mSourceTicker->setLabels(sources);
+    mSourceTicker->setLabels(displayLabels(sources));
     mAttentionPlot->xAxis->setRange(-0.6, weights.size() - 0.4);
     mAttentionPlot->replot(QCustomPlot::rpQueuedReplot);
   } else if (!classifier) {
@@ -211,9 +213,11 @@ void StepView::refresh() {
     QStringList labels;
     for (int i = 0; i < mTopTokens.size(); ++i)
       labels << QStringLiteral("%1  %2%")
-                    .arg(mTopTokens[i])
+                    .arg(displayLabels({mTopTokens[i]}).first())
                     .arg(mTopProbabilities[size_t(i)] * 100, 0, 'f', 1);
     mTopKTicker->setLabels(labels);
+    // Bars of a readable thickness, not stretched over the whole panel.
+    mTopKPlot->setMaximumHeight(60 + 30 * int(mTopTokens.size()));
     mTopKPlot->yAxis->setRange(-0.5, mTopTokens.size() - 0.5);
     mTopKPlot->replot(QCustomPlot::rpQueuedReplot);
   }

@@ -7,11 +7,28 @@
 
 namespace attn::ui {
 
-QString visibleToken(const QString& token) {
+namespace {
+
+QString plainVisible(const QString& token) {
   QString t = token;
   t.replace(QLatin1Char(' '), QChar(0x2423));  // ␣: a char model's space must stay visible
+  t.replace(QLatin1Char('\t'), QChar(0x21e5));
+  t.replace(QLatin1Char('\n'), QChar(0x21b5));
   if (t.isEmpty()) t = QStringLiteral("∅");
-  return t.toHtmlEscaped();
+  return t;
+}
+
+}  // namespace
+
+QString visibleToken(const QString& token) {
+  return plainVisible(token).toHtmlEscaped();
+}
+
+QStringList displayLabels(const QStringList& tokens) {
+  QStringList out;
+  out.reserve(tokens.size());
+  for (const QString& t : tokens) out << plainVisible(t);
+  return out;
 }
 
 QRgb highlightColour(const QVector<QRgb>& colourTable, float weight) {

@@ -28,5 +28,7 @@ QString outputSoFarHtml(const QStringList& tokens, int current);
 
 // Token text as it should be read: spaces visible (char models), HTML escaped.
 QString visibleToken(const QString& token);
+// The same for plain-text labels (axis ticks): ␣ for a space, ∅ for an empty token.
+QStringList displayLabels(const QStringList& tokens);
 
 }  // namespace attn::ui

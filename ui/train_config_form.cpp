@@ -45,6 +45,8 @@ QDoubleSpinBox* dspin(QWidget* parent, double min, double max, double value, int
 QComboBox* choice(QWidget* parent, const QStringList& items, const QString& current,
                   const QString& tip = {}) {
   auto* box = new QComboBox(parent);
+  box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  box->setMinimumContentsLength(8);
   box->addItems(items);
   box->setCurrentText(current);
   box->setToolTip(tip);
@@ -80,6 +82,8 @@ QWidget* TrainConfigForm::buildDataGroup() {
   mUseTask->setChecked(true);
   mTask = new QComboBox(group);
   mTask->setObjectName(QStringLiteral("taskBox"));
+  mTask->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  mTask->setMinimumContentsLength(8);
   for (const data::TaskInfo& t : data::listTasks()) {
     mTask->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
     mTask->setItemData(mTask->count() - 1, QString::fromStdString(t.description), Qt::ToolTipRole);
@@ -106,7 +110,8 @@ QWidget* TrainConfigForm::buildDataGroup() {
 
   mUseTsv = new QRadioButton(tr("TSV file"), group);
   mTsvPath = new QLineEdit(group);
-  mTsvPath->setPlaceholderText(tr("source<TAB>target per line"));
+  mTsvPath->setPlaceholderText(tr("source<TAB>target lines"));
+  mTsvPath->setMinimumWidth(60);
   auto* browse = new QPushButton(tr("Browse…"), group);
   auto* row = new QHBoxLayout;
   row->addWidget(mTsvPath, 1);
@@ -233,6 +238,8 @@ QWidget* TrainConfigForm::buildModelGroup() {
   auto* layout = new QVBoxLayout(group);
   mArch = new QComboBox(group);
   mArch->setObjectName(QStringLiteral("archBox"));
+  mArch->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  mArch->setMinimumContentsLength(12);
   const std::pair<const char*, QString> archs[] = {
       {"rnn_seq2seq", tr("RNN encoder–decoder (Bahdanau / Luong)")},
       {"transformer", tr("Transformer")},

@@ -63,7 +63,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   auto* scroll = new QScrollArea(this);
   scroll->setWidget(mForm);
   scroll->setWidgetResizable(true);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setFrameShape(QFrame::NoFrame);
 
   auto* right = new QWidget(this);
   auto* buttons = new QHBoxLayout;
@@ -82,6 +82,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   splitter->addWidget(scroll);
   splitter->addWidget(right);
   splitter->setStretchFactor(1, 1);
+  splitter->setSizes({mForm->minimumSizeHint().width() + 20, 320});
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);
@@ -178,7 +179,7 @@ void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
                   .arg(r.bestStep)
                   .arg(parts.join(QStringLiteral(", ")));
   }
-  if (!r.message.empty()) text += QStringLiteral(" ") + QString::fromStdString(r.message);
+  if (r.stoppedEarly || r.diverged) text += QStringLiteral(" ") + QString::fromStdString(r.message);
   text += tr(" The model is decoded in the Alignment tab; save it with File ▸ Save model.");
   mStatus->setText(text);
   mProgress->setValue(1000);

@@ -50,6 +50,7 @@ TEST_F(HeadGridTest, HasOneSmallMapPerLayerAndHeadAndMeansForEachKind) {
   for (int l = 0; l < 3; ++l)
     for (int h = -1; h < 4; ++h) EXPECT_FALSE(grid->cellRect(l, h).isEmpty()) << l << "," << h;
   EXPECT_TRUE(grid->cellRect(3, 0).isEmpty());
+  attn::test::maybeCapture(window, "heads_grid");
   grid->setKind(QStringLiteral("encoder_self"));
   EXPECT_EQ(grid->image(0, 0).size(), QSize(7, 7));
 }
@@ -82,6 +83,7 @@ TEST_F(HeadGridTest, ClickingAHeadEnlargesItInTheAlignmentView) {
     for (int k = 0; k < cross.keys; ++k)
       ASSERT_EQ(window.heatmap()->value(q, k), double(cross.at(1, 2, q, k)));
   EXPECT_TRUE(window.heatmap()->title().contains(QStringLiteral("head 3 of 4")));
+  attn::test::maybeCapture(window, "heads_enlarged");
 }
 
 TEST_F(HeadGridTest, TheMeanColumnEnlargesTheMeanOverHeads) {

@@ -191,6 +191,7 @@ TEST_F(StudioFlowTest, BeamSearchFillsTheTreeAndItsPathSelectsSteps) {
   EXPECT_EQ(window.heatmap()->selectedRow(), 0);
   EXPECT_TRUE(
       window.beamTreeView()->hypothesisText().contains(QStringLiteral("on the returned output")));
+  attn::test::maybeCapture(window, "beam_tree");
 }
 
 TEST_F(StudioFlowTest, AModelFileThatCannotBeReadShowsWhatWasWrongAndWhatToDo) {

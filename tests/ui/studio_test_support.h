@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "trace/trace.h"
+#include "window_capture.h"
 
 namespace attn::test {
 
@@ -79,6 +80,15 @@ inline std::size_t distinctColours(const QImage& image) {
   for (int y = 0; y < image.height(); y += 2)
     for (int x = 0; x < image.width(); x += 2) colours.insert(image.pixel(x, y));
   return colours.size();
+}
+
+// With ATTN_UI_CAPTURE_DIR set, saves what a test shows as <name>.png there: for looking at the
+// views as a user would, and for documentation. Without it, does nothing.
+inline void maybeCapture(QWidget& widget, const char* name) {
+  const QString dir = qEnvironmentVariable("ATTN_UI_CAPTURE_DIR");
+  if (!dir.isEmpty())
+    attn::ui::captureWidget(widget,
+                            dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
 }
 
 inline bool eventually(const std::function<bool()>& condition, int ms = 5000) {

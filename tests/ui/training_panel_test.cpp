@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -19,6 +20,8 @@
 
 #include <atomic>
 
+#include "heatmap_view.h"
+#include "hops_view.h"
 #include "loss_plot.h"
 #include "main_window.h"
 #include "model_document.h"
@@ -64,6 +67,9 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
   EXPECT_EQ(panel->progressBar()->value(), panel->progressBar()->maximum());
   EXPECT_TRUE(panel->statusLabel()->text().startsWith(QStringLiteral("Done")))
       << panel->statusLabel()->text();
+  attn::test::maybeCapture(window, "trained_decoded");
+  window.tabs()->setCurrentWidget(panel);
+  attn::test::maybeCapture(window, "training_done");
 
   // The new model is loaded, unsaved, and its example decoded.
   ModelDocument* model = window.session()->modelDocument();
@@ -149,6 +155,8 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
   // Paused: no step reports while paused (one tick may already be queued).
   QTest::mouseClick(panel->pauseButton(), Qt::LeftButton);
   EXPECT_TRUE(panel->runner()->isPaused());
+  window.tabs()->setCurrentWidget(panel);
+  attn::test::maybeCapture(window, "training_paused");
   QTest::qWait(150);
   const int whilePaused = int(progressed.count());
   QTest::qWait(300);
@@ -187,4 +195,26 @@ TEST(TrainingPanel, ATsvFileThatDoesNotExistIsCaughtBeforeStarting) {
   EXPECT_FALSE(panel->start());
   ASSERT_EQ(failed.count(), 1);
   EXPECT_TRUE(failed[0][0].value<UserError>().what.contains(QStringLiteral("does not exist")));
+}
+
+TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
+  MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  TrainingPanel* panel = window.trainingPanel();
+  panel->form()->setQuickDefaults(QStringLiteral("sentiment"), 40);
+  ASSERT_EQ(panel->form()->archBox()->currentData().toString(),
+            QStringLiteral("structured_self_attention"))
+      << "a classification task picks the classifier";
+  QSignalSpy decoded(window.session(), &Session::decoded);
+  QSignalSpy failed(panel, &TrainingPanel::failed);
+  ASSERT_TRUE(panel->start());
+  ASSERT_TRUE(eventually([&] { return decoded.count() + failed.count() >= 1; }, 120000));
+  ASSERT_EQ(failed.count(), 0) << failed[0][0].value<UserError>().what;
+  const auto& trace = window.session()->traceDocument()->trace();
+  ASSERT_TRUE(trace->attention.count("hops"));
+  EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.hopsView()));
+  EXPECT_EQ(window.hopsView()->heatmap()->rows(), trace->attention.at("hops").heads);
+  attn::test::maybeCapture(window, "classifier_hops");
 }
