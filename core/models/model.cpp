@@ -4,6 +4,7 @@
 
 #include "io/safetensors.h"
 #include "models/rnn_seq2seq.h"
+#include "models/structured_self_attention.h"
 #include "models/transformer_model.h"
 #include "util/check.h"
 
@@ -77,8 +78,14 @@ Model createModel(const json& config, data::TokenizerKind tokenizer, data::Vocab
       m.config = c.toJson();
       break;
     }
-    case Arch::StructuredSelfAttention:
-      throw Error(std::string("the ") + archName(m.arch) + " architecture is not built yet");
+    case Arch::StructuredSelfAttention: {
+      // The class names fix num_classes (checked against the config's, or filled in).
+      auto c = StructuredSelfAttentionConfig::fromJson(config, m.srcVocab.size(), m.classes.size());
+      checkSize(c.parameterCount(), maxParameters);
+      m.classifier = std::make_unique<StructuredSelfAttention>(c, rng);
+      m.config = c.toJson();
+      break;
+    }
   }
   return m;
 }
