@@ -45,22 +45,27 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent), mPlot(new QCustomPlot(thi
   mPlot->axisRect()->insetLayout()->take(mPlot->legend);
   mPlot->plotLayout()->addElement(1, 0, mPlot->legend);
   mPlot->plotLayout()->setRowStretchFactor(1, 0.001);
-  mPlot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-  mPlot->legend->setWrap(2);
+  mPlot->legend->setWrap(2);  // two entries a row; the graphs' entries exist already, so rearrange
+  mPlot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
   mPlot->legend->setBorderPen(Qt::NoPen);
   mPlot->legend->setMargins(QMargins(4, 0, 4, 2));
 
   // The STYLE's throttle: one queued replot at most every 40 ms, however fast points arrive.
   mReplot.setSingleShot(true);
   mReplot.setInterval(kReplotMs);
-  connect(&mReplot, &QTimer::timeout, this, [this] {
+  connect(&mReplot, &QTimer::timeout, this, &LossPlot::flush);
+  clear();
+}
+
+void LossPlot::flush() {
+  mReplot.stop();
+  {
     const double steps =
         std::max(1.0, mLoss->data()->isEmpty() ? 1.0 : (mLoss->data()->constEnd() - 1)->key);
     mPlot->xAxis->setRange(0, steps * 1.02);
     mPlot->yAxis->setRange(0, mMaxLoss > 0 ? mMaxLoss * 1.05 : 1);
     mPlot->replot(QCustomPlot::rpQueuedReplot);
-  });
-  clear();
+  }
 }
 
 LossPlot::~LossPlot() = default;

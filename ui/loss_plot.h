@@ -24,6 +24,7 @@ class LossPlot : public QWidget {
 
   void clear();
   void addTick(const TrainingTick& tick);
+  void flush();  // draws what has arrived now, without waiting for the throttle
   int lossPoints() const;
   int validationPoints() const;
   QCustomPlot* plot() const { return mPlot; }

@@ -184,6 +184,7 @@ void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
   mStatus->setText(text);
   mProgress->setValue(1000);
   mProgress->setFormat(tr("done"));
+  mPlot->flush();
   emit status(tr("Training finished"));
   emit trained(std::shared_ptr<const Model>(outcome->model),
                QString::fromStdString(outcome->exampleSource));
