@@ -79,9 +79,15 @@ QImage HeadGrid::image(int layer, int head) const {
 QRect HeadGrid::cellRect(int layer, int head) const {
   if (layer < 0 || layer >= mLayers || head < -1 || head >= mHeads) return {};
   const int columns = mHeads + 1;
-  const double w =
-      std::max(4.0, (width() - kLabelWidth - kMeanGap - kGap * columns) / double(columns));
-  const double h = std::max(4.0, (height() - kHeaderRows - kGap * mLayers) / double(mLayers));
+  double w = std::max(4.0, (width() - kLabelWidth - kMeanGap - kGap * columns) / double(columns));
+  double h = std::max(4.0, (height() - kHeaderRows - kGap * mLayers) / double(mLayers));
+  // Square cells, as in the big heatmap: a stretched map would suggest a shape it does not have.
+  const QImage& first = mImages.front();
+  const double aspect = double(first.width()) / double(std::max(first.height(), 1));
+  if (w / h > aspect)
+    w = std::max(4.0, h * aspect);
+  else
+    h = std::max(4.0, w / aspect);
   const int column = head < 0 ? mHeads : head;
   const double x = kLabelWidth + column * (w + kGap) + (head < 0 ? kMeanGap : 0);
   const double y = kHeaderRows + layer * (h + kGap);

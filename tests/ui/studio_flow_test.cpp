@@ -5,9 +5,13 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -15,6 +19,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include "beam_tree_view.h"
 #include "heatmap_view.h"
@@ -211,4 +216,27 @@ TEST_F(StudioFlowTest, AModelFileThatCannotBeReadShowsWhatWasWrongAndWhatToDo) {
       << box->informativeText();
   box->close();
   EXPECT_FALSE(window.session()->modelDocument()->hasModel());
+}
+
+TEST_F(StudioFlowTest, DroppingAModelFileOpensIt) {
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(attn::test::bahdanauModelPath())});
+  const QPoint centre = window.rect().center();
+  QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&window, &enter);
+  EXPECT_TRUE(enter.isAccepted());
+  QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&window, &drop);
+  EXPECT_TRUE(window.session()->modelDocument()->hasModel());
+  EXPECT_TRUE(window.session()->modelDocument()->path().endsWith(
+      QStringLiteral("bahdanau_additive.safetensors")));
+}
+
+TEST_F(StudioFlowTest, DroppingSomethingElseIsRefused) {
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/picture.jpg"))});
+  QDragEnterEvent enter(window.rect().center(), Qt::CopyAction, &mime, Qt::LeftButton,
+                        Qt::NoModifier);
+  QApplication::sendEvent(&window, &enter);
+  EXPECT_FALSE(enter.isAccepted());
 }

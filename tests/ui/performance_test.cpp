@@ -1,0 +1,99 @@
+// The speed targets the app is designed for (a later issue measures them properly): a decode step
+// on a 60 × 60 map, opening and panning a 500 × 500 trace. The bounds here are loose, ten times
+// the targets, so a loaded CI machine passes; the times are printed and recorded.
+#include <gtest/gtest.h>
+
+#include <qcustomplot.h>
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+#include "heatmap_view.h"
+#include "main_window.h"
+#include "session.h"
+#include "step_view.h"
+#include "studio_test_support.h"
+#include "trace/trace_json.h"
+#include "trace_document.h"
+
+using namespace attn;
+using namespace attn::ui;
+
+namespace {
+
+Trace rnnLikeTrace(int source, int target) {
+  Trace t = attn::test::transformerLikeTrace(1, 1, source, target);
+  t.attention.erase("encoder_self");
+  t.attention.erase("decoder_self");
+  for (int i = 0; i < target; ++i) {
+    TraceStep step;
+    for (int k = 0; k < 5; ++k) step.topK.push_back({"w" + std::to_string(k), 0.2f});
+    t.steps.push_back(step);
+  }
+  return t;
+}
+
+void report(const char* what, qint64 ms, qint64 target) {
+  std::printf("[   TIME   ] %s: %lld ms (target %lld ms)\n", what, static_cast<long long>(ms),
+              static_cast<long long>(target));
+  ::testing::Test::RecordProperty(what, int(ms));
+}
+
+}  // namespace
+
+TEST(Performance, ADecodeStepOnASixtyBySixtyMapUpdatesEveryViewQuickly) {
+  MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  window.session()->traceDocument()->setTrace(std::make_shared<const Trace>(rnnLikeTrace(60, 60)),
+                                              QStringLiteral("60 × 60"));
+  window.heatmap()->replotNow();
+  QElapsedTimer timer;
+  timer.start();
+  constexpr int kSteps = 20;
+  for (int step = 1; step <= kSteps; ++step) {
+    window.session()->traceDocument()->setStep(step);
+    window.heatmap()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    window.stepView()->attentionPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    window.stepView()->topKPlot()->replot(QCustomPlot::rpImmediateRefresh);
+  }
+  const qint64 perStep = timer.elapsed() / kSteps;
+  report("decode step, 60x60", perStep, 16);
+  EXPECT_LT(perStep, 160);
+}
+
+TEST(Performance, AFiveHundredSquareTraceOpensAndPansQuickly) {
+  QTemporaryDir dir;
+  const QString file = dir.filePath(QStringLiteral("big.json"));
+  writeTraceFile(file.toStdString(), rnnLikeTrace(500, 500));
+  MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  QElapsedTimer timer;
+  timer.start();
+  ASSERT_TRUE(window.session()->openTrace(file));
+  window.heatmap()->replotNow();
+  const qint64 open = timer.elapsed();
+  report("open 500x500 trace", open, 1000);
+  EXPECT_LT(open, 10000);
+  EXPECT_EQ(window.heatmap()->rows(), 500);
+
+  // Zoomed in on a corner, then dragged along: each frame is a replot.
+  window.heatmap()->sourceAxis()->setRange(-0.5, 49.5);
+  window.heatmap()->outputAxis()->setRange(-0.5, 49.5);
+  timer.restart();
+  constexpr int kFrames = 20;
+  for (int i = 0; i < kFrames; ++i) {
+    window.heatmap()->sourceAxis()->moveRange(5);
+    window.heatmap()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+  }
+  const qint64 frame = timer.elapsed() / kFrames;
+  report("pan frame, 500x500", frame, 16);
+  EXPECT_LT(frame, 160);
+  EXPECT_TRUE(window.heatmap()->isZoomed());
+}

@@ -1,0 +1,43 @@
+// Not a check but a look: with ATTN_UI_VISUAL_MODEL (a model file) and ATTN_UI_CAPTURE_DIR set,
+// opens the model as a user would, decodes ATTN_UI_VISUAL_INPUT (or its example) greedily and
+// with a beam, and saves every tab at 1280 × 800 for a person to look at. Skipped otherwise.
+#include <gtest/gtest.h>
+
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+#include "input_panel.h"
+#include "main_window.h"
+#include "session.h"
+#include "studio_test_support.h"
+#include "trace_document.h"
+
+using namespace attn::ui;
+
+TEST(VisualCapture, EveryTabOfAModel) {
+  const QString model = qEnvironmentVariable("ATTN_UI_VISUAL_MODEL");
+  if (model.isEmpty() || qEnvironmentVariableIsEmpty("ATTN_UI_CAPTURE_DIR"))
+    GTEST_SKIP() << "set ATTN_UI_VISUAL_MODEL and ATTN_UI_CAPTURE_DIR to capture";
+  MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_EQ(window.start(model, qEnvironmentVariable("ATTN_UI_VISUAL_INPUT"), true), QString());
+  window.session()->traceDocument()->setStep(2);
+  const char* names[] = {"visual_alignment", "visual_heads", "visual_hops", "visual_beam",
+                         "visual_training"};
+  for (int i = 0; i < window.tabs()->count(); ++i) {
+    if (!window.tabs()->isTabEnabled(i)) continue;
+    window.tabs()->setCurrentIndex(i);
+    attn::test::maybeCapture(window, names[i]);
+  }
+  QSignalSpy decoded(window.session(), &Session::decoded);
+  window.inputPanel()->beamButton()->setChecked(true);
+  window.inputPanel()->requestDecode();
+  ASSERT_TRUE(attn::test::eventually([&] { return decoded.count() == 1; }, 30000));
+  window.tabs()->setCurrentIndex(3);
+  window.session()->traceDocument()->setStep(3);
+  attn::test::maybeCapture(window, names[3]);
+}
