@@ -110,6 +110,11 @@ TEST(StructuredSelfAttention, ConfigIsRangeCheckedWithClearErrors) {
   c.erase("attention_dim");
   EXPECT_NE(message(c).find("attention_dim"), std::string::npos) << message(c);
   EXPECT_NE(message(smallConfig(), {}).find("class names"), std::string::npos);
+  c = smallConfig();  // each key in range, but fc alone would be 4096 × 64·8192 weights
+  c["hidden_dim"] = 4096;
+  c["hops"] = 64;
+  c["mlp_dim"] = 4096;
+  EXPECT_NE(message(c).find("parameters"), std::string::npos) << message(c);
   c = smallConfig();
   c["num_classes"] = 3;
   c["penalty"] = 0.25;
