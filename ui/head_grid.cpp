@@ -128,6 +128,20 @@ void HeadGrid::paintEvent(QPaintEvent*) {
                                      : QString::number(h + 1));
     p.drawText(QRect(cell.left(), 0, cell.width(), kHeaderRows), Qt::AlignCenter, label);
   }
+  // How to read the colours, under the grid: the same scale as the big heatmap's.
+  const QRect last = cellRect(mLayers - 1, 0);
+  const QRect legend(kLabelWidth, last.bottom() + kGap + 4, 160, 10);
+  if (legend.bottom() + metrics.height() < height()) {
+    for (int x = 0; x < legend.width(); ++x)
+      p.fillRect(QRect(legend.left() + x, legend.top(), 1, legend.height()),
+                 QColor(colourOf(mTable, double(x) / (legend.width() - 1))));
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawText(QPoint(legend.left(), legend.bottom() + metrics.ascent() + 2), QStringLiteral("0"));
+    p.drawText(QPoint(legend.right() - metrics.horizontalAdvance(QStringLiteral("1")),
+                      legend.bottom() + metrics.ascent() + 2),
+               QStringLiteral("1"));
+    p.drawText(QPoint(legend.right() + 8, legend.bottom()), tr("attention weight"));
+  }
   const bool selectedKind = mDocument->mapName() == mKind;
   for (int l = 0; l < mLayers; ++l) {
     const QRect first = cellRect(l, 0);

@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -279,6 +280,15 @@ void MainWindow::showStatus(const QString& message) {
 
 QString MainWindow::start(const QString& modelPath, const QString& input, bool wait) {
   QString path = modelPath;
+  if (path.isEmpty()) {
+    // A returning user finds the model they last opened; a new one, the first bundled model.
+    for (const QString& recent : mSettings->recentFiles()) {
+      if (recent.endsWith(QLatin1String(".safetensors")) && QFileInfo::exists(recent)) {
+        path = recent;
+        break;
+      }
+    }
+  }
   if (path.isEmpty()) {
     const QList<BundledModel> bundled = findBundledModels();
     if (!bundled.isEmpty()) path = bundled.first().path;

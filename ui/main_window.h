@@ -43,7 +43,8 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(Settings* settings = nullptr, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // What to show first: `modelPath` (else the first bundled model, else the hand-made example),
+  // What to show first: `modelPath` (else the model opened last, else the first bundled model,
+  // else the hand-made example),
   // decoding `input` (else the model's example sentence). `wait`: decode on this thread, so that
   // the window is complete when this returns. Returns an empty string or what went wrong.
   QString start(const QString& modelPath = {}, const QString& input = {}, bool wait = false);
@@ -66,7 +67,8 @@ class MainWindow : public QMainWindow {
   bool exportCsvTo(const QString& path);
   bool saveTraceTo(const QString& path);
   void setColourMap(ColourMap map);
-  // Asked when closing over an unsaved trained model; tests replace the question.
+  // Asked when closing over an unsaved trained model; tests replace the question (and with it,
+  // the one about a training in progress, which is then answered "stop it").
   void setUnsavedModelQuestion(std::function<int()> ask) { mAskUnsaved = std::move(ask); }
 
  protected:

@@ -215,6 +215,18 @@ void MainWindow::exportCsvInteractively() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (mTraining->isRunning()) {
+    const int answer = mAskUnsaved
+                           ? int(QMessageBox::Discard)
+                           : QMessageBox::question(
+                                 this, tr("Training in progress"),
+                                 tr("A model is still training. Stop the training and quit?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) {
+      event->ignore();
+      return;
+    }
+  }
   if (mSession->modelDocument()->isUnsaved()) {
     const int answer =
         mAskUnsaved
