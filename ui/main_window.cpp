@@ -137,8 +137,9 @@ void MainWindow::buildDocks() {
   connect(mModelPanel, &ModelPanel::saveRequested, this, &MainWindow::saveModelInteractively);
   connect(mModelPanel, &ModelPanel::trainRequested, this,
           [this] { mTabs->setCurrentWidget(mTraining); });
-  connect(mModelPanel, &ModelPanel::bundledRequested, this,
-          [this](const QString& path) { mSession->openModel(path); });
+  connect(mModelPanel, &ModelPanel::bundledRequested, this, [this](const QString& path) {
+    if (maySetAsideModel()) mSession->openModel(path);
+  });
   connect(mInput, &InputPanel::decodeRequested, this, [this](const DecodeRequest& request) {
     mSettings->setLastInput(QString::fromStdString(request.source));
     mSettings->setBeamWidth(request.beamWidth);
@@ -175,6 +176,7 @@ void MainWindow::connectSession() {
   connect(mSettings, &Settings::colourMapChanged, this, &MainWindow::setColourMap);
   connect(mTraining, &TrainingPanel::trained, this,
           [this](std::shared_ptr<const Model> model, const QString& example) {
+            if (!maySetAsideModel()) return;  // keeps the unsaved model the user chose to keep
             mSession->adoptTrainedModel(std::move(model), example);
             mTabs->setCurrentWidget(mAlignment);
           });

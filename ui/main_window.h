@@ -97,6 +97,8 @@ class MainWindow : public QMainWindow {
   void exportFigureInteractively();
   void exportCsvInteractively();
   QWidget* currentFigure() const;
+  // Before an unsaved trained model is replaced or closed: save it, discard it, or stop (false).
+  bool maySetAsideModel(const QString& question = {});
   void showAbout();
   void showQuickGuide();
 

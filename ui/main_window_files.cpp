@@ -96,7 +96,8 @@ void MainWindow::rebuildRecentMenu() {
                    tr("It was removed from the list; open the file from its new place.")});
         return;
       }
-      mSession->openFile(path);
+      if (!path.endsWith(QLatin1String(".safetensors")) || maySetAsideModel())
+        mSession->openFile(path);
     });
   }
   if (files.isEmpty()) mRecentMenu->addAction(tr("(none yet)"))->setEnabled(false);
@@ -110,7 +111,7 @@ void MainWindow::openModelInteractively() {
   const QString path =
       QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
                                    tr("Attention Studio models (*.safetensors);;All files (*)"));
-  if (!path.isEmpty()) mSession->openModel(path);
+  if (!path.isEmpty() && maySetAsideModel()) mSession->openModel(path);
 }
 
 void MainWindow::openTraceInteractively() {
@@ -214,6 +215,25 @@ void MainWindow::exportCsvInteractively() {
   exportCsvTo(path);
 }
 
+bool MainWindow::maySetAsideModel(const QString& question) {
+  if (!mSession->modelDocument()->isUnsaved()) return true;
+  const int answer =
+      mAskUnsaved
+          ? mAskUnsaved()
+          : QMessageBox::question(
+                this, tr("Unsaved model"),
+                question.isEmpty() ? tr("The model trained in this session has not "
+                                        "been saved. Save it before it is replaced?")
+                                   : question,
+                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Cancel) return false;
+  if (answer == QMessageBox::Save) {
+    saveModelInteractively();
+    return !mSession->modelDocument()->isUnsaved();  // false if the save was cancelled or failed
+  }
+  return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (mTraining->isRunning()) {
     const int answer = mAskUnsaved
@@ -227,26 +247,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
       return;
     }
   }
-  if (mSession->modelDocument()->isUnsaved()) {
-    const int answer =
-        mAskUnsaved
-            ? mAskUnsaved()
-            : QMessageBox::question(this, tr("Unsaved model"),
-                                    tr("The model trained in this session has not been saved. "
-                                       "Save it before closing?"),
-                                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                    QMessageBox::Save);
-    if (answer == QMessageBox::Cancel) {
-      event->ignore();
-      return;
-    }
-    if (answer == QMessageBox::Save) {
-      saveModelInteractively();
-      if (mSession->modelDocument()->isUnsaved()) {  // the save was cancelled or failed
-        event->ignore();
-        return;
-      }
-    }
+  if (!maySetAsideModel(tr("The model trained in this session has not been saved. Save it "
+                           "before closing?"))) {
+    event->ignore();
+    return;
   }
   mTraining->cancel();
   mSettings->setWindowLayout(saveGeometry(), saveState());
@@ -266,7 +270,9 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 
 void MainWindow::dropEvent(QDropEvent* event) {
   for (const QUrl& url : event->mimeData()->urls()) {
-    if (url.isLocalFile() && mSession->openFile(url.toLocalFile())) {
+    const bool model = url.toLocalFile().endsWith(QLatin1String(".safetensors"));
+    if (url.isLocalFile() && (!model || maySetAsideModel()) &&
+        mSession->openFile(url.toLocalFile())) {
       event->acceptProposedAction();
       return;
     }

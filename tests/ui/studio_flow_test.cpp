@@ -26,6 +26,7 @@
 #include "input_panel.h"
 #include "main_window.h"
 #include "model_document.h"
+#include "models/model.h"
 #include "qt_printers.h"
 #include "session.h"
 #include "step_controls.h"
@@ -239,4 +240,33 @@ TEST_F(StudioFlowTest, DroppingSomethingElseIsRefused) {
                         Qt::NoModifier);
   QApplication::sendEvent(&window, &enter);
   EXPECT_FALSE(enter.isAccepted());
+}
+
+TEST_F(StudioFlowTest, AnUnsavedTrainedModelIsNotReplacedWithoutAsking) {
+  // As if just trained: a model that exists only in memory.
+  window.session()->adoptTrainedModel(
+      std::make_shared<const Model>(loadModel(attn::test::noAttentionModelPath().toStdString())),
+      QString());
+  ASSERT_TRUE(window.session()->modelDocument()->isUnsaved());
+  int asked = 0;
+  window.setUnsavedModelQuestion([&asked] {
+    ++asked;
+    return int(QMessageBox::Cancel);
+  });
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(attn::test::bahdanauModelPath())});
+  const QPoint centre = window.rect().center();
+  QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&window, &enter);
+  QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&window, &drop);
+  EXPECT_EQ(asked, 1);
+  EXPECT_TRUE(window.session()->modelDocument()->isUnsaved()) << "Cancel keeps the trained model";
+
+  window.setUnsavedModelQuestion([] { return int(QMessageBox::Discard); });
+  QApplication::sendEvent(&window, &enter);
+  QApplication::sendEvent(&window, &drop);
+  EXPECT_FALSE(window.session()->modelDocument()->isUnsaved());
+  EXPECT_TRUE(window.session()->modelDocument()->path().endsWith(
+      QStringLiteral("bahdanau_additive.safetensors")));
 }
