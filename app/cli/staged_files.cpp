@@ -13,7 +13,10 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> writeFilesIntoFolder(const std::string& folder,
                                               const std::vector<StagedFile>& files) {
-  const fs::path dir(folder);
+  // "maps/" names the folder maps: drop the trailing separator, whose empty last element would
+  // make parent_path() the folder itself.
+  fs::path dir = fs::path(folder).lexically_normal();
+  if (dir.filename().empty() && dir.has_parent_path()) dir = dir.parent_path();
   std::error_code ec;
   bool created = false;
   if (fs::exists(dir, ec)) {

@@ -45,6 +45,12 @@ TEST_F(ExportCommand, CsvFolderHoldsOneMatrixPerMapLayerAndHead) {
   EXPECT_EQ(lineCount(head1), 4);
 }
 
+TEST_F(ExportCommand, CsvFolderNamedWithATrailingSlashIsCreated) {
+  const ProgramRun run = runCli("export" + trace() + " --csv " + quoted(path("maps") + "/"));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_TRUE(std::filesystem::exists(path("maps/cross_layer0_head0.csv")));
+}
+
 TEST_F(ExportCommand, CsvFileHoldsTheOnePickedMatrix) {
   const ProgramRun run =
       runCli("export" + trace() + " --map encoder_self --layer 0 --head 1 --csv " +
