@@ -23,21 +23,7 @@ inline std::vector<Tensor> parameterValues(const Module& m) {
 
 // Makes parameter i of `m` an identity of vs[first + i], for the next forward pass.
 inline void bindParameters(const Module& m, const std::vector<Var>& vs, size_t first) {
-  NamedParameters ps = m.namedParameters();
-  ATTN_CHECK(first + ps.size() <= vs.size(), "bindParameters: too few Vars");
-  for (size_t i = 0; i < ps.size(); ++i) {
-    Node& n = *ps[i].second.node();
-    const Var& src = vs[first + i];
-    n.value = src.value();
-    n.grad = Tensor();
-    n.requiresGrad = src.requiresGrad() && gradEnabled();
-    n.inputs.clear();
-    n.backward = nullptr;
-    if (n.requiresGrad) {
-      n.inputs.push_back(src.nodePtr());
-      n.backward = [](Node& self) { self.inputs[0]->gradRef().arr() += self.grad.arr(); };
-    }
-  }
+  bindParameters(m.parameters(), vs, first);
 }
 
 // Every output flattened and joined into one vector, so one check covers them all.
