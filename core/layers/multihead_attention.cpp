@@ -120,8 +120,9 @@ MhaOutput MultiheadAttention::attendHeads(const Var& q, const MhaKeys& keys, boo
   // by the heads) and the softmax in one pass.
   Var scores = bmm(q, keys.k, true);  // [B, h, T, S]
   MhaOutput out;
-  out.weights =
-      maskedSoftmax(scores, attentionMask(keys.keyLengths, causal, batch, queries, steps));
+  const Tensor mask = attentionMask(keys.keyLengths, causal, batch, queries, steps);
+  out.weights = maskedSoftmax(scores, mask);
+  if (!gradEnabled()) out.scores = mask.defined() ? add(scores, Var(mask)) : scores;
   out.output = out_proj.forward(mergeHeads(bmm(out.weights, keys.v)));
   return out;
 }

@@ -33,6 +33,9 @@ MhaKeys selectRows(const MhaKeys& keys, const std::vector<int64_t>& rows);
 struct MhaOutput {
   Var output;   // [B, T, d]
   Var weights;  // [B, h, T, S], per head; masked keys exactly 0
+  // The same before the softmax, QKᵀ/√dk with masked keys −∞: for traces, so only set while
+  // no graph is recorded (training would keep it alive for nothing).
+  Var scores;
 };
 
 class MultiheadAttention : public Module {

@@ -60,11 +60,13 @@ EncoderLayerOutput TransformerEncoderLayer::forward(const Var& src,
     const Var x = add(src, a.output);
     out.output = add(x, feedForward(linear1, linear2, norm2.forward(x)));
     out.selfWeights = a.weights;
+    out.selfScores = a.scores;
   } else {
     MhaOutput a = self_attn.forward(src, src, src, srcLengths);
     const Var x = norm1.forward(add(src, a.output));
     out.output = norm2.forward(add(x, feedForward(linear1, linear2, x)));
     out.selfWeights = a.weights;
+    out.selfScores = a.scores;
   }
   return out;
 }
@@ -125,18 +127,21 @@ DecoderLayerOutput TransformerDecoderLayer::finish(const Var& tgt, MhaOutput sel
                                                    const MhaKeys& memoryKeys) const {
   DecoderLayerOutput out;
   out.selfWeights = std::move(self.weights);
+  out.selfScores = std::move(self.scores);
   if (normFirst_) {
     Var x = add(tgt, self.output);
     MhaOutput c = multihead_attn.attend(norm2.forward(x), memoryKeys);
     x = add(x, c.output);
     out.output = add(x, feedForward(linear1, linear2, norm3.forward(x)));
     out.crossWeights = std::move(c.weights);
+    out.crossScores = std::move(c.scores);
   } else {
     Var x = norm1.forward(add(tgt, self.output));
     MhaOutput c = multihead_attn.attend(x, memoryKeys);
     x = norm2.forward(add(x, c.output));
     out.output = norm3.forward(add(x, feedForward(linear1, linear2, x)));
     out.crossWeights = std::move(c.weights);
+    out.crossScores = std::move(c.scores);
   }
   return out;
 }
@@ -166,6 +171,7 @@ EncoderOutput TransformerEncoder::forward(const Var& src,
     EncoderLayerOutput o = layer->forward(x, srcLengths);
     x = std::move(o.output);
     out.selfWeights.push_back(std::move(o.selfWeights));
+    if (o.selfScores.defined()) out.selfScores.push_back(std::move(o.selfScores));
   }
   out.output = norm ? norm->forward(x) : x;
   return out;
@@ -197,6 +203,8 @@ DecoderOutput TransformerDecoder::forward(const Var& tgt, const Var& memory,
     x = std::move(o.output);
     out.selfWeights.push_back(std::move(o.selfWeights));
     out.crossWeights.push_back(std::move(o.crossWeights));
+    if (o.selfScores.defined()) out.selfScores.push_back(std::move(o.selfScores));
+    if (o.crossScores.defined()) out.crossScores.push_back(std::move(o.crossScores));
   }
   out.output = norm ? norm->forward(x) : x;
   return out;
@@ -220,6 +228,8 @@ DecoderOutput TransformerDecoder::step(const Var& tgt, TransformerDecoderState& 
     x = std::move(o.output);
     out.selfWeights.push_back(std::move(o.selfWeights));
     out.crossWeights.push_back(std::move(o.crossWeights));
+    if (o.selfScores.defined()) out.selfScores.push_back(std::move(o.selfScores));
+    if (o.crossScores.defined()) out.crossScores.push_back(std::move(o.crossScores));
   }
   state.length += tgt.dim(1);
   out.output = norm ? norm->forward(x) : x;

@@ -30,6 +30,7 @@ struct TransformerLayerConfig {
 struct EncoderLayerOutput {
   Var output;       // [B, S, d]
   Var selfWeights;  // [B, h, S, S]
+  Var selfScores;   // the same before the softmax; only without a graph (MhaOutput::scores)
 };
 
 class TransformerEncoderLayer : public Module {
@@ -56,6 +57,7 @@ struct DecoderLayerOutput {
   Var output;        // [B, T, d]
   Var selfWeights;   // [B, h, T, T'] (T' = T, or the cached length when stepping)
   Var crossWeights;  // [B, h, T, S]
+  Var selfScores, crossScores;  // before the softmax; only without a graph (MhaOutput::scores)
 };
 
 // What a decoder layer keeps between decoding steps.
@@ -97,6 +99,7 @@ class TransformerDecoderLayer : public Module {
 struct EncoderOutput {
   Var output;                    // [B, S, d], after the final norm if there is one
   std::vector<Var> selfWeights;  // per layer, [B, h, S, S]
+  std::vector<Var> selfScores;   // the same before the softmax; empty while recording a graph
 };
 
 // `layers.{i}.*` and, when finalNorm, `norm.*` (nn.Transformer always has that final norm).
@@ -116,6 +119,8 @@ struct DecoderOutput {
   Var output;                     // [B, T, d], after the final norm if there is one
   std::vector<Var> selfWeights;   // per layer, [B, h, T, T'] (T' as in DecoderLayerOutput)
   std::vector<Var> crossWeights;  // per layer, [B, h, T, S]
+  // The same before the softmax; empty while recording a graph.
+  std::vector<Var> selfScores, crossScores;
 };
 
 // (Named apart from models/seq2seq_model.h's DecoderState, the models' interface, which the

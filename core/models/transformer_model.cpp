@@ -191,6 +191,9 @@ Seq2SeqForward TransformerModel::forward(const TokenBatch& src, const TokenBatch
   result.attention["encoder_self"] = valuesOf(enc.selfWeights);
   result.attention["decoder_self"] = valuesOf(dec.selfWeights);
   result.attention["cross"] = valuesOf(dec.crossWeights);
+  // Scores exist only without a graph (inspection); per output step, so the decoder's maps.
+  if (!dec.selfScores.empty()) result.scores["decoder_self"] = valuesOf(dec.selfScores);
+  if (!dec.crossScores.empty()) result.scores["cross"] = valuesOf(dec.crossScores);
   return result;
 }
 
@@ -223,6 +226,8 @@ DecoderStepOutput TransformerModel::step(DecoderState& base,
   out.logProbs = logSoftmax(out_.forward(dec.output)).value().reshaped(Shape{n, config_.tgtVocab});
   out.attention["decoder_self"] = queryRows(dec.selfWeights);
   out.attention["cross"] = queryRows(dec.crossWeights);
+  out.scores["decoder_self"] = queryRows(dec.selfScores);
+  out.scores["cross"] = queryRows(dec.crossScores);
   return out;
 }
 

@@ -97,6 +97,65 @@ TEST(DecodeGreedy, StepsRecordScoresQueryAndContextOfRnnAttention) {
   }
 }
 
+// A transformer's steps carry every layer's and head's scores before the softmax, for the
+// decoder's self-attention (t + 1 keys at step t) and the cross-attention (every source key).
+TEST(DecodeGreedy, TransformerStepsRecordScaledDotProductScores) {
+  const Model m =
+      loadModel(test::testDataPath("golden/models/model_files/transformer_postnorm.safetensors"));
+  const DecodeResult r = decodeGreedy(m, "le chat noir");
+  const int layers = 2, heads = 2, dk = m.config.at("d_model").get<int>() / heads;
+  ASSERT_FALSE(r.trace.steps.empty());
+  for (size_t t = 0; t < r.trace.steps.size(); ++t) {
+    for (const char* name : {"decoder_self", "cross"}) {
+      const AttentionMap& map = r.trace.attention.at(name);
+      const std::vector<float>& sc = r.trace.steps[t].scores.at(name);
+      const int keys = std::string(name) == "cross" ? map.keys : static_cast<int>(t) + 1;
+      ASSERT_EQ(sc.size(), static_cast<size_t>(layers * heads * keys)) << name;
+      // Each [layer][head] row of scores, through a softmax, is that row of the map.
+      for (int l = 0; l < layers; ++l)
+        for (int h = 0; h < heads; ++h) {
+          const float* row = sc.data() + (l * heads + h) * keys;
+          const float top = *std::max_element(row, row + keys);
+          double z = 0;
+          for (int k = 0; k < keys; ++k) z += std::exp(row[k] - top);
+          for (int k = 0; k < keys; ++k)
+            EXPECT_NEAR(map.at(l, h, static_cast<int>(t), k), std::exp(row[k] - top) / z, 1e-5)
+                << name << " step " << t << " layer " << l << " head " << h << " key " << k;
+        }
+    }
+  }
+  // By hand, step 0 of layer 0: the only key is <sos> itself, x = emb(<sos>)·√d + PE(0), and
+  // each head's score is (W_q x + b_q)·(W_k x + b_k) / √dk over the head's dk columns.
+  const NamedParameters params = m.network().namedParameters();
+  auto param = [&](const std::string& name) -> const Tensor& {
+    for (const auto& [n, v] : params)
+      if (n == name) return v.value();
+    ADD_FAILURE() << "no parameter " << name;
+    static Tensor none;
+    return none;
+  };
+  const Tensor& emb = param("tgt_embedding.weight");
+  const Tensor& w = param("transformer.decoder.layers.0.self_attn.in_proj_weight");
+  const Tensor& b = param("transformer.decoder.layers.0.self_attn.in_proj_bias");
+  const int d = static_cast<int>(emb.dim(1));
+  std::vector<double> x(static_cast<size_t>(d));
+  for (int i = 0; i < d; ++i)  // PE(0, 2i) = sin 0 = 0, PE(0, 2i + 1) = cos 0 = 1
+    x[static_cast<size_t>(i)] =
+        emb[data::Vocabulary::kSos * d + i] * std::sqrt(double(d)) + (i % 2 == 1 ? 1.0 : 0.0);
+  auto project = [&](int row) {
+    double s = b[row];
+    for (int i = 0; i < d; ++i) s += w[row * d + i] * x[static_cast<size_t>(i)];
+    return s;
+  };
+  for (int h = 0; h < heads; ++h) {
+    double score = 0;
+    for (int c = h * dk; c < (h + 1) * dk; ++c) score += project(c) * project(d + c);
+    EXPECT_NEAR(r.trace.steps[0].scores.at("decoder_self")[static_cast<size_t>(h)],
+                score / std::sqrt(double(dk)), 1e-4)
+        << "head " << h;
+  }
+}
+
 TEST(DecodeGreedy, StopsAtEosAndReadsTheOutputWithoutIt) {
   Model m = bigramModel({{"<sos>", {{"a", 0.7}, {"b", 0.3}}},
                          {"a", {{"b", 0.6}, {"<eos>", 0.4}}},
