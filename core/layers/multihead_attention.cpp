@@ -83,7 +83,8 @@ MhaKeys MultiheadAttention::appendKeys(const MhaKeys& cache, const Var& more) co
 
 // query [B, T, d], key and value [B, S, d] -> output [B, T, d], weights [B, h, T, S]
 MhaOutput MultiheadAttention::forward(const Var& query, const Var& key, const Var& value,
-                                      const std::vector<int64_t>& keyLengths, bool causal) const {
+                                      const std::vector<int64_t>& keyLengths, bool causal,
+                                      const AttentionEdit* edit) const {
   const int64_t d = embedDim_, h = numHeads_, dk = headDim();
   ATTN_CHECK(query.shape().rank() == 3 && query.dim(2) == d && key.shape().rank() == 3 &&
                  key.dim(0) == query.dim(0),
@@ -94,13 +95,15 @@ MhaOutput MultiheadAttention::forward(const Var& query, const Var& key, const Va
     // Self-attention: Q, K and V from one product [B, T, 3d], split straight into heads.
     Var qkv = linear(query, in_proj_weight, in_proj_bias);
     MhaKeys keys{splitHeads(qkv, h, dk, d), splitHeads(qkv, h, dk, 2 * d), keyLengths};
-    return attendHeads(splitHeads(qkv, h, dk, 0, Scalar(1 / std::sqrt(double(dk)))), keys, causal);
+    return attendHeads(splitHeads(qkv, h, dk, 0, Scalar(1 / std::sqrt(double(dk)))), keys, causal,
+                       edit);
   }
-  return attend(query, prepareKeys(key, value, keyLengths), causal);
+  return attend(query, prepareKeys(key, value, keyLengths), causal, edit);
 }
 
 // query [B, T, d] -> output [B, T, d], weights [B, h, T, S]
-MhaOutput MultiheadAttention::attend(const Var& query, const MhaKeys& keys, bool causal) const {
+MhaOutput MultiheadAttention::attend(const Var& query, const MhaKeys& keys, bool causal,
+                                     const AttentionEdit* edit) const {
   const int64_t d = embedDim_;
   ATTN_CHECK(
       query.shape().rank() == 3 && query.dim(2) == d,
@@ -108,11 +111,12 @@ MhaOutput MultiheadAttention::attend(const Var& query, const MhaKeys& keys, bool
   Var q = linearRows(query, in_proj_weight, in_proj_bias, 0, d);
   return attendHeads(
       splitHeads(q, numHeads_, headDim(), 0, Scalar(1 / std::sqrt(double(headDim())))), keys,
-      causal);
+      causal, edit);
 }
 
 // q [B, h, T, dk] (already scaled by 1/√dk, as PyTorch scales q), k, v [B, h, S, dk]
-MhaOutput MultiheadAttention::attendHeads(const Var& q, const MhaKeys& keys, bool causal) const {
+MhaOutput MultiheadAttention::attendHeads(const Var& q, const MhaKeys& keys, bool causal,
+                                          const AttentionEdit* edit) const {
   const int64_t batch = q.dim(0), queries = q.dim(2), steps = keys.size();
   ATTN_CHECK(keys.k.defined() && keys.k.dim(0) == batch,
              "attention keys for a batch of " + std::to_string(batch) + " expected");
@@ -122,6 +126,10 @@ MhaOutput MultiheadAttention::attendHeads(const Var& q, const MhaKeys& keys, boo
   MhaOutput out;
   const Tensor mask = attentionMask(keys.keyLengths, causal, batch, queries, steps);
   out.weights = maskedSoftmax(scores, mask);
+  if (edit) {  // a teaching intervention: the weights the values are weighed with, replaced
+    ATTN_CHECK(!gradEnabled(), "attention edits are for decoding, without a graph");
+    out.weights = Var(editedWeights(out.weights.value(), numHeads_, *edit));
+  }
   if (!gradEnabled()) out.scores = mask.defined() ? add(scores, Var(mask)) : scores;
   out.output = out_proj.forward(mergeHeads(bmm(out.weights, keys.v)));
   return out;

@@ -14,6 +14,7 @@
 
 #include <vector>
 
+#include "layers/attention_edit.h"
 #include "layers/basic.h"
 #include "layers/module.h"
 
@@ -48,9 +49,11 @@ class MultiheadAttention : public Module {
   // query [B, T, d], key and value [B, S, d] -> output [B, T, d], weights [B, h, T, S].
   // keyLengths: real keys at the front of each row (empty: none padded). causal: query t sees
   // key j only when j <= t + S − T (the lower triangle when S == T). When query, key and value
-  // are the same Var, the three projections are one product, as in PyTorch.
+  // are the same Var, the three projections are one product, as in PyTorch. edit: a teaching
+  // intervention on the weights (layers/attention_edit.h), only without a graph.
   MhaOutput forward(const Var& query, const Var& key, const Var& value,
-                    const std::vector<int64_t>& keyLengths = {}, bool causal = false) const;
+                    const std::vector<int64_t>& keyLengths = {}, bool causal = false,
+                    const AttentionEdit* edit = nullptr) const;
 
   // key, value [B, S, d] -> their projections split into heads. Same Var: one product.
   MhaKeys prepareKeys(const Var& key, const Var& value,
@@ -60,7 +63,8 @@ class MultiheadAttention : public Module {
   // starts one. All rows must be unpadded (decoding appends real tokens only).
   MhaKeys appendKeys(const MhaKeys& cache, const Var& more) const;
   // query [B, T, d] over prepared keys -> output [B, T, d], weights [B, h, T, S]
-  MhaOutput attend(const Var& query, const MhaKeys& keys, bool causal = false) const;
+  MhaOutput attend(const Var& query, const MhaKeys& keys, bool causal = false,
+                   const AttentionEdit* edit = nullptr) const;
 
   int64_t embedDim() const { return embedDim_; }
   int64_t numHeads() const { return numHeads_; }
@@ -72,7 +76,8 @@ class MultiheadAttention : public Module {
 
  private:
   // The core, shared by every path: q [B, h, T, dk] already scaled by 1/√dk.
-  MhaOutput attendHeads(const Var& q, const MhaKeys& keys, bool causal) const;
+  MhaOutput attendHeads(const Var& q, const MhaKeys& keys, bool causal,
+                        const AttentionEdit* edit) const;
 
   int64_t embedDim_, numHeads_;
 };

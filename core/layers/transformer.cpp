@@ -51,18 +51,19 @@ TransformerEncoderLayer::TransformerEncoderLayer(const TransformerLayerConfig& c
 
 // src [B, S, d] -> output [B, S, d], selfWeights [B, h, S, S]
 EncoderLayerOutput TransformerEncoderLayer::forward(const Var& src,
-                                                    const std::vector<int64_t>& srcLengths) const {
+                                                    const std::vector<int64_t>& srcLengths,
+                                                    const AttentionEdit* selfEdit) const {
   checkModelInput(src, self_attn.embedDim(), "encoder layer input");
   EncoderLayerOutput out;
   if (normFirst_) {
     const Var h = norm1.forward(src);
-    MhaOutput a = self_attn.forward(h, h, h, srcLengths);
+    MhaOutput a = self_attn.forward(h, h, h, srcLengths, false, selfEdit);
     const Var x = add(src, a.output);
     out.output = add(x, feedForward(linear1, linear2, norm2.forward(x)));
     out.selfWeights = a.weights;
     out.selfScores = a.scores;
   } else {
-    MhaOutput a = self_attn.forward(src, src, src, srcLengths);
+    MhaOutput a = self_attn.forward(src, src, src, srcLengths, false, selfEdit);
     const Var x = norm1.forward(add(src, a.output));
     out.output = norm2.forward(add(x, feedForward(linear1, linear2, x)));
     out.selfWeights = a.weights;
@@ -113,31 +114,35 @@ DecoderLayerState TransformerDecoderLayer::startDecoding(
 }
 
 // tgt [B, T, d], the new positions -> output [B, T, d], weights [B, h, T, T'] and [B, h, T, S]
-DecoderLayerOutput TransformerDecoderLayer::step(const Var& tgt, DecoderLayerState& state) const {
+DecoderLayerOutput TransformerDecoderLayer::step(const Var& tgt, DecoderLayerState& state,
+                                                 const AttentionEdit* selfEdit,
+                                                 const AttentionEdit* crossEdit) const {
   checkModelInput(tgt, self_attn.embedDim(), "decoder layer input");
   const Var h = normFirst_ ? norm1.forward(tgt) : tgt;
   state.selfKeys = self_attn.appendKeys(state.selfKeys, h);
   // causal with S' > T lines the new positions up with the last keys: each sees the cache and
   // the new positions up to itself.
-  return finish(tgt, self_attn.attend(h, state.selfKeys, true), state.memoryKeys);
+  return finish(tgt, self_attn.attend(h, state.selfKeys, true, selfEdit), state.memoryKeys,
+                crossEdit);
 }
 
 // tgt [B, T, d] and its self-attention -> the rest of the layer
 DecoderLayerOutput TransformerDecoderLayer::finish(const Var& tgt, MhaOutput self,
-                                                   const MhaKeys& memoryKeys) const {
+                                                   const MhaKeys& memoryKeys,
+                                                   const AttentionEdit* crossEdit) const {
   DecoderLayerOutput out;
   out.selfWeights = std::move(self.weights);
   out.selfScores = std::move(self.scores);
   if (normFirst_) {
     Var x = add(tgt, self.output);
-    MhaOutput c = multihead_attn.attend(norm2.forward(x), memoryKeys);
+    MhaOutput c = multihead_attn.attend(norm2.forward(x), memoryKeys, false, crossEdit);
     x = add(x, c.output);
     out.output = add(x, feedForward(linear1, linear2, norm3.forward(x)));
     out.crossWeights = std::move(c.weights);
     out.crossScores = std::move(c.scores);
   } else {
     Var x = norm1.forward(add(tgt, self.output));
-    MhaOutput c = multihead_attn.attend(x, memoryKeys);
+    MhaOutput c = multihead_attn.attend(x, memoryKeys, false, crossEdit);
     x = norm2.forward(add(x, c.output));
     out.output = norm3.forward(add(x, feedForward(linear1, linear2, x)));
     out.crossWeights = std::move(c.weights);
@@ -163,12 +168,14 @@ TransformerEncoder::TransformerEncoder(const TransformerLayerConfig& config, int
 }
 
 // src [B, S, d] -> output [B, S, d], per layer [B, h, S, S]
-EncoderOutput TransformerEncoder::forward(const Var& src,
-                                          const std::vector<int64_t>& srcLengths) const {
+EncoderOutput TransformerEncoder::forward(const Var& src, const std::vector<int64_t>& srcLengths,
+                                          const AttentionEdits* edits) const {
   EncoderOutput out;
   Var x = src;
-  for (const auto& layer : layers) {
-    EncoderLayerOutput o = layer->forward(x, srcLengths);
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const auto& layer = layers[i];
+    EncoderLayerOutput o = layer->forward(
+        x, srcLengths, edits ? edits->find("encoder_self", static_cast<int64_t>(i)) : nullptr);
     x = std::move(o.output);
     out.selfWeights.push_back(std::move(o.selfWeights));
     if (o.selfScores.defined()) out.selfScores.push_back(std::move(o.selfScores));
@@ -219,12 +226,16 @@ TransformerDecoderState TransformerDecoder::startDecoding(
 }
 
 // tgt [B, T, d], the next T positions -> output [B, T, d], per layer [B, h, T, T'], [B, h, T, S]
-DecoderOutput TransformerDecoder::step(const Var& tgt, TransformerDecoderState& state) const {
+DecoderOutput TransformerDecoder::step(const Var& tgt, TransformerDecoderState& state,
+                                       const AttentionEdits* edits) const {
   ATTN_CHECK(state.layers.size() == layers.size(), "decoder step without startDecoding()");
   DecoderOutput out;
   Var x = tgt;
   for (size_t i = 0; i < layers.size(); ++i) {
-    DecoderLayerOutput o = layers[i]->step(x, state.layers[i]);
+    const auto layer = static_cast<int64_t>(i);
+    DecoderLayerOutput o =
+        layers[i]->step(x, state.layers[i], edits ? edits->find("decoder_self", layer) : nullptr,
+                        edits ? edits->find("cross", layer) : nullptr);
     x = std::move(o.output);
     out.selfWeights.push_back(std::move(o.selfWeights));
     out.crossWeights.push_back(std::move(o.crossWeights));

@@ -40,8 +40,9 @@ class TransformerEncoderLayer : public Module {
 
   // src [B, S, d]; srcLengths: real positions at the front of each row (empty: none padded).
   // Padded positions are never attended to; their own outputs are computed (as PyTorch's are)
-  // and mean nothing.
-  EncoderLayerOutput forward(const Var& src, const std::vector<int64_t>& srcLengths = {}) const;
+  // and mean nothing. selfEdit: a teaching intervention (layers/attention_edit.h), no graph.
+  EncoderLayerOutput forward(const Var& src, const std::vector<int64_t>& srcLengths = {},
+                             const AttentionEdit* selfEdit = nullptr) const;
 
   bool normFirst() const { return normFirst_; }
 
@@ -81,7 +82,10 @@ class TransformerDecoderLayer : public Module {
   // [B, T, d] (unpadded), which see every earlier position and, causally, each other.
   DecoderLayerState startDecoding(const Var& memory,
                                   const std::vector<int64_t>& memoryLengths = {}) const;
-  DecoderLayerOutput step(const Var& tgt, DecoderLayerState& state) const;
+  // The edits are teaching interventions on the two attentions (layers/attention_edit.h).
+  DecoderLayerOutput step(const Var& tgt, DecoderLayerState& state,
+                          const AttentionEdit* selfEdit = nullptr,
+                          const AttentionEdit* crossEdit = nullptr) const;
 
   bool normFirst() const { return normFirst_; }
 
@@ -91,7 +95,8 @@ class TransformerDecoderLayer : public Module {
 
  private:
   // Everything after the self-attention block, shared by forward() and step().
-  DecoderLayerOutput finish(const Var& tgt, MhaOutput self, const MhaKeys& memoryKeys) const;
+  DecoderLayerOutput finish(const Var& tgt, MhaOutput self, const MhaKeys& memoryKeys,
+                            const AttentionEdit* crossEdit = nullptr) const;
 
   bool normFirst_;
 };
@@ -108,8 +113,9 @@ class TransformerEncoder : public Module {
   TransformerEncoder(const TransformerLayerConfig& config, int64_t numLayers, bool finalNorm,
                      Random& rng);
 
-  // src [B, S, d] -> [B, S, d]
-  EncoderOutput forward(const Var& src, const std::vector<int64_t>& srcLengths = {}) const;
+  // src [B, S, d] -> [B, S, d]. edits: teaching interventions on "encoder_self", no graph.
+  EncoderOutput forward(const Var& src, const std::vector<int64_t>& srcLengths = {},
+                        const AttentionEdits* edits = nullptr) const;
 
   std::vector<std::unique_ptr<TransformerEncoderLayer>> layers;
   std::unique_ptr<LayerNorm> norm;  // null without a final norm
@@ -143,8 +149,10 @@ class TransformerDecoder : public Module {
   TransformerDecoderState startDecoding(const Var& memory,
                                         const std::vector<int64_t>& memoryLengths = {}) const;
   // tgt [B, T, d]: the next T positions -> their outputs, the same as forward() gives those
-  // rows of the whole sequence (to float rounding).
-  DecoderOutput step(const Var& tgt, TransformerDecoderState& state) const;
+  // rows of the whole sequence (to float rounding). edits: teaching interventions on
+  // "decoder_self" and "cross" (layers/attention_edit.h).
+  DecoderOutput step(const Var& tgt, TransformerDecoderState& state,
+                     const AttentionEdits* edits = nullptr) const;
 
   std::vector<std::unique_ptr<TransformerDecoderLayer>> layers;
   std::unique_ptr<LayerNorm> norm;

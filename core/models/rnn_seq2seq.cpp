@@ -136,6 +136,15 @@ class RnnDecoderState : public DecoderState {
   }
 };
 
+// A teaching intervention (layers/attention_edit.h) on a step's one head: the weights replaced,
+// and the context recomputed from them as attend() computes it, c = Σ_j a_j h_j.
+void applyEdit(AttentionResult& a, const PreparedKeys& keys, const AttentionEdit& edit) {
+  ATTN_CHECK(!gradEnabled(), "attention edits are for decoding, without a graph");
+  const int64_t b = keys.keys.dim(0), s = keys.keys.dim(1), k = keys.keys.dim(2);
+  a.weights = Var(editedWeights(a.weights.value(), 1, edit));
+  a.context = reshape(bmm(reshape(a.weights, Shape{b, 1, s}), keys.keys), Shape{b, k});
+}
+
 // [B, S] weights of one step -> [B, 1, S] (one layer, one head), as the step output reports.
 Tensor oneHead(const Var& v) {
   return v.value().reshaped(Shape{v.dim(0), 1, v.dim(1)});
@@ -197,7 +206,8 @@ RnnSeq2Seq::Encoded RnnSeq2Seq::encodeVars(const TokenBatch& src) const {
 RnnSeq2Seq::StepVars RnnSeq2Seq::decoderStep(const Var& embedded,
                                              const std::vector<RnnState>& states,
                                              const Var& htildePrev,
-                                             const PreparedKeys& keys) const {
+                                             const PreparedKeys& keys,
+                                             const AttentionEdit* crossEdit) const {
   // embedded [B, E], states: L × [B, H] -> new states and out's input [B, O]
   StepVars sv;
   switch (config_.attention) {
@@ -210,6 +220,7 @@ RnnSeq2Seq::StepVars RnnSeq2Seq::decoderStep(const Var& embedded,
     case AttentionKind::Bahdanau: {
       sv.query = states.back().h;  // s_{i−1}
       sv.attention = decoder_.attention->attend(sv.query, keys);
+      if (crossEdit) applyEdit(sv.attention, keys, *crossEdit);
       RnnStepResult r = decoder_.rnn.step(concat({embedded, sv.attention.context}, -1), states);
       sv.states = std::move(r.states);
       sv.outInput = concat({r.h, sv.attention.context}, -1);
@@ -221,6 +232,7 @@ RnnSeq2Seq::StepVars RnnSeq2Seq::decoderStep(const Var& embedded,
       sv.states = std::move(r.states);
       sv.query = r.h;  // s_i
       sv.attention = decoder_.attention->attend(sv.query, keys);
+      if (crossEdit) applyEdit(sv.attention, keys, *crossEdit);
       sv.htilde = tanh(decoder_.combine->forward(concat({sv.attention.context, r.h}, -1)));
       sv.outInput = sv.htilde;
       break;
@@ -286,7 +298,8 @@ DecoderStepOutput RnnSeq2Seq::step(DecoderState& base, const std::vector<int64_t
   const int64_t n = static_cast<int64_t>(tokens.size());
   ATTN_CHECK(n == state.rows(), "step: one token per hypothesis");
   Var e = decoder_.embedding.forward(tokens, Shape{n});
-  StepVars sv = decoderStep(e, state.states, state.htilde, state.keys);
+  const AttentionEdit* crossEdit = state.edits ? state.edits->find("cross", 0) : nullptr;
+  StepVars sv = decoderStep(e, state.states, state.htilde, state.keys, crossEdit);
   state.states = std::move(sv.states);
   state.htilde = sv.htilde;
   DecoderStepOutput out;

@@ -83,8 +83,10 @@ class RnnSeq2Seq : public Seq2SeqModel {
   };
 
   Encoded encodeVars(const TokenBatch& src) const;
+  // crossEdit: a teaching intervention on this step's attention (layers/attention_edit.h).
   StepVars decoderStep(const Var& embedded, const std::vector<RnnState>& states,
-                       const Var& htildePrev, const PreparedKeys& keys) const;
+                       const Var& htildePrev, const PreparedKeys& keys,
+                       const AttentionEdit* crossEdit = nullptr) const;
 
   RnnSeq2SeqConfig config_;
   Encoder encoder_;

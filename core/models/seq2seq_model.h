@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "layers/attention_edit.h"
 #include "layers/module.h"
 #include "models/token_batch.h"
 
@@ -33,6 +34,10 @@ class DecoderState {
   // Attention computed once per source, e.g. the transformer's encoder self-attention:
   // per layer [N, heads, S, S].
   virtual AttentionMaps encoderAttention() const { return {}; }
+
+  // A teaching intervention on the next step() (layers/attention_edit.h), owned by the caller.
+  // Null, as everywhere outside core/explain, leaves the model's computation untouched.
+  const AttentionEdits* edits = nullptr;
 };
 
 struct DecoderStepOutput {
@@ -49,6 +54,13 @@ class Seq2SeqModel : public Module {
   virtual Seq2SeqForward forward(const TokenBatch& src, const TokenBatch& tgtIn) const = 0;
   // Encodes the source; decoding starts from <sos>, fed by the caller as the first token.
   virtual std::unique_ptr<DecoderState> encode(const TokenBatch& src) const = 0;
+  // encode() with heads of the encoder's self-attention edited (layers/attention_edit.h). A
+  // model without encoder self-attention takes only empty edits.
+  virtual std::unique_ptr<DecoderState> encodeEdited(const TokenBatch& src,
+                                                     const AttentionEdits& edits) const {
+    if (!edits.empty()) throw Error("this model has no encoder self-attention to edit");
+    return encode(src);
+  }
   // Feeds one token per hypothesis and advances the state by one step. Runs without a graph.
   virtual DecoderStepOutput step(DecoderState& state, const std::vector<int64_t>& tokens) const = 0;
   // The longest target the model can produce (positional tables bound the transformer).

@@ -198,11 +198,16 @@ Seq2SeqForward TransformerModel::forward(const TokenBatch& src, const TokenBatch
 }
 
 std::unique_ptr<DecoderState> TransformerModel::encode(const TokenBatch& src) const {
+  return encodeEdited(src, AttentionEdits{});  // no edit: find() gives null everywhere
+}
+
+std::unique_ptr<DecoderState> TransformerModel::encodeEdited(const TokenBatch& src,
+                                                             const AttentionEdits& edits) const {
   // src [B, S] -> the source's cross-attention keys for every decoder layer, an empty cache
   NoGradGuard noGrad;
   checkLength(src.length, "a source");
-  EncoderOutput enc =
-      transformer_.encoder.forward(embed(srcEmbedding_, src.ids, src.shape(), 0), src.lengths);
+  EncoderOutput enc = transformer_.encoder.forward(
+      embed(srcEmbedding_, src.ids, src.shape(), 0), src.lengths, &edits);
   auto state = std::make_unique<TransformerStepState>();
   state->decoder = transformer_.decoder.startDecoding(enc.output, src.lengths);
   state->encoderSelf = valuesOf(enc.selfWeights);
@@ -221,7 +226,8 @@ DecoderStepOutput TransformerModel::step(DecoderState& base,
   if (position >= kMaxPositions)
     throw Error("the transformer decodes at most " + std::to_string(kMaxPositions) + " tokens");
   DecoderOutput dec =
-      transformer_.decoder.step(embed(tgtEmbedding_, tokens, Shape{n, 1}, position), state.decoder);
+      transformer_.decoder.step(embed(tgtEmbedding_, tokens, Shape{n, 1}, position), state.decoder,
+                                state.edits);
   DecoderStepOutput out;
   out.logProbs = logSoftmax(out_.forward(dec.output)).value().reshaped(Shape{n, config_.tgtVocab});
   out.attention["decoder_self"] = queryRows(dec.selfWeights);

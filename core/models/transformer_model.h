@@ -55,6 +55,8 @@ class TransformerModel : public Seq2SeqModel {
 
   Seq2SeqForward forward(const TokenBatch& src, const TokenBatch& tgtIn) const override;
   std::unique_ptr<DecoderState> encode(const TokenBatch& src) const override;
+  std::unique_ptr<DecoderState> encodeEdited(const TokenBatch& src,
+                                             const AttentionEdits& edits) const override;
   DecoderStepOutput step(DecoderState& state, const std::vector<int64_t>& tokens) const override;
   int64_t maxTargetLength() const override { return kMaxPositions; }
   const TransformerModelConfig& config() const { return config_; }
