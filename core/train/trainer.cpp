@@ -7,7 +7,7 @@
 #include "data/batch.h"
 #include "optim/optimizer.h"
 #include "train/evaluate.h"
-#include "train/loss.h"
+#include "train/parallel_step.h"
 #include "util/check.h"
 
 namespace attn {
@@ -20,11 +20,6 @@ std::unique_ptr<Optimizer> makeOptimizer(const TrainConfig& c, std::vector<Var> 
   if (c.optimizer == "adam") return std::make_unique<Adam>(std::move(params), c.schedule.lr);
   if (c.optimizer == "sgd") return std::make_unique<Sgd>(std::move(params), c.schedule.lr);
   throw Error("unknown optimizer '" + c.optimizer + "' (adam or sgd)");
-}
-
-Var batchLoss(const Model& model, const data::Batch& b) {
-  if (model.isClassifier()) return classifierLoss(*model.classifier, sourceBatch(b), b.labels);
-  return seq2seqLoss(*model.seq2seq, sourceBatch(b), decoderInputBatch(b), decoderTargetBatch(b));
 }
 
 std::vector<Tensor> snapshot(const Model& model) {
@@ -44,6 +39,7 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
                   const data::EncodedSplit& validation, const TrainConfig& config,
                   const ProgressFn& progress) {
   if (config.batchSize < 1) throw Error("the batch size must be at least 1");
+  if (config.threads < 1 || config.threads > 64) throw Error("the training threads must be 1 to 64");
   if (config.steps <= 0 && config.epochs <= 0) throw Error("give a number of steps or of epochs");
   if (trainSplit.examples.empty()) throw Error("the train split has no example");
   if (!(config.schedule.lr > 0) || !std::isfinite(config.schedule.lr))
@@ -59,6 +55,7 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
   const bool validate = !validation.examples.empty();
 
   auto optimizer = makeOptimizer(config, model.network().parameters());
+  ParallelGradient gradient(model, config.threads);
   TrainResult result;
   std::vector<Tensor> bestWeights;
   // The weights at the last finite loss, copied into buffers allocated once: when an update
@@ -78,12 +75,10 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
       const double lr = config.schedule.at(step, total);
       optimizer->setLearningRate(lr);
       optimizer->zeroGrad();
-      Var loss = batchLoss(model, batch);
-      const double lossValue = loss.value().item();
+      const double lossValue = gradient(lossBatch(batch));  // back-propagated when finite
       double norm = 0;
       bool finite = std::isfinite(lossValue);
       if (finite) {
-        loss.backward();
         norm = config.clip > 0 ? clipGradNorm(optimizer->params(), config.clip)
                                : globalGradNorm(optimizer->params());
         finite = std::isfinite(norm);

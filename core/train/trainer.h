@@ -31,6 +31,7 @@ struct TrainConfig {
   bool restoreBest = true;         // end with the best validated weights
   std::string checkpointPath;      // save the model here at each evaluation ("" = never)
   int64_t maxBadSteps = 20;        // non-finite steps (in all) before giving up
+  int threads = 1;                 // parts of each batch run on their own threads (parallel_step.h)
 };
 
 struct TrainProgress {
