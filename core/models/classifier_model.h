@@ -5,6 +5,7 @@
 
 #include "layers/module.h"
 #include "models/token_batch.h"
+#include "util/check.h"
 
 namespace attn {
 
@@ -21,6 +22,17 @@ class ClassifierModel : public Module {
   virtual ClassifierForward forward(const TokenBatch& src) const = 0;
   // The coefficient of the penalty in the loss (the config's `penalty`).
   virtual double penaltyCoefficient() const = 0;
+
+  // The saliency hook (core/explain/saliency.h), as Seq2SeqModel's: the tokens' embeddings
+  // [B, n, E], and forward() from them (a leaf Var the caller reads the gradient of).
+  // forward(src) ≡ forwardFromSourceInput(sourceInput(src), src). Throws attn::Error by default.
+  virtual Var sourceInput(const TokenBatch& /*src*/) const {
+    throw Error("this model offers no gradients with respect to its input");
+  }
+  virtual ClassifierForward forwardFromSourceInput(const Var& /*input*/,
+                                                   const TokenBatch& /*src*/) const {
+    throw Error("this model offers no gradients with respect to its input");
+  }
 };
 
 }  // namespace attn

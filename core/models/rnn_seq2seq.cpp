@@ -186,8 +186,17 @@ RnnSeq2Seq::RnnSeq2Seq(const RnnSeq2SeqConfig& config, Random& rng)
 }
 
 RnnSeq2Seq::Encoded RnnSeq2Seq::encodeVars(const TokenBatch& src) const {
-  // src [B, S] -> annotations [B, S, H·D]; decoder layer l starts at tanh(bridge([fwd_l; bwd_l]))
-  Var x = encoder_.embedding.forward(src.ids, src.shape());
+  return encodeInput(sourceInput(src), src);
+}
+
+Var RnnSeq2Seq::sourceInput(const TokenBatch& src) const {
+  return encoder_.embedding.forward(src.ids, src.shape());  // [B, S, E]
+}
+
+RnnSeq2Seq::Encoded RnnSeq2Seq::encodeInput(const Var& x, const TokenBatch& src) const {
+  // x [B, S, E] -> annotations [B, S, H·D]; decoder layer l starts at tanh(bridge([fwd_l; bwd_l]))
+  if (x.shape() != (Shape{src.batch, src.length, config_.embedDim}))
+    throw Error("the source input must be [batch, length, embed_dim]");
   RnnOutput enc = encoder_.rnn.forward(x, src.lengths);
   const int64_t d = config_.directions();
   Encoded out;
@@ -242,10 +251,16 @@ RnnSeq2Seq::StepVars RnnSeq2Seq::decoderStep(const Var& embedded,
 }
 
 Seq2SeqForward RnnSeq2Seq::forward(const TokenBatch& src, const TokenBatch& tgtIn) const {
-  // src [B, S], tgtIn [B, T] -> logits [B, T, Vt], cross attention [B, 1, T, S]
+  return forwardFromSourceInput(sourceInput(src), src, tgtIn);
+}
+
+Seq2SeqForward RnnSeq2Seq::forwardFromSourceInput(const Var& input, const TokenBatch& src,
+                                                  const TokenBatch& tgtIn) const {
+  // input [B, S, E] (src embedded), tgtIn [B, T] -> logits [B, T, Vt], cross attention
+  // [B, 1, T, S]
   ATTN_CHECK(src.batch == tgtIn.batch, "forward: source and target batches differ");
   const int64_t b = src.batch, t = tgtIn.length, s = src.length;
-  Encoded enc = encodeVars(src);
+  Encoded enc = encodeInput(input, src);
   Var emb = decoder_.embedding.forward(tgtIn.ids, tgtIn.shape());  // [B, T, E]
   std::vector<RnnState> states = enc.initial;
   Var htilde;

@@ -53,6 +53,10 @@ class RnnSeq2Seq : public Seq2SeqModel {
   Seq2SeqForward forward(const TokenBatch& src, const TokenBatch& tgtIn) const override;
   std::unique_ptr<DecoderState> encode(const TokenBatch& src) const override;
   DecoderStepOutput step(DecoderState& state, const std::vector<int64_t>& tokens) const override;
+  // The saliency hook: the source embeddings [B, S, E], and forward() from them.
+  Var sourceInput(const TokenBatch& src) const override;
+  Seq2SeqForward forwardFromSourceInput(const Var& input, const TokenBatch& src,
+                                        const TokenBatch& tgtIn) const override;
   const RnnSeq2SeqConfig& config() const { return config_; }
 
  private:
@@ -83,6 +87,7 @@ class RnnSeq2Seq : public Seq2SeqModel {
   };
 
   Encoded encodeVars(const TokenBatch& src) const;
+  Encoded encodeInput(const Var& embedded, const TokenBatch& src) const;
   // crossEdit: a teaching intervention on this step's attention (layers/attention_edit.h).
   StepVars decoderStep(const Var& embedded, const std::vector<RnnState>& states,
                        const Var& htildePrev, const PreparedKeys& keys,

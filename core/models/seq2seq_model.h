@@ -11,6 +11,7 @@
 #include "layers/attention_edit.h"
 #include "layers/module.h"
 #include "models/token_batch.h"
+#include "util/check.h"
 
 namespace attn {
 
@@ -65,6 +66,19 @@ class Seq2SeqModel : public Module {
   virtual DecoderStepOutput step(DecoderState& state, const std::vector<int64_t>& tokens) const = 0;
   // The longest target the model can produce (positional tables bound the transformer).
   virtual int64_t maxTargetLength() const { return 1 << 20; }
+
+  // The saliency hook (core/explain/saliency.h), used by neither training nor decoding: the
+  // source as the encoder's first layer reads it, [B, S, E] (the RNN's embeddings; the
+  // transformer's emb·√d, positions excluded), and forward() from such a tensor, which the
+  // caller makes a leaf Var to read ∂/∂input. forward(src, t) ≡ forwardFromSourceInput(
+  // sourceInput(src), src, t). Models without the hook throw attn::Error.
+  virtual Var sourceInput(const TokenBatch& /*src*/) const {
+    throw Error("this model offers no gradients with respect to its input");
+  }
+  virtual Seq2SeqForward forwardFromSourceInput(const Var& /*input*/, const TokenBatch& /*src*/,
+                                                const TokenBatch& /*tgtIn*/) const {
+    throw Error("this model offers no gradients with respect to its input");
+  }
 };
 
 }  // namespace attn

@@ -72,9 +72,19 @@ StructuredSelfAttention::StructuredSelfAttention(const StructuredSelfAttentionCo
 }
 
 ClassifierForward StructuredSelfAttention::forward(const TokenBatch& src) const {
-  // src [B, n] -> logits [B, C]; scores and hops [B, r, n]; penalty [B]
+  return forwardFromSourceInput(sourceInput(src), src);
+}
+
+Var StructuredSelfAttention::sourceInput(const TokenBatch& src) const {
+  return embedding_.forward(src.ids, src.shape());  // [B, n, E]
+}
+
+ClassifierForward StructuredSelfAttention::forwardFromSourceInput(const Var& x,
+                                                                  const TokenBatch& src) const {
+  // x [B, n, E] (src embedded) -> logits [B, C]; scores and hops [B, r, n]; penalty [B]
   const int64_t b = src.batch;
-  Var x = embedding_.forward(src.ids, src.shape());      // [B, n, E]
+  if (x.shape() != (Shape{src.batch, src.length, config_.embedDim}))
+    throw Error("the source input must be [batch, length, embed_dim]");
   Var hs = encoder_.forward(x, src.lengths).output;      // [B, n, 2H], padded rows 0
   Var projected = ws2_.forward(tanh(ws1_.forward(hs)));  // [B, n, r]
   ClassifierForward f;

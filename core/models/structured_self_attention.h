@@ -45,6 +45,9 @@ class StructuredSelfAttention : public ClassifierModel {
   StructuredSelfAttention(const StructuredSelfAttentionConfig& config, Random& rng);
 
   ClassifierForward forward(const TokenBatch& src) const override;
+  // The saliency hook: the tokens' embeddings [B, n, E], and forward() from them.
+  Var sourceInput(const TokenBatch& src) const override;
+  ClassifierForward forwardFromSourceInput(const Var& input, const TokenBatch& src) const override;
   double penaltyCoefficient() const override { return config_.penalty; }
   const StructuredSelfAttentionConfig& config() const { return config_; }
 

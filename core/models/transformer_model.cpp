@@ -197,6 +197,34 @@ Seq2SeqForward TransformerModel::forward(const TokenBatch& src, const TokenBatch
   return result;
 }
 
+Var TransformerModel::sourceInput(const TokenBatch& src) const {
+  // src [B, S] -> emb(src)·√d [B, S, d]
+  const auto sqrtD = static_cast<Scalar>(std::sqrt(static_cast<double>(config_.dModel)));
+  return scale(srcEmbedding_.forward(src.ids, src.shape()), sqrtD);
+}
+
+Seq2SeqForward TransformerModel::forwardFromSourceInput(const Var& input, const TokenBatch& src,
+                                                        const TokenBatch& tgtIn) const {
+  // input [B, S, d] (emb·√d), tgtIn [B, T] -> logits [B, T, Vt] and the maps, as forward()
+  ATTN_CHECK(src.batch == tgtIn.batch, "forward: source and target batches differ");
+  checkLength(src.length, "a source");
+  checkLength(tgtIn.length, "a target");
+  if (input.shape() != (Shape{src.batch, src.length, config_.dModel}))
+    throw Error("the source input must be [batch, length, d_model]");
+  // Product then sum, rounded one after the other as embedWithPositions rounds them, so this
+  // path gives forward()'s numbers.
+  EncoderOutput enc = transformer_.encoder.forward(positions_.addTo(input, 0), src.lengths);
+  DecoderOutput dec =
+      transformer_.decoder.forward(embed(tgtEmbedding_, tgtIn.ids, tgtIn.shape(), 0), enc.output,
+                                   tgtIn.lengths, src.lengths, /*causal=*/true);
+  Seq2SeqForward result;
+  result.logits = out_.forward(dec.output);
+  result.attention["encoder_self"] = valuesOf(enc.selfWeights);
+  result.attention["decoder_self"] = valuesOf(dec.selfWeights);
+  result.attention["cross"] = valuesOf(dec.crossWeights);
+  return result;
+}
+
 std::unique_ptr<DecoderState> TransformerModel::encode(const TokenBatch& src) const {
   return encodeEdited(src, AttentionEdits{});  // no edit: find() gives null everywhere
 }

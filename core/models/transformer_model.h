@@ -59,6 +59,13 @@ class TransformerModel : public Seq2SeqModel {
                                              const AttentionEdits& edits) const override;
   DecoderStepOutput step(DecoderState& state, const std::vector<int64_t>& tokens) const override;
   int64_t maxTargetLength() const override { return kMaxPositions; }
+  // The saliency hook: the source's "input" is emb·√d, the token's part of the encoder's
+  // input, without the positions. The gradient is the same either way (the positions are
+  // added), but gradient × input with the positions would also credit a token for where it
+  // stands, which is not a property of the word. Not the fused path training takes.
+  Var sourceInput(const TokenBatch& src) const override;
+  Seq2SeqForward forwardFromSourceInput(const Var& input, const TokenBatch& src,
+                                        const TokenBatch& tgtIn) const override;
   const TransformerModelConfig& config() const { return config_; }
 
  private:
