@@ -1,0 +1,196 @@
+#include "explain/computation.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "decode/top_k.h"
+#include "explain/computation_parts.h"
+#include "trace/trace.h"
+#include "util/check.h"
+
+namespace attn::explain {
+
+const char* scoreFormulaName(ScoreFormula formula) {
+  switch (formula) {
+    case ScoreFormula::Dot:
+      return "dot";
+    case ScoreFormula::General:
+      return "general";
+    case ScoreFormula::Additive:
+      return "additive";
+    case ScoreFormula::ScaledDot:
+      return "scaled dot";
+  }
+  return "?";
+}
+
+// ---- shared arithmetic ----
+
+std::map<std::string, Var> parametersByName(const Model& model) {
+  std::map<std::string, Var> out;
+  for (auto& [name, v] : model.network().namedParameters()) out.emplace(name, v);
+  return out;
+}
+
+const Tensor& parameter(const std::map<std::string, Var>& params, const std::string& name) {
+  auto it = params.find(name);
+  ATTN_CHECK(it != params.end(), "the model has no parameter '" + name + "'");
+  return it->second.value();
+}
+
+void loadMirror(Module& mirror, const std::map<std::string, Var>& params,
+                const std::string& prefix) {
+  std::map<std::string, Tensor> values;
+  for (const auto& [name, v] : params)
+    if (name.rfind(prefix, 0) == 0) values.emplace(name, v.value());
+  mirror.loadParameters(values, prefix);
+}
+
+std::vector<double> matVec(const Tensor& w, const std::vector<double>& x, int64_t row0, int64_t n) {
+  const int64_t cols = w.dim(w.rank() - 1);
+  if (n < 0) n = w.numel() / cols - row0;
+  ATTN_CHECK(static_cast<int64_t>(x.size()) == cols, "matVec: input of the wrong size");
+  std::vector<double> y(static_cast<size_t>(n), 0.0);
+  for (int64_t r = 0; r < n; ++r) {
+    const Scalar* row = w.data() + (row0 + r) * cols;
+    double sum = 0;
+    for (int64_t c = 0; c < cols; ++c) sum += static_cast<double>(row[c]) * x[size_t(c)];
+    y[size_t(r)] = sum;
+  }
+  return y;
+}
+
+std::vector<double> rowOf(const Tensor& t, int64_t row) {
+  const int64_t cols = t.dim(t.rank() - 1);
+  ATTN_CHECK(row >= 0 && (row + 1) * cols <= t.numel(), "rowOf: row out of range");
+  const Scalar* p = t.data() + row * cols;
+  return std::vector<double>(p, p + cols);
+}
+
+void finishSoftmax(HeadComputation& head) {
+  ATTN_CHECK(!head.keys.empty(), "a softmax over no keys");
+  head.maxScore = head.keys.front().score;
+  for (const KeyTerm& k : head.keys) head.maxScore = std::max(head.maxScore, k.score);
+  head.expSum = 0;
+  for (KeyTerm& k : head.keys) {
+    k.expScore = std::exp(k.score - head.maxScore);
+    head.expSum += k.expScore;
+  }
+  head.output.assign(head.keys.front().value.size(), 0.0);
+  for (KeyTerm& k : head.keys) {
+    k.weight = k.expScore / head.expSum;
+    for (size_t c = 0; c < head.output.size(); ++c) head.output[c] += k.weight * k.value[c];
+  }
+}
+
+std::vector<NextToken> topTokens(const std::vector<double>& logits,
+                                 const std::vector<std::string>& vocabulary, int k,
+                                 int64_t chosenId, double* chosenProb) {
+  ATTN_CHECK(logits.size() == vocabulary.size(), "logits and vocabulary differ in size");
+  const double top = *std::max_element(logits.begin(), logits.end());
+  double sum = 0;
+  for (double l : logits) sum += std::exp(l - top);
+  auto prob = [&](int64_t i) { return std::exp(logits[size_t(i)] - top) / sum; };
+  std::vector<NextToken> out;
+  for (int64_t i : topIndices(static_cast<int64_t>(logits.size()), k,
+                              [&](int64_t i) { return logits[size_t(i)]; }))
+    out.push_back({vocabulary[size_t(i)], prob(i)});
+  if (chosenProb && chosenId >= 0 && chosenId < static_cast<int64_t>(logits.size()))
+    *chosenProb = prob(chosenId);
+  return out;
+}
+
+// ---- the trace as the model reads it ----
+
+ComputationInput inputFromTrace(const Model& model, const Trace& trace) {
+  if (model.isClassifier())
+    throw Error("the computation view explains encoder-decoder models, not the classifier");
+  if (!trace.model.is_null() && trace.model != model.config)
+    throw Error("this trace was made by another model than the one open");
+  if (trace.sourceTokens.empty() || trace.sourceTokens.back() != "<eos>")
+    throw Error("this trace's source does not end with <eos>, as an encoder-decoder's does");
+  if (trace.targetTokens.empty()) throw Error("this trace has no output to explain");
+  ComputationInput in;
+  in.sourceTokens = trace.sourceTokens;
+  in.targetTokens = trace.targetTokens;
+  // A typed token the vocabulary lacks is read as <unk>; the special tokens are themselves.
+  in.sourceIds = model.srcVocab.encode(in.sourceTokens);
+  in.targetIds = model.tgtVocab.encode(in.targetTokens);
+  return in;
+}
+
+// ---- the explainer ----
+
+ComputationExplainer::ComputationExplainer(const Model& model) : model_(model) {
+  if (model.isClassifier() || !model.seq2seq)
+    throw Error("the computation view explains encoder-decoder models, not the classifier");
+  if (model.arch == Arch::RnnSeq2Seq) {
+    if (model.config.value("attention", std::string("none")) == "none")
+      throw Error(
+          "this model has no attention: its decoder reads the source only through the "
+          "encoder's final state (the bottleneck)");
+    rnn_ = std::make_unique<Rnn>(model);
+  } else {
+    transformer_ = std::make_unique<Transformer>(model);
+  }
+}
+
+ComputationExplainer::~ComputationExplainer() = default;
+
+Computation ComputationExplainer::explain(const ComputationInput& input,
+                                          const ComputationRequest& request) const {
+  if (request.topK < 1 || request.topK > 1000)
+    throw Error("the number of next tokens to show must be between 1 and 1000");
+  if (input.sourceIds.empty() || input.targetIds.empty())
+    throw Error("the computation needs a source and an output");
+  if (rnn_) return explainRnn(*rnn_, model_, input, request);
+  return explainTransformer(*transformer_, model_, input, request);
+}
+
+namespace {
+
+// The trace's own numbers for the explained row, against the recomputed ones.
+void compareWithTrace(Computation& c, const Trace& trace) {
+  auto it = trace.attention.find(c.map);
+  if (it == trace.attention.end()) return;
+  const AttentionMap& m = it->second;
+  const int heads = static_cast<int>(c.heads.size());
+  if (c.layer >= m.layers || heads != m.heads || c.queryPosition >= m.queries) return;
+  double weights = 0;
+  for (int h = 0; h < heads; ++h) {
+    const auto& keys = c.heads[size_t(h)].keys;
+    if (static_cast<int>(keys.size()) > m.keys) return;
+    for (int j = 0; j < m.keys; ++j) {  // keys past a causal query's own are 0 in the trace
+      const double mine = j < static_cast<int>(keys.size()) ? keys[size_t(j)].weight : 0.0;
+      weights = std::max(weights, std::abs(mine - m.at(c.layer, h, c.queryPosition, j)));
+    }
+  }
+  c.weightDifference = weights;
+
+  if (c.map == "encoder_self" || c.step >= static_cast<int>(trace.steps.size())) return;
+  auto s = trace.steps[size_t(c.step)].scores.find(c.map);
+  if (s == trace.steps[size_t(c.step)].scores.end()) return;
+  const std::vector<float>& row = s->second;  // [layer][head][key]
+  const size_t perHead = row.size() / static_cast<size_t>(m.layers * heads);
+  if (perHead * static_cast<size_t>(m.layers * heads) != row.size()) return;
+  double scores = 0;
+  for (int h = 0; h < heads; ++h) {
+    const auto& keys = c.heads[size_t(h)].keys;
+    if (keys.size() > perHead) return;
+    const size_t base = (static_cast<size_t>(c.layer) * heads + h) * perHead;
+    for (size_t j = 0; j < keys.size(); ++j)
+      scores = std::max(scores, std::abs(keys[j].score - row[base + j]));
+  }
+  c.scoreDifference = scores;
+}
+
+}  // namespace
+
+Computation ComputationExplainer::explain(const Trace& trace,
+                                          const ComputationRequest& request) const {
+  Computation c = explain(inputFromTrace(model_, trace), request);
+  compareWithTrace(c, trace);
+  return c;
+}
+
+}  // namespace attn::explain
