@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The newcomer's entry point on Debian 12: installs whatever is missing, builds, then
 #   ./studio.sh run [app arguments]   starts Attention Studio on a bundled model
-#   ./studio.sh test                  runs every test (offscreen; no display needed)
+#   ./studio.sh test                  runs every test (offscreen; no display needed), then
+#                                     every test again built with AddressSanitizer and UBSan
 # Both are idempotent: with everything installed and built they take a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +10,7 @@ cd "$(dirname "$0")"
 # Debian 12 packages the build and the tests need (docs/TOOLCHAIN.md explains each).
 PACKAGES=(g++ make cmake ninja-build pkg-config qt6-base-dev libqcustomplot-dev libeigen3-dev
           libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
-          xvfb xauth fonts-dejavu-core)
+          xvfb xauth fonts-dejavu-core qt6-tools-dev qt6-l10n-tools qt6-translations-l10n)
 
 install_missing() {
   local missing=()
@@ -48,6 +49,12 @@ case "$cmd" in
     install_missing
     build
     QT_QPA_PLATFORM=offscreen ctest --preset release -j "$(nproc)" "$@"
+    # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer on):
+    # any report fails the test that caused it.
+    [ -f build-sanitize/CMakeCache.txt ] || cmake --preset sanitize
+    cmake --build --preset sanitize -j "$(nproc)"
+    QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --preset sanitize -j "$(nproc)" "$@"
     ;;
   *)
     echo "usage: ./studio.sh run [app arguments] | ./studio.sh test [ctest arguments]" >&2

@@ -6,11 +6,29 @@
 #include <fstream>
 #include <random>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "util/check.h"
 
 namespace attn {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Forces a file's (or a folder's) data to the disk. Without it, a power cut just after the
+// rename can leave the new name pointing at an empty file on some file systems (ext4's
+// delayed allocation), which is the very loss the rename was meant to prevent.
+bool syncToDisk(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const fs::path target(path);
@@ -27,8 +45,13 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
     out.flush();
     if (!out) throw Error(path + ": writing failed (disk full?)");
     out.close();
+    if (!syncToDisk(tmp))
+      throw Error(path + ": the data could not be written to the disk (" + std::strerror(errno) + ")");
     fs::rename(tmp, target, ec);
     if (ec) throw Error(path + ": cannot replace the file (" + ec.message() + ")");
+    // The rename itself lives in the folder; a folder that cannot be synced (some network file
+    // systems) still holds a complete file under one name or the other, so this is best effort.
+    syncToDisk(dir);
   } catch (...) {
     fs::remove(tmp, ec);
     throw;

@@ -174,6 +174,19 @@ TEST(AtomicFile, FailedWriteLeavesExistingFileUntouched) {
   fs::remove(path);
 }
 
+TEST(AtomicFile, SuccessfulWriteReplacesTheFileWhole) {
+  const std::string path = tempPath("replace.txt");
+  writeText(path, "an older and longer content");
+  writeFileAtomically(path, std::string("new"));
+  EXPECT_EQ(readWholeFile(path, 100), "new");  // replaced, not overwritten in place
+  int leftovers = 0;
+  for (auto& e : fs::directory_iterator(fs::temp_directory_path()))
+    if (e.path().filename().string().find("." + fs::path(path).filename().string() + ".tmp") == 0)
+      ++leftovers;
+  EXPECT_EQ(leftovers, 0);
+  fs::remove(path);
+}
+
 TEST(AtomicFile, WriteIntoMissingFolderNamesThePath) {
   try {
     writeFileAtomically("/nonexistent-dir/x.json", std::string("x"));
