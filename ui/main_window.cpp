@@ -28,6 +28,7 @@
 #include "settings.h"
 #include "step_controls.h"
 #include "step_view.h"
+#include "teach/bottleneck_dialog.h"
 #include "trace/trace.h"
 #include "trace_document.h"
 #include "training_panel.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   buildFileMenu();
   buildDecodeMenu();
   buildViewMenu();
+  addExperimentsMenu(this);  // teach/bottleneck_dialog.h
   buildHelpMenu();
   statusBar()->addPermanentWidget(mBusy);
   statusBar()->addPermanentWidget(mSourceNote);
