@@ -28,6 +28,8 @@
 #include "settings.h"
 #include "step_controls.h"
 #include "step_view.h"
+#include "teach/rollout_view.h"
+#include "teach/saliency_view.h"
 #include "teach/bottleneck_dialog.h"
 #include "trace/trace.h"
 #include "trace_document.h"
@@ -96,6 +98,15 @@ void MainWindow::buildCentre() {
   mTabs->setTabToolTip(2, tr("The classifier's attention hops and their penalty"));
   mTabs->setTabToolTip(3, tr("The hypotheses beam search kept"));
   mTabs->setTabToolTip(4, tr("Train a new model"));
+  // Explanations: rollout beside raw attention, and gradient saliency (before Training).
+  auto* rollout = new RolloutView(trace, mTabs);
+  mTabs->insertTab(mTabs->indexOf(mTraining), rollout, tr("Rollout"));
+  mTabs->setTabToolTip(mTabs->indexOf(rollout),
+                       tr("A transformer's raw attention beside its attention rollout"));
+  auto* saliency = new SaliencyView(trace, mSession->modelDocument(), mTabs);
+  mTabs->insertTab(mTabs->indexOf(mTraining), saliency, tr("Saliency"));
+  mTabs->setTabToolTip(mTabs->indexOf(saliency),
+                       tr("Which source tokens each output token depends on, from gradients"));
   // Small windows (a 640 × 400 screenshot) squeeze the pages rather than grow the window.
   mTabs->setMinimumSize(280, 200);
   setCentralWidget(mTabs);
@@ -251,6 +262,7 @@ void MainWindow::setColourMap(ColourMap map) {
   mHeads->grid()->setColourMap(map);
   mHops->setColourMap(map);
   mStepView->setColourMap(map);
+  if (auto* rollout = findChild<RolloutView*>()) rollout->setColourMap(map);
 }
 
 void MainWindow::refreshTabs() {
