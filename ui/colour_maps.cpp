@@ -71,6 +71,12 @@ const QVector<QRgb>& colourStops(ColourMap map) {
   return viridis;
 }
 
+const QVector<QRgb>& divergingStops() {
+  static const QVector<QRgb> rdbu = {0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
+                                     0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f};
+  return rdbu;
+}
+
 QVector<QRgb> colourTable(ColourMap map, int levels) {
   const QVector<QRgb>& stops = colourStops(map);
   levels = std::max(levels, 2);

@@ -25,6 +25,11 @@ QVector<QRgb> colourTable(ColourMap map, int levels = 256);
 QRgb colourOf(const QVector<QRgb>& table, double t);
 QRgb nanColour();  // light grey: no map's colour, so a diverged model's NaN never passes for a
                    // weight
+// For signed values such as a difference of two maps, not offered for weights: ColorBrewer's
+// RdBu reversed, eleven stops from dark blue (−1) through near-white (0) to dark red (+1), so that
+// zero reads as paper and the sign as hue (safe for red-green colour blindness).
+const QVector<QRgb>& divergingStops();
+
 // Black or white, whichever reads better on `background`.
 QColor textColourOn(QRgb background);
 

@@ -31,6 +31,10 @@
 #include "teach/rollout_view.h"
 #include "teach/saliency_view.h"
 #include "teach/bottleneck_dialog.h"
+#include "teach/alignment_forming_view.h"
+#include "teach/compare_tools.h"
+#include "teach/compare_view.h"
+#include "teach/reference_alignment_tool.h"
 #include "trace/trace.h"
 #include "trace_document.h"
 #include "training_panel.h"
@@ -58,6 +62,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   addExperimentsMenu(this);  // teach/bottleneck_dialog.h
   buildHelpMenu();
   statusBar()->addPermanentWidget(mBusy);
+  statusBar()->addPermanentWidget(mCompare->referenceTool()->statusLabel());
   statusBar()->addPermanentWidget(mSourceNote);
   mSourceNote->setObjectName(QStringLiteral("sourceNote"));
   mSourceNote->setMinimumWidth(60);  // a long origin must not set the window's minimum width
@@ -93,6 +98,11 @@ void MainWindow::buildCentre() {
   mTabs->addTab(mHops, tr("Hops"));
   mTabs->addTab(mBeamTree, tr("Beam search"));
   mTabs->addTab(mTraining, tr("Training"));
+  mCompare = new CompareTools(this, mSession, mAlignment->heatmap(),
+                              [this] { return QString::fromStdString(mInput->request().source); });
+  mTabs->addTab(mCompare->view(), tr("Compare"));
+  mTabs->setTabToolTip(mTabs->indexOf(mCompare->view()),
+                       tr("Two models, or two moments of a training run, on the same input"));
   mTabs->setTabToolTip(0, tr("The attention of each output token over the source"));
   mTabs->setTabToolTip(1, tr("Every head of every layer, side by side"));
   mTabs->setTabToolTip(2, tr("The classifier's attention hops and their penalty"));
@@ -194,6 +204,10 @@ void MainWindow::connectSession() {
             mTabs->setCurrentWidget(mAlignment);
           });
   connect(mTraining, &TrainingPanel::failed, this, &MainWindow::showError);
+  connect(mTraining->formingView(), &AlignmentFormingView::compareRequested, mCompare,
+          &CompareTools::showSubject);
+  connect(mCompare, &CompareTools::showRequested, this,
+          [this] { mTabs->setCurrentWidget(mCompare->view()); });
   connect(mTraining, &TrainingPanel::status, this, &MainWindow::showStatus);
 }
 
@@ -262,6 +276,8 @@ void MainWindow::setColourMap(ColourMap map) {
   mHeads->grid()->setColourMap(map);
   mHops->setColourMap(map);
   mStepView->setColourMap(map);
+  mCompare->setColourMap(map);
+  mTraining->formingView()->setColourMap(map);
   if (auto* rollout = findChild<RolloutView*>()) rollout->setColourMap(map);
 }
 

@@ -24,6 +24,7 @@ namespace attn::ui {
 
 class AlignmentView;
 class BeamTreeView;
+class CompareTools;
 class HeadsPanel;
 class HeatmapView;
 class HopsView;
@@ -61,6 +62,7 @@ class MainWindow : public QMainWindow {
   ModelPanel* modelPanel() const { return mModelPanel; }
   QTabWidget* tabs() const { return mTabs; }
   Settings* settings() const { return mSettings; }
+  CompareTools* compareTools() const { return mCompare; }  // Compare tab, reference alignment
 
   // File actions, also used by the menus and drag and drop. Dialog-free variants take the path.
   bool exportFigureTo(const QString& path);
@@ -119,6 +121,7 @@ class MainWindow : public QMainWindow {
   QMenu* mRecentMenu = nullptr;
   QMenu* mViewMenu = nullptr;
   QActionGroup* mColourGroup = nullptr;
+  CompareTools* mCompare = nullptr;
   QLabel* mSourceNote;  // permanent status-bar note: where the data on screen comes from
   QLabel* mBusy;
   QByteArray mDefaultState;

@@ -23,6 +23,8 @@
 #include "model_document.h"
 #include "session.h"
 #include "settings.h"
+#include "teach/compare_tools.h"
+#include "teach/reference_alignment_tool.h"
 #include "trace_document.h"
 #include "trace_files.h"
 #include "training_panel.h"
@@ -63,6 +65,11 @@ void MainWindow::buildFileMenu() {
   train->setObjectName(QStringLiteral("actionNewTraining"));
   train->setShortcut(QKeySequence::New);
   connect(train, &QAction::triggered, this, [this] { mTabs->setCurrentWidget(mTraining); });
+  file->addSeparator();
+  file->addAction(mCompare->compareAction());
+  file->addAction(mCompare->referenceTool()->loadAction());
+  file->addAction(mCompare->referenceTool()->typeAction());
+  file->addAction(mCompare->referenceTool()->clearAction());
   file->addSeparator();
   add(tr("&Save model…"), "actionSaveModel", QKeySequence::Save,
       &MainWindow::saveModelInteractively);

@@ -9,7 +9,8 @@
 
 namespace attn::ui {
 
-TrainingOutcome runTraining(const TrainingJob& job, const ProgressFn& progress) {
+TrainingOutcome runTraining(const TrainingJob& job, const ProgressFn& progress,
+                            const ModelReadyFn& ready) {
   data::Dataset dataset;
   if (!job.task.empty()) {
     dataset = data::makeTask(job.task)->generate(job.taskConfig);
@@ -38,6 +39,9 @@ TrainingOutcome runTraining(const TrainingJob& job, const ProgressFn& progress) 
   if (classifier) config["num_classes"] = vocabs.labels.size();
   auto model = std::make_shared<Model>(createModel(config, vocabs.tokenizer, vocabs.source,
                                                    vocabs.target, vocabs.labels, job.modelSeed));
+  const std::vector<data::Example>& held = dataset.test.empty() ? dataset.validation : dataset.test;
+  const data::Example& example = held.empty() ? dataset.train.front() : held.front();
+  if (ready) ready(*model, example);
   TrainingOutcome outcome;
   outcome.result = train(*model, trainSplit, validation, job.train, progress);
   outcome.trainExamples = int64_t(dataset.train.size());
@@ -53,8 +57,6 @@ TrainingOutcome runTraining(const TrainingJob& job, const ProgressFn& progress) 
   training["steps"] = outcome.result.steps;
   training["seconds"] = std::round(outcome.result.seconds * 10) / 10;
   if (outcome.result.bestStep >= 0) training["best"] = outcome.result.best.toJson();
-  const std::vector<data::Example>& held = dataset.test.empty() ? dataset.validation : dataset.test;
-  const data::Example& example = held.empty() ? dataset.train.front() : held.front();
   training["example"] = example.source;
   model->training = training;
   outcome.exampleSource = example.source;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -35,10 +36,16 @@ struct TrainingOutcome {
   std::string exampleTarget;
 };
 
+// Called on the training thread once the fresh model exists, before its first step, with the
+// held-out example the run will suggest: what watches the model learn (the snapshots of
+// alignments forming) reads it between steps, from `progress`, and never after the run.
+using ModelReadyFn = std::function<void(const Model& model, const data::Example& example)>;
+
 // Builds the data, the vocabularies and a fresh model, then trains it on the calling thread,
 // calling `progress` as train() does. Throws attn::Error for data or a config that cannot work
 // (a classification task for a seq2seq model, an empty TSV file, ...).
-TrainingOutcome runTraining(const TrainingJob& job, const ProgressFn& progress);
+TrainingOutcome runTraining(const TrainingJob& job, const ProgressFn& progress,
+                            const ModelReadyFn& ready = {});
 
 // Whether this build of the engine can create `arch` ("transformer" may not be built yet).
 bool engineBuilds(const std::string& arch);

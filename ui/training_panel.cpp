@@ -6,11 +6,13 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
 
 #include "loss_plot.h"
+#include "teach/alignment_forming_view.h"
 #include "models/model.h"
 #include "train_config_form.h"
 #include "training_job.h"
@@ -36,6 +38,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     : QWidget(parent),
       mForm(new TrainConfigForm(this)),
       mPlot(new LossPlot(this)),
+      mForming(new AlignmentFormingView(this)),
       mProgress(new QProgressBar(this)),
       mStart(new QPushButton(tr("Start training"), this)),
       mPause(new QPushButton(tr("Pause"), this)),
@@ -76,7 +79,14 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   rightLayout->addWidget(mProgress);
   rightLayout->addWidget(mStatus);
   rightLayout->addWidget(mValidation);
-  rightLayout->addWidget(mPlot, 1);
+  // The curves, and next to them the example's attention as the run goes (teach/).
+  auto* views = new QTabWidget(right);
+  views->setObjectName(QStringLiteral("trainingViews"));
+  views->setDocumentMode(true);
+  views->addTab(mPlot, tr("Loss and validation"));
+  views->addTab(mForming, tr("Alignment forming"));
+  views->setTabToolTip(1, tr("The attention on one held-out example, kept every few steps"));
+  rightLayout->addWidget(views, 1);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   splitter->addWidget(scroll);
@@ -91,6 +101,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   connect(mPause, &QPushButton::toggled, this, &TrainingPanel::setPaused);
   connect(mCancel, &QPushButton::clicked, this, &TrainingPanel::cancel);
   connect(mRunner, &TrainingRunner::progressed, this, &TrainingPanel::onTick);
+  connect(mRunner, &TrainingRunner::snapshotsChanged, mForming,
+          &AlignmentFormingView::setSnapshots);
   connect(mRunner, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
   connect(mRunner, &TrainingRunner::runningChanged, this, &TrainingPanel::onRunningChanged);
   connect(mRunner, &TrainingRunner::cancelled, this, [this] {
@@ -123,6 +135,8 @@ bool TrainingPanel::start() {
   mProgress->setValue(0);
   mProgress->setFormat(tr("preparing the data…"));
   mStatus->setText(tr("Generating the data and building the model…"));
+  mForming->clear();
+  mRunner->setSnapshotEvery(mForming->snapshotEvery());
   mRunner->start(mForm->job());
   emit status(tr("Training started"));
   return true;

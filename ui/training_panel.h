@@ -19,6 +19,7 @@ struct Model;
 
 namespace attn::ui {
 
+class AlignmentFormingView;
 class LossPlot;
 class TrainConfigForm;
 class TrainingRunner;
@@ -34,6 +35,7 @@ class TrainingPanel : public QWidget {
 
   TrainConfigForm* form() const { return mForm; }
   LossPlot* lossPlot() const { return mPlot; }
+  AlignmentFormingView* formingView() const { return mForming; }
   QProgressBar* progressBar() const { return mProgress; }
   QPushButton* startButton() const { return mStart; }
   QPushButton* pauseButton() const { return mPause; }
@@ -60,6 +62,7 @@ class TrainingPanel : public QWidget {
 
   TrainConfigForm* mForm;
   LossPlot* mPlot;
+  AlignmentFormingView* mForming;
   QProgressBar* mProgress;
   QPushButton* mStart;
   QPushButton* mPause;

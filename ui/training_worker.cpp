@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -39,9 +40,22 @@ void TrainingWorker::prepare() {
 void TrainingWorker::run(std::shared_ptr<const TrainingJob> job) {
   mPending = TrainingTick();
   mLastEmit = -1;
+  mModel = nullptr;
+  mSnapshots = SnapshotSeries(std::max<int64_t>(1, mSnapshotEvery));
+  mLastValidation = AlignmentSnapshot();
+  // The model dies with runTraining(): never read it past the run, whatever way it ends.
+  struct Forget {
+    const Model*& model;
+    ~Forget() { model = nullptr; }
+  } forget{mModel};
   try {
-    auto outcome = std::make_shared<TrainingOutcome>(
-        runTraining(*job, [this](const TrainProgress& p) { return onProgress(&p); }));
+    auto outcome = std::make_shared<TrainingOutcome>(runTraining(
+        *job, [this](const TrainProgress& p) { return onProgress(&p); },
+        [this](const Model& model, const data::Example& example) {
+          mModel = &model;
+          mExample = example;
+          recordSnapshot(0, std::numeric_limits<double>::quiet_NaN());
+        }));
     if (outcome->result.cancelled || mCancel) {
       emit cancelled();
     } else {
@@ -58,8 +72,26 @@ void TrainingWorker::run(std::shared_ptr<const TrainingJob> job) {
   }
 }
 
+void TrainingWorker::recordSnapshot(int64_t step, double loss) {
+  if (!mModel) return;
+  try {
+    AlignmentSnapshot s = takeSnapshot(*mModel, mExample, step);
+    s.loss = loss;
+    s.validationStep = mLastValidation.validationStep;
+    s.validationScore = mLastValidation.validationScore;
+    s.validationScoreName = mLastValidation.validationScoreName;
+    mSnapshots.add(std::move(s));
+  } catch (const std::exception&) {
+    mModel = nullptr;  // an example the model cannot read: no snapshots, the training goes on
+    return;
+  }
+  emit snapshotsChanged(std::make_shared<const SnapshotList>(mSnapshots.snapshots()));
+}
+
 bool TrainingWorker::onProgress(const void* progress) {
   const TrainProgress& p = *static_cast<const TrainProgress*>(progress);
+  if (p.step == 1 && mSnapshotEvery <= 0)  // the run's length is known from its first step
+    mSnapshots.setInterval(snapshotInterval(p.totalSteps, 0));
   mPending.losses.emplace_back(p.step, p.loss);
   const bool last = p.totalSteps > 0 && p.step >= p.totalSteps;
   if (p.validation || last || mLastEmit < 0 || p.elapsedSeconds - mLastEmit >= kTickSeconds) {
@@ -101,7 +133,13 @@ bool TrainingWorker::onProgress(const void* progress) {
     }
     mLastEmit = p.elapsedSeconds;
     emit progressed(tick);
+    if (tick.validated && !std::isnan(tick.validationScore)) {
+      mLastValidation.validationStep = p.step;
+      mLastValidation.validationScore = tick.validationScore;
+      mLastValidation.validationScoreName = tick.validationScoreName.toStdString();
+    }
   }
+  if (mModel && mSnapshots.due(p.step, p.totalSteps)) recordSnapshot(p.step, p.smoothedLoss);
   // Paused: hold the training thread here, between two steps; the GUI thread is never blocked.
   if (mPaused && !mCancel) {
     std::unique_lock<std::mutex> lock(mPauseMutex);
@@ -112,6 +150,7 @@ bool TrainingWorker::onProgress(const void* progress) {
 
 TrainingRunner::TrainingRunner(QObject* parent) : QObject(parent), mWorker(new TrainingWorker) {
   qRegisterMetaType<TrainingTick>();
+  qRegisterMetaType<std::shared_ptr<const SnapshotList>>();
   qRegisterMetaType<std::shared_ptr<TrainingOutcome>>();
   qRegisterMetaType<std::shared_ptr<const TrainingJob>>();
   qRegisterMetaType<UserError>();
@@ -120,6 +159,7 @@ TrainingRunner::TrainingRunner(QObject* parent) : QObject(parent), mWorker(new T
   connect(&mThread, &QThread::finished, mWorker, &QObject::deleteLater);
   connect(this, &TrainingRunner::requested, mWorker, &TrainingWorker::run);
   connect(mWorker, &TrainingWorker::progressed, this, &TrainingRunner::progressed);
+  connect(mWorker, &TrainingWorker::snapshotsChanged, this, &TrainingRunner::snapshotsChanged);
   connect(mWorker, &TrainingWorker::finished, this,
           [this](std::shared_ptr<TrainingOutcome> outcome) {
             setRunning(false);

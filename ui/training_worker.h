@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "teach/alignment_snapshots.h"
 #include "user_error.h"
 
 namespace attn {
@@ -47,17 +48,28 @@ class TrainingWorker : public QObject {
   void prepare();
   void requestCancel();
   void setPaused(bool paused);
+  // Alignment snapshots of the example every this many steps (0: about 50 over the run).
+  void setSnapshotEvery(int64_t every) { mSnapshotEvery = every; }
 
   void run(std::shared_ptr<const attn::ui::TrainingJob> job);
 
  signals:
   void progressed(attn::ui::TrainingTick tick);
+  void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
   void cancelled();
   void failed(attn::ui::UserError error);
 
  private:
   bool onProgress(const void* progress);  // the trainer's callback (a TrainProgress)
+  void recordSnapshot(int64_t step, double loss);
+
+  // Alignments forming: the model being trained, read between two steps on this thread only.
+  std::atomic<int64_t> mSnapshotEvery{0};
+  const Model* mModel = nullptr;
+  data::Example mExample;
+  SnapshotSeries mSnapshots;
+  AlignmentSnapshot mLastValidation;  // its validation fields only
 
   std::atomic<bool> mCancel{false};
   std::atomic<bool> mPaused{false};
@@ -78,12 +90,14 @@ class TrainingRunner : public QObject {
   bool start(const TrainingJob& job);  // false if a run is already going
   void cancel();
   void setPaused(bool paused);
+  void setSnapshotEvery(int64_t every) { mWorker->setSnapshotEvery(every); }  // before start()
   bool isRunning() const { return mRunning; }
   bool isPaused() const { return mPaused; }
   TrainingWorker* worker() const { return mWorker; }  // lives on the training thread
 
  signals:
   void progressed(const attn::ui::TrainingTick& tick);
+  void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
   void cancelled();
   void failed(const attn::ui::UserError& error);
@@ -102,5 +116,6 @@ class TrainingRunner : public QObject {
 }  // namespace attn::ui
 
 Q_DECLARE_METATYPE(attn::ui::TrainingTick)
+Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::SnapshotList>)
 Q_DECLARE_METATYPE(std::shared_ptr<attn::ui::TrainingOutcome>)
 Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::TrainingJob>)

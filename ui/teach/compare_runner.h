@@ -1,0 +1,59 @@
+// What the compare view shows, and the worker that makes it from two models: model A decodes the
+// sentence, model B reads A's output (teacher forcing) and decodes its own, on a thread of its
+// own so the window stays responsive on long inputs and large transformers.
+#pragma once
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <memory>
+
+#include "user_error.h"
+
+namespace attn {
+struct Model;
+struct Trace;
+}  // namespace attn
+
+namespace attn::ui {
+
+struct CompareSubject {
+  std::shared_ptr<const Trace> a;        // what A attends to
+  std::shared_ptr<const Trace> bForced;  // B on A's rows and columns
+  std::shared_ptr<const Trace> bGreedy;  // B's own output; null when there is none (snapshots)
+  QString nameA, nameB;                  // "dates-bahdanau.safetensors", "step 300"
+  QString outputA, outputB;              // B's own output (or the text it read)
+  QString sentence;                      // the input, empty when not typed (snapshots)
+  QString unknownNote;                   // tokens one model lacks, or empty
+  std::shared_ptr<const Model> modelA, modelB;  // null for snapshots: nothing to re-run
+};
+
+class CompareRunner : public QObject {
+  Q_OBJECT
+
+ public:
+  using QObject::QObject;
+  ~CompareRunner() override;  // waits for a comparison in progress
+
+  // False when one is running already. Results arrive as finished() or failed().
+  bool start(std::shared_ptr<const Model> a, std::shared_ptr<const Model> b, const QString& nameA,
+             const QString& nameB, const QString& sentence);
+  bool isRunning() const { return mThread != nullptr; }
+  // On the calling thread, for tests and the command line. Throws attn::Error.
+  static CompareSubject compareNow(std::shared_ptr<const Model> a, std::shared_ptr<const Model> b,
+                                   const QString& nameA, const QString& nameB,
+                                   const QString& sentence);
+
+ signals:
+  void finished(const attn::ui::CompareSubject& subject);
+  void failed(const attn::ui::UserError& error);
+
+ private:
+  QThread* mThread = nullptr;
+};
+
+}  // namespace attn::ui
+
+Q_DECLARE_METATYPE(attn::ui::CompareSubject)

@@ -1,0 +1,60 @@
+// What the main window needs for comparing: the Compare tab, File ▸ Compare with model… (the
+// model on screen is A, the chosen file B, on the sentence in the Input panel), and the reference
+// alignment shared by the Alignment and Compare tabs. Kept here so the window only places them.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+#include "colour_maps.h"
+
+class QAction;
+class QWidget;
+
+namespace attn::ui {
+
+class CompareView;
+class HeatmapView;
+class ReferenceAlignmentTool;
+class ReferenceDocument;
+class Session;
+struct CompareSubject;
+
+class CompareTools : public QObject {
+  Q_OBJECT
+
+ public:
+  // `sentence` gives the sentence to compare on (the Input panel's).
+  CompareTools(QWidget* window, Session* session, HeatmapView* alignmentHeatmap,
+               std::function<QString()> sentence);
+
+  CompareView* view() const { return mView; }
+  ReferenceAlignmentTool* referenceTool() const { return mReferenceTool; }
+  ReferenceDocument* reference() const { return mReference; }
+  QAction* compareAction() const { return mCompare; }
+
+  // Dialog-free half of the action: starts the comparison in the background and returns an empty
+  // string, or returns (and shows) what is missing.
+  QString compareWithFile(const QString& path);
+  void showSubject(const CompareSubject& subject);  // two snapshots of a training run
+  void setColourMap(ColourMap map);
+
+ signals:
+  void showRequested();  // bring the Compare tab forward
+
+ private:
+  void compareInteractively();
+  QString fail(const QString& problem, const QString& whatToDo);
+
+  QWidget* mWindow;
+  Session* mSession;
+  std::function<QString()> mSentence;
+  ReferenceDocument* mReference;
+  CompareView* mView;
+  ReferenceAlignmentTool* mReferenceTool;
+  QAction* mCompare;
+};
+
+}  // namespace attn::ui
