@@ -28,6 +28,7 @@
 #include "settings.h"
 #include "step_controls.h"
 #include "step_view.h"
+#include "teach/intervention_panel.h"
 #include "teach/rollout_view.h"
 #include "teach/saliency_view.h"
 #include "teach/bottleneck_dialog.h"
@@ -117,6 +118,12 @@ void MainWindow::buildCentre() {
   mTabs->insertTab(mTabs->indexOf(mTraining), saliency, tr("Saliency"));
   mTabs->setTabToolTip(mTabs->indexOf(saliency),
                        tr("Which source tokens each output token depends on, from gradients"));
+  auto* intervene = new InterventionPanel(mSession, mTabs);
+  intervene->setObjectName(QStringLiteral("interventionPanel"));
+  mTabs->addTab(intervene, tr("Intervene"));
+  mTabs->setTabToolTip(mTabs->indexOf(intervene),
+                       tr("Change what the model attends to, decode again, and see what changed"));
+  connect(intervene, &InterventionPanel::failed, this, &MainWindow::showError);
   // Small windows (a 640 × 400 screenshot) squeeze the pages rather than grow the window.
   mTabs->setMinimumSize(280, 200);
   setCentralWidget(mTabs);
@@ -217,6 +224,15 @@ void MainWindow::buildDecodeMenu() {
   decode->setObjectName(QStringLiteral("actionDecode"));
   decode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
   connect(decode, &QAction::triggered, mInput, &InputPanel::requestDecode);
+  if (auto* intervene = findChild<InterventionPanel*>(QStringLiteral("interventionPanel"))) {
+    QAction* again = menu->addAction(tr("Decode &again with the edits"));
+    again->setObjectName(QStringLiteral("actionDecodeIntervention"));
+    again->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    connect(again, &QAction::triggered, this, [this, intervene] {
+      mTabs->setCurrentWidget(intervene);
+      intervene->decodeAgain();
+    });
+  }
   menu->addSeparator();
   // The step actions live on the step view's buttons (where their shortcuts are registered);
   // listing them here shows the keys.

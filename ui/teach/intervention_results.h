@@ -1,0 +1,73 @@
+// InterventionResults: what decoding again changed. The output before and after with the tokens
+// that changed marked, the log-probability of each chosen token before and after, and one
+// attention map before, after, and after − before (on a diverging scale centred on 0).
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+#include <string>
+
+#include "teach/intervention_compare.h"
+
+class QLabel;
+class QTableWidget;
+
+namespace attn {
+struct Trace;
+}
+
+namespace attn::ui {
+
+class HeatmapView;
+struct InterventionRun;
+
+class InterventionResults : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit InterventionResults(QWidget* parent = nullptr);
+
+  // Before a run: the trace on screen, alone (nothing to compare yet).
+  void showBaseline(std::shared_ptr<const Trace> trace);
+  void showRun(std::shared_ptr<const InterventionRun> run);
+  void clearRun();
+  // Which map the heatmaps show: name, layer, head (< 0: the mean over heads).
+  void setMap(const std::string& name, int layer, int head);
+  void setSelectedStep(int step);
+
+  const InterventionComparison& comparison() const { return mComparison; }
+  bool hasRun() const { return mRun != nullptr; }
+  QString summaryText() const;
+  QString outputsHtml() const;
+  HeatmapView* beforeMap() const { return mBefore; }
+  HeatmapView* afterMap() const { return mAfter; }
+  HeatmapView* differenceMap() const { return mDifference; }
+  QTableWidget* logProbTable() const { return mLogProbs; }
+
+ signals:
+  void stepPicked(int step);
+
+ private:
+  void refreshText();
+  void refreshTable();
+  void refreshMaps();
+  QString mapTitle() const;
+
+  std::shared_ptr<const Trace> mBaseline;
+  std::shared_ptr<const InterventionRun> mRun;
+  InterventionComparison mComparison;
+  std::string mMap = "cross";
+  int mLayer = 0;
+  int mHead = -1;
+  QLabel* mSummary;
+  QLabel* mOutputs;
+  QLabel* mMapLabel;  // which map, layer and head the three heatmaps show
+  QLabel* mHover;     // the cell under the pointer, in any of the three
+  QTableWidget* mLogProbs;
+  HeatmapView* mBefore;
+  HeatmapView* mAfter;
+  HeatmapView* mDifference;
+};
+
+}  // namespace attn::ui
