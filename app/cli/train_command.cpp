@@ -69,6 +69,7 @@ json provenance(const TrainOptions& o, const DataSource& source, const TrainResu
   t["lr"] = o.lr;
   t["batch_size"] = o.batchSize;
   t["clip"] = o.clip;
+  t["threads"] = o.threads;
   t["shuffle"] = !o.noShuffle;
   t["stopped"] = result.message;
   t[onValidation ? "validation" : "train_metrics"] = finalMetrics;

@@ -65,6 +65,12 @@ void addTrainOptions(CLI::App& cmd, TrainOptions& o) {
   cmd.add_option("--seed", o.seed, "Seed of the initial weights and the batch order (default 1)")
       ->check(wholeNumber(0))
       ->group(run);
+  cmd.add_option("--threads", o.threads,
+                 "Threads of a training step: the batch is cut in this many parts whose "
+                 "gradients are summed (default 2; the same number trains the same weights on "
+                 "any machine)")
+      ->check(wholeNumber(1, 64))
+      ->group(run);
   cmd.add_flag("--no-shuffle", o.noShuffle,
                "Batches are consecutive examples in file order (a TSV file is also split in "
                "file order: train, then validation, then test)")
@@ -128,6 +134,7 @@ TrainConfig trainConfig(const TrainOptions& o) {
   c.schedule.decay = parseLrDecay(o.decay);
   c.clip = o.clip;
   c.seed = o.seed;
+  c.threads = o.threads;
   c.shuffle = !o.noShuffle;
   c.evalEvery = o.evalEvery;
   c.evalExamples = o.evalExamples;

@@ -7,6 +7,7 @@
 
 #include "cli/arch_options.h"
 #include "cli/data_source.h"
+#include "train/parallel_step.h"
 #include "train/trainer.h"
 
 namespace CLI {
@@ -25,6 +26,7 @@ struct TrainOptions {
   double lr = 1e-3, clip = 1.0;
   std::string optimizer = "adam", decay = "none";
   uint64_t seed = 1;
+  int threads = kDefaultTrainThreads;
   bool noShuffle = false;
   CLI::Option *initOption = nullptr, *vocabOption = nullptr, *frequencyOption = nullptr;
 };
