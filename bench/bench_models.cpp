@@ -1,31 +1,39 @@
 // The engine's side of the performance table: one Adam training step with clipping at batch 32,
 // and a greedy decode of one sentence with the full trace recorded, for each configuration.
-// Run with --benchmark_repetitions=3 and compare with bench/torch_bench.py in the same session.
+// Run with --benchmark_repetitions=3 and compare with bench/torch_bench.py in the same session
+// (bench/run_all.sh interleaves both).
 #include <benchmark/benchmark.h>
 
 #include "bench_configs.h"
+#include "decode/decoder.h"
 #include "optim/optimizer.h"
 #include "tensor/ops.h"
 #include "train/evaluate.h"
 #include "train/loss.h"
+#include "train/parallel_step.h"
 
 namespace attn::bench {
 namespace {
 
+// One Adam step with clipping, as the trainer takes it: the batch cut in state.range(0) parts,
+// each on its own thread (train/parallel_step.h; 1 = the plain single-threaded step).
 void trainStep(benchmark::State& state, const BenchConfig& cfg) {
   Model model = makeModel(cfg.config);
-  BenchBatch b = makeBatch(kBatch);
+  const BenchBatch b = makeBatch(kBatch);
+  LossBatch batch{b.src, b.tgtIn, b.tgtOut, b.labels};
+  if (model.isClassifier()) batch.tgtIn = batch.tgtOut = TokenBatch{};
+  else batch.labels.clear();
+  ParallelGradient gradient(model, static_cast<int>(state.range(0)));
   Adam adam(model.network().parameters(), 1e-3);
+  double loss = 0;
   for (auto _ : state) {
     adam.zeroGrad();
-    Var loss = model.isClassifier()
-                   ? classifierLoss(*model.classifier, b.src, b.labels)
-                   : seq2seqLoss(*model.seq2seq, b.src, b.tgtIn, b.tgtOut);
-    loss.backward();
+    loss = gradient(batch);
     clipGradNorm(adam.params(), 1.0);
     adam.step();
-    benchmark::DoNotOptimize(loss.value().data());
+    benchmark::DoNotOptimize(loss);
   }
+  state.counters["threads"] = static_cast<double>(state.range(0));
 }
 
 // Greedy decoding of one 24-token sentence for exactly kTargetLength steps (the argmax is
@@ -54,6 +62,27 @@ void greedyDecode(benchmark::State& state, const BenchConfig& cfg) {
   }
 }
 
+// What the app does for one sentence: decodeGreedy (classifyWithTrace for the classifier) from
+// the text to the finished Trace, with top-5 tokens, scores, queries and contexts, 12 steps at
+// most. An untrained model may stop early at <eos>: the "steps" counter says how many it took.
+void greedyTrace(benchmark::State& state, const BenchConfig& cfg) {
+  Model model = makeModel(cfg.config);
+  const BenchBatch b = makeBatch(1);
+  std::string sentence;
+  for (int64_t t = 0; t + 1 < kSourceLength; ++t)
+    sentence += (t ? " t" : "t") + std::to_string(b.src.ids[static_cast<size_t>(t)]);
+  DecodeOptions options;
+  options.maxSteps = kTargetLength;
+  size_t steps = 0;
+  for (auto _ : state) {
+    DecodeResult r = model.isClassifier() ? classifyWithTrace(model, sentence, options)
+                                          : decodeGreedy(model, sentence, options);
+    steps = r.trace.targetTokens.size();
+    benchmark::DoNotOptimize(r.trace.attention.size());
+  }
+  state.counters["steps"] = static_cast<double>(steps);
+}
+
 void registerAll() {
   for (const BenchConfig& c : benchConfigs()) {
     try {
@@ -62,9 +91,16 @@ void registerAll() {
       continue;  // an architecture not built yet
     }
     benchmark::RegisterBenchmark(("train_step/" + c.name).c_str(), trainStep, c)
+        ->ArgName("threads")
+        ->Arg(1)
+        ->Arg(2)
         ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MeasureProcessCPUTime()  // CPU time of both threads
         ->MinTime(2.0);
     benchmark::RegisterBenchmark(("greedy_decode/" + c.name).c_str(), greedyDecode, c)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("greedy_trace/" + c.name).c_str(), greedyTrace, c)
         ->Unit(benchmark::kMicrosecond);
   }
 }
