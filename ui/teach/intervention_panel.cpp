@@ -85,8 +85,19 @@ InterventionPanel::InterventionPanel(Session* session, QWidget* parent)
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   scroll->setMinimumWidth(250);
+  // The actions stay in sight under the controls, however far those are scrolled.
+  auto* actions = new QHBoxLayout;
+  actions->setContentsMargins(6, 0, 6, 6);
+  actions->addWidget(mDecode, 1);
+  actions->addWidget(mUndo);
+  actions->addWidget(mReset);
+  auto* column = new QWidget(this);
+  auto* columnLayout = new QVBoxLayout(column);
+  columnLayout->setContentsMargins(0, 0, 0, 0);
+  columnLayout->addWidget(scroll, 1);
+  columnLayout->addLayout(actions);
   auto* split = new QSplitter(Qt::Horizontal, this);
-  split->addWidget(scroll);
+  split->addWidget(column);
   split->addWidget(mResults);
   split->setStretchFactor(0, 0);
   split->setStretchFactor(1, 1);
@@ -177,11 +188,6 @@ QWidget* InterventionPanel::buildControls() {
   auto* headLayout = new QVBoxLayout(headBox);
   headLayout->addWidget(mHeads);
 
-  auto* actions = new QHBoxLayout;
-  actions->addWidget(mDecode, 1);
-  actions->addWidget(mUndo);
-  actions->addWidget(mReset);
-
   auto* layout = new QVBoxLayout(w);
   layout->setContentsMargins(6, 4, 6, 6);
   layout->addWidget(mNote);
@@ -191,7 +197,6 @@ QWidget* InterventionPanel::buildControls() {
   layout->addWidget(headBox);
   layout->addWidget(new QLabel(tr("Edits"), w));
   layout->addWidget(mEditList);
-  layout->addLayout(actions);
 
   connect(mStep, &QSpinBox::valueChanged, this, [this] {
     refreshStepControls();
@@ -241,6 +246,7 @@ void InterventionPanel::onTraceChanged() {
                       "chooses, then decode again."));
   }
   mControls->setEnabled(isUsable());
+  mReset->setEnabled(isUsable());
   mNote->setEnabled(true);
   mDecode->setEnabled(isUsable() && !mRunner->isBusy());
 

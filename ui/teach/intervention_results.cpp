@@ -200,9 +200,14 @@ void InterventionResults::refreshText() {
                 .arg(c.logProbAfter, 0, 'f', 3));
   std::vector<bool> changed;
   for (const StepChange& s : c.steps) changed.push_back(s.tokenChanged);
-  mOutputs->setText(tr("Before: %1<br>After: %2")
-                        .arg(tokensHtml(mRun->before.trace.targetTokens, changed),
-                             tokensHtml(mRun->after.trace.targetTokens, changed)));
+  QString html = tr("Before: %1<br>After: %2")
+                     .arg(tokensHtml(mRun->before.trace.targetTokens, changed),
+                          tokensHtml(mRun->after.trace.targetTokens, changed));
+  // Interventions decode greedily; a beam or forced trace on screen has other steps.
+  if (mBaseline && mBaseline->targetTokens != mRun->before.trace.targetTokens)
+    html += tr("<br><i>The trace on screen was not decoded greedily: “before” is the greedy "
+               "output, and its steps are the ones edited.</i>");
+  mOutputs->setText(html);
 }
 
 void InterventionResults::refreshTable() {
