@@ -232,7 +232,8 @@ TEST(AlignmentForming, PlaysExportsAndComparesSnapshots) {
     for (int c = 0; c < a.cols; ++c)
       ASSERT_NEAR(compare.differenceView()->value(r, c),
                   double(b.values[size_t(r * a.cols + c)]) - a.values[size_t(r * a.cols + c)], 1e-6);
-  EXPECT_TRUE(compare.heatmapA()->title().contains(QStringLiteral("step 20")));
+  EXPECT_TRUE(compare.headerLabel()->text().contains(QStringLiteral("step 20")));
+  EXPECT_TRUE(compare.headerLabel()->text().contains(QStringLiteral("step 60")));
 }
 
 namespace {

@@ -52,9 +52,11 @@ double symmetricRange(double maxAbs) {
   return std::clamp(std::ceil(maxAbs * 10 - 1e-9) / 10, 0.1, 1.0);
 }
 
+// Plain text (table cells, the summary), spaces made visible.
 QString tokenAt(const std::vector<std::string>& tokens, int i) {
-  return i >= 0 && i < int(tokens.size()) ? visibleToken(QString::fromStdString(tokens[size_t(i)]))
-                                          : QStringLiteral("–");
+  return i >= 0 && i < int(tokens.size())
+             ? displayLabels({QString::fromStdString(tokens[size_t(i)])}).value(0)
+             : QStringLiteral("–");
 }
 
 }  // namespace
@@ -126,6 +128,7 @@ QWidget* CompareView::buildControls() {
   auto* box = new QWidget(this);
   mHeader->setWordWrap(true);
   mHeader->setTextFormat(Qt::RichText);
+  mHeader->setMinimumHeight(2 * fontMetrics().lineSpacing() + 4);  // A's line and B's
   mSentence->setPlaceholderText(tr("A sentence both models read"));
   mSentence->setToolTip(tr("Type another sentence and press Enter to compare the two models on it"));
   mRerun->setToolTip(tr("Run both models again on this sentence"));
@@ -143,6 +146,10 @@ QWidget* CompareView::buildControls() {
   sentenceRow->addWidget(new QLabel(tr("Sentence"), box));
   sentenceRow->addWidget(mSentence, 1);
   sentenceRow->addWidget(mRerun);
+  sentenceRow->addSpacing(8);
+  sentenceRow->addWidget(new QLabel(tr("B reads"), box));
+  sentenceRow->addWidget(mForced);
+  sentenceRow->addWidget(mOwn);
   auto* selectRow = new QHBoxLayout;
   selectRow->addWidget(new QLabel(tr("Attention"), box));
   selectRow->addWidget(mKindBox);
@@ -150,10 +157,6 @@ QWidget* CompareView::buildControls() {
   selectRow->addWidget(mPickerA);
   selectRow->addSpacing(8);
   selectRow->addWidget(mPickerB);
-  selectRow->addSpacing(8);
-  selectRow->addWidget(new QLabel(tr("B reads"), box));
-  selectRow->addWidget(mForced);
-  selectRow->addWidget(mOwn);
   selectRow->addStretch(1);
   auto* layout = new QVBoxLayout(box);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -300,13 +303,11 @@ void CompareView::refresh() {
   }
   const QString rowsTitle = hops ? tr("hops") : tr("output tokens");
   const QString colsTitle = kind == "decoder_self" ? tr("earlier outputs") : tr("source tokens");
-  for (auto [view, m, title] :
-       {std::tuple{mHeatA, &a, tr("A · %1").arg(mSubject.nameA)},
-        std::tuple{mHeatB, &mb,
-                   tr("B · %1%2").arg(mSubject.nameB, b == mSubject.bForced.get() &&
-                                                              mSubject.bGreedy
-                                                          ? tr(" (reads A's output)")
-                                                          : QString())}}) {
+  // Short titles, so they fit narrow maps; the header above names the models.
+  const bool readsA = b == mSubject.bForced.get() && mSubject.bGreedy;
+  for (auto [view, m, title] : {std::tuple{mHeatA, &a, tr("A")},
+                                std::tuple{mHeatB, &mb, readsA ? tr("B, reading A's output")
+                                                               : tr("B")}}) {
     if (!view->setMatrix(m->rows, m->cols, m->values, labelsOf(m->rowTokens),
                          labelsOf(m->colTokens)))
       continue;
@@ -403,7 +404,7 @@ void CompareView::showReference(const LabelledMatrix& a, const LabelledMatrix& b
 }
 
 void CompareView::updateHeader() {
-  QString html = tr("<b>A</b> %1 wrote “%2” · <b>B</b> %3 wrote “%4”")
+  QString html = tr("<b>A</b> %1 wrote “%2”<br><b>B</b> %3 wrote “%4”")
                      .arg(mSubject.nameA.toHtmlEscaped(), mSubject.outputA.toHtmlEscaped(),
                           mSubject.nameB.toHtmlEscaped(), mSubject.outputB.toHtmlEscaped());
   if (mSubject.outputA == mSubject.outputB) html += tr(" (the same)");
