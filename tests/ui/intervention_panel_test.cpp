@@ -265,7 +265,9 @@ TEST(InterventionInWindow, TheDecodeMenuRunsThePanel) {
   EXPECT_EQ(panel->step(), 1);
   panel->oneHotRow(0);
   QSignalSpy done(panel, &InterventionPanel::finished);
-  action->trigger();
+  window.activateWindow();  // shortcuts with a window context need the active window
+  ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+  QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
   ASSERT_TRUE(eventually([&] { return done.count() == 1; }, 20000));
   EXPECT_EQ(window.tabs()->currentWidget(), panel);
   EXPECT_TRUE(panel->results()->hasRun());
