@@ -1,6 +1,7 @@
 // attention-studio: the desktop app. Parses the command line, shows the main window on a model
 // with an example already decoded, or saves a screenshot of it and exits.
 #include <QApplication>
+#include <QPointer>
 #include <QTimer>
 
 #include <cstdio>
@@ -9,6 +10,8 @@
 #include "gui/studio_options.h"
 #include "main_window.h"
 #include "settings.h"
+#include "teach/classroom_mode.h"
+#include "translations/language.h"
 #include "window_capture.h"
 
 int main(int argc, char** argv) {
@@ -30,8 +33,21 @@ int main(int argc, char** argv) {
   const bool screenshot = !options.screenshotPath.isEmpty();
   attn::ui::Settings* settings =
       screenshot ? new attn::ui::Settings(&app) : attn::ui::Settings::forUser(&app);
-  attn::ui::MainWindow window(settings);
+  // Before the window exists: its widgets take their texts when they are made. --lang wins;
+  // screenshots are in English unless asked, the same on every machine; else the user's choice.
+  using attn::ui::Language;
+  const Language language = attn::ui::languageFromKey(
+      !options.language.isEmpty() ? options.language
+                                  : (screenshot ? QStringLiteral("en") : settings->language()));
+  if (!attn::ui::applyLanguage(language))
+    std::fputs("attention-studio: warning: no French translation in this build\n", stderr);
+
+  // On the heap: choosing another language replaces the window by a new one (View > Language).
+  auto* windowPtr = new attn::ui::MainWindow(settings);
+  windowPtr->setAttribute(Qt::WA_DeleteOnClose);
+  attn::ui::MainWindow& window = *windowPtr;
   window.resize(options.size);
+  if (options.classroom) window.classroomMode()->setActive(true);  // at the size it will have
   window.show();
   const QString startError = window.start(options.modelPath, options.input, /*wait=*/screenshot);
   if (screenshot) {
@@ -47,5 +63,11 @@ int main(int argc, char** argv) {
       QCoreApplication::exit(error.isEmpty() ? attn::app::kExitOk : attn::app::kExitFailure);
     });
   }
-  return app.exec();
+  const int code = app.exec();
+  // Windows still open at the end (a screenshot, a quit from the menu) are deleted here.
+  QList<QPointer<attn::ui::MainWindow>> windows;
+  for (QWidget* widget : QApplication::topLevelWidgets())
+    if (auto* w = qobject_cast<attn::ui::MainWindow*>(widget)) windows << w;
+  for (const QPointer<attn::ui::MainWindow>& w : windows) delete w.data();
+  return code;
 }

@@ -207,9 +207,14 @@ void HeatmapView::setColourMap(ColourMap map) {
   mColourMap = map;
   mMap->setGradient(gradientFor(map));
   // White shows on every dark-to-light map; on the white end of Greys it would vanish.
-  mRowMarker->setPen(map == ColourMap::Greys ? QPen(QColor(0xd0, 0x20, 0x20), 2)
-                                             : QPen(Qt::white, 2));
+  mRowMarker->setPen(map == ColourMap::Greys ? QPen(QColor(0xd0, 0x20, 0x20), mRowMarkerWidth)
+                                             : QPen(Qt::white, mRowMarkerWidth));
   mPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::setRowMarkerWidth(double pixels) {
+  mRowMarkerWidth = pixels;
+  setColourMap(mColourMap);  // redraws the marker's pen at the new width
 }
 
 bool HeatmapView::setMatrix(int rows, int cols, const std::vector<float>& rowMajorValues,

@@ -38,6 +38,9 @@ class HeatmapView : public QWidget {
   void setValueTitle(const QString& title);  // the colour scale's label
   void setColourMap(ColourMap map);
   ColourMap colourMap() const { return mColourMap; }
+  // How thick the frame around the selected row is, in pixels (2; thicker for a projector).
+  void setRowMarkerWidth(double pixels);
+  double rowMarkerWidth() const { return mRowMarkerWidth; }
 
   // Zoom with the wheel, pan by dragging; a double click or resetZoom() shows the whole matrix.
   void resetZoom();
@@ -108,6 +111,7 @@ class HeatmapView : public QWidget {
   int mHoverCol = -1;
   int mSelectedRow = -1;
   ColourMap mColourMap = ColourMap::Viridis;
+  double mRowMarkerWidth = 2;
   bool mClamping = false;
   bool mWasZoomed = false;
   QPointF mPressPos;

@@ -6,6 +6,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRadioButton>
@@ -36,9 +37,11 @@
 #include "teach/compare_tools.h"
 #include "teach/compare_view.h"
 #include "teach/reference_alignment_tool.h"
+#include "teach/classroom_mode.h"
 #include "trace/trace.h"
 #include "trace_document.h"
 #include "training_panel.h"
+#include "translations/language_menu.h"
 #include "user_error.h"
 
 namespace attn::ui {
@@ -76,6 +79,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   mInput->greedyButton()->setChecked(true);
   refreshTabs();
   refreshTitle();
+  if (mSettings->classroomMode()) mClassroom->setActive(true);  // over the restored layout
 }
 
 MainWindow::~MainWindow() = default;
@@ -271,6 +275,11 @@ void MainWindow::buildViewMenu() {
     restoreState(mDefaultState);
     for (QDockWidget* d : {mModelDock, mInputDock, mStepDock}) d->show();
   });
+  mViewMenu->addSeparator();
+  mClassroom = new ClassroomMode(this, {mStepDock});
+  mClassroom->addActionsTo(mViewMenu);
+  addLanguageMenu(mViewMenu, languageFromKey(mSettings->language()),
+                  [this](Language language) { switchLanguage(language); });
 }
 
 void MainWindow::buildHelpMenu() {
@@ -365,6 +374,35 @@ QString MainWindow::start(const QString& modelPath, const QString& input, bool w
   }
   disconnect(c);
   return error;
+}
+
+MainWindow* MainWindow::switchLanguage(Language language) {
+  mSettings->setLanguage(languageKey(language));
+  if (resolveLanguage(language) == appliedLanguage()) return nullptr;
+  // Every widget sets its text when it is made, so a new window in the new language replaces
+  // this one. close() asks about a training or an unsaved model first, and saves the layout.
+  const QString model = mSession->modelDocument()->path();
+  const QString sentence = mInput->sentenceEdit()->text();
+  const bool classroom = mClassroom->isActive();
+  const bool quitOnClose = QGuiApplication::quitOnLastWindowClosed();
+  QGuiApplication::setQuitOnLastWindowClosed(false);  // the new window follows at once
+  const bool closed = close();
+  QGuiApplication::setQuitOnLastWindowClosed(quitOnClose);
+  if (!closed) {
+    showStatus(tr("%1 will be used from the next start.").arg(languageLabel(language)));
+    return nullptr;
+  }
+  // Gives the application its font and palette back; the new window scales them again if on.
+  mClassroom->setActive(false);
+  mSettings->setClassroomMode(classroom);
+  applyLanguage(language);
+  auto* next = new MainWindow(mSettings);
+  if (mSettings->parent() == this) mSettings->setParent(next);  // in-memory settings go along
+  next->setAttribute(Qt::WA_DeleteOnClose);
+  next->setUnsavedModelQuestion(mAskUnsaved);
+  next->show();
+  next->start(model, sentence);
+  return next;
 }
 
 void MainWindow::showAbout() {

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "colour_maps.h"
+#include "translations/language.h"
 
 class QActionGroup;
 class QDockWidget;
@@ -25,6 +26,7 @@ namespace attn::ui {
 class AlignmentView;
 class BeamTreeView;
 class CompareTools;
+class ClassroomMode;
 class HeadsPanel;
 class HeatmapView;
 class HopsView;
@@ -63,6 +65,12 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs() const { return mTabs; }
   Settings* settings() const { return mSettings; }
   CompareTools* compareTools() const { return mCompare; }  // Compare tab, reference alignment
+  ClassroomMode* classroomMode() const { return mClassroom; }
+
+  // View ▸ Language. Stores the choice; when it changes the language on screen, a new window in
+  // that language replaces this one (after the usual questions about unsaved work), on the same
+  // model and sentence. Returns that window, or null when nothing was replaced.
+  MainWindow* switchLanguage(Language language);
 
   // File actions, also used by the menus and drag and drop. Dialog-free variants take the path.
   bool exportFigureTo(const QString& path);
@@ -121,6 +129,7 @@ class MainWindow : public QMainWindow {
   QMenu* mRecentMenu = nullptr;
   QMenu* mViewMenu = nullptr;
   QActionGroup* mColourGroup = nullptr;
+  ClassroomMode* mClassroom = nullptr;
   CompareTools* mCompare = nullptr;
   QLabel* mSourceNote;  // permanent status-bar note: where the data on screen comes from
   QLabel* mBusy;

@@ -25,6 +25,7 @@
 #include "settings.h"
 #include "teach/compare_tools.h"
 #include "teach/reference_alignment_tool.h"
+#include "teach/classroom_mode.h"
 #include "trace_document.h"
 #include "trace_files.h"
 #include "training_panel.h"
@@ -260,7 +261,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     return;
   }
   mTraining->cancel();
-  mSettings->setWindowLayout(saveGeometry(), saveState());
+  mSettings->setWindowLayout(saveGeometry(), mClassroom->normalState());  // not the classroom one
   event->accept();
 }
 

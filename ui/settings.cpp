@@ -14,6 +14,9 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kLastInput = QStringLiteral("decode/lastInput");
 const QString kBeamWidth = QStringLiteral("decode/beamWidth");
+const QString kClassroom = QStringLiteral("view/classroomMode");
+const QString kClassroomScale = QStringLiteral("view/classroomScale");
+const QString kLanguage = QStringLiteral("view/language");
 }  // namespace
 
 Settings::Settings(QObject* parent) : QObject(parent) {}
@@ -104,6 +107,32 @@ int Settings::beamWidth() const {
 
 void Settings::setBeamWidth(int width) {
   setValue(kBeamWidth, width);
+}
+
+bool Settings::classroomMode() const {
+  return value(kClassroom, false).toBool();
+}
+
+void Settings::setClassroomMode(bool on) {
+  setValue(kClassroom, on);
+}
+
+double Settings::classroomScale() const {
+  bool ok = false;
+  const double scale = value(kClassroomScale, 1.6).toDouble(&ok);
+  return ok ? std::clamp(scale, 1.2, 2.5) : 1.6;
+}
+
+void Settings::setClassroomScale(double scale) {
+  setValue(kClassroomScale, scale);
+}
+
+QString Settings::language() const {
+  return value(kLanguage, QStringLiteral("system")).toString();
+}
+
+void Settings::setLanguage(const QString& key) {
+  setValue(kLanguage, key);
 }
 
 }  // namespace attn::ui

@@ -47,6 +47,15 @@ class Settings : public QObject {
   int beamWidth() const;
   void setBeamWidth(int width);
 
+  // Classroom mode (ui/teach/classroom_mode.h): whether it is on, and how much it enlarges text.
+  bool classroomMode() const;
+  void setClassroomMode(bool on);
+  double classroomScale() const;  // 1.2 .. 2.5, 1.6 unless set
+  void setClassroomScale(double scale);
+  // The interface language's key (ui/translations/language.h): "system" unless set.
+  QString language() const;
+  void setLanguage(const QString& key);
+
  signals:
   void colourMapChanged(attn::ui::ColourMap map);
   void recentFilesChanged();

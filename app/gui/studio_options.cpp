@@ -88,7 +88,17 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
       QStringLiteral("input"),
       QStringLiteral("Decode this sentence at start instead of the model's example sentence."),
       QStringLiteral("sentence"));
+  const QCommandLineOption langOption(
+      QStringLiteral("lang"),
+      QStringLiteral("Interface language: en, fr or system (default: as chosen in View > Language; "
+                     "screenshots: en)."),
+      QStringLiteral("language"));
+  const QCommandLineOption classroomOption(
+      QStringLiteral("classroom"),
+      QStringLiteral("Start in classroom mode: large text and high contrast, for a projector."));
   parser.addOption(screenshotOption);
+  parser.addOption(langOption);
+  parser.addOption(classroomOption);
   parser.addOption(sizeOption);
   parser.addOption(modelOption);
   parser.addOption(inputOption);
@@ -128,6 +138,15 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
   parsed.options.input = parser.value(inputOption);
   if (parser.isSet(modelOption) && parsed.options.modelPath.isEmpty())
     return usageError(QStringLiteral("--model needs a file name"));
+  if (parser.isSet(langOption)) {
+    parsed.options.language = parser.value(langOption).trimmed().toLower();
+    static const QStringList kLanguages = {QStringLiteral("en"), QStringLiteral("fr"),
+                                           QStringLiteral("system")};
+    if (!kLanguages.contains(parsed.options.language))
+      return usageError(
+          QStringLiteral("--lang wants en, fr or system, not '%1'").arg(parser.value(langOption)));
+  }
+  parsed.options.classroom = parser.isSet(classroomOption);
   return parsed;
 }
 

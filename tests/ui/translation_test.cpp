@@ -1,0 +1,265 @@
+// The interface in English and French: the French translation is embedded and complete, the
+// window speaks French when French is chosen (Qt's own buttons too) and English again after,
+// the system locale decides by default, and View ▸ Language switches a running window.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTabWidget>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include "alignment_view.h"
+#include "beam_tree_view.h"
+#include "head_grid.h"
+#include "hops_view.h"
+#include "input_panel.h"
+#include "main_window.h"
+#include "model_document.h"
+#include "session.h"
+#include "settings.h"
+#include "studio_test_support.h"
+#include "training_panel.h"
+#include "translations/language.h"
+
+using attn::ui::Language;
+using attn::ui::MainWindow;
+
+namespace {
+
+const char* const kFrenchTs = ATTN_TEST_DATA_DIR "/../../ui/translations/attention_studio_fr.ts";
+
+// Puts English back whatever a test does, so that the other suites see the source text.
+struct LanguageGuard {
+  ~LanguageGuard() { attn::ui::applyLanguage(Language::English); }
+};
+
+QStringList menuTitles(const MainWindow& window) {
+  QStringList titles;
+  for (QAction* menu : window.menuBar()->actions()) titles << menu->text().remove('&');
+  return titles;
+}
+
+// The four menus this test knows, in order; other menus (new tools) may sit between them.
+QStringList coreMenus(const MainWindow& window, const QStringList& expected) {
+  QStringList titles;
+  for (const QString& title : menuTitles(window))
+    if (expected.contains(title)) titles << title;
+  return titles;
+}
+
+QString tabTitle(const MainWindow& window, QWidget* page) {
+  return window.tabs()->tabText(window.tabs()->indexOf(page));
+}
+
+QString dockTitle(const MainWindow& window, const char* name) {
+  return window.findChild<QDockWidget*>(QString::fromLatin1(name))->windowTitle();
+}
+
+MainWindow* otherMainWindow(const MainWindow* than) {
+  for (QWidget* w : QApplication::topLevelWidgets())
+    if (auto* m = qobject_cast<MainWindow*>(w); m && m != than && m->isVisible()) return m;
+  return nullptr;
+}
+
+// One <message> of a .ts file.
+struct TsMessage {
+  QString context;
+  QString source;
+  QStringList translations;  // one, or one per plural form
+  QString type;              // "", "unfinished", "vanished", "obsolete"
+  int line = 0;
+};
+
+std::vector<TsMessage> readTs(const QString& path) {
+  QFile file(path);
+  EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+  std::vector<TsMessage> messages;
+  QXmlStreamReader xml(&file);
+  QString context;
+  TsMessage message;
+  while (!xml.atEnd()) {
+    xml.readNext();
+    if (!xml.isStartElement()) continue;
+    const auto name = xml.name();
+    if (name == QLatin1String("name")) {
+      context = xml.readElementText();
+    } else if (name == QLatin1String("message")) {
+      message = TsMessage{context, {}, {}, {}, int(xml.lineNumber())};
+    } else if (name == QLatin1String("source")) {
+      message.source = xml.readElementText();
+    } else if (name == QLatin1String("translation")) {
+      message.type = xml.attributes().value(QLatin1String("type")).toString();
+      // Plural forms sit in <numerusform> children; a plain message has the text directly.
+      QString text;
+      while (!(xml.isEndElement() && xml.name() == QLatin1String("translation"))) {
+        xml.readNext();
+        if (xml.isCharacters()) text += xml.text();
+        if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+          message.translations << xml.readElementText();
+      }
+      if (message.translations.isEmpty()) message.translations << text;
+      messages.push_back(message);
+    }
+  }
+  EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+  return messages;
+}
+
+QSet<QString> placeholders(const QString& text) {
+  static const QRegularExpression pattern(QStringLiteral("%(\\d+|n)"));
+  QSet<QString> found;
+  for (auto it = pattern.globalMatch(text); it.hasNext();) found.insert(it.next().captured(0));
+  return found;
+}
+
+// A menu's "&File": an ampersand before a character, but not an entity such as "&lt;".
+bool hasMnemonic(const QString& text) {
+  static const QRegularExpression pattern(QStringLiteral("&(?!(?:[a-zA-Z]+|#\\d+);)[^\\s&]"));
+  return pattern.match(text).hasMatch();
+}
+
+}  // namespace
+
+TEST(Translation, TheFrenchTranslationIsEmbedded) {
+  EXPECT_TRUE(QFile::exists(QStringLiteral(":/i18n/attention_studio_fr.qm")));
+}
+
+TEST(Translation, TheSystemLocaleDecidesByDefault) {
+  using attn::ui::resolveLanguage;
+  EXPECT_EQ(resolveLanguage(Language::System, QLocale(QStringLiteral("fr_FR"))), Language::French);
+  EXPECT_EQ(resolveLanguage(Language::System, QLocale(QStringLiteral("fr_CA"))), Language::French);
+  EXPECT_EQ(resolveLanguage(Language::System, QLocale(QStringLiteral("en_GB"))), Language::English);
+  EXPECT_EQ(resolveLanguage(Language::System, QLocale(QStringLiteral("de_DE"))), Language::English);
+  EXPECT_EQ(resolveLanguage(Language::French, QLocale(QStringLiteral("en_US"))), Language::French);
+  EXPECT_EQ(resolveLanguage(Language::English, QLocale(QStringLiteral("fr_FR"))),
+            Language::English);
+  EXPECT_EQ(attn::ui::languageFromKey(QStringLiteral("fr")), Language::French);
+  EXPECT_EQ(attn::ui::languageFromKey(QStringLiteral("klingon")), Language::System);
+}
+
+TEST(Translation, FrenchMenusTabsAndPanelsThenEnglishAgain) {
+  LanguageGuard guard;
+  ASSERT_TRUE(attn::ui::applyLanguage(Language::French));
+  EXPECT_EQ(attn::ui::appliedLanguage(), Language::French);
+  {
+    MainWindow window;
+    const QStringList french{"Fichier", "Décodage", "Affichage", "Aide"};
+    EXPECT_EQ(coreMenus(window, french), french);
+    EXPECT_EQ(menuTitles(window).first(), QStringLiteral("Fichier"));
+    EXPECT_EQ(menuTitles(window).last(), QStringLiteral("Aide"));
+    EXPECT_EQ(tabTitle(window, window.alignmentView()), QStringLiteral("Alignement"));
+    EXPECT_EQ(tabTitle(window, window.headsPanel()), QStringLiteral("Têtes"));
+    EXPECT_EQ(tabTitle(window, window.hopsView()), QStringLiteral("Sauts"));
+    EXPECT_EQ(tabTitle(window, window.beamTreeView()), QStringLiteral("Recherche en faisceau"));
+    EXPECT_EQ(tabTitle(window, window.trainingPanel()), QStringLiteral("Entraînement"));
+    EXPECT_EQ(dockTitle(window, "modelDock"), QStringLiteral("Modèle"));
+    EXPECT_EQ(dockTitle(window, "inputDock"), QStringLiteral("Entrée"));
+    EXPECT_EQ(dockTitle(window, "stepDock"), QStringLiteral("Pas à pas"));
+    EXPECT_EQ(window.inputPanel()->greedyButton()->text(), QStringLiteral("Glouton"));
+  }
+  ASSERT_TRUE(attn::ui::applyLanguage(Language::English));
+  MainWindow window;
+  const QStringList english{"File", "Decode", "View", "Help"};
+  EXPECT_EQ(coreMenus(window, english), english);
+  EXPECT_EQ(tabTitle(window, window.alignmentView()), QStringLiteral("Alignment"));
+  EXPECT_EQ(dockTitle(window, "stepDock"), QStringLiteral("Step by step"));
+}
+
+TEST(Translation, QtsOwnButtonsAreFrenchToo) {
+  LanguageGuard guard;
+  ASSERT_TRUE(attn::ui::applyLanguage(Language::French));
+  // Debian ships qtbase_fr.qm in qt6-translations-l10n (studio.sh installs it).
+  ASSERT_TRUE(attn::ui::qtTranslationLoaded()) << "qtbase_fr.qm not found: install "
+                                                  "qt6-translations-l10n";
+  QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  EXPECT_EQ(box.button(QDialogButtonBox::Cancel)->text().remove('&'), QStringLiteral("Annuler"));
+}
+
+TEST(Translation, HelperContextsFallBackToTheirNamespace) {
+  LanguageGuard guard;
+  ASSERT_TRUE(attn::ui::applyLanguage(Language::French));
+  // model_summary.cpp's tr() helper asks for its class's context; lupdate filed the text under
+  // the namespace.
+  EXPECT_EQ(QCoreApplication::translate("attn::ui::ModelSummary", "yes"), QStringLiteral("oui"));
+  EXPECT_EQ(QCoreApplication::translate("attn::ui::ModelSummary", "no such text, anywhere"),
+            QStringLiteral("no such text, anywhere"));
+}
+
+TEST(Translation, TheLanguageMenuSwitchesARunningWindowOnTheSameModel) {
+  LanguageGuard guard;
+  attn::ui::Settings settings;
+  MainWindow window(&settings);
+  window.resize(1000, 700);
+  window.show();
+  ASSERT_EQ(window.start(attn::test::bahdanauModelPath(), QStringLiteral("le chien dort"), true),
+            QString());
+  QAction* chooseFrench = window.findChild<QAction*>(QStringLiteral("actionLanguage_fr"));
+  ASSERT_NE(chooseFrench, nullptr);
+  chooseFrench->trigger();
+  EXPECT_EQ(settings.language(), QStringLiteral("fr"));
+  EXPECT_FALSE(window.isVisible());
+  MainWindow* frenchWindow = otherMainWindow(&window);
+  ASSERT_NE(frenchWindow, nullptr);
+  const QStringList french{"Fichier", "Décodage", "Affichage", "Aide"};
+  EXPECT_EQ(coreMenus(*frenchWindow, french), french);
+  EXPECT_EQ(frenchWindow->session()->modelDocument()->path(), attn::test::bahdanauModelPath());
+  EXPECT_EQ(frenchWindow->inputPanel()->sentenceEdit()->text(), QStringLiteral("le chien dort"));
+  EXPECT_TRUE(frenchWindow->findChild<QAction*>(QStringLiteral("actionLanguage_fr"))->isChecked());
+
+  frenchWindow->findChild<QAction*>(QStringLiteral("actionLanguage_en"))->trigger();
+  EXPECT_EQ(settings.language(), QStringLiteral("en"));
+  EXPECT_EQ(attn::ui::appliedLanguage(), Language::English);
+  const QPointer<MainWindow> frenchGone(frenchWindow);
+  QApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+  EXPECT_TRUE(frenchGone.isNull());  // replaced windows are deleted, not just hidden
+  MainWindow* englishWindow = otherMainWindow(&window);
+  ASSERT_NE(englishWindow, nullptr);
+  const QStringList english{"File", "Decode", "View", "Help"};
+  EXPECT_EQ(coreMenus(*englishWindow, english), english);
+  delete englishWindow;
+}
+
+TEST(Translation, ChoosingTheLanguageAlreadyShownKeepsTheWindow) {
+  attn::ui::Settings settings;
+  MainWindow window(&settings);
+  window.show();
+  EXPECT_EQ(window.switchLanguage(Language::English), nullptr);
+  EXPECT_TRUE(window.isVisible());
+  EXPECT_EQ(settings.language(), QStringLiteral("en"));
+}
+
+TEST(Translation, EveryStringOfTheFrenchFileIsTranslated) {
+  const std::vector<TsMessage> messages = readTs(QString::fromUtf8(kFrenchTs));
+  ASSERT_GT(messages.size(), 300u);
+  int unfinished = 0;
+  for (const TsMessage& m : messages) {
+    if (m.type == QLatin1String("vanished") || m.type == QLatin1String("obsolete")) continue;
+    const std::string where = (m.context + QStringLiteral(": ") + m.source).toStdString() +
+                              " (line " + std::to_string(m.line) + ")";
+    bool empty = false;
+    for (const QString& t : m.translations) empty = empty || t.trimmed().isEmpty();
+    if (m.type == QLatin1String("unfinished") || empty) {
+      ++unfinished;
+      ADD_FAILURE() << "not translated: " << where
+                    << " — run tools/update_translations.sh and translate it";
+      continue;
+    }
+    // Every %1, %2 … of the source must survive: a lost one silently drops a value.
+    for (const QString& t : m.translations) {
+      EXPECT_EQ(placeholders(t), placeholders(m.source)) << where << " → " << t.toStdString();
+      if (hasMnemonic(m.source)) EXPECT_TRUE(hasMnemonic(t)) << "menu mnemonic (&) lost: " << where;
+    }
+  }
+  EXPECT_EQ(unfinished, 0);
+}
