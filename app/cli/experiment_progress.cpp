@@ -13,7 +13,7 @@ using experiment::BottleneckStage;
 
 namespace {
 
-constexpr int kBarWidth = 20;
+constexpr int kBarWidth = 12;
 constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
 const char* const kNames[2] = {"no attention", "attention"};
 
@@ -25,7 +25,7 @@ std::string modelText(const BottleneckProgress& p, int m) {
       std::snprintf(text, sizeof text, "%s: waiting", kNames[m]);
       break;
     case BottleneckStage::Training:
-      std::snprintf(text, sizeof text, "%s: step %lld/%lld loss %.3f", kNames[m],
+      std::snprintf(text, sizeof text, "%s %lld/%lld loss %.3f", kNames[m],
                     static_cast<long long>(p.step[i]), static_cast<long long>(p.totalSteps),
                     p.loss[i]);
       break;
@@ -49,9 +49,8 @@ std::string ExperimentProgressPrinter::statusText(const BottleneckProgress& p) c
   const double eta = p.fraction > 0.01 ? p.elapsedSeconds * (1 - p.fraction) / p.fraction : 0;
   char percent[16];
   std::snprintf(percent, sizeof percent, "%3d%%", static_cast<int>(std::floor(100 * p.fraction)));
-  return std::string(percent) + "  " + modelText(p, 0) + " | " + modelText(p, 1) + "  " +
-         formatDuration(p.elapsedSeconds) + " elapsed" +
-         (p.fraction > 0.01 ? ", ETA " + formatDuration(eta) : "");
+  return std::string(percent) + "  " + modelText(p, 0) + " | " + modelText(p, 1) + " | " +
+         formatDuration(p.elapsedSeconds) + (p.fraction > 0.01 ? ", ETA " + formatDuration(eta) : "");
 }
 
 void ExperimentProgressPrinter::stageChanges(const BottleneckProgress& p) {

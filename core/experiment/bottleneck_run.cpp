@@ -24,9 +24,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Decoding the test set is counted as this share of a model's training work in `fraction`
-// (measured: about a tenth of the time of the default run).
-constexpr double kEvalWeight = 0.1;
+// Decoding the test set counts as this share of a model's training in `fraction`. Measured on
+// the bundled run: 0.1 s of decoding against 20-40 s of training, so the bar is honest as long
+// as decoding is a small share; a little more than its true share keeps "decoding" visible.
+constexpr double kEvalWeight = 0.02;
 
 // The one place progress goes through: reports from both threads, one at a time, and the
 // cancel flag both trainers poll.
