@@ -91,8 +91,7 @@ RolloutMatrix selfAttentionRollout(const AttentionMap& map, int last) {
 RolloutMatrix crossAttentionRollout(const AttentionMap& cross, const AttentionMap* decoderSelf,
                                     const RolloutMatrix& encoderRollout, int last) {
   const int t = cross.queries, s = cross.keys;
-  if (cross.layers <= 0 || cross.heads <= 0)
-    throw Error("the cross-attention map is empty");
+  if (cross.layers <= 0 || cross.heads <= 0) throw Error("the cross-attention map is empty");
   if (encoderRollout.rows != s || encoderRollout.cols != s)
     throw Error("the cross-attention reads " + std::to_string(s) +
                 " source tokens but the encoder rollout covers " +
@@ -102,8 +101,8 @@ RolloutMatrix crossAttentionRollout(const AttentionMap& cross, const AttentionMa
     if (decoderSelf->queries != t || decoderSelf->layers != cross.layers)
       throw Error("the decoder self-attention map (" + std::to_string(decoderSelf->layers) +
                   " layers, " + std::to_string(decoderSelf->queries) +
-                  " rows) does not match the cross-attention map (" +
-                  std::to_string(cross.layers) + " layers, " + std::to_string(t) + " rows)");
+                  " rows) does not match the cross-attention map (" + std::to_string(cross.layers) +
+                  " layers, " + std::to_string(t) + " rows)");
   }
   const int upTo = lastLayer(last, cross.layers, "the cross-attention map");
   const Matrix enc = toEigen(encoderRollout);
@@ -130,8 +129,9 @@ bool hasRollout(const Trace& trace) {
 TraceRollout traceRollout(const Trace& trace, int last) {
   const AttentionMap* encoderSelf = findMap(trace, "encoder_self");
   if (!encoderSelf)
-    throw Error("rollout needs the encoder's self-attention (a transformer trace); this trace "
-                "has none");
+    throw Error(
+        "rollout needs the encoder's self-attention (a transformer trace); this trace "
+        "has none");
   checkSquare(*encoderSelf, "the encoder self-attention map");
   if (encoderSelf->queries != static_cast<int>(trace.sourceTokens.size()))
     throw Error("the encoder self-attention map has " + std::to_string(encoderSelf->queries) +

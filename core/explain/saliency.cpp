@@ -36,11 +36,13 @@ std::vector<int64_t> lookUp(const data::Vocabulary& vocab, const std::vector<std
 
 void checkTraceMatchesModel(const Model& model, const Trace& trace, int step) {
   if (trace.model.is_null())
-    throw Error("this trace does not say which model made it, so its saliency cannot be "
-                "computed; decode the sentence with the model instead");
+    throw Error(
+        "this trace does not say which model made it, so its saliency cannot be "
+        "computed; decode the sentence with the model instead");
   if (trace.model != model.config)
-    throw Error("this trace was made by another model (its config differs from the open "
-                "model's); decode the sentence with the open model to see its saliency");
+    throw Error(
+        "this trace was made by another model (its config differs from the open "
+        "model's); decode the sentence with the open model to see its saliency");
   if (trace.sourceTokens.empty()) throw Error("the trace has no source tokens");
   const int steps = static_cast<int>(trace.targetTokens.size());
   if (step < 0 || step >= steps)

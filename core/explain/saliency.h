@@ -33,11 +33,11 @@ enum class SaliencyOf { LogProb, Logit };  // what is differentiated
 using SaliencyObjective = std::function<Var(const Var& input)>;
 
 struct InputSaliency {
-  Tensor input;      // [1, S, E]
-  Tensor gradient;   // [1, S, E], ∂f/∂input (zeros where f does not depend on it)
-  double objective = 0;                     // f(input)
-  std::vector<double> gradientTimesInput;   // [S]
-  std::vector<double> gradientNorm;         // [S]
+  Tensor input;          // [1, S, E]
+  Tensor gradient;       // [1, S, E], ∂f/∂input (zeros where f does not depend on it)
+  double objective = 0;  // f(input)
+  std::vector<double> gradientTimesInput;  // [S]
+  std::vector<double> gradientNorm;        // [S]
 
   const std::vector<double>& values(SaliencyMeasure measure) const {
     return measure == SaliencyMeasure::GradientNorm ? gradientNorm : gradientTimesInput;
@@ -51,11 +51,11 @@ InputSaliency inputSaliency(const Tensor& input, const SaliencyObjective& f);
 
 // What saliency differentiates for output step `step` of a trace made by `model`.
 struct SaliencyProblem {
-  Tensor input;               // [1, S, E], the source as the model reads it
-  SaliencyObjective logits;   // input -> the step's logits [1, V]; reads `model`, which must
-                              // outlive it
-  int64_t targetId = 0;       // y_step in the target vocabulary (a classifier: the class)
-  std::string target;         // its token as the trace shows it
+  Tensor input;              // [1, S, E], the source as the model reads it
+  SaliencyObjective logits;  // input -> the step's logits [1, V]; reads `model`, which must
+                             // outlive it
+  int64_t targetId = 0;      // y_step in the target vocabulary (a classifier: the class)
+  std::string target;        // its token as the trace shows it
 
   // input -> log p(y_step | …) or the logit of y_step, a scalar.
   SaliencyObjective objective(SaliencyOf of) const;
@@ -70,8 +70,8 @@ struct TokenSaliency {
   int step = 0;
   std::string target;
   SaliencyOf of = SaliencyOf::LogProb;
-  double logProb = 0;  // log p(y_step | y_<step, x), or log p(class | x)
-  double logit = 0;    // y_step's logit
+  double logProb = 0;      // log p(y_step | y_<step, x), or log p(class | x)
+  double logit = 0;        // y_step's logit
   InputSaliency saliency;  // saliency.objective is logProb or logit, as `of` says
 };
 

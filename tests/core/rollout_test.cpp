@@ -49,8 +49,9 @@ void expectRowsSumToOne(const RolloutMatrix& r) {
 // Layer 1: two heads whose mean is [[0.2, 0.8], [0.6, 0.4]], so Ã1 = [[0.6, 0.4], [0.3, 0.7]].
 // Layer 2: one matrix [[1, 0], [0.5, 0.5]] in both heads, so Ã2 = [[1, 0], [0.25, 0.75]].
 AttentionMap twoLayerEncoder() {
-  return mapOf(2, 2, {{{0.4f, 0.6f, 1.0f, 0.0f}, {0.0f, 1.0f, 0.2f, 0.8f}},
-                      {{1.0f, 0.0f, 0.5f, 0.5f}, {1.0f, 0.0f, 0.5f, 0.5f}}});
+  return mapOf(2, 2,
+               {{{0.4f, 0.6f, 1.0f, 0.0f}, {0.0f, 1.0f, 0.2f, 0.8f}},
+                {{1.0f, 0.0f, 0.5f, 0.5f}, {1.0f, 0.0f, 0.5f, 0.5f}}});
 }
 
 TEST(Rollout, ResidualAttentionIsHalfTheHeadMeanPlusHalfTheIdentity) {
@@ -73,9 +74,9 @@ TEST(Rollout, ThreeByThreeByHandWithRowsThatNeedRenormalising) {
   //            = (1/3 + 1/12, 1/3 + 1/12, 1/12 + 1/12) = (5/12, 5/12, 2/12); rows rotate.
   const float t = 1.0f / 3;
   AttentionMap a = mapOf(3, 3, {{{0, 1, 0, 0, 0, 1, 1, 0, 0}}, {{t, t, t, t, t, t, t, t, t}}});
-  expectMatrix(selfAttentionRollout(a), 3, 3,
-               {5.0 / 12, 5.0 / 12, 2.0 / 12, 2.0 / 12, 5.0 / 12, 5.0 / 12, 5.0 / 12, 2.0 / 12,
-                5.0 / 12});
+  expectMatrix(
+      selfAttentionRollout(a), 3, 3,
+      {5.0 / 12, 5.0 / 12, 2.0 / 12, 2.0 / 12, 5.0 / 12, 5.0 / 12, 5.0 / 12, 2.0 / 12, 5.0 / 12});
   // A map whose rows do not sum to 1 (a file's rounding): each Ã row is rescaled.
   AttentionMap b = mapOf(3, 3, {{{0.5f, 0, 0, 0, 1, 0, 0, 0, 1}}});
   // Row 0: 0.5·(0.5, 0, 0) + 0.5·(1, 0, 0) = (0.75, 0, 0) -> (1, 0, 0).
@@ -151,8 +152,7 @@ TEST(Rollout, CrossOfTwoDecoderLayersByHand) {
   // Layer 2 cross: .5 of that + .5 C2 R_enc = [[.15 + .1875, .1 + .3125],
   //                                           [.1078125 + .3, .1421875 + .2]]
   //              = [[.3375, .4125], [.4078125, .3421875]], rows summing to .75.
-  expectMatrix(crossAttentionRollout(cross, &self, enc), 2, 2,
-               {0.45, 0.55, 0.54375, 0.45625});
+  expectMatrix(crossAttentionRollout(cross, &self, enc), 2, 2, {0.45, 0.55, 0.54375, 0.45625});
   // Through the first decoder layer only: C1 R_enc.
   expectMatrix(crossAttentionRollout(cross, &self, enc, 0), 2, 2, {0.6, 0.4, 0.375, 0.625});
 }

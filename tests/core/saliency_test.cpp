@@ -69,8 +69,11 @@ TEST(Saliency, HookGivesForwardsNumbersForEveryArchitecture) {
   const TokenBatch src = TokenBatch::fromRows({{4, 5, 6, 3}, {7, 3}});
   const TokenBatch tgt = TokenBatch::fromRows({{2, 5, 6}, {2, 4}});
   std::vector<nlohmann::json> configs = test::rnnVariants();
-  configs.push_back({{"arch", "transformer"}, {"d_model", 8}, {"nhead", 2},
-                     {"num_encoder_layers", 2}, {"num_decoder_layers", 1}});
+  configs.push_back({{"arch", "transformer"},
+                     {"d_model", 8},
+                     {"nhead", 2},
+                     {"num_encoder_layers", 2},
+                     {"num_decoder_layers", 1}});
   for (const nlohmann::json& c : configs) {
     const Model m = test::smallModel(c, 3);
     NoGradGuard noGrad;
@@ -82,9 +85,10 @@ TEST(Saliency, HookGivesForwardsNumbersForEveryArchitecture) {
   const Model lin = loadModel(BUNDLED("sentiment-lin"));
   NoGradGuard noGrad;
   const TokenBatch words = TokenBatch::fromRows({{5, 6, 7}, {8, 9}});
-  EXPECT_EQ(largestDifference(lin.classifier->forward(words).logits.value(),
-                              lin.classifier->forwardFromSourceInput(
-                                  lin.classifier->sourceInput(words), words).logits.value()),
+  EXPECT_EQ(largestDifference(
+                lin.classifier->forward(words).logits.value(),
+                lin.classifier->forwardFromSourceInput(lin.classifier->sourceInput(words), words)
+                    .logits.value()),
             0.0f);
   // The transformer's input is emb·√d: the scaled embedding row, positions left out.
   const Model tf = test::smallModel(configs.back(), 3);
@@ -123,7 +127,8 @@ void checkBundled(const char* path, const std::string& sentence) {
     for (const Var& p : model.network().parameters()) ASSERT_FALSE(p.grad().defined());
     EXPECT_EQ(ts.target, r.trace.targetTokens[static_cast<size_t>(t)]);
     const int64_t id = r.outputIds[static_cast<size_t>(t)];
-    EXPECT_NEAR(ts.logProb, r.trace.logProbs[static_cast<size_t>(t)][static_cast<size_t>(id)], 1e-4);
+    EXPECT_NEAR(ts.logProb, r.trace.logProbs[static_cast<size_t>(t)][static_cast<size_t>(id)],
+                1e-4);
     EXPECT_EQ(ts.saliency.objective, ts.logProb);
     ASSERT_EQ(ts.saliency.gradientTimesInput.size(), s);
     ASSERT_EQ(ts.saliency.gradientNorm.size(), s);
@@ -139,12 +144,18 @@ void checkBundled(const char* path, const std::string& sentence) {
   }
 }
 
-TEST(Saliency, BundledDatesModel) { checkBundled(BUNDLED("dates-bahdanau"), "5 October 2017"); }
+TEST(Saliency, BundledDatesModel) {
+  checkBundled(BUNDLED("dates-bahdanau"), "5 October 2017");
+}
 TEST(Saliency, BundledTransformer) {
   checkBundled(BUNDLED("toyfr-transformer"), "the big black dog sees the cat");
 }
-TEST(Saliency, BundledLuongModel) { checkBundled(BUNDLED("toyfr-luong"), "the small cat sleeps"); }
-TEST(Saliency, BundledClassifier) { checkBundled(BUNDLED("sentiment-lin"), "the film was not good"); }
+TEST(Saliency, BundledLuongModel) {
+  checkBundled(BUNDLED("toyfr-luong"), "the small cat sleeps");
+}
+TEST(Saliency, BundledClassifier) {
+  checkBundled(BUNDLED("sentiment-lin"), "the film was not good");
+}
 
 TEST(Saliency, TheYearsLastDigitIsWhatTheDatesModelReadsForIt) {
   // "5 October 2017" -> "2017-10-05": the logit of the output's fourth character, 7, owes most

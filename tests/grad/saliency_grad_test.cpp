@@ -84,40 +84,64 @@ void checkSeq2Seq(const nlohmann::json& config) {
     }
 }
 
-nlohmann::json rnn(const std::string& cell, const std::string& attention,
-                   const std::string& score, bool bidirectional, bool feeding = false) {
-  nlohmann::json c = {{"arch", "rnn_seq2seq"}, {"cell", cell},           {"embed_dim", 3},
-                      {"hidden_dim", 4},       {"num_layers", 1},        {"bidirectional", bidirectional},
+nlohmann::json rnn(const std::string& cell, const std::string& attention, const std::string& score,
+                   bool bidirectional, bool feeding = false) {
+  nlohmann::json c = {{"arch", "rnn_seq2seq"},  {"cell", cell},
+                      {"embed_dim", 3},         {"hidden_dim", 4},
+                      {"num_layers", 1},        {"bidirectional", bidirectional},
                       {"attention", attention}, {"attention_dim", 3}};
   if (attention != "none") c["score"] = score;
   if (attention == "luong") c["input_feeding"] = feeding;
   return c;
 }
 
-TEST(SaliencyGrad, RnnBahdanauAdditive) { checkSeq2Seq(rnn("gru", "bahdanau", "additive", true)); }
-TEST(SaliencyGrad, RnnBahdanauGeneral) { checkSeq2Seq(rnn("lstm", "bahdanau", "general", true)); }
+TEST(SaliencyGrad, RnnBahdanauAdditive) {
+  checkSeq2Seq(rnn("gru", "bahdanau", "additive", true));
+}
+TEST(SaliencyGrad, RnnBahdanauGeneral) {
+  checkSeq2Seq(rnn("lstm", "bahdanau", "general", true));
+}
 TEST(SaliencyGrad, RnnLuongGeneralInputFeeding) {
   checkSeq2Seq(rnn("lstm", "luong", "general", false, true));
 }
-TEST(SaliencyGrad, RnnLuongDot) { checkSeq2Seq(rnn("rnn", "luong", "dot", false)); }
-TEST(SaliencyGrad, RnnLuongAdditive) { checkSeq2Seq(rnn("gru", "luong", "additive", true)); }
-TEST(SaliencyGrad, RnnWithoutAttention) { checkSeq2Seq(rnn("gru", "none", "", true)); }
+TEST(SaliencyGrad, RnnLuongDot) {
+  checkSeq2Seq(rnn("rnn", "luong", "dot", false));
+}
+TEST(SaliencyGrad, RnnLuongAdditive) {
+  checkSeq2Seq(rnn("gru", "luong", "additive", true));
+}
+TEST(SaliencyGrad, RnnWithoutAttention) {
+  checkSeq2Seq(rnn("gru", "none", "", true));
+}
 
 TEST(SaliencyGrad, Transformer) {
-  checkSeq2Seq({{"arch", "transformer"}, {"d_model", 4}, {"nhead", 2},
-                {"num_encoder_layers", 2}, {"num_decoder_layers", 2}, {"dim_feedforward", 6}});
+  checkSeq2Seq({{"arch", "transformer"},
+                {"d_model", 4},
+                {"nhead", 2},
+                {"num_encoder_layers", 2},
+                {"num_decoder_layers", 2},
+                {"dim_feedforward", 6}});
 }
 
 TEST(SaliencyGrad, TransformerPreNorm) {
-  checkSeq2Seq({{"arch", "transformer"}, {"d_model", 4}, {"nhead", 1}, {"norm_first", true},
-                {"num_encoder_layers", 1}, {"num_decoder_layers", 1}, {"dim_feedforward", 5}});
+  checkSeq2Seq({{"arch", "transformer"},
+                {"d_model", 4},
+                {"nhead", 1},
+                {"norm_first", true},
+                {"num_encoder_layers", 1},
+                {"num_decoder_layers", 1},
+                {"dim_feedforward", 5}});
 }
 
 TEST(SaliencyGrad, LinClassifier) {
-  const nlohmann::json config = {{"arch", "structured_self_attention"}, {"cell", "lstm"},
-                                 {"embed_dim", 3},  {"hidden_dim", 3},
-                                 {"attention_dim", 2}, {"hops", 2},
-                                 {"mlp_dim", 4},    {"penalty", 1.0}};
+  const nlohmann::json config = {{"arch", "structured_self_attention"},
+                                 {"cell", "lstm"},
+                                 {"embed_dim", 3},
+                                 {"hidden_dim", 3},
+                                 {"attention_dim", 2},
+                                 {"hops", 2},
+                                 {"mlp_dim", 4},
+                                 {"penalty", 1.0}};
   const Model model =
       createModel(config, data::TokenizerKind::Word, vocab({"good", "bad", "not", "film"}),
                   data::Vocabulary(), data::LabelVocabulary::fromList({"negative", "positive"}),

@@ -46,8 +46,8 @@ void expectShowsStep(const SaliencyView& view, Session& session, int step, Salie
                      SaliencyMeasure measure) {
   ASSERT_TRUE(attn::test::eventually([&] { return view.hasResult() && !view.isComputing(); }));
   ASSERT_EQ(session.traceDocument()->step(), step);
-  const TokenSaliency want = traceSaliency(*session.modelDocument()->model(),
-                                           *session.traceDocument()->trace(), step, of);
+  const TokenSaliency want =
+      traceSaliency(*session.modelDocument()->model(), *session.traceDocument()->trace(), step, of);
   const std::vector<double>& values = want.saliency.values(measure);
   const std::vector<double> shown = view.shownValues(), bars = view.barValues();
   ASSERT_EQ(shown.size(), values.size());
@@ -56,8 +56,8 @@ void expectShowsStep(const SaliencyView& view, Session& session, int step, Salie
     EXPECT_DOUBLE_EQ(shown[j], values[j]) << "token " << j;
     EXPECT_DOUBLE_EQ(bars[j], values[j]) << "bar " << j;
   }
-  EXPECT_TRUE(view.headerLabel()->text().contains(
-      QString::fromStdString(want.target).toHtmlEscaped()));
+  EXPECT_TRUE(
+      view.headerLabel()->text().contains(QString::fromStdString(want.target).toHtmlEscaped()));
   EXPECT_TRUE(view.headerLabel()->text().contains(QString::number(want.logProb, 'g', 3)));
 }
 
@@ -105,8 +105,7 @@ TEST(SaliencyView, TransformerWithEveryStep) {
   s.view.measureBox()->setCurrentIndex(0);
   for (int t = 0; t < steps; ++t) {
     s.session.traceDocument()->setStep(t);
-    expectShowsStep(s.view, s.session, t, SaliencyOf::LogProb,
-                    SaliencyMeasure::GradientTimesInput);
+    expectShowsStep(s.view, s.session, t, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
   }
   EXPECT_TRUE(s.view.noteLabel()->text().contains(QStringLiteral("√d")));
   s.session.traceDocument()->setStep(3);
@@ -152,8 +151,7 @@ TEST(SaliencyView, ATraceFileNeedsItsModel) {
     Shown s;  // the model that made it: explained, its log-probs checked
     ASSERT_TRUE(s.session.openModel(bundled("toyfr-transformer"), false));
     ASSERT_TRUE(s.session.openTrace(path));
-    expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb,
-                    SaliencyMeasure::GradientTimesInput);
+    expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
   }
 }
 

@@ -63,8 +63,9 @@ RolloutView::RolloutView(TraceDocument* document, QWidget* parent)
   mMapBox->setObjectName(QStringLiteral("rolloutMap"));
   mLayerBox->setObjectName(QStringLiteral("rolloutLayer"));
   mHeadBox->setObjectName(QStringLiteral("rolloutHead"));
-  mHeadBox->setToolTip(tr("The raw map shows the mean over heads or one head; rollout always "
-                          "composes the mean over heads, as Abnar & Zuidema do."));
+  mHeadBox->setToolTip(
+      tr("The raw map shows the mean over heads or one head; rollout always "
+         "composes the mean over heads, as Abnar & Zuidema do."));
   controls->addStretch(1);
 
   auto* splitter = new QSplitter(Qt::Horizontal, page);
@@ -138,7 +139,8 @@ void RolloutView::rebuildChoices() {
   mMapBox->setCurrentIndex(std::max(keep, 0));  // cross-attention first: the most telling
   const AttentionMap& map = *findMap(*trace, mapName());
   mLayerBox->clear();
-  for (int l = 0; l < map.layers; ++l) mLayerBox->addItem(tr("%1 of %2").arg(l + 1).arg(map.layers));
+  for (int l = 0; l < map.layers; ++l)
+    mLayerBox->addItem(tr("%1 of %2").arg(l + 1).arg(map.layers));
   // The last layer unless the user chose another one that still exists.
   const bool chose = previousLayer >= 0 && previousLayer < layerCount - 1;
   mLayerBox->setCurrentIndex(chose && previousLayer < map.layers ? previousLayer : map.layers - 1);
@@ -199,10 +201,11 @@ void RolloutView::refresh() {
          "(Abnar &amp; Zuidema 2020). Row i tells how much of each token reaches position i "
          "along every attention path.");
   if (cross)
-    note += tr(" For cross-attention, each decoder layer mixes its own stream with the "
-               "encoder's output (½ each), and that output is the encoder's rollout over the "
-               "source tokens: one decoder layer gives cross map × encoder rollout, and later "
-               "layers weigh more.");
+    note +=
+        tr(" For cross-attention, each decoder layer mixes its own stream with the "
+           "encoder's output (½ each), and that output is the encoder's rollout over the "
+           "source tokens: one decoder layer gives cross map × encoder rollout, and later "
+           "layers weigh more.");
   mNote->setText(note);
   followStep(mDocument->step());
 }

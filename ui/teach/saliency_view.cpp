@@ -38,7 +38,7 @@ QRgb towards(const QColor& colour, double t) {
 QString compact(double v, bool withSign = true) {
   if (v == 0) return QStringLiteral("0");
   QString s = QString::number(v, std::abs(v) >= 1e-2 && std::abs(v) < 1e3 ? 'f' : 'e',
-                                    std::abs(v) >= 1e-2 && std::abs(v) < 1e3 ? 3 : 1);
+                              std::abs(v) >= 1e-2 && std::abs(v) < 1e3 ? 3 : 1);
   if (v > 0) return withSign ? QStringLiteral("+") + s : s;
   return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
@@ -84,8 +84,9 @@ SaliencyView::SaliencyView(TraceDocument* trace, ModelDocument* model, QWidget* 
   mOfBox->setObjectName(QStringLiteral("saliencyOf"));
   mOfBox->addItem(tr("log p of the output token"));
   mOfBox->addItem(tr("logit of the output token"));
-  mOfBox->setToolTip(tr("f, the number differentiated. A model sure of its token has p ≈ 1, "
-                        "where log p is flat: the logit then shows better what supports it."));
+  mOfBox->setToolTip(
+      tr("f, the number differentiated. A model sure of its token has p ≈ 1, "
+         "where log p is flat: the logit then shows better what supports it."));
   for (QLabel* l : {mHeader, mTokens, mNote}) {
     l->setWordWrap(true);
     l->setTextFormat(Qt::RichText);
@@ -182,10 +183,12 @@ bool SaliencyView::isComputing() const {
 
 QString SaliencyView::modelMissingMessage() const {
   if (mTraceDoc->isExample())
-    return tr("The hand-made example has no model behind it, and saliency differentiates a "
-              "model. Open a model and decode a sentence.");
-  return tr("Saliency differentiates the model that made this trace, and no model is open. "
-            "Open that model (File ▸ Open model) and decode the sentence again.");
+    return tr(
+        "The hand-made example has no model behind it, and saliency differentiates a "
+        "model. Open a model and decode a sentence.");
+  return tr(
+      "Saliency differentiates the model that made this trace, and no model is open. "
+      "Open that model (File ▸ Open model) and decode the sentence again.");
 }
 
 void SaliencyView::showEvent(QShowEvent* event) {
@@ -266,15 +269,14 @@ void SaliencyView::display() {
   const bool classifier = mTraceDoc->isClassification();
   const QString target = visibleToken(QString::fromStdString(s.target));
   const double p = std::exp(s.logProb);
-  mHeader->setText(
-      (classifier ? tr("The class <b>%1</b>").arg(target)
-                  : tr("Output step %1 of %2: <b>%3</b>")
-                        .arg(s.step + 1)
-                        .arg(mResult->steps.size())
-                        .arg(target)) +
-      tr(" · log p = %1 (p = %2%) · logit %3")
-          .arg(QString::number(s.logProb, 'g', 3), QString::number(p * 100, 'f', 2),
-               QString::number(s.logit, 'f', 2)));
+  mHeader->setText((classifier ? tr("The class <b>%1</b>").arg(target)
+                               : tr("Output step %1 of %2: <b>%3</b>")
+                                     .arg(s.step + 1)
+                                     .arg(mResult->steps.size())
+                                     .arg(target)) +
+                   tr(" · log p = %1 (p = %2%) · logit %3")
+                       .arg(QString::number(s.logProb, 'g', 3), QString::number(p * 100, 'f', 2),
+                            QString::number(s.logit, 'f', 2)));
   mTokens->setText(tokensHtml(tokens, values, scale, signedMeasure));
 
   QVector<double> posKeys, posValues, negKeys, negValues;
@@ -292,25 +294,25 @@ void SaliencyView::display() {
   mPlot->yAxis->setLabel(signedMeasure ? tr("∂ %1 / ∂e · e").arg(f) : tr("‖∂ %1 / ∂e‖").arg(f));
   mPlot->replot(QCustomPlot::rpQueuedReplot);
 
-  QString note = signedMeasure
-                     ? tr("<b>Gradient × input</b> Σ<sub>d</sub> ∂f/∂e<sub>jd</sub>·e<sub>jd</sub>: "
-                          "to first order, how much token j's vector adds to f "
-                          "(<span style='color:%1'>red raises it</span>, "
-                          "<span style='color:%2'>blue lowers it</span>).")
-                           .arg(kFor.name(), kAgainst.name())
-                     : tr("<b>Gradient norm</b> ‖∂f/∂e<sub>j</sub>‖: how sensitive f is to token "
-                          "j's vector, whatever the direction.");
+  QString note =
+      signedMeasure ? tr("<b>Gradient × input</b> Σ<sub>d</sub> ∂f/∂e<sub>jd</sub>·e<sub>jd</sub>: "
+                         "to first order, how much token j's vector adds to f "
+                         "(<span style='color:%1'>red raises it</span>, "
+                         "<span style='color:%2'>blue lowers it</span>).")
+                          .arg(kFor.name(), kAgainst.name())
+                    : tr("<b>Gradient norm</b> ‖∂f/∂e<sub>j</sub>‖: how sensitive f is to token "
+                         "j's vector, whatever the direction.");
   note += tr(" f = the %1 of «%2»; e<sub>j</sub> is the vector the encoder reads for token j")
               .arg(f, target);
   if (mModelDoc->model() && mModelDoc->model()->arch == Arch::Transformer)
     note += tr(" (emb·√d, without the positions)");
   note += QStringLiteral(". ");
   if (s.of == SaliencyOf::LogProb && p > 0.99)
-    note += tr("<i>The model is sure of this token (p ≈ 1), where log p is flat: every gradient "
-               "is small. The logit shows better what supports it.</i> ");
+    note +=
+        tr("<i>The model is sure of this token (p ≈ 1), where log p is flat: every gradient "
+           "is small. The logit shows better what supports it.</i> ");
   note += tr("Largest |value| %1 · %n step(s) in %2 ms.", nullptr, int(mResult->steps.size()))
-              .arg(compact(scale, false),
-                   QString::number(mResult->milliseconds, 'f', 1));
+              .arg(compact(scale, false), QString::number(mResult->milliseconds, 'f', 1));
   mNote->setText(note);
   emit resultShown();
 }

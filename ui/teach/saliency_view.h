@@ -82,7 +82,7 @@ class SaliencyView : public QWidget {
   QCPBars* mPositive = nullptr;  // two series: a bar's colour says its sign
   QCPBars* mNegative = nullptr;
   TokenTicker* mTicker = nullptr;  // owned by the axis
-  bool mPending = false;  // a request waits until the view is shown
+  bool mPending = false;           // a request waits until the view is shown
 };
 
 }  // namespace attn::ui

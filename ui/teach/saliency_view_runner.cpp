@@ -38,8 +38,8 @@ void SaliencyWorker::compute(quint64 ticket, std::shared_ptr<const Model> model,
       mModel = std::move(model);
     }
     auto keepGoing = [this, ticket] { return mWanted->load() == ticket; };
-    auto result =
-        SaliencyRunner::computeNow(*mCopy, std::move(trace), static_cast<SaliencyOf>(of), keepGoing);
+    auto result = SaliencyRunner::computeNow(*mCopy, std::move(trace), static_cast<SaliencyOf>(of),
+                                             keepGoing);
     if (result) emit computed(ticket, std::move(result));
   } catch (const std::exception& e) {
     emit failed(ticket, QString::fromUtf8(e.what()));

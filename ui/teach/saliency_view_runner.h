@@ -24,8 +24,8 @@ namespace attn::ui {
 struct SaliencyResult {
   std::shared_ptr<const Trace> trace;  // the trace the numbers are for
   SaliencyOf of = SaliencyOf::LogProb;
-  std::vector<TokenSaliency> steps;    // one per output step
-  double milliseconds = 0;             // the whole computation, every step
+  std::vector<TokenSaliency> steps;  // one per output step
+  double milliseconds = 0;           // the whole computation, every step
 };
 
 class SaliencyWorker : public QObject {
@@ -54,8 +54,7 @@ class SaliencyRunner : public QObject {
   explicit SaliencyRunner(QObject* parent = nullptr);
   ~SaliencyRunner() override;  // stops the thread after the step in progress
 
-  void start(std::shared_ptr<const Model> model, std::shared_ptr<const Trace> trace,
-             SaliencyOf of);
+  void start(std::shared_ptr<const Model> model, std::shared_ptr<const Trace> trace, SaliencyOf of);
   void cancel();  // the answer of the run in progress is dropped
   bool isBusy() const { return mLatest != mDone; }
 
