@@ -222,3 +222,27 @@ TEST(CompareModels, ModelsThatCannotBeComparedSaySo) {
 
 }  // namespace
 }  // namespace attn
+
+namespace attn {
+namespace {
+
+const char* const kBundled = ATTN_TEST_DATA_DIR "/../../resources/models/";
+
+TEST(CompareModels, TwoClassifiersCompareTheirHops) {
+  const Model lin = loadModel(std::string(kBundled) + "sentiment-lin.safetensors");
+  const ModelComparison c = compareModels(lin, lin, "the film was not good");
+  EXPECT_TRUE(c.classifier);
+  EXPECT_EQ(c.bForced.output, c.a.output);
+  const LabelledMatrix hops = selectMatrix(c.a.trace, {"hops", 0, -1});
+  EXPECT_EQ(hops.rows, 4);  // the bundled model's four hops
+  EXPECT_EQ(hops.rowTokens.front(), "hop 1");
+  const MatrixDifference d = matrixDifference(hops, selectMatrix(c.bForced.trace, {"hops", 0, -1}));
+  EXPECT_EQ(d.maxAbs, 0.0);
+  const Model seq = loadModel(std::string(kBundled) + "toyfr-luong.safetensors");
+  EXPECT_EQ(errorOf([&] { compareModels(seq, lin, "the film"); }),
+            "model A is a seq2seq model and model B a classifier: compare two models of the same "
+            "kind");
+}
+
+}  // namespace
+}  // namespace attn
