@@ -51,7 +51,7 @@ TEST(MainWindow, ShowsAndIsExposedWithItsTitle) {
 
 TEST(MainWindow, HasFileDecodeViewAndHelpMenusWithTheUsualShortcuts) {
   MainWindow window;
-  EXPECT_EQ(menuTitles(window), (QStringList{"File", "Decode", "View", "Help"}));
+  EXPECT_EQ(menuTitles(window), (QStringList{"File", "Decode", "View", "Experiments", "Help"}));
   for (const char* name :
        {"actionOpenModel", "actionOpenTrace", "actionSaveModel", "actionSaveTrace",
         "actionExportFigure", "actionExportCsv", "actionQuit", "actionDecode", "actionFirstStep",
