@@ -2,6 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ComputationText</name>
+    <message>
+        <location filename="../teach/computation_view_text.cpp" line="+96"/>
+        <source> (%1 terms)</source>
+        <translation> (%1 termes)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Output step &lt;b&gt;i = %1&lt;/b&gt;, which produces %2. </source>
+        <translation>Étape de sortie &lt;b&gt;i = %1&lt;/b&gt;, qui produit %2. </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The query is the decoder state &lt;b&gt;q = s%1 = s%2&lt;/b&gt;, before this step reads anything (Bahdanau).</source>
+        <translation>La requête est l’état du décodeur &lt;b&gt;q = s%1 = s%2&lt;/b&gt;, avant que cette étape ne lise quoi que ce soit (Bahdanau).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The query is the decoder state &lt;b&gt;q = s%1 = s%2&lt;/b&gt;, after this step&apos;s RNN read %3 (Luong%4).</source>
+        <translation>La requête est l’état du décodeur &lt;b&gt;q = s%1 = s%2&lt;/b&gt;, après que le RNN de cette étape a lu %3 (Luong%4).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, with input feeding</source>
+        <translation>, avec input feeding</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source position &lt;b&gt;%1&lt;/b&gt; (%2), encoder layer %3</source>
+        <translation>Position source &lt;b&gt;%1&lt;/b&gt; (%2), couche %3 de l’encodeur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decoder position &lt;b&gt;t = %1&lt;/b&gt; (it reads %2 and produces %3), decoder layer %4</source>
+        <translation>Position du décodeur &lt;b&gt;t = %1&lt;/b&gt; (elle lit %2 et produit %3), couche %4 du décodeur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>x = LayerNorm(y + SelfAttn(LayerNorm(y))), the position after the layer&apos;s self-attention block (pre-norm)</source>
+        <translation>x = LayerNorm(y + SelfAttn(LayerNorm(y))), la position après le bloc d’auto-attention de la couche (pre-norm)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x = LayerNorm(y + SelfAttn(y)), the position after the layer&apos;s self-attention block</source>
+        <translation>x = LayerNorm(y + SelfAttn(y)), la position après le bloc d’auto-attention de la couche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>x = LayerNorm(the layer&apos;s input) (pre-norm)</source>
+        <translation>x = LayerNorm(l’entrée de la couche) (pre-norm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x is the layer&apos;s input at this position</source>
+        <translation>x est l’entrée de la couche à cette position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, head &lt;b&gt;%2&lt;/b&gt; of %3. The head&apos;s query is &lt;b&gt;q = W%4x + b%4&lt;/b&gt;, its d%5 = %6 dimensions of the projection, where %7.</source>
+        <translation>%1, tête &lt;b&gt;%2&lt;/b&gt; sur %3. La requête de la tête est &lt;b&gt;q = W%4x + b%4&lt;/b&gt;, ses d%5 = %6 dimensions de la projection, où %7.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keys and values are the encoder&apos;s annotations &lt;b&gt;h%1&lt;/b&gt;, one per source token, %2 values each%3.</source>
+        <translation>Les clés et les valeurs sont les annotations de l’encodeur &lt;b&gt;h%1&lt;/b&gt;, une par token source, de %2 valeurs chacune%3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (the forward and backward states side by side)</source>
+        <translation> (les états avant et arrière côte à côte)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;k%1 = W%2 x%1 + b%2&lt;/b&gt; and &lt;b&gt;v%1 = W%3 x%1 + b%3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;k%1 = W%2 x%1 + b%2&lt;/b&gt; et &lt;b&gt;v%1 = W%3 x%1 + b%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys and values: %1, where x%2 is the encoder&apos;s output at source token j.</source>
+        <translation>Clés et valeurs&#xa0;: %1, où x%2 est la sortie de l’encodeur au token source j.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys and values: %1, from the positions up to t only: the causal mask hides the later ones, which are not decoded yet.</source>
+        <translation>Clés et valeurs&#xa0;: %1, des positions jusqu’à t seulement&#xa0;: le masque causal cache les suivantes, qui ne sont pas encore décodées.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys and values: %1, from every source position.</source>
+        <translation>Clés et valeurs&#xa0;: %1, de toutes les positions source.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dot score: %1 = q&lt;sup&gt;⊤&lt;/sup&gt;h%2&lt;br&gt;%3 = %4 = %5</source>
+        <translation>Score produit scalaire&#xa0;: %1 = q&lt;sup&gt;⊤&lt;/sup&gt;h%2&lt;br&gt;%3 = %4 = %5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General (bilinear) score: %1 = q&lt;sup&gt;⊤&lt;/sup&gt;W h%2&lt;br&gt;W%3 = %4&lt;br&gt;%5 = %6 = %7</source>
+        <translation>Score général (bilinéaire)&#xa0;: %1 = q&lt;sup&gt;⊤&lt;/sup&gt;W h%2&lt;br&gt;W%3 = %4&lt;br&gt;%5 = %6 = %7</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Additive (MLP) score: %1 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%2q + W%3h%4)&lt;br&gt;W%2q = %5, W%3%6 = %7&lt;br&gt;tanh(W%2q + W%3%6) = %8&lt;br&gt;%9 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(…) = %10</source>
+        <translation>Score additif (MLP)&#xa0;: %1 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%2q + W%3h%4)&lt;br&gt;W%2q = %5, W%3%6 = %7&lt;br&gt;tanh(W%2q + W%3%6) = %8&lt;br&gt;%9 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(…) = %10</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scaled dot-product score: %1 = q·k%2 / √d%3&lt;br&gt;q·%4 = %5 = %6&lt;br&gt;%7 = %6 / √%8 = %9</source>
+        <translation>Score produit scalaire mis à l’échelle&#xa0;: %1 = q·k%2 / √d%3&lt;br&gt;q·%4 = %5 = %6&lt;br&gt;%7 = %6 / √%8 = %9</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Softmax: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), with m = max %2 = %5 (subtracting m changes nothing but keeps exp from overflowing)&lt;br&gt;%6 = exp(%7 − %5) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</source>
+        <translation>Softmax&#xa0;: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), avec m = max %2 = %5 (soustraire m ne change rien mais évite que exp ne déborde)&lt;br&gt;%6 = exp(%7 − %5) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The context vector c%1</source>
+        <translation>Le vecteur de contexte c%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The head&apos;s output</source>
+        <translation>La sortie de la tête</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>c%1 = Σ%2 a%3 h%2 = %4</source>
+        <translation>c%1 = Σ%2 a%3 h%2 = %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head%1 = Σ%2 a%2 v%2 = %3</source>
+        <translation>tête%1 = Σ%2 a%2 v%2 = %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The layer adds it to its input: x + MultiHead(LayerNorm(x)) (pre-norm).</source>
+        <translation>La couche l’ajoute à son entrée&#xa0;: x + MultiHead(LayerNorm(x)) (pre-norm).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The layer adds it to its input and normalises: LayerNorm(x + MultiHead(x)).</source>
+        <translation>La couche l’ajoute à son entrée et normalise&#xa0;: LayerNorm(x + MultiHead(x)).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MultiHead = W%1 [head%2; …; head%3] + b%1: the %4 heads&apos; outputs of %5 values each, concatenated into %6 values, then projected by W%1 (%6 × %6). %7</source>
+        <translation>MultiHead = W%1 [tête%2&#xa0;; …&#xa0;; tête%3] + b%1&#xa0;: les sorties des %4 têtes, de %5 valeurs chacune, concaténées en %6 valeurs, puis projetées par W%1 (%6 × %6). %7</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>s%1 = RNN([emb(y%2); c%1], s%2), then p(y%1 | y%3, x) = softmax(W%4 [s%1; c%1] + b%4)</source>
+        <translation>s%1 = RNN([emb(y%2); c%1], s%2), puis p(y%1 | y%3, x) = softmax(W%4 [s%1; c%1] + b%4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>h̃%1 = tanh(W%2 [c%1; s%1]), then p(y%1 | y%3, x) = softmax(W%4 h̃%1 + b%4)</source>
+        <translation>h̃%1 = tanh(W%2 [c%1; s%1]), puis p(y%1 | y%3, x) = softmax(W%4 h̃%1 + b%4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>z%1 = the top decoder layer&apos;s output at t after the final LayerNorm (every head of every layer contributes), then p(y%2 | y%3, x) = softmax(W%4 z%1 + b%4)</source>
+        <translation>z%1 = la sortie de la dernière couche du décodeur en t après le LayerNorm final (chaque tête de chaque couche y contribue), puis p(y%2 | y%3, x) = softmax(W%4 z%1 + b%4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&lt;br&gt;The decoder output %2, with probability &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>%1&lt;br&gt;Le décodeur a produit %2, avec la probabilité &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recomputed here from the model&apos;s parameters. The trace holds no weights for this row to compare with.</source>
+        <translation>Recalculé ici à partir des paramètres du modèle. La trace ne contient pas de poids pour cette ligne avec lesquels comparer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recomputed here from the model&apos;s parameters. Largest difference from the decoder&apos;s own weights: %1</source>
+        <translation>Recalculé ici à partir des paramètres du modèle. Plus grand écart avec les poids du décodeur lui-même&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; from its scores: %1</source>
+        <translation>&#xa0;; avec ses scores&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../teach/compare_runner.cpp" line="+42"/>
+        <source>A does not know %1</source>
+        <translation>A ne connaît pas %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>B does not know %1</source>
+        <translation>B ne connaît pas %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>B reads A&apos;s %1 as &lt;unk&gt;</source>
+        <translation>B lit le %1 de A comme &lt;unk&gt;</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui</name>
     <message>
         <location filename="../example_alignment.cpp" line="+19"/>
@@ -176,6 +382,208 @@
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
+    <message>
+        <location filename="../teach/reference_alignment.cpp" line="+17"/>
+        <source>undefined</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The reference alignment scores cross-attention only (output → source).</source>
+        <translation>L’alignement de référence n’évalue que l’attention croisée (sortie → source).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reference alignment: %1</source>
+        <translation>Alignement de référence&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::AlignmentFormingView</name>
+    <message>
+        <location filename="../teach/alignment_forming_view.cpp" line="+49"/>
+        <source>untrained (step 0)</source>
+        <translation>non entraîné (pas 0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1</source>
+        <translation>pas %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Start a training run: every few steps the model reads one held-out example, and its attention is kept here. Then drag the slider (or press play) to watch the alignment form.</source>
+        <translation>Lancez un entraînement&#xa0;: tous les quelques pas, le modèle lit un exemple mis de côté, et son attention est gardée ici. Faites ensuite glisser le curseur (ou lancez la lecture) pour voir l’alignement se former.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Keep a snapshot every</source>
+        <translation>Garder un instantané tous les</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>auto (about %1 per run)</source>
+        <translation>auto (environ %1 par entraînement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> steps</source>
+        <translation> pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For the next training run. At most %1 snapshots are kept: past that, every other one goes.</source>
+        <translation>Pour le prochain entraînement. Au plus %1 instantanés sont gardés&#xa0;: au-delà, un sur deux est retiré.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drag through the training run (← → step one snapshot)</source>
+        <translation>Parcourir l’entraînement (← → un instantané à la fois)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play the snapshots one after the other</source>
+        <translation>Faire défiler les instantanés l’un après l’autre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare with the newest</source>
+        <translation>Comparer au plus récent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This snapshot as A, the newest as B, in the Compare tab</source>
+        <translation>Cet instantané en A, le plus récent en B, dans l’onglet Comparer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Frames as PNG images…</source>
+        <translation>Les images en PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traces as JSON…</source>
+        <translation>Les traces en JSON…</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Example: “%1”, the hops of the classifier as it learns.</source>
+        <translation>Exemple&#xa0;: «&#xa0;%1&#xa0;», les sauts du classifieur pendant qu’il apprend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Example: “%1” → “%2”. Each snapshot reads this reference output with teacher forcing, so every frame has the same rows and columns.</source>
+        <translation>Exemple&#xa0;: «&#xa0;%1&#xa0;» → «&#xa0;%2&#xa0;». Chaque instantané lit cette sortie de référence par forçage par l’enseignant (teacher forcing), si bien que chaque image a les mêmes lignes et colonnes.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 · snapshot %2 of %3</source>
+        <translation>%1 · instantané %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earlier outputs</source>
+        <translation>sorties précédentes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>source tokens</source>
+        <translation>tokens source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hops</source>
+        <translation>sauts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>output tokens (the reference)</source>
+        <translation>tokens de sortie (la référence)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>training loss %1</source>
+        <translation>perte d’entraînement %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2% (validation at step %3)</source>
+        <translation>%1 %2&#xa0;% (validation au pas %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>greedy output: “%1”</source>
+        <translation>sortie gloutonne&#xa0;: «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Pause</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>▶ Play</source>
+        <translation>▶ Lecture</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+17"/>
+        <source>There are no snapshots yet: train a model first.</source>
+        <translation>Il n’y a pas encore d’instantanés&#xa0;: entraînez d’abord un modèle.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation>Impossible de créer le dossier «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot write &apos;%1&apos;.</source>
+        <translation>Impossible d’écrire «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export the frames to</source>
+        <translation>Exporter les images vers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export frames</source>
+        <translation>Exporter les images</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the snapshots</source>
+        <translation>Exporter les instantanés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export snapshots</source>
+        <translation>Exporter les instantanés</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::AlignmentReport</name>
+    <message>
+        <location filename="../teach/reference_alignment.cpp" line="-29"/>
+        <source>AER %1 · precision %2 · recall %3</source>
+        <translation>AER %1 · précision %2 · rappel %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Alignment error rate (Och &amp; Ney 2003): 1 − (|A∩S| + |A∩P|) / (|A| + |S|) with %1 links read off the attention (A, each output token&apos;s strongest source token), %2 sure (S) and %3 possible (P) reference links; %4 of A are sure links, %5 possible.</source>
+        <translation>Taux d’erreur d’alignement (Och &amp; Ney 2003)&#xa0;: 1 − (|A∩S| + |A∩P|) / (|A| + |S|) avec %1 liens lus dans l’attention (A, le token source le plus fort de chaque token de sortie), %2 liens de référence sûrs (S) et %3 possibles (P)&#xa0;; %4 des liens de A sont sûrs, %5 possibles.</translation>
+    </message>
 </context>
 <context>
     <name>attn::ui::AlignmentView</name>
@@ -300,14 +708,487 @@ terminée (&lt;eos&gt;)</translation>
     </message>
 </context>
 <context>
+    <name>attn::ui::BottleneckDialog</name>
+    <message>
+        <location filename="../teach/bottleneck_dialog.cpp" line="+52"/>
+        <source>%1: waiting</source>
+        <translation>%1&#xa0;: en attente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: step %2 of %3, loss %4</source>
+        <translation>%1&#xa0;: pas %2 sur %3, perte %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: decoding %2 of %3</source>
+        <translation>%1&#xa0;: décodage %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: done</source>
+        <translation>%1&#xa0;: terminé</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The bottleneck experiment</source>
+        <translation>L’expérience du goulot d’étranglement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two encoder-decoders, identical but for attention, learn the same task from the same data with the same seeds. Without attention the whole source must pass through one vector of the hidden size: watch its scores fall as the sources grow.</source>
+        <translation>Deux encodeurs-décodeurs, identiques sauf pour l’attention, apprennent la même tâche sur les mêmes données avec les mêmes graines. Sans attention, toute la source doit passer par un seul vecteur de la taille de l’état caché&#xa0;: regardez ses scores chuter quand les sources s’allongent.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>source length</source>
+        <translation>longueur de la source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exact match
+without attention</source>
+        <translation>correspondance exacte
+sans attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exact match
+with attention</source>
+        <translation>correspondance exacte
+avec attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BLEU
+without attention</source>
+        <translation>BLEU
+sans attention</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BLEU
+with attention</source>
+        <translation>BLEU
+avec attention</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundled settings</source>
+        <translation>Réglages fournis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put back the settings of the bundled experiment</source>
+        <translation>Remettre les réglages de l’expérience fournie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open results…</source>
+        <translation>&amp;Ouvrir des résultats…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A result saved here or by attention-cli experiment bottleneck --out</source>
+        <translation>Un résultat enregistré ici ou par attention-cli experiment bottleneck --out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save results…</source>
+        <translation>&amp;Enregistrer les résultats…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CS&amp;V…</source>
+        <translation>Exporter en CS&amp;V…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;PNG…</source>
+        <translation>Exporter en &amp;PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+152"/>
+        <source>Save results</source>
+        <translation>Enregistrer les résultats</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+159"/>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+171"/>
+        <source>Export PNG</source>
+        <translation>Exporter en PNG</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The built-in settings (no bundled settings file found).</source>
+        <translation>Les réglages intégrés (aucun fichier de réglages fourni trouvé).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings of the bundled experiment.</source>
+        <translation>Réglages de l’expérience fournie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundled settings could not be read (%1); these are the built-in ones.</source>
+        <translation>Les réglages fournis n’ont pas pu être lus (%1)&#xa0;; voici les réglages intégrés.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bottleneck experiment</source>
+        <translation>Expérience du goulot d’étranglement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the setting it names, then run again.</source>
+        <translation>Modifiez le réglage indiqué, puis relancez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generating the data…</source>
+        <translation>Génération des données…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Generating the data: %1 test sentences, as many of each length…</source>
+        <translation>Génération des données&#xa0;: %1 phrases de test, autant de chaque longueur…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without attention</source>
+        <translation>Sans attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With attention</source>
+        <translation>Avec attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 elapsed</source>
+        <translation>%1 écoulé</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Done in %1. Exact match over every length: %2 without attention, %3 with; BLEU %4 and %5.</source>
+        <translation>Terminé en %1. Correspondance exacte sur toutes les longueurs&#xa0;: %2 sans attention, %3 avec&#xa0;; BLEU %4 et %5.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+48"/>
+        <source>Open results</source>
+        <translation>Ouvrir des résultats</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Open a file written by this dialog or by attention-cli experiment bottleneck --out.</source>
+        <translation>Ouvrez un fichier écrit par cette fenêtre ou par attention-cli experiment bottleneck --out.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+16"/>
+        <source>Choose a folder you can write to.</source>
+        <translation>Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E&amp;xperiments</source>
+        <translation>E&amp;xpériences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bottleneck experiment…</source>
+        <translation>Expérience du &amp;goulot d’étranglement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train a model without and one with attention, and compare them by sentence length</source>
+        <translation>Entraîner un modèle sans attention et un avec, et les comparer selon la longueur des phrases</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::BottleneckForm</name>
+    <message>
+        <location filename="../teach/bottleneck_form.cpp" line="+52"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The built-in task both models learn</source>
+        <translation>La tâche intégrée qu’apprennent les deux modèles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shortest source, in the task&apos;s tokens</source>
+        <translation>La source la plus courte, en tokens de la tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The longest source, in the task&apos;s tokens</source>
+        <translation>La source la plus longue, en tokens de la tâche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many source lengths make one point of the plot</source>
+        <translation>Combien de longueurs de source forment un point du graphique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Training sentences</source>
+        <translation>Phrases d’entraînement</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Test sentences of each length bucket</source>
+        <translation>Phrases de test par tranche de longueur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The seed of the sentences</source>
+        <translation>La graine des phrases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortest source</source>
+        <translation>Source la plus courte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest source</source>
+        <translation>Source la plus longue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lengths per point</source>
+        <translation>Longueurs par point</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test sentences per point</source>
+        <translation>Phrases de test par point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data seed</source>
+        <translation>Graine des données</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Models (identical but for attention)</source>
+        <translation>Modèles (identiques sauf pour l’attention)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E, the embedding size</source>
+        <translation>E, la taille du plongement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>H, the size of the recurrent state: all that the model without attention keeps of the source</source>
+        <translation>H, la taille de l’état récurrent&#xa0;: tout ce que le modèle sans attention garde de la source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bidirectional encoder</source>
+        <translation>Encodeur bidirectionnel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attention of the second model; the first has none</source>
+        <translation>L’attention du second modèle&#xa0;; le premier n’en a pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell</source>
+        <translation>Cellule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedding size</source>
+        <translation>Taille du plongement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden size</source>
+        <translation>Taille de l’état caché</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training (the same for both)</source>
+        <translation>Entraînement (le même pour les deux)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimizer steps of each model</source>
+        <translation>Pas d’optimisation de chaque modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentences per step</source>
+        <translation>Phrases par pas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adam&apos;s learning rate, decayed as the settings say</source>
+        <translation>Le taux d’apprentissage d’Adam, décroissant selon les réglages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The seed of the weights and the batch order</source>
+        <translation>La graine des poids et de l’ordre des lots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train both at once (two threads)</source>
+        <translation>Entraîner les deux à la fois (deux fils)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Taille de lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::BottleneckPlot</name>
+    <message>
+        <location filename="../teach/bottleneck_plot.cpp" line="+39"/>
+        <source>exact match</source>
+        <translation>correspondance exacte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+47"/>
+        <source>without attention</source>
+        <translation>sans attention</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>with attention</source>
+        <translation>avec attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source length (tokens)</source>
+        <translation>longueur de la source (tokens)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>with attention (%1)</source>
+        <translation>avec attention (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The bottleneck: %1, %2 with H = %3, %4 training steps, %5 test sentences a point</source>
+        <translation>Le goulot d’étranglement&#xa0;: %1, %2 avec H = %3, %4 pas d’entraînement, %5 phrases de test par point</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::BottleneckWorker</name>
+    <message>
+        <location filename="../teach/bottleneck_runner.cpp" line="+42"/>
+        <source>Bottleneck experiment</source>
+        <translation>Expérience du goulot d’étranglement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the settings, then run the experiment again.</source>
+        <translation>Vérifiez les réglages, puis relancez l’expérience.</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::ClassroomMode</name>
     <message>
-        <location filename="../teach/classroom_mode.cpp" line="+226"/>
+        <location filename="../teach/classroom_mode.cpp" line="+285"/>
         <source>&amp;Classroom mode</source>
         <translation>Mode &amp;classe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Large text, high contrast and the maps given the room: for a projector</source>
         <translation>Grand texte, contraste élevé et toute la place pour les cartes&#xa0;: pour un projecteur</translation>
     </message>
@@ -346,6 +1227,454 @@ terminée (&lt;eos&gt;)</translation>
     </message>
 </context>
 <context>
+    <name>attn::ui::CompareRunner</name>
+    <message>
+        <location filename="../teach/compare_runner.cpp" line="+17"/>
+        <source>Compare models</source>
+        <translation>Comparer des modèles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare two models of the same task (they must read the sentence as the same tokens), on a sentence model A can decode.</source>
+        <translation>Comparez deux modèles de la même tâche (ils doivent lire la phrase avec les mêmes tokens), sur une phrase que le modèle A peut décoder.</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::CompareTools</name>
+    <message>
+        <location filename="../teach/compare_tools.cpp" line="+27"/>
+        <source>Co&amp;mpare with model…</source>
+        <translation>Co&amp;mparer avec un modèle…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run another model or a checkpoint on the same sentence, next to this one</source>
+        <translation>Exécuter un autre modèle ou un point de sauvegarde sur la même phrase, à côté de celui-ci</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+17"/>
+        <location line="+16"/>
+        <source>Compare with model</source>
+        <translation>Comparer avec un modèle</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>There is no model on screen to compare with.</source>
+        <translation>Il n’y a aucun modèle à l’écran avec lequel comparer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open or train a model first: it is model A, the file you choose is model B.</source>
+        <translation>Ouvrez ou entraînez d’abord un modèle&#xa0;: c’est le modèle A, le fichier que vous choisissez est le modèle B.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no sentence to compare the models on.</source>
+        <translation>Il n’y a aucune phrase sur laquelle comparer les modèles.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type one in the Input panel, then compare again.</source>
+        <translation>Tapez-en une dans le panneau Entrée, puis comparez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose an Attention Studio model file (.safetensors), such as a checkpoint of the same task.</source>
+        <translation>Choisissez un fichier de modèle Attention Studio (.safetensors), par exemple un point de sauvegarde de la même tâche.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A comparison is still running.</source>
+        <translation>Une comparaison est encore en cours.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wait a moment, then try again.</source>
+        <translation>Attendez un instant, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Attention Studio models (*.safetensors);;All files (*)</source>
+        <translation>Modèles Attention Studio (*.safetensors);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::CompareView</name>
+    <message>
+        <location filename="../teach/compare_view.cpp" line="+72"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A:</source>
+        <translation>A&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B:</source>
+        <translation>B&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&apos;s output</source>
+        <translation>la sortie de A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its own output</source>
+        <translation>sa propre sortie</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing to compare yet.
+
+File ▸ Compare with model… runs another model (or a checkpoint) on the sentence in the Input panel next to this one. In the Training tab, Alignment forming compares two snapshots of a run.</source>
+        <translation>Rien à comparer pour l’instant.
+
+Fichier ▸ Comparer avec un modèle… exécute un autre modèle (ou un point de sauvegarde) sur la phrase du panneau Entrée, à côté de celui-ci. Dans l’onglet Entraînement, Formation de l’alignement compare deux instantanés d’un entraînement.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>A sentence both models read</source>
+        <translation>Une phrase que lisent les deux modèles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type another sentence and press Enter to compare the two models on it</source>
+        <translation>Tapez une autre phrase et appuyez sur Entrée pour y comparer les deux modèles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run both models again on this sentence</source>
+        <translation>Relancer les deux modèles sur cette phrase</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>B reads A&apos;s output by teacher forcing: both maps have the same rows, so they can be subtracted</source>
+        <translation>B lit la sortie de A par forçage par l’enseignant&#xa0;: les deux cartes ont les mêmes lignes et peuvent donc être soustraites</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B&apos;s own greedy output: its rows may differ from A&apos;s</source>
+        <translation>La sortie gloutonne de B&#xa0;: ses lignes peuvent différer de celles de A</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sentence</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>B reads</source>
+        <translation>B lit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>red: B attends more · blue: A does</source>
+        <translation>rouge&#xa0;: B regarde davantage · bleu&#xa0;: A</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>output token</source>
+        <translation>token de sortie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>total variation</source>
+        <translation>variation totale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>largest |B − A|</source>
+        <translation>plus grand |B − A|</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A looks at</source>
+        <translation>A regarde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B looks at</source>
+        <translation>B regarde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Half the sum of |B − A| over the row: 0 when both spread their attention alike, 1 when they attend to different tokens altogether</source>
+        <translation>La moitié de la somme de |B − A| sur la ligne&#xa0;: 0 quand les deux répartissent leur attention de la même façon, 1 quand ils regardent des tokens entièrement différents</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Comparing %1 and %2 on “%3”…</source>
+        <translation>Comparaison de %1 et %2 sur «&#xa0;%3&#xa0;»…</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>hops</source>
+        <translation>sauts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>output tokens</source>
+        <translation>tokens de sortie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>earlier outputs</source>
+        <translation>sorties précédentes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>source tokens</source>
+        <translation>tokens source</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B, reading A&apos;s output</source>
+        <translation>B, lisant la sortie de A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No difference map: %1.
+
+Choose “B reads A&apos;s output” to put B on A&apos;s rows.</source>
+        <translation>Pas de carte des différences&#xa0;: %1.
+
+Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de A.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A wrote “%1”; B wrote “%2”.</source>
+        <translation>A a écrit «&#xa0;%1&#xa0;»&#xa0;; B a écrit «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean total variation %1 (0: the same weights, 1: disjoint) · the strongest column is the same in %2 of %3 rows</source>
+        <translation>Variation totale moyenne %1 (0&#xa0;: les mêmes poids, 1&#xa0;: disjoints) · la colonne la plus forte est la même dans %2 lignes sur %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · largest difference %1 at %2 → %3</source>
+        <translation> · plus grand écart %1 en %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Against the reference (%1): </source>
+        <translation>Par rapport à la référence (%1)&#xa0;: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A %1; B %2</source>
+        <translation>A %1&#xa0;; B %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;A&lt;/b&gt; %1 wrote “%2”&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %3 wrote “%4”</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; %1 a écrit «&#xa0;%2&#xa0;»&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %3 a écrit «&#xa0;%4&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (the same)</source>
+        <translation> (la même)</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::ComputationView</name>
+    <message>
+        <location filename="../teach/computation_view.cpp" line="+100"/>
+        <source>Previous output step</source>
+        <translation>Étape de sortie précédente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next output step</source>
+        <translation>Étape de sortie suivante</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+72"/>
+        <source>Head</source>
+        <translation>Tête</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>j</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key token</source>
+        <translation>Token clé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exp(score − max)</source>
+        <translation>exp(score − max)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight × value</source>
+        <translation>Poids × valeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click a row to see its numbers in the formulas</source>
+        <translation>Cliquez sur une ligne pour voir ses nombres dans les formules</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Strongest key</source>
+        <translation>Clé la plus forte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its weight</source>
+        <translation>Son poids</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a head to take it apart above</source>
+        <translation>Cliquez sur une tête pour la décomposer ci-dessus</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Next token</source>
+        <translation>Token suivant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>Decode a sentence to see one attention step computed with the model&apos;s own numbers.</source>
+        <translation>Décodez une phrase pour voir une étape d’attention calculée avec les nombres du modèle lui-même.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The example on screen was drawn by hand: no model computed it. Open or train a model and decode a sentence to see its computation.</source>
+        <translation>L’exemple à l’écran a été dessiné à la main&#xa0;: aucun modèle ne l’a calculé. Ouvrez ou entraînez un modèle et décodez une phrase pour voir son calcul.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This panel takes apart the attention of an encoder-decoder: query, scores, softmax, context. The classifier&apos;s attention hops are in the Hops tab.</source>
+        <translation>Ce panneau décompose l’attention d’un encodeur-décodeur&#xa0;: requête, scores, softmax, contexte. Les sauts d’attention du classifieur sont dans l’onglet Sauts.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The computation needs the model that made this trace: a trace holds the attention weights, not the parameters they were computed from. Open that model (File ▸ Open model) and decode the sentence again.</source>
+        <translation>Le calcul a besoin du modèle qui a produit cette trace&#xa0;: une trace contient les poids d’attention, pas les paramètres dont ils ont été calculés. Ouvrez ce modèle (Fichier ▸ Ouvrir un modèle) et décodez à nouveau la phrase.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The open model cannot be taken apart here: %1.</source>
+        <translation>Le modèle ouvert ne peut pas être décomposé ici&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This trace does not come from the open model: recomputed with its parameters, the weights differ from the trace&apos;s by up to %1. Decode the sentence with this model to see its computation.</source>
+        <translation>Cette trace ne vient pas du modèle ouvert&#xa0;: recalculés avec ses paramètres, les poids diffèrent de ceux de la trace de %1 au plus. Décodez la phrase avec ce modèle pour voir son calcul.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The computation of this step is not available: %1. Decode the sentence with the open model to see it.</source>
+        <translation>Le calcul de cette étape n’est pas disponible&#xa0;: %1. Décodez la phrase avec le modèle ouvert pour le voir.</translation>
+    </message>
+    <message>
+        <location filename="../teach/computation_view_render.cpp" line="+88"/>
+        <source>Source position &lt;b&gt;%1&lt;/b&gt; of %2</source>
+        <translation>Position source &lt;b&gt;%1&lt;/b&gt; sur %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step &lt;b&gt;%1&lt;/b&gt; of %2: output %3</source>
+        <translation>Étape &lt;b&gt;%1&lt;/b&gt; sur %2&#xa0;: sortie %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The query</source>
+        <translation>La requête</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Scores, softmax and weights, one row per key</source>
+        <translation>Scores, softmax et poids, une ligne par clé</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Every head, concatenated and projected</source>
+        <translation>Toutes les têtes, concaténées et projetées</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>[head&lt;sub&gt;1&lt;/sub&gt;; …; head&lt;sub&gt;%1&lt;/sub&gt;]</source>
+        <translation>[tête&lt;sub&gt;1&lt;/sub&gt;&#xa0;; …&#xa0;; tête&lt;sub&gt;%1&lt;/sub&gt;]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>W&lt;sub&gt;o&lt;/sub&gt;[…] + b&lt;sub&gt;o&lt;/sub&gt;</source>
+        <translation>W&lt;sub&gt;o&lt;/sub&gt;[…] + b&lt;sub&gt;o&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The next-token distribution</source>
+        <translation>La distribution du token suivant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The encoder&apos;s output reaches every output step through the decoder&apos;s cross-attention. Choose cross-attention or the decoder&apos;s self-attention to follow one step to its next token.</source>
+        <translation>La sortie de l’encodeur atteint chaque étape de sortie par l’attention croisée du décodeur. Choisissez l’attention croisée ou l’auto-attention du décodeur pour suivre une étape jusqu’à son token suivant.</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::DecodeWorker</name>
     <message>
         <location filename="../decode_runner.cpp" line="+23"/>
@@ -356,6 +1685,39 @@ terminée (&lt;eos&gt;)</translation>
         <location line="+1"/>
         <source>Check the sentence and the options, then decode again.</source>
         <translation>Vérifiez la phrase et les options, puis décodez à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::HeadAblationTable</name>
+    <message>
+        <location filename="../teach/head_ablation_table.cpp" line="+12"/>
+        <source>cross</source>
+        <translation>croisée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>encoder self</source>
+        <translation>auto (encodeur)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decoder self</source>
+        <translation>auto (décodeur)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A checked head reads nothing at every step: its output is zero before the layer&apos;s output projection (head masking, Michel et al. 2019).</source>
+        <translation>Une tête cochée ne lit rien à aucune étape&#xa0;: sa sortie vaut zéro avant la projection de sortie de la couche (masquage de têtes, Michel et al. 2019).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>head %1</source>
+        <translation>tête %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, layer %2</source>
+        <translation>%1, couche %2</translation>
     </message>
 </context>
 <context>
@@ -594,6 +1956,334 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
 </context>
 <context>
+    <name>attn::ui::InterventionPanel</name>
+    <message>
+        <location filename="../teach/intervention_panel.cpp" line="+68"/>
+        <source>Rows of</source>
+        <translation>Lignes de</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+48"/>
+        <source>Decode again</source>
+        <translation>Décoder à nouveau</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Decoding…</source>
+        <translation>Décodage…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The output step to change: a row of the heatmaps (click one there)</source>
+        <translation>L’étape de sortie à modifier&#xa0;: une ligne des cartes de chaleur (cliquez-en une)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Decode the sentence greedily with the edits, and compare (Ctrl+Shift+Return)</source>
+        <translation>Décoder la phrase en glouton avec les modifications, et comparer (Ctrl+Maj+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Output step</source>
+        <translation>Étape de sortie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention row of this step</source>
+        <translation>Ligne d’attention de cette étape</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zero row</source>
+        <translation>Ligne à zéro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights of 0: the model reads nothing from the source at this step</source>
+        <translation>Poids à 0&#xa0;: le modèle ne lit rien de la source à cette étape</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-hot on</source>
+        <translation>Tout sur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All the weight on one source token: it reads exactly that token</source>
+        <translation>Tout le poids sur un seul token source&#xa0;: il lit exactement ce token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the weights above</source>
+        <translation>Utiliser les poids ci-dessus</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Token chosen at this step</source>
+        <translation>Token choisi à cette étape</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Force</source>
+        <translation>Forcer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed this token to the next steps instead of the most probable one</source>
+        <translation>Donner ce token aux étapes suivantes au lieu du plus probable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ablate heads (every step)</source>
+        <translation>Désactiver des têtes (à chaque étape)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edits</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Interventions need an encoder-decoder model and a sentence decoded with it: open or train one, and decode.</source>
+        <translation>Les interventions demandent un modèle encodeur-décodeur et une phrase décodée avec lui&#xa0;: ouvrez-en ou entraînez-en un, et décodez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This model has no attention over the source: only forcing tokens changes what it does.</source>
+        <translation>Ce modèle n’a pas d’attention sur la source&#xa0;: seul le forçage de tokens change ce qu’il fait.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick an output step, change what it attends to or which token it chooses, then decode again.</source>
+        <translation>Choisissez une étape de sortie, changez ce qu’elle regarde ou le token qu’elle choisit, puis décodez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>layer %1</source>
+        <translation>couche %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every head</source>
+        <translation>toutes les têtes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head %1</source>
+        <translation>tête %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The model chose “%1” here</source>
+        <translation>Le modèle a choisi «&#xa0;%1&#xa0;» ici</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>zeroed</source>
+        <translation>mise à zéro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one-hot on “%1”</source>
+        <translation>tout sur «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>edited, renormalised</source>
+        <translation>modifiée, renormalisée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>edited, as typed</source>
+        <translation>modifiée, telle que saisie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (layer %1, every head)</source>
+        <translation> (couche %1, toutes les têtes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (layer %1, head %2)</source>
+        <translation> (couche %1, tête %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %1: attention row %2%3</source>
+        <translation>Étape %1&#xa0;: ligne d’attention %2%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step %1: token forced to “%2”</source>
+        <translation>Étape %1&#xa0;: token forcé à «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No edits of rows or tokens yet</source>
+        <translation>Pas encore de modification de ligne ni de token</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::InterventionResults</name>
+    <message>
+        <location filename="../teach/intervention_results.cpp" line="+90"/>
+        <source>step</source>
+        <translation>étape</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>log p</source>
+        <translation>log p</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>after</source>
+        <translation>après</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δ log p</source>
+        <translation>Δ log p</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>after − before</source>
+        <translation>après − avant</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Point at a cell to read it; click a row to pick that step.</source>
+        <translation>Pointez une case pour la lire&#xa0;; cliquez sur une ligne pour choisir cette étape.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>weight</source>
+        <translation>poids</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-probabilities</source>
+        <translation>Log-probabilités</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Make an edit on the left, then decode again to see what changes.</source>
+        <translation>Faites une modification à gauche, puis décodez à nouveau pour voir ce qui change.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output: %1</source>
+        <translation>Sortie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The output changed from step %1 on. log p of the output: %2 → %3</source>
+        <translation>La sortie a changé à partir de l’étape %1. log p de la sortie&#xa0;: %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The output did not change. log p of the output: %1 → %2</source>
+        <translation>La sortie n’a pas changé. log p de la sortie&#xa0;: %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Before: %1&lt;br&gt;After: %2</source>
+        <translation>Avant&#xa0;: %1&lt;br&gt;Après&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;br&gt;&lt;i&gt;The trace on screen was not decoded greedily: “before” is the greedy output, and its steps are the ones edited.&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;La trace à l’écran n’a pas été décodée en glouton&#xa0;: «&#xa0;avant&#xa0;» est la sortie gloutonne, et ce sont ses étapes qui sont modifiées.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>layer %1, mean over heads</source>
+        <translation>couche %1, moyenne des têtes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layer %1, head %2</source>
+        <translation>couche %1, tête %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>: nothing yet</source>
+        <translation>&#xa0;: rien pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>After − before</source>
+        <translation>Après − avant</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>After − before: blue less, red more</source>
+        <translation>Après − avant&#xa0;: bleu moins, rouge plus</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::InterventionWorker</name>
+    <message>
+        <location filename="../teach/intervention_runner.cpp" line="+35"/>
+        <source>Decode again</source>
+        <translation>Décoder à nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change or remove the edit, then decode again.</source>
+        <translation>Changez ou retirez la modification, puis décodez à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::Language</name>
     <message>
         <location filename="language.cpp" line="+90"/>
@@ -604,6 +2294,54 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <location filename="language_menu.cpp" line="+12"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::LayerHeadPicker</name>
+    <message>
+        <location filename="../teach/layer_head_picker.cpp" line="+14"/>
+        <source>layer</source>
+        <translation>couche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>head</source>
+        <translation>tête</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deeper layers attend to what earlier layers computed</source>
+        <translation>Les couches profondes portent leur attention sur ce que les couches précédentes ont calculé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each head learns its own relations; the mean shows them together</source>
+        <translation>Chaque tête apprend ses propres relations&#xa0;; la moyenne les montre ensemble</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all %1 hops</source>
+        <translation>les %1 sauts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mean of %1</source>
+        <translation>moyenne des %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hop %1</source>
+        <translation>saut %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1</source>
+        <translation>%1</translation>
     </message>
 </context>
 <context>
@@ -657,13 +2395,13 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="+50"/>
-        <location line="+229"/>
+        <location filename="../main_window.cpp" line="+59"/>
+        <location line="+273"/>
         <source>Attention Studio</source>
         <translation>Attention Studio</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-230"/>
         <source>Alignment</source>
         <translation>Alignement</translation>
     </message>
@@ -686,6 +2424,16 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <location line="+1"/>
         <source>Training</source>
         <translation>Entraînement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two models, or two moments of a training run, on the same input</source>
+        <translation>Deux modèles, ou deux moments d’un entraînement, sur la même entrée</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -713,7 +2461,47 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Entraîner un nouveau modèle</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+3"/>
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A transformer&apos;s raw attention beside its attention rollout</source>
+        <translation>L’attention brute d’un transformeur à côté de son rollout d’attention</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saliency</source>
+        <translation>Saillance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which source tokens each output token depends on, from gradients</source>
+        <translation>De quels tokens source dépend chaque token de sortie, d’après les gradients</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Intervene</source>
+        <translation>Intervenir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change what the model attends to, decode again, and see what changed</source>
+        <translation>Changer ce que regarde le modèle, décoder à nouveau, et voir ce qui a changé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Computation</source>
+        <translation>Calcul</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One attention step computed with the model&apos;s own numbers: query, scores, softmax, context</source>
+        <translation>Une étape d’attention calculée avec les nombres du modèle lui-même&#xa0;: requête, scores, softmax, contexte</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -733,7 +2521,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>décodage…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>&amp;Decode</source>
         <translation>&amp;Décodage</translation>
     </message>
@@ -743,7 +2531,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&amp;Décoder la phrase</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Decode &amp;again with the edits</source>
+        <translation>Décoder à &amp;nouveau avec les modifications</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -783,7 +2576,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>À &amp;propos d’Attention Studio</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%1[*] — Attention Studio</source>
         <translation>%1[*] — Attention Studio</translation>
     </message>
@@ -793,7 +2586,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>%1 sera utilisé au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>About Attention Studio</source>
         <translation>À propos d’Attention Studio</translation>
     </message>
@@ -813,7 +2606,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&lt;b&gt;1. Un modèle.&lt;/b&gt; Ouvrez-en un (Fichier ▸ Ouvrir un modèle, ou déposez un fichier .safetensors ici), choisissez un modèle fourni dans le panneau Modèle, ou entraînez-en un dans l’onglet Entraînement.&lt;p&gt;&lt;b&gt;2. Une phrase.&lt;/b&gt; Tapez-la dans le panneau Entrée&#xa0;: il montre les tokens que lit le modèle, les inconnus soulignés en rouge. Décodez en glouton, avec un faisceau, ou forcez une sortie.&lt;p&gt;&lt;b&gt;3. Regarder.&lt;/b&gt; L’onglet Alignement montre, pour chaque token de sortie (lignes), combien d’attention chaque token source (colonnes) a reçu&#xa0;: pointez une case pour la lire, cliquez sur une ligne pour aller à cette étape, molette pour zoomer, glisser pour déplacer. Le panneau Pas à pas rejoue le décodage (← → Début Fin, Espace pour lancer). Têtes montre chaque tête d’un transformeur&#xa0;; Sauts, les sauts du classifieur&#xa0;; Recherche en faisceau, l’arbre des hypothèses.&lt;p&gt;&lt;b&gt;4. Garder.&lt;/b&gt; Fichier ▸ Exporter enregistre la figure (PNG, PDF), la matrice (CSV) et la trace (JSON)&#xa0;; Fichier ▸ Ouvrir une trace affiche une trace calculée ailleurs.</translation>
     </message>
     <message>
-        <location filename="../main_window_files.cpp" line="+48"/>
+        <location filename="../main_window_files.cpp" line="+50"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -838,7 +2631,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&amp;Nouvel entraînement…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Enregistrer le modèle…</translation>
     </message>
@@ -1224,6 +3017,384 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <location line="+1"/>
         <source>penalty coefficient</source>
         <translation>coefficient de pénalité</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::ReferenceAlignmentTool</name>
+    <message>
+        <location filename="../teach/reference_alignment_tool.cpp" line="+20"/>
+        <source>One sentence pair per line, links separated by spaces: i-j for a sure link, i?j for a possible one, i the source token and j the output token, counted from 0 without &lt;eos&gt; (the Pharaoh format of Moses and fast_align).</source>
+        <translation>Une paire de phrases par ligne, liens séparés par des espaces&#xa0;: i-j pour un lien sûr, i?j pour un lien possible, i le token source et j le token de sortie, comptés à partir de 0 sans &lt;eos&gt; (le format Pharaoh de Moses et fast_align).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Load reference &amp;alignment…</source>
+        <translation>Charger un &amp;alignement de référence…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ype reference alignment…</source>
+        <translation>&amp;Saisir un alignement de référence…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear reference alignment</source>
+        <translation>Effacer l’alignement de référence</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Score the attention against an alignment made by people (AER)</source>
+        <translation>Évaluer l’attention par rapport à un alignement fait par des personnes (AER)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+16"/>
+        <source>Reference alignment</source>
+        <translation>Alignement de référence</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&apos;%1&apos; has no alignment line.</source>
+        <translation>«&#xa0;%1&#xa0;» n’a aucune ligne d’alignement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; holds %2 sentence pairs. Which line goes with the sentence on screen?</source>
+        <translation>«&#xa0;%1&#xa0;» contient %2 paires de phrases. Quelle ligne correspond à la phrase à l’écran&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; has %2 lines; there is no line %3.</source>
+        <translation>«&#xa0;%1&#xa0;» a %2 lignes&#xa0;; il n’y a pas de ligne %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, line %2</source>
+        <translation>%1, ligne %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>typed</source>
+        <translation>saisi</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load reference alignment</source>
+        <translation>Charger un alignement de référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignments (*.align *.txt *.wa *.a);;All files (*)</source>
+        <translation>Alignements (*.align *.txt *.wa *.a);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type reference alignment</source>
+        <translation>Saisir un alignement de référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links for the sentence on screen, e.g. 0-0 1-1 3-2 2-3 4?4.
+%1</source>
+        <translation>Liens pour la phrase à l’écran, par exemple 0-0 1-1 3-2 2-3 4?4.
+%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reference: %1</source>
+        <translation>Référence&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reference: not scored</source>
+        <translation>Référence&#xa0;: non évalué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference alignment: %1
+%2</source>
+        <translation>Alignement de référence&#xa0;: %1
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::RolloutView</name>
+    <message>
+        <location filename="../teach/rollout_view.cpp" line="+60"/>
+        <source>&amp;Attention:</source>
+        <translation>&amp;Attention&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Layer:</source>
+        <translation>&amp;Couche&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Raw heads:</source>
+        <translation>Têtes &amp;brutes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The raw map shows the mean over heads or one head; rollout always composes the mean over heads, as Abnar &amp; Zuidema do.</source>
+        <translation>La carte brute montre la moyenne des têtes ou une seule tête&#xa0;; le rollout compose toujours la moyenne des têtes, comme le font Abnar &amp; Zuidema.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Attention rollout (Abnar &amp; Zuidema 2020) follows attention through a stack of self-attention layers, down to the input tokens.
+
+It needs a transformer: open the toy-fr transformer, or a trace of one. An RNN&apos;s single cross-attention and the classifier&apos;s hops have no layers to compose.</source>
+        <translation>Le rollout d’attention (Abnar &amp; Zuidema 2020) suit l’attention à travers une pile de couches d’auto-attention, jusqu’aux tokens d’entrée.
+
+Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses traces. L’unique attention croisée d’un RNN et les sauts du classifieur n’ont pas de couches à composer.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>mean over %n head(s)</source>
+        <translation>
+            <numerusform>moyenne sur %n tête</numerusform>
+            <numerusform>moyenne sur %n têtes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head %1</source>
+        <translation>tête %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No rollout for this trace: %1</source>
+        <translation>Pas de rollout pour cette trace&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This trace&apos;s maps do not fit together, so there is no rollout to show.</source>
+        <translation>Les cartes de cette trace ne s’accordent pas, il n’y a donc pas de rollout à montrer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Raw attention · layer %1 of %2 · %3</source>
+        <translation>Attention brute · couche %1 sur %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rollout through layer 1 (Ã₁ alone)</source>
+        <translation>Rollout jusqu’à la couche 1 (Ã₁ seule)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rollout through layers 1–%1</source>
+        <translation>Rollout à travers les couches 1 à %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>source tokens (encoder input)</source>
+        <translation>tokens source (entrée de l’encodeur)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>attention weight</source>
+        <translation>poids d’attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of the token</source>
+        <translation>part du token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Rollout&lt;/b&gt; treats each layer&apos;s residual connection as attention to oneself: Ã = ½·(mean over heads) + ½·I, rows renormalised, multiplied from layer 1 up (Abnar &amp;amp; Zuidema 2020). Row i tells how much of each token reaches position i along every attention path.</source>
+        <translation>Le &lt;b&gt;rollout&lt;/b&gt; traite la connexion résiduelle de chaque couche comme une attention à soi-même&#xa0;: Ã = ½·(moyenne des têtes) + ½·I, lignes renormalisées, multipliées à partir de la couche 1 (Abnar &amp;amp; Zuidema 2020). La ligne i indique quelle part de chaque token atteint la position i par tous les chemins d’attention.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> For cross-attention, each decoder layer mixes its own stream with the encoder&apos;s output (½ each), and that output is the encoder&apos;s rollout over the source tokens: one decoder layer gives cross map × encoder rollout, and later layers weigh more.</source>
+        <translation> Pour l’attention croisée, chaque couche du décodeur mélange son propre flux avec la sortie de l’encodeur (½ chacun), et cette sortie est le rollout de l’encodeur sur les tokens source&#xa0;: une couche de décodeur donne carte croisée × rollout de l’encodeur, et les couches suivantes pèsent davantage.</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::RowEditor</name>
+    <message>
+        <location filename="../teach/row_editor.cpp" line="+17"/>
+        <source>Divide by the sum (renormalise)</source>
+        <translation>Diviser par la somme (renormaliser)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>source token</source>
+        <translation>token source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weight</source>
+        <translation>poids</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>On: the weights are divided by their sum, so the row is a distribution again. Off: they are used as typed, and a row that does not sum to 1 scales what the model reads.</source>
+        <translation>Activé&#xa0;: les poids sont divisés par leur somme, la ligne redevient une distribution. Désactivé&#xa0;: ils sont utilisés tels que saisis, et une ligne dont la somme n’est pas 1 change l’échelle de ce que lit le modèle.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>weight of %1</source>
+        <translation>poids de %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Sum of the row: %1</source>
+        <translation>Somme de la ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — the model reads nothing from the source at this step</source>
+        <translation> — le modèle ne lit rien de la source à cette étape</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — divided by it when used</source>
+        <translation> — les poids seront divisés par elle</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::SaliencyView</name>
+    <message>
+        <location filename="../teach/saliency_view.cpp" line="+82"/>
+        <source>gradient × input (signed)</source>
+        <translation>gradient × entrée (signé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient norm ‖∂f/∂e‖</source>
+        <translation>norme du gradient ‖∂f/∂e‖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>log p of the output token</source>
+        <translation>log p du token de sortie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>logit of the output token</source>
+        <translation>logit du token de sortie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>f, the number differentiated. A model sure of its token has p ≈ 1, where log p is flat: the logit then shows better what supports it.</source>
+        <translation>f, le nombre dérivé. Un modèle sûr de son token a p ≈ 1, là où log p est plat&#xa0;: le logit montre alors mieux ce qui le soutient.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Measure:</source>
+        <translation>&amp;Mesure&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Of:</source>
+        <translation>&amp;De&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+91"/>
+        <source>No saliency for this trace: %1</source>
+        <translation>Pas de saillance pour cette trace&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>The hand-made example has no model behind it, and saliency differentiates a model. Open a model and decode a sentence.</source>
+        <translation>L’exemple fait à la main n’a pas de modèle derrière lui, et la saillance dérive un modèle. Ouvrez un modèle et décodez une phrase.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saliency differentiates the model that made this trace, and no model is open. Open that model (File ▸ Open model) and decode the sentence again.</source>
+        <translation>La saillance dérive le modèle qui a produit cette trace, et aucun modèle n’est ouvert. Ouvrez ce modèle (Fichier ▸ Ouvrir un modèle) et décodez à nouveau la phrase.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Decode a sentence to see which source tokens each output token depends on.</source>
+        <translation>Décodez une phrase pour voir de quels tokens source dépend chaque token de sortie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Computing the gradients…</source>
+        <translation>Calcul des gradients…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The class &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>La classe &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output step %1 of %2: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Étape de sortie %1 sur %2&#xa0;: &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · log p = %1 (p = %2%) · logit %3</source>
+        <translation> · log p = %1 (p = %2&#xa0;%) · logit %3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>log p</source>
+        <translation>log p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>∂ %1 / ∂e · e</source>
+        <translation>∂ %1 / ∂e · e</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>‖∂ %1 / ∂e‖</source>
+        <translation>‖∂ %1 / ∂e‖</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Gradient × input&lt;/b&gt; Σ&lt;sub&gt;d&lt;/sub&gt; ∂f/∂e&lt;sub&gt;jd&lt;/sub&gt;·e&lt;sub&gt;jd&lt;/sub&gt;: to first order, how much token j&apos;s vector adds to f (&lt;span style=&apos;color:%1&apos;&gt;red raises it&lt;/span&gt;, &lt;span style=&apos;color:%2&apos;&gt;blue lowers it&lt;/span&gt;).</source>
+        <translation>&lt;b&gt;Gradient × entrée&lt;/b&gt; Σ&lt;sub&gt;d&lt;/sub&gt; ∂f/∂e&lt;sub&gt;jd&lt;/sub&gt;·e&lt;sub&gt;jd&lt;/sub&gt;&#xa0;: au premier ordre, combien le vecteur du token j ajoute à f (&lt;span style=&apos;color:%1&apos;&gt;le rouge l’augmente&lt;/span&gt;, &lt;span style=&apos;color:%2&apos;&gt;le bleu le diminue&lt;/span&gt;).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Gradient norm&lt;/b&gt; ‖∂f/∂e&lt;sub&gt;j&lt;/sub&gt;‖: how sensitive f is to token j&apos;s vector, whatever the direction.</source>
+        <translation>&lt;b&gt;Norme du gradient&lt;/b&gt; ‖∂f/∂e&lt;sub&gt;j&lt;/sub&gt;‖&#xa0;: la sensibilité de f au vecteur du token j, quelle que soit la direction.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> f = the %1 of «%2»; e&lt;sub&gt;j&lt;/sub&gt; is the vector the encoder reads for token j</source>
+        <translation> f = le %1 de «&#xa0;%2&#xa0;»&#xa0;; e&lt;sub&gt;j&lt;/sub&gt; est le vecteur que lit l’encodeur pour le token j</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (emb·√d, without the positions)</source>
+        <translation> (emb·√d, sans les positions)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;i&gt;The model is sure of this token (p ≈ 1), where log p is flat: every gradient is small. The logit shows better what supports it.&lt;/i&gt; </source>
+        <translation>&lt;i&gt;Le modèle est sûr de ce token (p ≈ 1), là où log p est plat&#xa0;: tous les gradients sont petits. Le logit montre mieux ce qui le soutient.&lt;/i&gt; </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Largest |value| %1 · %n step(s) in %2 ms.</source>
+        <translation>
+            <numerusform>Plus grande |valeur| %1 · %n étape en %2 ms.</numerusform>
+            <numerusform>Plus grande |valeur| %1 · %n étapes en %2 ms.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2009,19 +4180,19 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::TrainingPanel</name>
     <message>
-        <location filename="../training_panel.cpp" line="+40"/>
+        <location filename="../training_panel.cpp" line="+43"/>
         <source>Start training</source>
         <translation>Lancer l’entraînement</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <location line="+110"/>
         <location line="+60"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-169"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2036,7 +4207,22 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Choisissez les données, le modèle et les réglages à gauche, puis lancez. L’entraînement tourne en arrière-plan&#xa0;: le reste de l’application reste utilisable.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+23"/>
+        <source>Loss and validation</source>
+        <translation>Perte et validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment forming</source>
+        <translation>Formation de l’alignement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The attention on one held-out example, kept every few steps</source>
+        <translation>L’attention sur un exemple mis de côté, gardée tous les quelques pas</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Cancelled. The partly trained model was discarded.</source>
         <translation>Annulé. Le modèle en partie entraîné a été abandonné.</translation>
     </message>
@@ -2077,7 +4263,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Génération des données et construction du modèle…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Training started</source>
         <translation>Entraînement lancé</translation>
     </message>
@@ -2170,7 +4356,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::TrainingWorker</name>
     <message>
-        <location filename="../training_worker.cpp" line="+56"/>
+        <location filename="../training_worker.cpp" line="+70"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -2180,7 +4366,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Vérifiez la source des données et les réglages du formulaire, puis relancez.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+46"/>
         <source>loss %1</source>
         <translation>perte %1</translation>
     </message>
@@ -2203,6 +4389,29 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <location line="+4"/>
         <source>BLEU %1</source>
         <translation>BLEU %1</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::VectorRow</name>
+    <message>
+        <location filename="../teach/computation_view_widgets.cpp" line="+54"/>
+        <source>fewer</source>
+        <translation>moins</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>all %1 values</source>
+        <translation>les %1 valeurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the first values only</source>
+        <translation>N’afficher que les premières valeurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every value of this vector</source>
+        <translation>Afficher toutes les valeurs de ce vecteur</translation>
     </message>
 </context>
 </TS>
