@@ -103,6 +103,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   connect(mRunner, &TrainingRunner::progressed, this, &TrainingPanel::onTick);
   connect(mRunner, &TrainingRunner::snapshotsChanged, mForming,
           &AlignmentFormingView::setSnapshots);
+  connect(mRunner, &TrainingRunner::snapshotsStopped, mForming,
+          &AlignmentFormingView::showProblem);
   connect(mRunner, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
   connect(mRunner, &TrainingRunner::runningChanged, this, &TrainingPanel::onRunningChanged);
   connect(mRunner, &TrainingRunner::cancelled, this, [this] {
@@ -137,6 +139,7 @@ bool TrainingPanel::start() {
   mStatus->setText(tr("Generating the data and building the model…"));
   mForming->clear();
   mRunner->setSnapshotEvery(mForming->snapshotEvery());
+  mRunner->setSnapshotExample(mForming->watchedExample());
   mRunner->start(mForm->job());
   emit status(tr("Training started"));
   return true;

@@ -53,7 +53,7 @@ void TrainingWorker::run(std::shared_ptr<const TrainingJob> job) {
         *job, [this](const TrainProgress& p) { return onProgress(&p); },
         [this](const Model& model, const data::Example& example) {
           mModel = &model;
-          mExample = example;
+          mExample = mWatch.source.empty() ? example : mWatch;
           recordSnapshot(0, std::numeric_limits<double>::quiet_NaN());
         }));
     if (outcome->result.cancelled || mCancel) {
@@ -81,8 +81,9 @@ void TrainingWorker::recordSnapshot(int64_t step, double loss) {
     s.validationScore = mLastValidation.validationScore;
     s.validationScoreName = mLastValidation.validationScoreName;
     mSnapshots.add(std::move(s));
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
     mModel = nullptr;  // an example the model cannot read: no snapshots, the training goes on
+    emit snapshotsStopped(QString::fromUtf8(e.what()));
     return;
   }
   emit snapshotsChanged(std::make_shared<const SnapshotList>(mSnapshots.snapshots()));
@@ -160,6 +161,7 @@ TrainingRunner::TrainingRunner(QObject* parent) : QObject(parent), mWorker(new T
   connect(this, &TrainingRunner::requested, mWorker, &TrainingWorker::run);
   connect(mWorker, &TrainingWorker::progressed, this, &TrainingRunner::progressed);
   connect(mWorker, &TrainingWorker::snapshotsChanged, this, &TrainingRunner::snapshotsChanged);
+  connect(mWorker, &TrainingWorker::snapshotsStopped, this, &TrainingRunner::snapshotsStopped);
   connect(mWorker, &TrainingWorker::finished, this,
           [this](std::shared_ptr<TrainingOutcome> outcome) {
             setRunning(false);

@@ -50,12 +50,15 @@ class TrainingWorker : public QObject {
   void setPaused(bool paused);
   // Alignment snapshots of the example every this many steps (0: about 50 over the run).
   void setSnapshotEvery(int64_t every) { mSnapshotEvery = every; }
+  // The sentence the snapshots read (an empty source: the run's held-out example). Before run().
+  void setSnapshotExample(const data::Example& example) { mWatch = example; }
 
   void run(std::shared_ptr<const attn::ui::TrainingJob> job);
 
  signals:
   void progressed(attn::ui::TrainingTick tick);
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
+  void snapshotsStopped(QString why);  // the example cannot be read: training goes on without
   void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
   void cancelled();
   void failed(attn::ui::UserError error);
@@ -68,6 +71,7 @@ class TrainingWorker : public QObject {
   std::atomic<int64_t> mSnapshotEvery{0};
   const Model* mModel = nullptr;
   data::Example mExample;
+  data::Example mWatch;
   SnapshotSeries mSnapshots;
   AlignmentSnapshot mLastValidation;  // its validation fields only
 
@@ -91,6 +95,7 @@ class TrainingRunner : public QObject {
   void cancel();
   void setPaused(bool paused);
   void setSnapshotEvery(int64_t every) { mWorker->setSnapshotEvery(every); }  // before start()
+  void setSnapshotExample(const data::Example& e) { mWorker->setSnapshotExample(e); }  // likewise
   bool isRunning() const { return mRunning; }
   bool isPaused() const { return mPaused; }
   TrainingWorker* worker() const { return mWorker; }  // lives on the training thread
@@ -98,6 +103,7 @@ class TrainingRunner : public QObject {
  signals:
   void progressed(const attn::ui::TrainingTick& tick);
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
+  void snapshotsStopped(const QString& why);
   void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
   void cancelled();
   void failed(const attn::ui::UserError& error);

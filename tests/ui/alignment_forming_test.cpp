@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -173,6 +174,28 @@ TEST(AlignmentForming, TheFirstSnapshotIsTheUntrainedModelsAttention) {
   ASSERT_EQ(got.values.size(), expected.values.size());
   for (size_t i = 0; i < got.values.size(); ++i) EXPECT_NEAR(got.values[i], expected.values[i], 1e-6) << i;
   EXPECT_EQ(view->snapshot(0)->output, decodeGreedy(fresh, example.source).output);
+}
+
+TEST(AlignmentForming, WatchesTheSentenceGivenOrSaysWhyItCannot) {
+  TrainingPanel panel;
+  AlignmentFormingView* view = panel.formingView();
+  view->watchSourceEdit()->setText(QStringLiteral("3 1 4 1"));
+  view->watchTargetEdit()->setText(QStringLiteral("3 1 4 1"));
+  trainInPanel(panel, 30);
+  ASSERT_EQ(view->count(), 3);
+  EXPECT_EQ(view->snapshot(2)->trace->sourceTokens,
+            (std::vector<std::string>{"3", "1", "4", "1", "<eos>"}));
+  EXPECT_EQ(view->snapshot(2)->trace->targetTokens,
+            (std::vector<std::string>{"3", "1", "4", "1", "<eos>"}));
+  // No reference output to read: the run trains all the same, and the view says why it is empty.
+  view->watchTargetEdit()->clear();
+  trainInPanel(panel, 30);
+  EXPECT_EQ(view->count(), 0);
+  EXPECT_TRUE(panel.statusLabel()->text().startsWith(QStringLiteral("Done")));
+  bool explained = false;
+  for (QLabel* label : view->findChildren<QLabel*>())
+    explained = explained || label->text().contains(QStringLiteral("cannot be read"));
+  EXPECT_TRUE(explained);
 }
 
 TEST(AlignmentForming, PlaysExportsAndComparesSnapshots) {

@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSlider>
@@ -60,6 +61,8 @@ AlignmentFormingView::AlignmentFormingView(QWidget* parent)
       mKindBox(new QComboBox(this)),
       mPicker(new LayerHeadPicker(QString(), this)),
       mEvery(new QSpinBox(this)),
+      mWatchSource(new QLineEdit(this)),
+      mWatchTarget(new QLineEdit(this)),
       mSlider(new QSlider(Qt::Horizontal, this)),
       mPlay(new QToolButton(this)),
       mCompare(new QToolButton(this)),
@@ -69,10 +72,6 @@ AlignmentFormingView::AlignmentFormingView(QWidget* parent)
       mTimer(new QTimer(this)) {
   mEmpty->setAlignment(Qt::AlignCenter);
   mEmpty->setWordWrap(true);
-  mEmpty->setText(
-      tr("Start a training run: every few steps the model reads one held-out example, and its "
-         "attention is kept here. Then drag the slider (or press play) to watch the alignment "
-         "form."));
   mExample->setWordWrap(true);
   mExample->setTextFormat(Qt::RichText);
   mStepLabel->setWordWrap(true);
@@ -94,7 +93,11 @@ AlignmentFormingView::AlignmentFormingView(QWidget* parent)
   everyRow->setContentsMargins(4, 2, 4, 2);
   everyRow->addWidget(new QLabel(tr("Keep a snapshot every"), this));
   everyRow->addWidget(mEvery);
-  everyRow->addStretch(1);
+  everyRow->addSpacing(8);
+  everyRow->addWidget(new QLabel(tr("of"), this));
+  everyRow->addWidget(mWatchSource, 2);
+  everyRow->addWidget(new QLabel(tr("→"), this));
+  everyRow->addWidget(mWatchTarget, 2);
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
   outer->addWidget(mStack, 1);
@@ -121,6 +124,13 @@ QWidget* AlignmentFormingView::buildBar() {
   mEvery->setToolTip(tr("For the next training run. At most %1 snapshots are kept: past that, "
                         "every other one goes.")
                          .arg(kMaxSnapshots));
+  mWatchSource->setPlaceholderText(tr("a held-out example"));
+  mWatchSource->setToolTip(
+      tr("The sentence to watch in the next run, e.g. one whose words move (“the big black dog”); "
+         "empty: the first held-out example"));
+  mWatchTarget->setPlaceholderText(tr("its reference output"));
+  mWatchTarget->setToolTip(tr("The output the snapshots read with teacher forcing (“le grand chien "
+                              "noir”); a classifier needs none"));
   mSlider->setObjectName(QStringLiteral("formingSlider"));
   mSlider->setPageStep(5);
   mSlider->setToolTip(tr("Drag through the training run (← → step one snapshot)"));
@@ -154,7 +164,18 @@ void AlignmentFormingView::clear() {
   setPlaying(false);
   mSnapshots.reset();
   mSlider->setRange(0, 0);
+  mEmpty->setText(
+      tr("Start a training run: every few steps the model reads one example sentence (a held-out "
+         "one, or the one given below), and its attention is kept here. Then drag the slider (or "
+         "press play) to watch the alignment form."));
   mStack->setCurrentWidget(mEmpty);
+}
+
+void AlignmentFormingView::showProblem(const QString& why) {
+  clear();
+  mEmpty->setText(tr("No snapshots in this run: the sentence to watch cannot be read (%1). Give "
+                     "one in the model's vocabulary, with its reference output, and train again.")
+                      .arg(why));
 }
 
 int AlignmentFormingView::count() const {
@@ -171,6 +192,12 @@ int AlignmentFormingView::current() const {
 
 int64_t AlignmentFormingView::snapshotEvery() const {
   return mEvery->value();
+}
+
+data::Example AlignmentFormingView::watchedExample() const {
+  const QString source = mWatchSource->text().trimmed();
+  if (source.isEmpty()) return {};
+  return {source.toStdString(), mWatchTarget->text().trimmed().toStdString()};
 }
 
 void AlignmentFormingView::setSnapshots(std::shared_ptr<const SnapshotList> snapshots) {

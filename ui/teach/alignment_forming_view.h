@@ -14,6 +14,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QSlider;
 class QSpinBox;
 class QStackedWidget;
@@ -37,6 +38,8 @@ class AlignmentFormingView : public QWidget {
   // A new or longer series; the slider follows the newest snapshot when it was on the last one.
   void setSnapshots(std::shared_ptr<const SnapshotList> snapshots);
   void clear();
+  // The snapshots stopped (the watched sentence cannot be read): says why instead of the frames.
+  void showProblem(const QString& why);
   int count() const;
   const AlignmentSnapshot* snapshot(int index) const;
   int current() const;
@@ -46,6 +49,9 @@ class AlignmentFormingView : public QWidget {
   void setColourMap(ColourMap map);
   // The steps between snapshots the next run should use (0: about 50 over the run).
   int64_t snapshotEvery() const;
+  // The sentence and reference output the next run's snapshots read; an empty source means the
+  // run's first held-out example. A classifier reads the source only.
+  data::Example watchedExample() const;
 
   // Every snapshot as frame_NNN_step_S.png in `dir` (created if needed), at width × height.
   // Returns an empty string or what went wrong.
@@ -58,6 +64,8 @@ class AlignmentFormingView : public QWidget {
   HeatmapView* heatmap() const { return mHeatmap; }
   QLabel* stepLabel() const { return mStepLabel; }
   QSpinBox* everyBox() const { return mEvery; }
+  QLineEdit* watchSourceEdit() const { return mWatchSource; }
+  QLineEdit* watchTargetEdit() const { return mWatchTarget; }
   QToolButton* playButton() const { return mPlay; }
   QComboBox* kindBox() const { return mKindBox; }
   LayerHeadPicker* picker() const { return mPicker; }
@@ -80,6 +88,8 @@ class AlignmentFormingView : public QWidget {
   QComboBox* mKindBox;
   LayerHeadPicker* mPicker;
   QSpinBox* mEvery;
+  QLineEdit* mWatchSource;
+  QLineEdit* mWatchTarget;
   QSlider* mSlider;
   QToolButton* mPlay;
   QToolButton* mCompare;
