@@ -38,6 +38,7 @@
 #include "teach/compare_view.h"
 #include "teach/reference_alignment_tool.h"
 #include "teach/classroom_mode.h"
+#include "teach/computation_view.h"
 #include "trace/trace.h"
 #include "trace_document.h"
 #include "training_panel.h"
@@ -128,6 +129,12 @@ void MainWindow::buildCentre() {
   mTabs->setTabToolTip(mTabs->indexOf(intervene),
                        tr("Change what the model attends to, decode again, and see what changed"));
   connect(intervene, &InterventionPanel::failed, this, &MainWindow::showError);
+  // The computation laid bare, with the views that read the trace (before Training).
+  auto* computation = new ComputationView(mSession->modelDocument(), trace, mTabs);
+  mTabs->insertTab(mTabs->indexOf(mTraining), computation, tr("Computation"));
+  mTabs->setTabToolTip(mTabs->indexOf(computation),
+                       tr("One attention step computed with the model's own numbers: query, "
+                          "scores, softmax, context"));
   // Small windows (a 640 × 400 screenshot) squeeze the pages rather than grow the window.
   mTabs->setMinimumSize(280, 200);
   setCentralWidget(mTabs);

@@ -1,0 +1,226 @@
+// The Computation tab (ui/teach/computation_view.h) on the bundled models: the numbers in its
+// table are the trace's weights and scores for the step, map, layer and head selected; it
+// follows the step, the head and the map; it shows each score function's formula with the
+// highlighted key's numbers; and a trace without its model gets a sentence, not numbers.
+// With ATTN_UI_CAPTURE_DIR set, it saves the panel for a person to look at.
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include "bundled_models.h"
+#include "explain/computation.h"
+#include "main_window.h"
+#include "model_document.h"
+#include "models/model.h"
+#include "session.h"
+#include "teach/computation_view.h"
+#include "teach/computation_view_text.h"
+#include "teach/computation_view_widgets.h"
+#include "trace/trace.h"
+#include "trace/trace_json.h"
+#include "trace_document.h"
+#include "window_capture.h"
+
+using attn::ui::ComputationText;
+using attn::ui::ComputationView;
+using attn::ui::Session;
+
+namespace {
+
+QString bundled(const QString& name) {
+  for (const auto& m : attn::ui::findBundledModels())
+    if (m.path.contains(name)) return m.path;
+  return {};
+}
+
+// Opens a bundled model and decodes its example sentence on this thread.
+void openAndDecode(Session& session, const QString& name, const QString& sentence = {}) {
+  const QString path = bundled(name);
+  ASSERT_FALSE(path.isEmpty()) << name.toStdString();
+  ASSERT_TRUE(session.openModel(path, false));
+  attn::ui::DecodeRequest request;
+  request.source =
+      (sentence.isEmpty() ? attn::ui::exampleInputFor(*session.modelDocument()->model()) : sentence)
+          .toStdString();
+  ASSERT_TRUE(session.decodeNow(request));
+}
+
+// The weights column against the trace's row of `map` at the view's layer and head.
+void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, const char* map,
+                           int query) {
+  const attn::explain::Computation* c = view.computation();
+  ASSERT_NE(c, nullptr) << view.message().toStdString();
+  const attn::AttentionMap& m = trace.attention.at(map);
+  QTableWidget* table = view.keyTable();
+  ASSERT_GT(table->rowCount(), 0);
+  for (int j = 0; j < table->rowCount(); ++j) {
+    const double w = table->item(j, 4)->data(Qt::UserRole).toDouble();
+    EXPECT_NEAR(w, m.at(c->layer, view.head(), query, j), 1e-5) << map << " key " << j;
+    EXPECT_EQ(table->item(j, 4)->text(), ComputationText::number(w));
+  }
+}
+
+void capture(QWidget& widget, const char* name) {
+  const QString dir = qEnvironmentVariable("ATTN_UI_CAPTURE_DIR");
+  if (dir.isEmpty()) return;
+  EXPECT_EQ(attn::ui::captureWidget(widget, QDir(dir).filePath(QString::fromLatin1(name))),
+            QString());
+}
+
+}  // namespace
+
+TEST(ComputationView, TransformerTableIsTheTracesRowAndFollowsStepAndHead) {
+  Session session;
+  openAndDecode(session, QStringLiteral("toyfr-transformer"));
+  auto* doc = session.traceDocument();
+  const attn::Trace& trace = *doc->trace();
+  ComputationView view(session.modelDocument(), doc);
+  view.resize(1100, 1400);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+
+  ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
+  EXPECT_EQ(view.computation()->map, "cross");
+  EXPECT_EQ(view.computation()->layer, doc->layer());
+  expectTableIsTraceRow(view, trace, "cross", 0);
+  // Scores: the trace's, and the highlighted key's number is in the formula.
+  const auto& scores = trace.steps[0].scores.at("cross");
+  const int keys = view.keyTable()->rowCount(), heads = trace.attention.at("cross").heads;
+  for (int j = 0; j < keys; ++j)
+    EXPECT_NEAR(view.computation()->heads[0].keys[size_t(j)].score,
+                scores[size_t((doc->layer() * heads + 0) * keys + j)], 1e-4);
+  const auto& key = view.computation()->heads[0].keys[size_t(view.highlightedKey())];
+  EXPECT_TRUE(view.scoreLabel()->text().contains(ComputationText::number(key.score)));
+  EXPECT_TRUE(view.scoreLabel()->text().contains(QStringLiteral("√")));
+
+  doc->setStep(2);
+  EXPECT_EQ(view.computation()->step, 2);
+  expectTableIsTraceRow(view, trace, "cross", 2);
+
+  view.headBox()->setCurrentIndex(3);
+  EXPECT_EQ(view.head(), 3);
+  EXPECT_EQ(doc->head(), 3);  // the heatmaps follow the panel's head
+  expectTableIsTraceRow(view, trace, "cross", 2);
+  EXPECT_EQ(view.headTable()->rowCount(), heads);
+  EXPECT_EQ(view.headTable()->item(3, 0)->font().bold(), true);
+
+  // The next tokens are the trace's top-k for this step.
+  const auto& top = trace.steps[2].topK;
+  ASSERT_FALSE(top.empty());
+  EXPECT_EQ(view.nextTable()->item(0, 0)->text().toStdString(), top[0].token);
+  EXPECT_NEAR(view.nextTable()->item(0, 1)->data(Qt::UserRole).toDouble(), top[0].prob, 1e-5);
+  capture(view, "computation_transformer.png");
+}
+
+TEST(ComputationView, DecoderAndEncoderSelfAttention) {
+  Session session;
+  openAndDecode(session, QStringLiteral("toyfr-transformer"));
+  auto* doc = session.traceDocument();
+  const attn::Trace& trace = *doc->trace();
+  ComputationView view(session.modelDocument(), doc);
+  doc->setStep(3);
+  view.mapBox()->setCurrentIndex(view.mapBox()->findData(QStringLiteral("decoder_self")));
+  EXPECT_EQ(doc->mapName(), QStringLiteral("decoder_self"));
+  ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
+  EXPECT_EQ(view.keyTable()->rowCount(), 4);  // <sos> and the three outputs before step 3
+  EXPECT_EQ(view.keyTable()->item(0, 1)->text(), QStringLiteral("<sos>"));
+  expectTableIsTraceRow(view, trace, "decoder_self", 3);
+
+  view.mapBox()->setCurrentIndex(view.mapBox()->findData(QStringLiteral("encoder_self")));
+  view.setSourcePosition(1);
+  ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
+  EXPECT_EQ(view.computation()->queryPosition, 1);
+  EXPECT_EQ(view.keyTable()->rowCount(), int(trace.sourceTokens.size()));
+  expectTableIsTraceRow(view, trace, "encoder_self", 1);
+  EXPECT_TRUE(view.nextTable()->isHidden());
+}
+
+TEST(ComputationView, RnnModelsShowTheirScoreFunctionWithTheHighlightedKeysNumbers) {
+  for (const char* name : {"dates-bahdanau", "toyfr-luong"}) {
+    SCOPED_TRACE(name);
+    Session session;
+    openAndDecode(session, QString::fromLatin1(name));
+    auto* doc = session.traceDocument();
+    ComputationView view(session.modelDocument(), doc);
+    view.resize(1000, 1200);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    doc->setStep(1);
+    expectTableIsTraceRow(view, *doc->trace(), "cross", 1);
+    const bool additive = std::string(name) == "dates-bahdanau";
+    EXPECT_TRUE(view.scoreLabel()->text().contains(additive ? "Additive" : "General"));
+    EXPECT_TRUE(view.headBox()->isHidden());  // one head
+
+    // A click on another key's row puts its numbers in the formulas.
+    const int other = view.highlightedKey() == 0 ? 1 : 0;
+    QTableWidget* table = view.keyTable();
+    const QRect rect = table->visualItemRect(table->item(other, 1));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    EXPECT_EQ(view.highlightedKey(), other);
+    const auto& key = view.computation()->heads[0].keys[size_t(other)];
+    EXPECT_TRUE(view.scoreLabel()->text().contains(ComputationText::number(key.score)));
+    EXPECT_TRUE(view.softmaxLabel()->text().contains(ComputationText::number(key.weight)));
+    // The context vector: the trace's c_i, shortened with an expander.
+    const auto& context = doc->trace()->steps[1].context;
+    ASSERT_EQ(view.computation()->heads[0].output.size(), context.size());
+    for (size_t i = 0; i < context.size(); ++i)
+      EXPECT_NEAR(view.computation()->heads[0].output[i], context[i], 1e-5);
+    EXPECT_TRUE(view.outputRow()->valuesText().contains(QStringLiteral("…")));
+    view.outputRow()->expandButton()->click();
+    EXPECT_EQ(view.outputRow()->valuesText().count(QLatin1Char(',')), int(context.size()) - 1);
+    QTest::qWait(20);  // the expanded vector's new height
+    EXPECT_GE(view.outputRow()->height(), 2 * view.fontMetrics().height());  // wrapped, not cut
+    if (additive) capture(view, "computation_bahdanau.png");
+  }
+}
+
+TEST(ComputationView, ATraceWithoutItsModelSaysTheComputationNeedsIt) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("t.json"));
+  {
+    Session session;
+    openAndDecode(session, QStringLiteral("dates-bahdanau"));
+    attn::writeTraceFile(path.toStdString(), *session.traceDocument()->trace());
+  }
+  Session session;
+  ASSERT_TRUE(session.openTrace(path));
+  ComputationView view(session.modelDocument(), session.traceDocument());
+  EXPECT_EQ(view.computation(), nullptr);
+  EXPECT_TRUE(view.message().contains(QStringLiteral("needs the model")));
+
+  // Another model open: its parameters did not make this trace.
+  ASSERT_TRUE(session.openModel(bundled(QStringLiteral("toyfr-luong")), false));
+  EXPECT_EQ(view.computation(), nullptr);
+  EXPECT_TRUE(view.message().contains(QStringLiteral("another model")))
+      << view.message().toStdString();
+
+  // The model that made it: the numbers are back.
+  ASSERT_TRUE(session.openModel(bundled(QStringLiteral("dates-bahdanau")), false));
+  ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
+  EXPECT_LE(view.computation()->weightDifference, 1e-5);
+}
+
+TEST(ComputationView, IsATabOfTheMainWindow) {
+  attn::ui::MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_EQ(window.start(bundled(QStringLiteral("toyfr-transformer")), {}, true), QString());
+  auto* view = window.findChild<ComputationView*>();
+  ASSERT_NE(view, nullptr);
+  const int tab = window.tabs()->indexOf(view);
+  ASSERT_GE(tab, 0);
+  EXPECT_EQ(window.tabs()->tabText(tab), QStringLiteral("Computation"));
+  window.tabs()->setCurrentIndex(tab);
+  window.session()->traceDocument()->setStep(1);
+  ASSERT_NE(view->computation(), nullptr) << view->message().toStdString();
+  EXPECT_EQ(view->computation()->step, 1);
+  capture(window, "computation_window.png");
+}

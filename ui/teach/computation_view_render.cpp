@@ -1,0 +1,189 @@
+// ComputationView's sections filled from one explain::Computation (computation_view.h).
+#include <QComboBox>
+#include <QFont>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QToolButton>
+
+#include "computation_view.h"
+#include "computation_view_text.h"
+#include "computation_view_widgets.h"
+#include "explain/computation.h"
+#include "token_html.h"
+#include "trace_document.h"
+
+namespace attn::ui {
+
+namespace {
+
+constexpr int kVisibleRows = 16;  // a longer table scrolls inside itself
+constexpr int kShortVector = 3;   // values of a vector shown in a table cell
+
+QString plain(const std::string& token) {
+  return displayLabels({QString::fromStdString(token)}).value(0);
+}
+
+QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignLeft) {
+  auto* item = new QTableWidgetItem(text);
+  item->setTextAlignment(align | Qt::AlignVCenter);
+  return item;
+}
+
+QTableWidgetItem* number(double v) {
+  return cell(ComputationText::number(v), Qt::AlignRight);
+}
+
+// A cell whose bar is `share` of its width (BarDelegate) and whose text is the number.
+QTableWidgetItem* bar(double share) {
+  QTableWidgetItem* item = number(share);
+  item->setData(Qt::UserRole, share);
+  return item;
+}
+
+// Rows sized to their content, the whole table shown up to kVisibleRows rows.
+void fitHeight(QTableWidget* t) {
+  t->resizeColumnsToContents();
+  t->resizeRowsToContents();
+  int height = t->horizontalHeader()->height() + 2 * t->frameWidth();
+  for (int r = 0; r < std::min(t->rowCount(), kVisibleRows); ++r) height += t->rowHeight(r);
+  t->setFixedHeight(height);
+}
+
+void emphasise(QTableWidget* t, int row, const QColor& background) {
+  for (int c = 0; c < t->columnCount(); ++c) {
+    QTableWidgetItem* item = t->item(row, c);
+    if (!item) continue;
+    QFont f = t->font();
+    f.setBold(true);
+    item->setFont(f);
+    item->setBackground(background);
+  }
+}
+
+// A section title, larger than the text and relative to it (the panel's font may change).
+QString numbered(int n, const QString& title) {
+  return QStringLiteral("<span style='font-size:large; font-weight:600'>%1 · %2</span>")
+      .arg(n)
+      .arg(title);
+}
+
+}  // namespace
+
+void ComputationView::showMessage(const QString& text) {
+  mMessageLabel->setText(text);
+  mMessageLabel->setVisible(!text.isEmpty());
+  mSections->setVisible(text.isEmpty());
+}
+
+void ComputationView::render() {
+  const int steps = mTraceDoc->stepCount();
+  const bool encoder = mMap == QLatin1String("encoder_self");
+  mPrevious->setEnabled(encoder ? mSourcePosition > 0 : mTraceDoc->step() > 0);
+  mNext->setEnabled(encoder ? mSourcePosition + 1 < mQueryBox->count()
+                            : mTraceDoc->step() + 1 < steps);
+  mStepLabel->setText(
+      steps == 0 ? QString()
+      : encoder
+          ? tr("Source position <b>%1</b> of %2").arg(mSourcePosition + 1).arg(mQueryBox->count())
+          : tr("Step <b>%1</b> of %2: output %3")
+                .arg(mTraceDoc->step() + 1)
+                .arg(steps)
+                .arg(visibleToken(mTraceDoc->targetTokens().value(mTraceDoc->step()))));
+  showMessage(mComputation ? QString() : mMessage);
+  if (!mComputation) return;
+  const explain::Computation& c = *mComputation;
+  const auto& head = c.heads.at(size_t(mHead));
+  mQueryTitle->setText(numbered(1, tr("The query")));
+  mQueryText->setText(ComputationText::queryText(c, mHead));
+  // The RNN's query is a decoder state: s_{i−1} (Bahdanau) or s_i (Luong), i counted from 1.
+  const int state = c.attention == "bahdanau" ? c.step : c.step + 1;
+  mQueryRow->setVector(
+      c.transformer ? QStringLiteral("q") : QStringLiteral("q = s<sub>%1</sub>").arg(state),
+      head.query);
+  renderKeys();
+  mOutputTitle->setText(numbered(3, ComputationText::outputTitle(c)));
+  mOutputFormula->setText(ComputationText::outputFormula(c, mHead));
+  mOutputRow->setVector(c.transformer ? QStringLiteral("head<sub>%1</sub>").arg(mHead + 1)
+                                      : QStringLiteral("c<sub>i</sub>"),
+                        head.output);
+  renderHeads();
+  renderNext();
+  mAgreement->setText(ComputationText::agreement(c));
+}
+
+void ComputationView::renderKeys() {
+  const explain::Computation& c = *mComputation;
+  const auto& head = c.heads.at(size_t(mHead));
+  mKeysTitle->setText(numbered(2, tr("Scores, softmax and weights, one row per key")));
+  mKeysText->setText(ComputationText::keysText(c, mHead));
+  mScoreFormula->setText(ComputationText::scoreFormula(c, mHead, mKey));
+  mSoftmaxFormula->setText(ComputationText::softmaxFormula(c, mHead, mKey));
+  mKeyTable->setRowCount(int(head.keys.size()));
+  for (int j = 0; j < int(head.keys.size()); ++j) {
+    const auto& k = head.keys[size_t(j)];
+    std::vector<double> weighted(k.value.size());
+    for (size_t i = 0; i < weighted.size(); ++i) weighted[i] = k.weight * k.value[i];
+    mKeyTable->setItem(j, 0, cell(QString::number(j + 1), Qt::AlignRight));
+    mKeyTable->setItem(j, 1, cell(plain(k.token)));
+    mKeyTable->setItem(j, 2, number(k.score));
+    mKeyTable->setItem(j, 3, number(k.expScore));
+    mKeyTable->setItem(j, 4, bar(k.weight));
+    mKeyTable->setItem(j, 5, cell(ComputationText::vector(weighted, kShortVector)));
+  }
+  emphasise(mKeyTable, mKey, QColor(0xff, 0xf2, 0xb3));
+  fitHeight(mKeyTable);
+  mKeyTable->setColumnWidth(4, std::max(mKeyTable->columnWidth(4), 7 * fontMetrics().height()));
+}
+
+void ComputationView::renderHeads() {
+  const explain::Computation& c = *mComputation;
+  mHeadsSection->setVisible(c.transformer);
+  if (!c.transformer) return;
+  mHeadsTitle->setText(numbered(4, tr("Every head, concatenated and projected")));
+  mHeadTable->setRowCount(int(c.heads.size()));
+  for (int h = 0; h < int(c.heads.size()); ++h) {
+    const auto& keys = c.heads[size_t(h)].keys;
+    const auto strongest = std::max_element(
+        keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.weight < b.weight; });
+    mHeadTable->setItem(h, 0, cell(QString::number(h + 1), Qt::AlignRight));
+    mHeadTable->setItem(h, 1, cell(plain(strongest->token)));
+    mHeadTable->setItem(h, 2, bar(strongest->weight));
+    mHeadTable->setItem(h, 3,
+                        cell(ComputationText::vector(c.heads[size_t(h)].output, kShortVector)));
+  }
+  emphasise(mHeadTable, mHead, QColor(0xff, 0xf2, 0xb3));
+  fitHeight(mHeadTable);
+  mHeadTable->setColumnWidth(2, std::max(mHeadTable->columnWidth(2), 7 * fontMetrics().height()));
+  mConcatRow->setVector(tr("[head<sub>1</sub>; …; head<sub>%1</sub>]").arg(c.heads.size()),
+                        c.concat);
+  mProjectedRow->setVector(tr("W<sub>o</sub>[…] + b<sub>o</sub>"), c.projected);
+  mProjectionText->setText(ComputationText::projectionFormula(c));
+}
+
+void ComputationView::renderNext() {
+  const explain::Computation& c = *mComputation;
+  mNextTitle->setText(numbered(c.transformer ? 5 : 4, tr("The next-token distribution")));
+  mNextTable->setVisible(!c.next.empty());
+  if (c.next.empty()) {
+    mReadoutText->setText(
+        tr("The encoder's output reaches every output step through the "
+           "decoder's cross-attention. Choose cross-attention or the decoder's "
+           "self-attention to follow one step to its next token."));
+    return;
+  }
+  mReadoutText->setText(ComputationText::readoutFormula(c));
+  mNextTable->setRowCount(int(c.next.size()));
+  int chosen = -1;
+  for (int i = 0; i < int(c.next.size()); ++i) {
+    const auto& t = c.next[size_t(i)];
+    mNextTable->setItem(i, 0, cell(plain(t.token)));
+    mNextTable->setItem(i, 1, bar(t.prob));
+    if (t.token == c.chosen) chosen = i;
+  }
+  if (chosen >= 0) emphasise(mNextTable, chosen, QColor(0xfd, 0xd0, 0xa2));
+  fitHeight(mNextTable);
+  mNextTable->setColumnWidth(1, std::max(mNextTable->columnWidth(1), 10 * fontMetrics().height()));
+}
+
+}  // namespace attn::ui
