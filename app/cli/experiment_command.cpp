@@ -117,7 +117,8 @@ json flagPatch(const BottleneckOptions& o) {
 
 BottleneckSettings resolveSettings(const BottleneckOptions& o) {
   const std::string file = o.settings.empty() ? bundledSettings() : o.settings;
-  const BottleneckSettings base = file.empty() ? BottleneckSettings{} : loadBottleneckSettings(file);
+  const BottleneckSettings base =
+      file.empty() ? BottleneckSettings{} : loadBottleneckSettings(file);
   const json patch = flagPatch(o);
   if (patch.empty()) return base;
   try {
@@ -143,9 +144,9 @@ void printTable(std::ostream& out, const BottleneckResult& r) {
   const BottleneckSettings& s = r.settings;
   const auto& without = r.models[kWithoutAttention];
   const auto& with = r.models[kWithAttention];
-  out << "Bottleneck experiment: " << s.task << ", " << r.trainExamples
-      << " training sentences of " << s.minLength << "-" << s.maxLength << " tokens, "
-      << s.steps << " steps; " << s.testPerBucket << " test sentences per length\n"
+  out << "Bottleneck experiment: " << s.task << ", " << r.trainExamples << " training sentences of "
+      << s.minLength << "-" << s.maxLength << " tokens, " << s.steps << " steps; "
+      << s.testPerBucket << " test sentences per length\n"
       << "source      exact match              BLEU\n"
       << "length      no attention  attention  no attention  attention\n";
   for (size_t i = 0; i < r.buckets.size(); ++i) {
@@ -155,8 +156,8 @@ void printTable(std::ostream& out, const BottleneckResult& r) {
     char line[128];
     std::snprintf(line, sizeof line, "%-10s  %s        %s     %s         %s\n", label,
                   percent(without.buckets[i].exactMatch).c_str(),
-                  percent(with.buckets[i].exactMatch).c_str(), decimal(without.buckets[i].bleu).c_str(),
-                  decimal(with.buckets[i].bleu).c_str());
+                  percent(with.buckets[i].exactMatch).c_str(),
+                  decimal(without.buckets[i].bleu).c_str(), decimal(with.buckets[i].bleu).c_str());
     out << line;
   }
   char line[160];

@@ -50,12 +50,14 @@ std::string ExperimentProgressPrinter::statusText(const BottleneckProgress& p) c
   char percent[16];
   std::snprintf(percent, sizeof percent, "%3d%%", static_cast<int>(std::floor(100 * p.fraction)));
   return std::string(percent) + "  " + modelText(p, 0) + " | " + modelText(p, 1) + " | " +
-         formatDuration(p.elapsedSeconds) + (p.fraction > 0.01 ? ", ETA " + formatDuration(eta) : "");
+         formatDuration(p.elapsedSeconds) +
+         (p.fraction > 0.01 ? ", ETA " + formatDuration(eta) : "");
 }
 
 void ExperimentProgressPrinter::stageChanges(const BottleneckProgress& p) {
   if (p.preparingData && !dataAnnounced_) {
-    err_ << "Generating the data: " << p.testExamples << " test sentences, the same number in each length bucket\n";
+    err_ << "Generating the data: " << p.testExamples
+         << " test sentences, the same number in each length bucket\n";
     dataAnnounced_ = true;
   }
   for (int m = 0; m < 2; ++m) {

@@ -34,10 +34,9 @@ struct BottleneckSettings {
   uint64_t dataSeed = 1;
   // The model with attention, as rnn_seq2seq config keys (MODEL_FORMAT.md §2.1); the model
   // without is the same config with "attention": "none".
-  nlohmann::json model = {{"cell", "gru"},          {"embed_dim", 32},
-                          {"hidden_dim", 64},       {"num_layers", 1},
-                          {"bidirectional", true},  {"attention", "bahdanau"},
-                          {"score", "additive"},    {"attention_dim", 64}};
+  nlohmann::json model = {{"cell", "gru"},       {"embed_dim", 32},       {"hidden_dim", 64},
+                          {"num_layers", 1},     {"bidirectional", true}, {"attention", "bahdanau"},
+                          {"score", "additive"}, {"attention_dim", 64}};
   // Training, the same for both models: Adam, global-norm clipping at 1, no validation.
   int64_t steps = 3000;
   int64_t batchSize = 32;
@@ -106,8 +105,8 @@ enum class BottleneckStage { Waiting, Training, Evaluating, Done };
 struct BottleneckProgress {
   bool preparingData = false;  // generating the data; nothing trains yet
   std::array<BottleneckStage, 2> stage{BottleneckStage::Waiting, BottleneckStage::Waiting};
-  std::array<int64_t, 2> step{0, 0};  // optimizer steps done by each model
-  std::array<double, 2> loss{0, 0};   // each model's smoothed training loss
+  std::array<int64_t, 2> step{0, 0};       // optimizer steps done by each model
+  std::array<double, 2> loss{0, 0};        // each model's smoothed training loss
   std::array<int64_t, 2> evaluated{0, 0};  // test sentences decoded by each model
   int64_t totalSteps = 0, testExamples = 0;
   double fraction = 0;  // of the whole run's work, in [0, 1]

@@ -12,8 +12,8 @@
 namespace attn::experiment {
 
 struct BottleneckData {
-  data::Dataset dataset;                  // train and test; validation stays empty
-  std::vector<int64_t> testSourceLengths; // tokens of each test source (no <eos>)
+  data::Dataset dataset;                   // train and test; validation stays empty
+  std::vector<int64_t> testSourceLengths;  // tokens of each test source (no <eos>)
 };
 
 // Deterministic from settings.dataSeed: bucket k's test sentences come from their own stream,

@@ -21,10 +21,14 @@ json modelToJson(const BottleneckModelResult& m) {
                        {"examples", b.examples},
                        {"exact_match", b.exactMatch},
                        {"bleu", b.bleu}});
-  return {{"label", m.label},           {"config", m.config},
-          {"parameters", m.parameters}, {"train_seconds", m.trainSeconds},
-          {"eval_seconds", m.evalSeconds}, {"final_loss", m.finalLoss},
-          {"exact_match", m.exactMatch}, {"bleu", m.bleu},
+  return {{"label", m.label},
+          {"config", m.config},
+          {"parameters", m.parameters},
+          {"train_seconds", m.trainSeconds},
+          {"eval_seconds", m.evalSeconds},
+          {"final_loss", m.finalLoss},
+          {"exact_match", m.exactMatch},
+          {"bleu", m.bleu},
           {"buckets", buckets}};
 }
 

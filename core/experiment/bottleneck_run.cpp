@@ -83,8 +83,8 @@ struct SharedData {
 std::string modelLabel(const nlohmann::json& config) {
   const std::string attention = config.value("attention", "none");
   if (attention == "none") return "no attention";
-  return "attention (" + attention + (attention == "luong" ? ", " + config.value("score", "dot") : "") +
-         ")";
+  return "attention (" + attention +
+         (attention == "luong" ? ", " + config.value("score", "dot") : "") + ")";
 }
 
 // Greedy outputs of every test sentence, in test order; empty when cancelled.
@@ -99,7 +99,8 @@ std::vector<TokenIds> decodeTest(const Seq2SeqModel& model, const data::EncodedS
     // As evaluate() does: room for an output twice the source, so a looping model is cut off.
     std::vector<TokenIds> out = greedyDecodeBatch(model, sourceBatch(b), 2 * b.sourceLength + 10);
     for (int64_t i = 0; i < b.size; ++i)
-      hyps[static_cast<size_t>(b.indices[static_cast<size_t>(i)])] = std::move(out[static_cast<size_t>(i)]);
+      hyps[static_cast<size_t>(b.indices[static_cast<size_t>(i)])] =
+          std::move(out[static_cast<size_t>(i)]);
     done += b.size;
     if (!decoded(done)) return {};
   }
@@ -114,15 +115,14 @@ double finalLoss(const TrainResult& t) {
   return sum / static_cast<double>(n);
 }
 
-BottleneckModelResult runModel(int which, const nlohmann::json& config,
-                               const BottleneckSettings& s, const SharedData& d,
-                               ProgressHub& hub) {
+BottleneckModelResult runModel(int which, const nlohmann::json& config, const BottleneckSettings& s,
+                               const SharedData& d, ProgressHub& hub) {
   const auto w = static_cast<size_t>(which);
   BottleneckModelResult r;
   r.label = modelLabel(config);
   r.config = config;
-  Model model = createModel(config, d.vocabs.tokenizer, d.vocabs.source, d.vocabs.target, {},
-                            s.seed);
+  Model model =
+      createModel(config, d.vocabs.tokenizer, d.vocabs.source, d.vocabs.target, {}, s.seed);
   r.parameters = model.network().parameterCount();
 
   TrainConfig tc;
@@ -132,14 +132,14 @@ BottleneckModelResult runModel(int which, const nlohmann::json& config,
   tc.schedule.decay = parseLrDecay(s.decay);
   tc.seed = s.seed;
   tc.clip = 1.0;
-  if (!hub.report([&](BottleneckProgress& p) { p.stage[w] = BottleneckStage::Training; }))
-    return r;
-  const TrainResult t = train(model, d.train, data::EncodedSplit{}, tc, [&](const TrainProgress& p) {
-    return hub.report([&](BottleneckProgress& st) {
-      st.step[w] = p.step;
-      st.loss[w] = p.smoothedLoss;
-    });
-  });
+  if (!hub.report([&](BottleneckProgress& p) { p.stage[w] = BottleneckStage::Training; })) return r;
+  const TrainResult t =
+      train(model, d.train, data::EncodedSplit{}, tc, [&](const TrainProgress& p) {
+        return hub.report([&](BottleneckProgress& st) {
+          st.step[w] = p.step;
+          st.loss[w] = p.smoothedLoss;
+        });
+      });
   if (t.cancelled || hub.cancelled()) return r;
   if (t.diverged) throw Error(r.label + ": " + t.message);
   r.trainSeconds = t.seconds;
@@ -197,7 +197,8 @@ BottleneckResult runBottleneck(const BottleneckSettings& s, const BottleneckProg
   std::array<std::exception_ptr, 2> errors;
   auto work = [&](int which) {
     try {
-      result.models[static_cast<size_t>(which)] = runModel(which, configs[static_cast<size_t>(which)], s, d, hub);
+      result.models[static_cast<size_t>(which)] =
+          runModel(which, configs[static_cast<size_t>(which)], s, d, hub);
     } catch (...) {
       errors[static_cast<size_t>(which)] = std::current_exception();
       hub.cancel();  // the other model stops too: the run has failed

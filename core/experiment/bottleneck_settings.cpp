@@ -18,13 +18,14 @@ using L = BottleneckLimits;
 namespace {
 
 const std::set<std::string> kSettingKeys = {
-    "format",     "description", "task",  "min_length", "max_length",
-    "bucket_width", "train_size", "test_per_bucket", "alphabet_size", "data_seed",
-    "model",      "steps",       "batch_size", "lr",    "decay",   "seed",       "parallel"};
-const std::set<std::string> kModelKeys = {"arch",      "cell",          "embed_dim",
-                                          "hidden_dim", "num_layers",   "bidirectional",
-                                          "attention", "score",         "attention_dim",
-                                          "input_feeding"};
+    "format",        "description",  "task",       "min_length",
+    "max_length",    "bucket_width", "train_size", "test_per_bucket",
+    "alphabet_size", "data_seed",    "model",      "steps",
+    "batch_size",    "lr",           "decay",      "seed",
+    "parallel"};
+const std::set<std::string> kModelKeys = {
+    "arch",          "cell",      "embed_dim", "hidden_dim",    "num_layers",
+    "bidirectional", "attention", "score",     "attention_dim", "input_feeding"};
 
 // ConfigReader's messages say "config:"; here the file is the experiment's settings.
 template <class F>
@@ -56,8 +57,8 @@ void checkModelConfig(const json& model) {
   // after the data has been generated.
   for (const json& config : bottleneckConfigs(BottleneckSettings{.model = model}))
     reading("bottleneck settings: model: ", [&] {
-      createModel(config, data::TokenizerKind::Word, data::Vocabulary(), data::Vocabulary(), {},
-                  1, int64_t(1) << 26);
+      createModel(config, data::TokenizerKind::Word, data::Vocabulary(), data::Vocabulary(), {}, 1,
+                  int64_t(1) << 26);
       return 0;
     });
 }
@@ -72,8 +73,9 @@ void checkBottleneckSettings(const BottleneckSettings& s) {
   if (s.maxLength > L::kMaxLength)
     throw Error("bottleneck settings: the longest source may be at most " +
                 std::to_string(L::kMaxLength) + " tokens");
-  const auto buckets =
-      reading("bottleneck settings: ", [&] { return lengthBuckets(s.minLength, s.maxLength, s.bucketWidth); });
+  const auto buckets = reading("bottleneck settings: ", [&] {
+    return lengthBuckets(s.minLength, s.maxLength, s.bucketWidth);
+  });
   if (static_cast<int64_t>(buckets.size()) > L::kMaxBuckets)
     throw Error("bottleneck settings: " + std::to_string(buckets.size()) +
                 " length buckets are too many (at most " + std::to_string(L::kMaxBuckets) +
@@ -97,8 +99,7 @@ void checkBottleneckSettings(const BottleneckSettings& s) {
 BottleneckSettings bottleneckSettingsFromJson(const json& j, const BottleneckSettings& base) {
   if (!j.is_object()) throw Error("bottleneck settings: expected a JSON object");
   for (const auto& [key, value] : j.items())
-    if (!kSettingKeys.count(key))
-      throw Error("bottleneck settings: unknown key \"" + key + "\"");
+    if (!kSettingKeys.count(key)) throw Error("bottleneck settings: unknown key \"" + key + "\"");
   if (j.contains("format") && j["format"] != kBottleneckSettingsFormat)
     throw Error("bottleneck settings: \"format\" is " + j["format"].dump() + ", expected \"" +
                 kBottleneckSettingsFormat + "\"");
@@ -113,7 +114,8 @@ BottleneckSettings bottleneckSettingsFromJson(const json& j, const BottleneckSet
     s.trainSize = r.integer("train_size", s.trainSize, 1, L::kMaxTrainSize);
     s.testPerBucket = r.integer("test_per_bucket", s.testPerBucket, 1, L::kMaxTestPerBucket);
     s.alphabetSize = r.integer("alphabet_size", s.alphabetSize, 2, 36);
-    s.dataSeed = static_cast<uint64_t>(r.integer("data_seed", static_cast<int64_t>(s.dataSeed), 0, big));
+    s.dataSeed =
+        static_cast<uint64_t>(r.integer("data_seed", static_cast<int64_t>(s.dataSeed), 0, big));
     s.steps = r.integer("steps", s.steps, 1, L::kMaxSteps);
     s.batchSize = r.integer("batch_size", s.batchSize, 1, L::kMaxBatch);
     s.lr = r.number("lr", s.lr, 1e-9, 10);

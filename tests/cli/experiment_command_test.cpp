@@ -36,9 +36,9 @@ class ExperimentCommand : public CliTest {
 };
 
 TEST_F(ExperimentCommand, ATinyRunWritesItsJsonCsvAndTable) {
-  const ProgramRun run = runCli("experiment bottleneck --settings " + quoted(tinySettings()) +
-                                " --out " + quoted(path("r.json")) + " --csv " +
-                                quoted(path("r.csv")));
+  const ProgramRun run =
+      runCli("experiment bottleneck --settings " + quoted(tinySettings()) + " --out " +
+             quoted(path("r.json")) + " --csv " + quoted(path("r.csv")));
   ASSERT_EQ(run.exitCode, 0) << run.err;
   const json r = json::parse(slurp(path("r.json")));
   EXPECT_EQ(r["format"], "attention-studio.bottleneck-result/1");
@@ -91,14 +91,14 @@ TEST_F(ExperimentCommand, ATinyRunWritesItsJsonCsvAndTable) {
 TEST_F(ExperimentCommand, TheBundledSettingsAreTheDefaultAndFlagsOverrideThem) {
   const ProgramRun bundled = runCli("experiment bottleneck --print-settings");
   ASSERT_EQ(bundled.exitCode, 0) << bundled.err;
-  const json fromFile = json::parse(
-      slurp(ATTN_TEST_DATA_DIR "/../../resources/experiments/bottleneck.json"));
+  const json fromFile =
+      json::parse(slurp(ATTN_TEST_DATA_DIR "/../../resources/experiments/bottleneck.json"));
   json printed = json::parse(bundled.out);
   for (const auto& [key, value] : fromFile.items())
     if (key != "description") EXPECT_EQ(printed[key], value) << key;
 
-  const ProgramRun flags = runCli(
-      "experiment bottleneck --print-settings --steps 7 --task copy --sequential --lr 0.02");
+  const ProgramRun flags =
+      runCli("experiment bottleneck --print-settings --steps 7 --task copy --sequential --lr 0.02");
   ASSERT_EQ(flags.exitCode, 0) << flags.err;
   printed = json::parse(flags.out);
   EXPECT_EQ(printed["steps"], 7);
@@ -113,8 +113,7 @@ TEST_F(ExperimentCommand, BadSettingsFailWithOneLineAndStatus1) {
   ProgramRun run = runCli("experiment bottleneck --settings " + quoted(path("bad.json")));
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_EQ(lineCount(run.err), 1) << run.err;
-  EXPECT_NE(run.err.find("bad.json: bottleneck settings: unknown key \"stepz\""),
-            std::string::npos)
+  EXPECT_NE(run.err.find("bad.json: bottleneck settings: unknown key \"stepz\""), std::string::npos)
       << run.err;
 
   writeText("none.json", R"({"model": {"embed_dim": 8, "hidden_dim": 8, "attention": "none"}})");
@@ -147,8 +146,8 @@ TEST_F(ExperimentCommand, CommandLineMistakesAreStatus2AndWriteNothing) {
   }
   EXPECT_FALSE(std::filesystem::exists(path("r.json")));
   // An output that cannot be written fails before the run, with status 1.
-  const ProgramRun run = runCli("experiment bottleneck --settings " + quoted(settings) +
-                                " --out " + quoted(path("no/such/folder/r.json")));
+  const ProgramRun run = runCli("experiment bottleneck --settings " + quoted(settings) + " --out " +
+                                quoted(path("no/such/folder/r.json")));
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_NE(run.err.find("does not exist"), std::string::npos) << run.err;
   EXPECT_EQ(run.err.find("Generating"), std::string::npos) << run.err;
@@ -166,8 +165,8 @@ TEST_F(ExperimentCommand, SigintCancelsAndLeavesExistingOutputsAsTheyWere) {
     dup2(err, 2);
     dup2(null, 1);
     const std::string settings = path("tiny.json"), out = path("r.json"), csv = path("r.csv");
-    execl(ATTN_CLI_PATH, ATTN_CLI_PATH, "experiment", "bottleneck", "--settings",
-          settings.c_str(), "--steps", "10000000", "--out", out.c_str(), "--csv", csv.c_str(),
+    execl(ATTN_CLI_PATH, ATTN_CLI_PATH, "experiment", "bottleneck", "--settings", settings.c_str(),
+          "--steps", "10000000", "--out", out.c_str(), "--csv", csv.c_str(),
           static_cast<char*>(nullptr));
     _exit(127);
   }

@@ -62,8 +62,7 @@ TEST(BottleneckSettingsFile, EachMistakeIsNamed) {
   EXPECT_NE(fails({{"task", "chess"}}).find("\"task\""), std::string::npos);
   EXPECT_NE(fails({{"min_length", 30}, {"max_length", 10}}).find("shorter than the shortest"),
             std::string::npos);
-  EXPECT_NE(fails({{"min_length", 1}, {"max_length", 100}, {"bucket_width", 1}})
-                .find("too many"),
+  EXPECT_NE(fails({{"min_length", 1}, {"max_length", 100}, {"bucket_width", 1}}).find("too many"),
             std::string::npos);
   EXPECT_NE(fails({{"lr", -1}}).find("\"lr\""), std::string::npos);
   EXPECT_NE(fails({{"format", "other/1"}}).find("\"format\""), std::string::npos);

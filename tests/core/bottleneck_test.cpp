@@ -80,8 +80,8 @@ BottleneckSettings tinySettings() {
   s.bucketWidth = 3;
   s.trainSize = 300;
   s.testPerBucket = 8;
-  s.model = {{"cell", "gru"}, {"embed_dim", 8}, {"hidden_dim", 16}, {"bidirectional", true},
-             {"attention", "bahdanau"}, {"attention_dim", 8}};
+  s.model = {{"cell", "gru"},         {"embed_dim", 8},          {"hidden_dim", 16},
+             {"bidirectional", true}, {"attention", "bahdanau"}, {"attention_dim", 8}};
   s.steps = 12;
   s.batchSize = 16;
   return s;
@@ -198,8 +198,8 @@ TEST(BottleneckRun, WithoutAttentionTheScoresFallAsSourcesGrow) {
   s.testPerBucket = 30;
   s.steps = 600;
   s.lr = 0.01;
-  s.model = {{"cell", "gru"}, {"embed_dim", 16}, {"hidden_dim", 32}, {"bidirectional", true},
-             {"attention", "bahdanau"}, {"attention_dim", 16}};
+  s.model = {{"cell", "gru"},         {"embed_dim", 16},         {"hidden_dim", 32},
+             {"bidirectional", true}, {"attention", "bahdanau"}, {"attention_dim", 16}};
   const BottleneckResult r = runBottleneck(s);
   const auto& without = r.models[kWithoutAttention].buckets;
   const auto& with = r.models[kWithAttention].buckets;

@@ -51,8 +51,8 @@ BottleneckSettings tinySettings() {
   s.bucketWidth = 3;
   s.trainSize = 300;
   s.testPerBucket = 8;
-  s.model = {{"cell", "gru"}, {"embed_dim", 8}, {"hidden_dim", 16}, {"bidirectional", true},
-             {"attention", "bahdanau"}, {"attention_dim", 8}};
+  s.model = {{"cell", "gru"},         {"embed_dim", 8},          {"hidden_dim", 16},
+             {"bidirectional", true}, {"attention", "bahdanau"}, {"attention_dim", 8}};
   s.steps = 40;
   s.batchSize = 16;
   return s;
@@ -143,7 +143,8 @@ TEST(BottleneckDialog, RunsATinySettingToTheEndAndPlotsItsNumbers) {
   // What it saves is what it shows, and opens again as the same numbers.
   QTemporaryDir dir;
   ASSERT_TRUE(dialog.saveResults(dir.filePath("r.json")));
-  const BottleneckResult back = experiment::loadBottleneckResult(dir.filePath("r.json").toStdString());
+  const BottleneckResult back =
+      experiment::loadBottleneckResult(dir.filePath("r.json").toStdString());
   EXPECT_EQ(experiment::bottleneckResultToJson(back).dump(),
             experiment::bottleneckResultToJson(r).dump());
   ASSERT_TRUE(dialog.exportCsv(dir.filePath("r.csv")));
@@ -163,10 +164,12 @@ TEST(BottleneckDialog, CancelStopsALongRunAndKeepsThePreviousPlot) {
   QSignalSpy cancelled(dialog.runner(), &BottleneckRunner::cancelled);
   QSignalSpy progressed(dialog.runner(), &BottleneckRunner::progressed);
   ASSERT_TRUE(dialog.run());
-  ASSERT_TRUE(eventually([&] {
-    return !progressed.isEmpty() &&
-           progressed.last().at(0).value<experiment::BottleneckProgress>().step[0] > 0;
-  }, 10000));
+  ASSERT_TRUE(eventually(
+      [&] {
+        return !progressed.isEmpty() &&
+               progressed.last().at(0).value<experiment::BottleneckProgress>().step[0] > 0;
+      },
+      10000));
   QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
   ASSERT_TRUE(eventually([&] { return cancelled.count() == 1; }, 10000));
   EXPECT_FALSE(dialog.runner()->isRunning());

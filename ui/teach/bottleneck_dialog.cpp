@@ -192,7 +192,8 @@ void BottleneckDialog::loadBundledSettings() {
   } catch (const std::exception& e) {
     mForm->setSettings(experiment::BottleneckSettings{});
     mStatus->setText(tr("The bundled settings could not be read (%1); these are the built-in "
-                        "ones.").arg(QString::fromUtf8(e.what())));
+                        "ones.")
+                         .arg(QString::fromUtf8(e.what())));
   }
 }
 
@@ -201,7 +202,8 @@ bool BottleneckDialog::run() {
   try {
     experiment::checkBottleneckSettings(settings);
   } catch (const std::exception& e) {
-    fail(errorFrom(e, tr("Bottleneck experiment"), tr("Change the setting it names, then run again.")));
+    fail(errorFrom(e, tr("Bottleneck experiment"),
+                   tr("Change the setting it names, then run again.")));
     return false;
   }
   if (!mRunner->start(settings)) return false;
@@ -224,13 +226,12 @@ void BottleneckDialog::reject() {
 void BottleneckDialog::showProgress(const BottleneckProgress& p) {
   mProgress->setValue(int(std::lround(1000 * p.fraction)));
   if (p.preparingData) {
-    mStatus->setText(tr("Generating the data: %1 test sentences, as many of each length…")
-                         .arg(p.testExamples));
+    mStatus->setText(
+        tr("Generating the data: %1 test sentences, as many of each length…").arg(p.testExamples));
     return;
   }
   mStatus->setText(modelStatus(p, kWithoutAttention, tr("Without attention")) +
-                   QStringLiteral(" · ") +
-                   modelStatus(p, kWithAttention, tr("With attention")) +
+                   QStringLiteral(" · ") + modelStatus(p, kWithAttention, tr("With attention")) +
                    QStringLiteral(" · ") + tr("%1 elapsed").arg(duration(p.elapsedSeconds)));
 }
 
@@ -241,12 +242,12 @@ void BottleneckDialog::showResult(std::shared_ptr<const BottleneckResult> result
   mProgress->setValue(1000);
   const auto& without = mResult->models[kWithoutAttention];
   const auto& with = mResult->models[kWithAttention];
-  mStatus->setText(tr("Done in %1. Exact match over every length: %2 without attention, %3 with; "
-                      "BLEU %4 and %5.")
-                       .arg(duration(mResult->seconds), percent(without.exactMatch),
-                            percent(with.exactMatch))
-                       .arg(without.bleu, 0, 'f', 3)
-                       .arg(with.bleu, 0, 'f', 3));
+  mStatus->setText(
+      tr("Done in %1. Exact match over every length: %2 without attention, %3 with; "
+         "BLEU %4 and %5.")
+          .arg(duration(mResult->seconds), percent(without.exactMatch), percent(with.exactMatch))
+          .arg(without.bleu, 0, 'f', 3)
+          .arg(with.bleu, 0, 'f', 3));
   setRunning(mRunner->isRunning());
 }
 
@@ -346,7 +347,8 @@ void BottleneckDialog::chooseAndOpen() {
 void BottleneckDialog::chooseAndSave(const QString& what, const QString& filter,
                                      const QString& suffix,
                                      const std::function<bool(const QString&)>& save) {
-  QString path = QFileDialog::getSaveFileName(this, what, QStringLiteral("bottleneck") + suffix, filter);
+  QString path =
+      QFileDialog::getSaveFileName(this, what, QStringLiteral("bottleneck") + suffix, filter);
   if (path.isEmpty()) return;
   if (!path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
   save(path);

@@ -57,7 +57,8 @@ QWidget* BottleneckForm::dataGroup() {
   mTask->setToolTip(tr("The built-in task both models learn"));
   mMinLength = spin(group, 1, maxLength, tr("The shortest source, in the task's tokens"));
   mMaxLength = spin(group, 1, maxLength, tr("The longest source, in the task's tokens"));
-  mBucketWidth = spin(group, 1, maxLength, tr("How many source lengths make one point of the plot"));
+  mBucketWidth =
+      spin(group, 1, maxLength, tr("How many source lengths make one point of the plot"));
   mTrainSize = spin(group, 1, int(BottleneckLimits::kMaxTrainSize), tr("Training sentences"));
   mTestPerBucket = spin(group, 1, int(BottleneckLimits::kMaxTestPerBucket),
                         tr("Test sentences of each length bucket"));
@@ -77,8 +78,9 @@ QWidget* BottleneckForm::modelGroup() {
   auto* form = new QFormLayout(group);
   mCell = combo(group, {QStringLiteral("gru"), QStringLiteral("lstm"), QStringLiteral("rnn")});
   mEmbed = spin(group, 1, 1024, tr("E, the embedding size"));
-  mHidden = spin(group, 1, 1024, tr("H, the size of the recurrent state: all that the model "
-                                    "without attention keeps of the source"));
+  mHidden = spin(group, 1, 1024,
+                 tr("H, the size of the recurrent state: all that the model "
+                    "without attention keeps of the source"));
   mBidirectional = new QCheckBox(tr("Bidirectional encoder"), group);
   mAttention = combo(group, {QStringLiteral("bahdanau"), QStringLiteral("luong")});
   mAttention->setToolTip(tr("The attention of the second model; the first has none"));

@@ -79,8 +79,9 @@ void BottleneckPlot::setResult(const BottleneckResult& r) {
   clear();
   QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
   for (const experiment::LengthBucket& b : r.buckets)
-    ticks->addTick(0.5 * double(b.lo + b.hi), b.lo == b.hi ? QString::number(b.lo)
-                                                         : QStringLiteral("%1–%2").arg(b.lo).arg(b.hi));
+    ticks->addTick(0.5 * double(b.lo + b.hi), b.lo == b.hi
+                                                  ? QString::number(b.lo)
+                                                  : QStringLiteral("%1–%2").arg(b.lo).arg(b.hi));
   const double lo = r.buckets.empty() ? 0 : double(r.buckets.front().lo);
   const double hi = r.buckets.empty() ? 1 : double(r.buckets.back().hi);
   const double pad = std::max(1.0, 0.04 * (hi - lo));

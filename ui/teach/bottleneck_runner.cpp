@@ -18,8 +18,8 @@ void BottleneckWorker::run(BottleneckSettings settings) {
   auto lastEmit = std::chrono::steady_clock::time_point{};
   BottleneckProgress last;
   try {
-    auto result = std::make_shared<BottleneckResult>(experiment::runBottleneck(
-        settings, [&](const BottleneckProgress& p) {
+    auto result = std::make_shared<BottleneckResult>(
+        experiment::runBottleneck(settings, [&](const BottleneckProgress& p) {
           // Stage changes always get through, so the labels never miss one.
           const bool stageChanged = p.stage != last.stage || p.preparingData != last.preparingData;
           const auto now = std::chrono::steady_clock::now();
