@@ -125,6 +125,9 @@ TEST(ComputationView, DecoderAndEncoderSelfAttention) {
   auto* doc = session.traceDocument();
   const attn::Trace& trace = *doc->trace();
   ComputationView view(session.modelDocument(), doc);
+  view.resize(1000, 1300);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
   doc->setStep(3);
   view.mapBox()->setCurrentIndex(view.mapBox()->findData(QStringLiteral("decoder_self")));
   EXPECT_EQ(doc->mapName(), QStringLiteral("decoder_self"));
@@ -132,6 +135,7 @@ TEST(ComputationView, DecoderAndEncoderSelfAttention) {
   EXPECT_EQ(view.keyTable()->rowCount(), 4);  // <sos> and the three outputs before step 3
   EXPECT_EQ(view.keyTable()->item(0, 1)->text(), QStringLiteral("<sos>"));
   expectTableIsTraceRow(view, trace, "decoder_self", 3);
+  capture(view, "computation_decoder_self.png");
 
   view.mapBox()->setCurrentIndex(view.mapBox()->findData(QStringLiteral("encoder_self")));
   view.setSourcePosition(1);
@@ -140,6 +144,7 @@ TEST(ComputationView, DecoderAndEncoderSelfAttention) {
   EXPECT_EQ(view.keyTable()->rowCount(), int(trace.sourceTokens.size()));
   expectTableIsTraceRow(view, trace, "encoder_self", 1);
   EXPECT_TRUE(view.nextTable()->isHidden());
+  capture(view, "computation_encoder_self.png");
 }
 
 TEST(ComputationView, RnnModelsShowTheirScoreFunctionWithTheHighlightedKeysNumbers) {

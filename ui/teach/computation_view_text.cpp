@@ -282,7 +282,7 @@ QString ComputationText::agreement(const Computation& c) {
         "Recomputed here from the model's parameters. The trace holds no weights for this "
         "row to compare with.");
   QString s = tr("Recomputed here from the model's parameters. Largest difference from the "
-                 "decoder's own weights: %1")
+                 "weights the model put in the trace: %1")
                   .arg(QString::number(c.weightDifference, 'g', 2));
   if (c.scoreDifference >= 0)
     s += tr("; from its scores: %1").arg(QString::number(c.scoreDifference, 'g', 2));
