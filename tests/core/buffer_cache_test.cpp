@@ -1,0 +1,77 @@
+// The cache of aligned buffers behind tensor storage (core/tensor/buffer_cache.cpp): every
+// alignment and size comes back aligned and writable, a freed block is reused for the next
+// request of its size class on the same thread, blocks may be freed on another thread, and
+// threads that end give their blocks back.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <new>
+#include <thread>
+#include <vector>
+
+#include "tensor/tensor.h"
+
+namespace attn {
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kCached = false;  // left out under AddressSanitizer
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kCached = false;
+#else
+constexpr bool kCached = true;
+#endif
+#else
+constexpr bool kCached = true;
+#endif
+
+bool aligned(const void* p, std::size_t a) { return reinterpret_cast<std::uintptr_t>(p) % a == 0; }
+
+TEST(BufferCache, EveryAlignmentAndSizeIsAlignedAndWritable) {
+  for (std::size_t align : {8, 16, 32, 64, 128, 4096})
+    for (std::size_t n : {1, 63, 64, 65, 100, 1000, 4096, 100000, 3 << 20}) {
+      void* p = ::operator new(n, std::align_val_t(align));
+      ASSERT_TRUE(aligned(p, align)) << n << " bytes aligned to " << align;
+      std::memset(p, 0xab, n);  // the whole block is ours (ASan would catch an overflow)
+      ::operator delete(p, n, std::align_val_t(align));
+    }
+}
+
+TEST(BufferCache, AFreedBlockServesTheNextRequestOfItsClass) {
+  if (!kCached) GTEST_SKIP() << "no cache under AddressSanitizer";
+  void* a = ::operator new(1000, std::align_val_t(64));
+  ::operator delete(a, std::align_val_t(64));
+  void* b = ::operator new(990, std::align_val_t(64));  // the same class (961..1024 bytes)
+  EXPECT_EQ(a, b);
+  ::operator delete(b, std::align_val_t(64));
+}
+
+TEST(BufferCache, TensorsKeepTheirValuesAcrossReuse) {
+  std::vector<Tensor> kept;
+  for (int round = 0; round < 50; ++round) {
+    Tensor t = Tensor::full(Shape{7 + round, 13}, static_cast<Scalar>(round));
+    if (round % 3 == 0) kept.push_back(t);
+  }
+  for (size_t i = 0; i < kept.size(); ++i) {
+    ASSERT_TRUE(aligned(kept[i].data(), kTensorAlignment));
+    EXPECT_TRUE((kept[i].arr() == static_cast<Scalar>(3 * i)).all()) << i;
+  }
+}
+
+TEST(BufferCache, BlocksFreedOnAnotherThreadAndThreadsThatEnd) {
+  std::vector<Tensor> made(64);
+  std::thread producer([&] {
+    for (size_t i = 0; i < made.size(); ++i)
+      made[i] = Tensor::full(Shape{static_cast<int64_t>(i + 1), 32}, 1);
+  });
+  producer.join();  // its cache is drained as it ends; its tensors live on
+  for (const Tensor& t : made) EXPECT_EQ(t.arr().sum(), static_cast<Scalar>(t.numel()));
+  std::thread consumer([&] { made.clear(); });  // freed here, cached by this thread, drained
+  consumer.join();
+  EXPECT_TRUE(made.empty());
+}
+
+}  // namespace
+}  // namespace attn
