@@ -212,6 +212,21 @@ TEST(ComputationView, ATraceWithoutItsModelSaysTheComputationNeedsIt) {
   EXPECT_LE(view.computation()->weightDifference, 1e-5);
 }
 
+TEST(ComputationView, AModelWithoutAttentionIsExplainedInWords) {
+  Session session;
+  ASSERT_TRUE(session.openModel(
+      QStringLiteral(ATTN_TEST_DATA_DIR "/golden/models/model_files/"
+                                        "seq2seq_gru_2layer_bidir_none.safetensors"),
+      false));
+  attn::ui::DecodeRequest request;
+  request.source = "le chat";
+  ASSERT_TRUE(session.decodeNow(request));
+  ComputationView view(session.modelDocument(), session.traceDocument());
+  EXPECT_EQ(view.computation(), nullptr);
+  EXPECT_TRUE(view.message().contains(QStringLiteral("bottleneck")))
+      << view.message().toStdString();
+}
+
 TEST(ComputationView, IsATabOfTheMainWindow) {
   attn::ui::MainWindow window;
   window.resize(1280, 800);

@@ -387,10 +387,13 @@ QString ComputationView::unavailableReason() const {
 void ComputationView::recompute() {
   mComputation.reset();
   mMessage = unavailableReason();
-  if (mMessage.isEmpty() && mModelDoc->model() != mModel) {
-    mModel = mModelDoc->model();
+  if (mModelDoc->model() != mModel) {  // another model, or none: the old one is let go
     mExplainer.reset();
     mExplainerError.clear();
+    mModel.reset();
+  }
+  if (mMessage.isEmpty() && !mModel) {
+    mModel = mModelDoc->model();
     try {
       mExplainer = std::make_unique<explain::ComputationExplainer>(*mModel);
     } catch (const std::exception& e) {
