@@ -1,6 +1,7 @@
 #include "head_grid.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -21,6 +22,15 @@ constexpr int kGap = 6;          // between small maps
 constexpr int kMeanGap = 14;     // before the mean column, so it reads as something else
 constexpr int kHeaderRows = 18;  // the "head 1 …" labels
 constexpr int kLabelWidth = 58;  // the "layer 1" labels
+
+// Both grow with the widget's font (classroom mode enlarges it), so the labels are never cut.
+int labelWidth(const QWidget& grid) {
+  const QString widest = QCoreApplication::translate("attn::ui::HeadGrid", "layer %1").arg(88);
+  return std::max(kLabelWidth, grid.fontMetrics().horizontalAdvance(widest) + 12);
+}
+int headerRows(const QWidget& grid) {
+  return std::max(kHeaderRows, grid.fontMetrics().height() + 4);
+}
 
 QImage imageOf(const std::vector<float>& values, int rows, int cols, const QVector<QRgb>& table) {
   QImage image(cols, rows, QImage::Format_RGB32);
@@ -79,8 +89,9 @@ QImage HeadGrid::image(int layer, int head) const {
 QRect HeadGrid::cellRect(int layer, int head) const {
   if (layer < 0 || layer >= mLayers || head < -1 || head >= mHeads) return {};
   const int columns = mHeads + 1;
-  double w = std::max(4.0, (width() - kLabelWidth - kMeanGap - kGap * columns) / double(columns));
-  double h = std::max(4.0, (height() - kHeaderRows - kGap * mLayers) / double(mLayers));
+  double w =
+      std::max(4.0, (width() - labelWidth(*this) - kMeanGap - kGap * columns) / double(columns));
+  double h = std::max(4.0, (height() - headerRows(*this) - kGap * mLayers) / double(mLayers));
   // Square cells, as in the big heatmap: a stretched map would suggest a shape it does not have.
   const QImage& first = mImages.front();
   const double aspect = double(first.width()) / double(std::max(first.height(), 1));
@@ -89,8 +100,8 @@ QRect HeadGrid::cellRect(int layer, int head) const {
   else
     h = std::max(4.0, w / aspect);
   const int column = head < 0 ? mHeads : head;
-  const double x = kLabelWidth + column * (w + kGap) + (head < 0 ? kMeanGap : 0);
-  const double y = kHeaderRows + layer * (h + kGap);
+  const double x = labelWidth(*this) + column * (w + kGap) + (head < 0 ? kMeanGap : 0);
+  const double y = headerRows(*this) + layer * (h + kGap);
   return QRectF(x, y, w, h).toRect();
 }
 
@@ -126,11 +137,11 @@ void HeadGrid::paintEvent(QPaintEvent*) {
                               : (cell.width() > metrics.horizontalAdvance(QStringLiteral("head 88"))
                                      ? tr("head %1").arg(h + 1)
                                      : QString::number(h + 1));
-    p.drawText(QRect(cell.left(), 0, cell.width(), kHeaderRows), Qt::AlignCenter, label);
+    p.drawText(QRect(cell.left(), 0, cell.width(), headerRows(*this)), Qt::AlignCenter, label);
   }
   // How to read the colours, under the grid: the same scale as the big heatmap's.
   const QRect last = cellRect(mLayers - 1, 0);
-  const QRect legend(kLabelWidth, last.bottom() + kGap + 4, 160, 10);
+  const QRect legend(labelWidth(*this), last.bottom() + kGap + 4, 160, 10);
   if (legend.bottom() + metrics.height() < height()) {
     for (int x = 0; x < legend.width(); ++x)
       p.fillRect(QRect(legend.left() + x, legend.top(), 1, legend.height()),
@@ -146,7 +157,7 @@ void HeadGrid::paintEvent(QPaintEvent*) {
   for (int l = 0; l < mLayers; ++l) {
     const QRect first = cellRect(l, 0);
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRect(0, first.top(), kLabelWidth - 6, first.height()),
+    p.drawText(QRect(0, first.top(), labelWidth(*this) - 6, first.height()),
                Qt::AlignRight | Qt::AlignVCenter, tr("layer %1").arg(l + 1));
     for (int h = -1; h < mHeads; ++h) {
       const QRect cell = cellRect(l, h);

@@ -10,6 +10,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -287,4 +288,34 @@ TEST(ClassroomMode, TheLongerFrenchTextStillFitsTheStepPanel) {
     window.classroomMode()->setActive(false);
   }
   attn::ui::applyLanguage(attn::ui::Language::English);
+}
+
+TEST(ClassroomMode, EveryTabsTextIsEnlarged) {
+  // Every page of the window, on a transformer (so that every tab has something to show): no
+  // label keeps a font of its own that classroom mode would leave small.
+  MainWindow window;
+  window.resize(1280, 720);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_EQ(
+      window.start(QStringLiteral(ATTN_TEST_DATA_DIR
+                                  "/golden/models/model_files/transformer_prenorm.safetensors"),
+                   {}, true),
+      QString());
+  const double base = QApplication::font().pointSizeF();
+  window.classroomMode()->setActive(true);
+  for (int i = 0; i < window.tabs()->count(); ++i) {
+    if (!window.tabs()->isTabEnabled(i)) continue;
+    window.tabs()->setCurrentIndex(i);
+    QApplication::processEvents();
+    const QString name = QStringLiteral("classroom_tab%1").arg(i);
+    attn::test::maybeCapture(window, name.toLatin1().constData());
+    for (QLabel* label : window.tabs()->currentWidget()->findChildren<QLabel*>()) {
+      if (!label->isVisible() || label->text().isEmpty()) continue;
+      EXPECT_GE(label->font().pointSizeF(), base * 1.3)
+          << window.tabs()->tabText(i).toStdString() << ": "
+          << label->text().left(60).toStdString();
+    }
+  }
+  window.classroomMode()->setActive(false);
 }

@@ -28,6 +28,7 @@ namespace {
 // application font), which is what lets leaving the mode shrink them back too.
 const char* const kPlotScale = "attnClassroomFontScale";
 const char* const kIconSize = "attnClassroomIconSize";  // the icon size outside classroom mode
+const char* const kWidgetScale = "attnClassroomWidgetFontScale";
 
 QFont scaled(QFont font, double factor) {
   // Rounded to hundredths of a point so that going up and back down lands on the same size.
@@ -165,12 +166,9 @@ void ClassroomMode::setActive(bool on) {
 }
 
 void ClassroomMode::setScale(double scale) {
-  mScale = std::clamp(scale, 1.0, 3.0);
+  mScale = std::clamp(scale, 1.2, 2.5);  // as Settings::classroomScale() reads it back
   mWindow->settings()->setClassroomScale(mScale);
-  if (mActive) {
-    applyScale(mScale);
-    deliverApplicationChanges();
-  }
+  if (mActive) applyScale(mScale);
   syncActions();
 }
 
@@ -184,7 +182,6 @@ void ClassroomMode::enter() {
   mSavedState = mWindow->saveState();
   QApplication::setPalette(highContrastPalette());
   applyScale(mScale);
-  deliverApplicationChanges();
   mWindow->setColourMap(kColourMap);
   setHeatmapsForClassroom(true);
   for (QDockWidget* dock : mWindow->findChildren<QDockWidget*>()) {
@@ -234,8 +231,16 @@ void ClassroomMode::leave() {
 
 void ClassroomMode::applyScale(double scale) {
   // From the saved font each time, never from the current one: sizes never drift.
-  if (scale != mApplied)
+  if (scale != mApplied) {
     QApplication::setFont(scale == 1.0 ? mSavedFont : scaled(mSavedFont, scale));
+    deliverApplicationChanges();
+  }
+  scaleExplicitFonts(scale);
+  // Qt tells only windows that the application font changed (the others get FontChange); views
+  // that size their own font from the application's listen for it, so tell every widget.
+  QEvent changed(QEvent::ApplicationFontChange);
+  for (QWidget* widget : mWindow->findChildren<QWidget*>())
+    QCoreApplication::sendEvent(widget, &changed);
   for (QCustomPlot* plot : mWindow->findChildren<QCustomPlot*>()) {
     const QVariant tag = plot->property(kPlotScale);
     const double at = tag.isValid() ? tag.toDouble() : mApplied;
@@ -245,6 +250,20 @@ void ClassroomMode::applyScale(double scale) {
   scaleButtonIcons(scale);
   mApplied = scale;
   setDockTitleFonts(scale != 1.0);
+}
+
+void ClassroomMode::scaleExplicitFonts(double scale) {
+  // A widget given a font of a set size (a view's "larger than the rest" text) keeps that size
+  // whatever the application's font: scale it like the plots' fonts.
+  for (QWidget* widget : mWindow->findChildren<QWidget*>()) {
+    if (qobject_cast<QDockWidget*>(widget) || !widget->testAttribute(Qt::WA_SetFont) ||
+        !(widget->font().resolveMask() & QFont::SizeResolved))
+      continue;
+    const QVariant tag = widget->property(kWidgetScale);
+    const double at = tag.isValid() ? tag.toDouble() : mApplied;
+    if (std::abs(at - scale) > 1e-9) widget->setFont(scaled(widget->font(), scale / at));
+    widget->setProperty(kWidgetScale, scale);
+  }
 }
 
 void ClassroomMode::setDockTitleFonts(bool large) {

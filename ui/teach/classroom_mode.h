@@ -73,6 +73,7 @@ class ClassroomMode : public QObject {
   // its own copy of a font or size (plots, icons) from the scale they are at to `scale`.
   void applyScale(double scale);
   void scaleButtonIcons(double scale);
+  void scaleExplicitFonts(double scale);
   void setDockTitleFonts(bool large);
   void fitKeptDocks(bool growOnly);
   int keptDockWidth(QDockWidget* dock) const;
