@@ -115,11 +115,16 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>Softmax: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), with m = max %2 = %5 (subtracting m changes nothing but keeps exp from overflowing)&lt;br&gt;%6 = exp(%7 − %5) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</source>
-        <translation>Softmax&#xa0;: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), avec m = max %2 = %5 (soustraire m ne change rien mais évite que exp ne déborde)&lt;br&gt;%6 = exp(%7 − %5) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</translation>
+        <source>Softmax: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), with m = max %2 = %5 (subtracting m changes nothing but keeps exp from overflowing)&lt;br&gt;%6 = exp(%7 − %11) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</source>
+        <translation>Softmax&#xa0;: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), avec m = max %2 = %5 (soustraire m ne change rien mais évite que exp ne déborde)&lt;br&gt;%6 = exp(%7 − %11) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+72"/>
+        <source>Recomputed here from the model&apos;s parameters. Largest difference from the weights the model put in the trace: %1</source>
+        <translation>Recalculé ici à partir des paramètres du modèle. Plus grand écart avec les poids que le modèle a mis dans la trace&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-61"/>
         <source>The context vector c%1</source>
         <translation>Le vecteur de contexte c%1</translation>
     </message>
@@ -179,12 +184,7 @@
         <translation>Recalculé ici à partir des paramètres du modèle. La trace ne contient pas de poids pour cette ligne avec lesquels comparer.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Recomputed here from the model&apos;s parameters. Largest difference from the decoder&apos;s own weights: %1</source>
-        <translation>Recalculé ici à partir des paramètres du modèle. Plus grand écart avec les poids du décodeur lui-même&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>; from its scores: %1</source>
         <translation>&#xa0;; avec ses scores&#xa0;: %1</translation>
     </message>
@@ -401,7 +401,7 @@
 <context>
     <name>attn::ui::AlignmentFormingView</name>
     <message>
-        <location filename="../teach/alignment_forming_view.cpp" line="+49"/>
+        <location filename="../teach/alignment_forming_view.cpp" line="+50"/>
         <source>untrained (step 0)</source>
         <translation>non entraîné (pas 0)</translation>
     </message>
@@ -411,17 +411,22 @@
         <translation>pas %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Start a training run: every few steps the model reads one held-out example, and its attention is kept here. Then drag the slider (or press play) to watch the alignment form.</source>
-        <translation>Lancez un entraînement&#xa0;: tous les quelques pas, le modèle lit un exemple mis de côté, et son attention est gardée ici. Faites ensuite glisser le curseur (ou lancez la lecture) pour voir l’alignement se former.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+43"/>
         <source>Keep a snapshot every</source>
         <translation>Garder un instantané tous les</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>of</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>→</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>auto (about %1 per run)</source>
         <translation>auto (environ %1 par entraînement)</translation>
     </message>
@@ -436,7 +441,27 @@
         <translation>Pour le prochain entraînement. Au plus %1 instantanés sont gardés&#xa0;: au-delà, un sur deux est retiré.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>a held-out example</source>
+        <translation>un exemple mis de côté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sentence to watch in the next run, e.g. one whose words move (“the big black dog”); empty: the first held-out example</source>
+        <translation>La phrase à observer au prochain entraînement, par exemple une dont les mots changent de place («&#xa0;the big black dog&#xa0;»)&#xa0;; vide&#xa0;: le premier exemple mis de côté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its reference output</source>
+        <translation>sa sortie de référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The output the snapshots read with teacher forcing (“le grand chien noir”); a classifier needs none</source>
+        <translation>La sortie que lisent les instantanés par forçage par l’enseignant («&#xa0;le grand chien noir&#xa0;»)&#xa0;; un classifieur n’en a pas besoin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Drag through the training run (← → step one snapshot)</source>
         <translation>Parcourir l’entraînement (← → un instantané à la fois)</translation>
     </message>
@@ -471,7 +496,17 @@
         <translation>Les traces en JSON…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+22"/>
+        <source>Start a training run: every few steps the model reads one example sentence (a held-out one, or the one given below), and its attention is kept here. Then drag the slider (or press play) to watch the alignment form.</source>
+        <translation>Lancez un entraînement&#xa0;: tous les quelques pas, le modèle lit une phrase d’exemple (une phrase mise de côté, ou celle donnée ci-dessous), et son attention est gardée ici. Faites ensuite glisser le curseur (ou lancez la lecture) pour voir l’alignement se former.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No snapshots in this run: the sentence to watch cannot be read (%1). Give one in the model&apos;s vocabulary, with its reference output, and train again.</source>
+        <translation>Pas d’instantanés pour cet entraînement&#xa0;: la phrase à observer ne peut pas être lue (%1). Donnez-en une dans le vocabulaire du modèle, avec sa sortie de référence, et relancez l’entraînement.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Example: “%1”, the hops of the classifier as it learns.</source>
         <translation>Exemple&#xa0;: «&#xa0;%1&#xa0;», les sauts du classifieur pendant qu’il apprend.</translation>
     </message>
@@ -1183,7 +1218,7 @@ avec attention</translation>
 <context>
     <name>attn::ui::ClassroomMode</name>
     <message>
-        <location filename="../teach/classroom_mode.cpp" line="+285"/>
+        <location filename="../teach/classroom_mode.cpp" line="+304"/>
         <source>&amp;Classroom mode</source>
         <translation>Mode &amp;classe</translation>
     </message>
@@ -1519,17 +1554,17 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>Head</source>
         <translation>Tête</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-76"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>j</source>
         <translation>j</translation>
     </message>
@@ -1614,7 +1649,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Le calcul a besoin du modèle qui a produit cette trace&#xa0;: une trace contient les poids d’attention, pas les paramètres dont ils ont été calculés. Ouvrez ce modèle (Fichier ▸ Ouvrir un modèle) et décodez à nouveau la phrase.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The open model cannot be taken apart here: %1.</source>
         <translation>Le modèle ouvert ne peut pas être décomposé ici&#xa0;: %1.</translation>
     </message>
@@ -1723,7 +1758,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
 <context>
     <name>attn::ui::HeadGrid</name>
     <message>
-        <location filename="../head_grid.cpp" line="+115"/>
+        <location filename="../head_grid.cpp" line="+126"/>
         <source>This trace has no attention of this kind.</source>
         <translation>Cette trace ne contient pas d’attention de ce type.</translation>
     </message>
@@ -1748,7 +1783,8 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>poids d’attention</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-126"/>
+        <location line="+133"/>
         <source>layer %1</source>
         <translation>couche %1</translation>
     </message>
@@ -4186,13 +4222,13 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+113"/>
         <location line="+60"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-172"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4222,7 +4258,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>L’attention sur un exemple mis de côté, gardée tous les quelques pas</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Cancelled. The partly trained model was discarded.</source>
         <translation>Annulé. Le modèle en partie entraîné a été abandonné.</translation>
     </message>
@@ -4263,7 +4299,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Génération des données et construction du modèle…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Training started</source>
         <translation>Entraînement lancé</translation>
     </message>
@@ -4366,7 +4402,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Vérifiez la source des données et les réglages du formulaire, puis relancez.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>loss %1</source>
         <translation>perte %1</translation>
     </message>
