@@ -31,7 +31,9 @@ struct TrainConfig {
   bool restoreBest = true;         // end with the best validated weights
   std::string checkpointPath;      // save the model here at each evaluation ("" = never)
   int64_t maxBadSteps = 20;        // non-finite steps (in all) before giving up
-  int threads = 1;                 // parts of each batch run on their own threads (parallel_step.h)
+  // Parts each batch is cut into, each on its own thread (train/parallel_step.h); the same
+  // number trains the same weights on any machine. 2 = kDefaultTrainThreads, as the CLI's.
+  int threads = 2;
 };
 
 struct TrainProgress {
