@@ -163,7 +163,8 @@ TEST(InterventionTransformer, ARowForEveryHeadPutsItInEachHeadOfThatLayer) {
   for (int h = 0; h < 2; ++h)
     for (int k = 0; k < 4; ++k) EXPECT_EQ(cross.at(1, h, 1, k), k == 2 ? 1.0f : 0.0f);
   // Layer 0 computes its weights at step 1 before layer 1's edit, from the same inputs.
-  const AttentionMap& before = decodeGreedy(m, "le chat noir").trace.attention.at("cross");
+  const DecodeResult greedy = decodeGreedy(m, "le chat noir");
+  const AttentionMap& before = greedy.trace.attention.at("cross");
   for (int h = 0; h < 2; ++h)
     for (int k = 0; k < 4; ++k) EXPECT_EQ(cross.at(0, h, 1, k), before.at(0, h, 1, k));
 }
