@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLineEdit>
+#include <QMap>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
 #include <QProcess>
@@ -293,4 +295,64 @@ TEST(Translation, EveryStringInTheCodeIsInTheFrenchFile) {
       << "tools/update_translations.sh and translate them in ui/translations/"
       << "attention_studio_fr.ts (docs/translating.md):\n  "
       << untranslated.join(QStringLiteral("\n  ")).toStdString();
+}
+
+namespace {
+
+// Menu entries of one menu that share a mnemonic (Alt+letter reaches only one of them).
+QStringList clashingMnemonics(QMenu* menu) {
+  QMap<QChar, QStringList> byKey;
+  for (QAction* action : menu->actions()) {
+    const QString text = action->text();
+    for (int i = 0; i + 1 < text.size(); ++i) {
+      if (text.at(i) != QLatin1Char('&')) continue;
+      if (text.at(i + 1) == QLatin1Char('&')) {
+        ++i;  // "&&" is a literal ampersand
+        continue;
+      }
+      byKey[text.at(i + 1).toLower()] << text;
+      break;
+    }
+  }
+  QStringList clashes;
+  for (auto it = byKey.cbegin(); it != byKey.cend(); ++it)
+    if (it.value().size() > 1) clashes << it.value().join(QStringLiteral(" / "));
+  return clashes;
+}
+
+}  // namespace
+
+TEST(Translation, MenuMnemonicsAreUniqueInBothLanguages) {
+  LanguageGuard guard;
+  for (Language language : {Language::English, Language::French}) {
+    ASSERT_TRUE(attn::ui::applyLanguage(language));
+    MainWindow window;
+    QList<QMenu*> menus;
+    for (QAction* top : window.menuBar()->actions())
+      if (top->menu()) menus << top->menu();
+    menus << nullptr;  // the menu bar itself, below
+    for (QMenu* menu : menus) {
+      QStringList clashes;
+      if (menu) {
+        clashes = clashingMnemonics(menu);
+      } else {
+        QMenu bar;  // the titles, gathered in a menu to reuse the check
+        for (QAction* top : window.menuBar()->actions()) bar.addAction(top->text());
+        clashes = clashingMnemonics(&bar);
+      }
+      EXPECT_TRUE(clashes.isEmpty())
+          << attn::ui::languageKey(language).toStdString() << ", "
+          << (menu ? menu->title() : QStringLiteral("menu bar")).toStdString() << ": "
+          << clashes.join(QStringLiteral("; ")).toStdString();
+    }
+  }
+}
+
+TEST(Translation, TheMnemonicCheckFindsAClash) {
+  QMenu menu;
+  menu.addAction(QStringLiteral("&Open"));
+  menu.addAction(QStringLiteral("&other"));
+  menu.addAction(QStringLiteral("Save && &quit"));
+  menu.addAction(QStringLiteral("&Quick"));
+  EXPECT_EQ(clashingMnemonics(&menu), (QStringList{"&Open / &other", "Save && &quit / &Quick"}));
 }

@@ -301,7 +301,7 @@ void ClassroomMode::setHeatmapsForClassroom(bool on) {
 }
 
 void ClassroomMode::addActionsTo(QMenu* menu) {
-  mToggle = menu->addAction(tr("&Classroom mode"));
+  mToggle = menu->addAction(tr("Classroom &mode"));
   mToggle->setObjectName(QStringLiteral("actionClassroomMode"));
   mToggle->setCheckable(true);
   mToggle->setShortcuts(

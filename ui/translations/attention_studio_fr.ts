@@ -1219,7 +1219,7 @@ avec attention</translation>
     <name>attn::ui::ClassroomMode</name>
     <message>
         <location filename="../teach/classroom_mode.cpp" line="+304"/>
-        <source>&amp;Classroom mode</source>
+        <source>Classroom &amp;mode</source>
         <translation>Mode &amp;classe</translation>
     </message>
     <message>
