@@ -1,10 +1,10 @@
-// Eigen's single-precision matrix product at the shapes of a training step, on 1 and 2 threads
-// (Eigen's own OpenMP parallelisation, Eigen::setNbThreads). Two questions for the performance
-// table: how fast can the products of a step go (the GFLOP/s counter, against which a step's
-// FLOP count gives its floor), and would a parallel GEMM make a step use two cores well? It does
-// not: at the shapes most products have (one recurrent step, [32, 128] × [128, 384]) two threads
-// gain little or lose, which is why training steps are parallel over the batch instead
-// (core/train/parallel_step.h). This program alone is built with -fopenmp.
+// Eigen's single-precision matrix product at the shapes of a training step and of a decoding step,
+// on 1 and 2 threads (Eigen's own OpenMP parallelisation, Eigen::setNbThreads). What it answers
+// for the performance table: how fast the products of a step can go (the GFLOP/s counter, against
+// which a step's FLOP count gives its floor); how fast a batch-1 product (a matrix-vector
+// product, what greedy decoding does) can go; and what a parallel GEMM gives two cores, to
+// compare with the data-parallel training step (core/train/parallel_step.h; bench_models_openmp
+// measures whole steps both ways). This program alone is built with -fopenmp.
 #include <benchmark/benchmark.h>
 
 #include <Eigen/Core>
@@ -30,12 +30,14 @@ void gemm(benchmark::State& state) {
 }
 
 // The shapes of the Bahdanau config (batch 32, source 24, target 12, E 64, H 128, bidirectional):
-// a GRU step of the decoder's hidden-to-hidden product; the encoder's input projection of every
+// two batch-1 products of greedy decoding; a GRU step's hidden-to-hidden product at batch 32; the encoder's input projection of every
 // step at once; the keys' projection of the additive score; the output projection of all target
 // positions; and one large product for comparison.
 void shapes(benchmark::internal::Benchmark* b) {
   b->ArgNames({"M", "K", "N", "threads"});
   for (int threads : {1, 2}) {
+    b->Args({1, 128, 384, threads});  // decoding: one GRU step's hidden-to-hidden product
+    b->Args({1, 320, 384, threads});  // decoding: the Bahdanau decoder's input product
     b->Args({32, 128, 384, threads});
     b->Args({768, 64, 384, threads});
     b->Args({768, 256, 128, threads});

@@ -4,6 +4,8 @@
 // (bench/run_all.sh interleaves both).
 #include <benchmark/benchmark.h>
 
+#include <Eigen/Core>
+
 #include "bench_configs.h"
 #include "decode/decoder.h"
 #include "optim/optimizer.h"
@@ -15,15 +17,15 @@
 namespace attn::bench {
 namespace {
 
-// One Adam step with clipping, as the trainer takes it: the batch cut in state.range(0) parts,
-// each on its own thread (train/parallel_step.h; 1 = the plain single-threaded step).
-void trainStep(benchmark::State& state, const BenchConfig& cfg) {
+// One Adam step with clipping, as the trainer takes it: the batch cut in `parts` parts, each on
+// its own thread (train/parallel_step.h; 1 = the plain single-threaded step).
+void trainStep(benchmark::State& state, const BenchConfig& cfg, int parts) {
   Model model = makeModel(cfg.config);
   const BenchBatch b = makeBatch(kBatch);
   LossBatch batch{b.src, b.tgtIn, b.tgtOut, b.labels};
   if (model.isClassifier()) batch.tgtIn = batch.tgtOut = TokenBatch{};
   else batch.labels.clear();
-  ParallelGradient gradient(model, static_cast<int>(state.range(0)));
+  ParallelGradient gradient(model, parts);
   Adam adam(model.network().parameters(), 1e-3);
   double loss = 0;
   for (auto _ : state) {
@@ -35,6 +37,20 @@ void trainStep(benchmark::State& state, const BenchConfig& cfg) {
   }
   state.counters["threads"] = static_cast<double>(state.range(0));
 }
+
+void trainStepParts(benchmark::State& state, const BenchConfig& cfg) {
+  trainStep(state, cfg, static_cast<int>(state.range(0)));
+}
+
+#ifdef ATTN_BENCH_EIGEN_OPENMP
+// bench_models_openmp only: the whole batch on one autograd graph, Eigen's products on
+// state.range(0) OpenMP threads. What a parallel GEMM alone would give a training step.
+void trainStepEigenThreads(benchmark::State& state, const BenchConfig& cfg) {
+  Eigen::setNbThreads(static_cast<int>(state.range(0)));
+  trainStep(state, cfg, 1);
+  Eigen::setNbThreads(1);
+}
+#endif
 
 // Greedy decoding of one 24-token sentence for exactly kTargetLength steps (the argmax is
 // ignored so an untrained model does the same work as a trained one), keeping every step's
@@ -90,7 +106,19 @@ void registerAll() {
     } catch (const std::exception&) {
       continue;  // an architecture not built yet
     }
-    benchmark::RegisterBenchmark(("train_step/" + c.name).c_str(), trainStep, c)
+#ifdef ATTN_BENCH_EIGEN_OPENMP
+    benchmark::RegisterBenchmark(("train_step_eigen_openmp/" + c.name).c_str(),
+                                 trainStepEigenThreads, c)
+        ->ArgName("threads")
+        ->Arg(1)
+        ->Arg(2)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MeasureProcessCPUTime()
+        ->MinTime(2.0);
+    continue;  // this build is for that comparison only
+#endif
+    benchmark::RegisterBenchmark(("train_step/" + c.name).c_str(), trainStepParts, c)
         ->ArgName("threads")
         ->Arg(1)
         ->Arg(2)

@@ -152,6 +152,29 @@ def gemm_table(results):
     return "\n".join(rows)
 
 
+def openmp_table(results, engine):
+    path = os.path.join(results, "openmp.json")
+    if not os.path.exists(path):
+        return "(no OpenMP results: build bench_models_openmp)"
+    omp = {}
+    for b in load(path)["benchmarks"]:
+        parts = b["run_name"].split("/")
+        threads = int(next(p for p in parts if p.startswith("threads:")).split(":")[1])
+        omp[(parts[1], threads)] = b["real_time"] * TO_MS[b["time_unit"]]
+    rows = ["| config | 1 thread | 2 threads, Eigen's OpenMP products | speed-up "
+            "| 2 threads, batch in two parts (what the trainer does) | speed-up |",
+            "|---|---|---|---|---|---|"]
+    for c in CONFIGS:
+        one = med(engine.get(("train_step", c, 1), {}).get("wall", []))
+        two = med(engine.get(("train_step", c, 2), {}).get("wall", []))
+        o1, o2 = omp.get((c, 1)), omp.get((c, 2))
+        if None in (one, two, o1, o2):
+            continue
+        rows.append(f"| {c} | {fmt(one)} | {fmt(o2)} | {o1 / o2:.2f}× | {fmt(two)} "
+                    f"| {one / two:.2f}× |")
+    return "\n".join(rows)
+
+
 def quality_table(results):
     path = os.path.join(results, "time_to_quality.jsonl")
     if not os.path.exists(path):
@@ -181,6 +204,8 @@ def main():
               f"{decode_table(engine, torch1, clock)}\n")
     print(f"### GUI\n\n{gui_table(results)}\n")
     print(f"### Time to quality (bundled dates model)\n\n{quality_table(results)}\n")
+    print(f"### Two threads: parallel products or parallel halves\n\n"
+          f"{openmp_table(results, engine)}\n")
     print(f"### Eigen GEMM\n\n{gemm_table(results)}\n")
 
 
