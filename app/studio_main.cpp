@@ -2,6 +2,7 @@
 // with an example already decoded, or saves a screenshot of it and exits.
 #include <QApplication>
 #include <QPointer>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -9,10 +10,39 @@
 #include "exit_codes.h"
 #include "gui/studio_options.h"
 #include "main_window.h"
+#include "session.h"
 #include "settings.h"
 #include "teach/classroom_mode.h"
 #include "translations/language.h"
 #include "window_capture.h"
+
+namespace {
+
+// --tab: the centre's tab whose title (mnemonic '&' aside, any case) is `title`. Returns an
+// empty string, or the error naming the titles there are.
+QString selectTab(QTabWidget* tabs, const QString& title) {
+  QStringList titles;
+  for (int i = 0; i < tabs->count(); ++i) {
+    const QString text = tabs->tabText(i).remove(QLatin1Char('&'));
+    if (text.compare(title, Qt::CaseInsensitive) == 0) {
+      tabs->setCurrentIndex(i);
+      return {};
+    }
+    titles << text;
+  }
+  return QStringLiteral("--tab: no tab '%1'; there are: %2").arg(title, titles.join(", "));
+}
+
+// --trace: the trace file on screen, as File > Open trace does; the error as a dialog would say it.
+QString openTraceAtStart(attn::ui::MainWindow& window, const QString& path) {
+  QString error;
+  QObject::connect(window.session(), &attn::ui::Session::failed, &window,
+                   [&error](const attn::ui::UserError& e) { error = e.what; });
+  window.session()->openTrace(path);
+  return error;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   const attn::app::Platform platform = attn::app::choosePlatform(argc, argv);
@@ -48,15 +78,26 @@ int main(int argc, char** argv) {
   attn::ui::MainWindow& window = *windowPtr;
   window.resize(options.size);
   if (options.classroom) window.classroomMode()->setActive(true);  // at the size it will have
+  if (!options.tab.isEmpty()) {
+    if (const QString error = selectTab(window.tabs(), options.tab); !error.isEmpty()) {
+      std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(error));
+      delete windowPtr;
+      return attn::app::kExitUsage;
+    }
+  }
   window.show();
-  const QString startError = window.start(options.modelPath, options.input, /*wait=*/screenshot);
+  const QString startError = options.tracePath.isEmpty()
+                                 ? window.start(options.modelPath, options.input, /*wait=*/screenshot)
+                                 : openTraceAtStart(window, options.tracePath);
   if (screenshot) {
     if (!startError.isEmpty()) {
       std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(startError));
       return attn::app::kExitFailure;
     }
-    // After the first event-loop turn, when the window has been laid out at its size.
-    QTimer::singleShot(0, &window, [&window, &options] {
+    // After the first event-loop turn, when the window has been laid out at its size. A tab
+    // other than the first may compute on a worker thread once shown (saliency, say): it gets
+    // a moment to finish.
+    QTimer::singleShot(options.tab.isEmpty() ? 0 : 1500, &window, [&window, &options] {
       const QString error = attn::ui::captureWidget(window, options.screenshotPath);
       if (!error.isEmpty())
         std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(error));

@@ -88,6 +88,14 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
       QStringLiteral("input"),
       QStringLiteral("Decode this sentence at start instead of the model's example sentence."),
       QStringLiteral("sentence"));
+  const QCommandLineOption traceOption(
+      QStringLiteral("trace"),
+      QStringLiteral("Show this trace file (.json, e.g. exported from PyTorch) instead of a model."),
+      QStringLiteral("file"));
+  const QCommandLineOption tabOption(
+      QStringLiteral("tab"),
+      QStringLiteral("Show this tab of the window at start, by its title (e.g. Computation)."),
+      QStringLiteral("title"));
   const QCommandLineOption langOption(
       QStringLiteral("lang"),
       QStringLiteral("Interface language: en, fr or system (default: as chosen in View > Language; "
@@ -102,6 +110,8 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
   parser.addOption(sizeOption);
   parser.addOption(modelOption);
   parser.addOption(inputOption);
+  parser.addOption(traceOption);
+  parser.addOption(tabOption);
 
   // parse(), not process(): process() exits by itself with code 1 and a multi-line message.
   if (!parser.parse(arguments)) {
@@ -138,6 +148,14 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
   parsed.options.input = parser.value(inputOption);
   if (parser.isSet(modelOption) && parsed.options.modelPath.isEmpty())
     return usageError(QStringLiteral("--model needs a file name"));
+  parsed.options.tracePath = parser.value(traceOption);
+  if (parser.isSet(traceOption) && parsed.options.tracePath.isEmpty())
+    return usageError(QStringLiteral("--trace needs a file name"));
+  if (parser.isSet(traceOption) && (parser.isSet(modelOption) || parser.isSet(inputOption)))
+    return usageError(QStringLiteral("--trace shows a trace as it is: no --model or --input"));
+  parsed.options.tab = parser.value(tabOption).trimmed();
+  if (parser.isSet(tabOption) && parsed.options.tab.isEmpty())
+    return usageError(QStringLiteral("--tab needs a tab's title"));
   if (parser.isSet(langOption)) {
     parsed.options.language = parser.value(langOption).trimmed().toLower();
     static const QStringList kLanguages = {QStringLiteral("en"), QStringLiteral("fr"),

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "run_program.h"
@@ -101,4 +102,45 @@ TEST_F(AttentionStudioCli, UnknownOptionExitsTwoWithOneErrorLine) {
   ASSERT_NE(at, std::string::npos) << run.err;
   EXPECT_NE(run.err.find("no-such-option"), std::string::npos) << run.err;
   EXPECT_EQ(lineCount(run.err.substr(at)), 1) << run.err;
+}
+
+TEST_F(AttentionStudioCli, TabOptionShowsThatTabOrNamesTheTabsThereAre) {
+  const auto shot = dir / "tab.png";
+  const ProgramRun run = runStudio("--tab computation --screenshot '" + shot.string() + "'");
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(pngSize(attn::test::slurp(shot)), std::make_pair(1280u, 800u));
+
+  const auto never = dir / "never.png";
+  const ProgramRun bad = runStudio("--tab Nowhere --screenshot '" + never.string() + "'");
+  EXPECT_EQ(bad.exitCode, 2);
+  const std::size_t at = bad.err.find("attention-studio: error: --tab: no tab 'Nowhere'");
+  ASSERT_NE(at, std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("Alignment, Heads"), std::string::npos) << bad.err;
+  EXPECT_EQ(lineCount(bad.err.substr(at)), 1) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(never));
+}
+
+// A trace exported from PyTorch by docs/pytorch-traces.md's recipe opens with --trace; a file
+// that is not a trace fails with one line naming it, and writes no screenshot.
+TEST_F(AttentionStudioCli, TraceOptionShowsATraceFileOrSaysWhatIsWrongWithIt) {
+  const auto shot = dir / "trace.png";
+  const std::string trace = std::string(ATTN_TEST_DATA_DIR) + "/traces/pytorch_transformer.json";
+  const ProgramRun run = runStudio("--trace '" + trace + "' --tab Heads --screenshot '" +
+                                   shot.string() + "'");
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(pngSize(attn::test::slurp(shot)), std::make_pair(1280u, 800u));
+
+  const auto notTrace = dir / "not-a-trace.json";
+  std::ofstream(notTrace) << "{\"format\": \"something else\"}";
+  const auto never = dir / "never.png";
+  const ProgramRun bad =
+      runStudio("--trace '" + notTrace.string() + "' --screenshot '" + never.string() + "'");
+  EXPECT_EQ(bad.exitCode, 1);
+  const std::size_t at = bad.err.find("attention-studio: error: ");
+  ASSERT_NE(at, std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("not-a-trace.json"), std::string::npos) << bad.err;
+  EXPECT_EQ(lineCount(bad.err.substr(at)), 1) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(never));
+
+  EXPECT_EQ(runStudio("--trace '" + trace + "' --model m.safetensors").exitCode, 2);
 }

@@ -266,15 +266,20 @@ void InterventionResults::refreshMaps() {
                          : TraceDocument::mapLabel(QString::fromStdString(mMap)));
   show(mBefore, before, tr("Before"));
   show(mAfter, after, tr("After"));
-  if (!mRun) {
+  // Until there is an "after", the difference is an empty map drawn white (0 on its scale).
+  auto showNoDifference = [&] {
     show(mDifference, nullptr, tr("After − before"));
+    mDifference->colorMap()->setDataRange(QCPRange(-1, 1));
+  };
+  if (!mRun) {
+    showNoDifference();
     return;
   }
   int rows = 0;
   const std::vector<float> d =
       attentionDifference(mRun->before.trace, mRun->after.trace, mMap, mLayer, mHead, &rows);
   if (rows == 0) {
-    show(mDifference, nullptr, tr("After − before"));
+    showNoDifference();
     return;
   }
   const bool steps = rowsAreSteps(mMap);
