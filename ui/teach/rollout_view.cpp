@@ -183,7 +183,7 @@ void RolloutView::refresh() {
   mStack->setCurrentIndex(1);
   mRowsAreSteps = raw.rowsAreSteps;
   const int layers = mLayerBox->count();
-  mRaw->setTitle(tr("Raw attention · layer %1 of %2 · %3")
+  mRaw->setTitle(tr("Raw attention · layer %1 of %2\n%3")
                      .arg(layer + 1)
                      .arg(layers)
                      .arg(mHeadBox->currentText()));

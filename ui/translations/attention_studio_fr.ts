@@ -2295,13 +2295,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Après</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>After − before</source>
         <translation>Après − avant</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>After − before: blue less, red more</source>
         <translation>Après − avant&#xa0;: bleu moins, rouge plus</translation>
     </message>
@@ -3219,8 +3218,10 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="+7"/>
-        <source>Raw attention · layer %1 of %2 · %3</source>
-        <translation>Attention brute · couche %1 sur %2 · %3</translation>
+        <source>Raw attention · layer %1 of %2
+%3</source>
+        <translation>Attention brute · couche %1 sur %2
+%3</translation>
     </message>
     <message>
         <location line="+4"/>
