@@ -7,8 +7,9 @@ same functions on batches of the same shape:
   (23 + <eos>), every target 12 (no padding, as bench_models' batch), vocabularies of 64;
 - decode: greedy decoding of one 24-token sentence for 12 steps, incremental (the encoder once,
   then one decoder step per token with the RNN state or, for the transformer, every layer's
-  keys and values of the tokens so far), recording every step's attention weights (all heads of
-  every layer, the encoder's self-attention too) and log-probs, as the engine's trace does;
+  keys and values of the tokens so far), keeping what the engine's trace keeps: every step's
+  attention weights and pre-softmax scores (all heads of every layer, the encoder's
+  self-attention too), the RNN's query and context, the log-probs and the top 5 tokens;
   the tokens fed are the same fixed ones as bench_models' (the argmax is not used, so an
   untrained model does the same work as a trained one). For the classifier: one forward pass.
 
@@ -42,6 +43,7 @@ CONFIGS = {
             "attention_dim": 64, "hops": 4, "mlp_dim": 128, "num_classes": 2},
 }
 BATCH, SRC, TGT, VOCAB = 32, 24, 12, 64
+TOP_K = 5  # the next-token candidates a trace keeps per step (DecodeOptions::topK)
 
 
 def build(name):
@@ -92,8 +94,29 @@ def train_step(name):
 
 # ---------------------------------------------------------------- incremental greedy decoding
 
+def attend(attn, q, keys, projected, padding):
+    """Attention.forward's arithmetic, also returning the scores before the softmax (the trace
+    keeps them)."""
+    if attn.score == "additive":
+        scores = attn.v(torch.tanh(attn.query(q)[:, None, :] + projected)).squeeze(-1)
+    else:  # dot: qᵀh_j; general: qᵀ(W h_j)
+        scores = torch.bmm(projected, q[:, :, None]).squeeze(-1)
+    a = models.masked_softmax(scores, padding)
+    return scores, a, torch.bmm(a[:, None, :], keys).squeeze(1)
+
+
+def step_record(logits):
+    """What the trace keeps of a step's output besides attention: the log-probs and the five most
+    probable tokens with their probabilities."""
+    log_probs = F.log_softmax(logits, -1)
+    top = torch.topk(log_probs.exp(), min(TOP_K, logits.shape[-1]), -1)
+    return [log_probs, top.values, top.indices]
+
+
 def rnn_decoder(model, src, src_lengths, tokens):
-    """RNNSeq2Seq.forward's step equations, one step at a time from the encoded source."""
+    """RNNSeq2Seq.forward's step equations, one step at a time from the encoded source; each step
+    keeps what the engine's trace keeps: attention weights and scores, query, context, log-probs
+    and the top five tokens."""
     def run():
         kept = []
         with torch.no_grad():
@@ -105,30 +128,32 @@ def rnn_decoder(model, src, src_lengths, tokens):
             for tok in tokens:
                 e = model.decoder.embedding(torch.tensor([tok]))
                 if model.attention_kind == "bahdanau":
-                    a, c = attn(model._top(state), keys, projected, padding)
+                    q = model._top(state)
+                    scores, a, c = attend(attn, q, keys, projected, padding)
                     out, state = model.decoder.rnn(torch.cat([e, c], -1)[:, None], state)
                     logits = model.decoder.out(torch.cat([out[:, 0], c], -1))
                 else:
                     x = torch.cat([e, h_tilde], -1) if model.input_feeding else e
                     out, state = model.decoder.rnn(x[:, None], state)
-                    s = out[:, 0]
-                    a, c = attn(s, keys, projected, padding)
-                    h_tilde = torch.tanh(model.decoder.combine(torch.cat([c, s], -1)))
+                    q = out[:, 0]
+                    scores, a, c = attend(attn, q, keys, projected, padding)
+                    h_tilde = torch.tanh(model.decoder.combine(torch.cat([c, q], -1)))
                     logits = model.decoder.out(h_tilde)
-                kept += [a, F.log_softmax(logits, -1)]
+                kept += [a, scores, q, c] + step_record(logits)
         return kept
     return run
 
 
 def heads_attention(q, k, v, nhead):
     """Scaled dot-product attention of q [Q, d] over k, v [K, d], per head: (out [Q, d],
-    weights [heads, Q, K])."""
+    weights [heads, Q, K], scores before the softmax [heads, Q, K])."""
     d = q.shape[-1]
     dh = d // nhead
     qh = q.view(-1, nhead, dh).transpose(0, 1) / math.sqrt(dh)
     kh, vh = (t.view(-1, nhead, dh).transpose(0, 1) for t in (k, v))
-    w = torch.softmax(qh @ kh.transpose(1, 2), -1)
-    return (w @ vh).transpose(0, 1).reshape(-1, d), w
+    scores = qh @ kh.transpose(1, 2)
+    w = torch.softmax(scores, -1)
+    return (w @ vh).transpose(0, 1).reshape(-1, d), w, scores
 
 
 def mha(module, q_in, kv_in, nhead, cache=None):
@@ -144,8 +169,8 @@ def mha(module, q_in, kv_in, nhead, cache=None):
         cache[0] = torch.cat([cache[0], kv[:, :d]]) if cache[0] is not None else kv[:, :d]
         cache[1] = torch.cat([cache[1], kv[:, d:]]) if cache[1] is not None else kv[:, d:]
         k, v = cache
-    out, w = heads_attention(q, k, v, nhead)
-    return module.out_proj(out), w
+    out, w, scores = heads_attention(q, k, v, nhead)
+    return module.out_proj(out), w, scores
 
 
 def transformer_decoder(model, src, tokens):
@@ -163,7 +188,7 @@ def transformer_decoder(model, src, tokens):
         with torch.no_grad():
             x = model.embed(model.src_embedding, src)[0]              # [S, d]
             for layer in tr.encoder.layers:
-                sa, w = mha(layer.self_attn, x, x, nhead)
+                sa, w, _ = mha(layer.self_attn, x, x, nhead)
                 x = layer.norm1(x + sa)
                 x = layer.norm2(x + ff(layer, x))
                 kept.append(w)
@@ -177,15 +202,15 @@ def transformer_decoder(model, src, tokens):
             for t, tok in enumerate(tokens):
                 y = model.tgt_embedding(torch.tensor([tok])) * math.sqrt(d) + pe[t:t + 1]
                 for li, layer in enumerate(tr.decoder.layers):
-                    sa, w_self = mha(layer.self_attn, y, y, nhead, caches[li])
+                    sa, w_self, s_self = mha(layer.self_attn, y, y, nhead, caches[li])
                     y = layer.norm1(y + sa)
                     ca = layer.multihead_attn
                     q = F.linear(y, ca.in_proj_weight[:d], ca.in_proj_bias[:d])
-                    o, w_cross = heads_attention(q, *mem_kv[li], nhead)
+                    o, w_cross, s_cross = heads_attention(q, *mem_kv[li], nhead)
                     y = layer.norm2(y + ca.out_proj(o))
                     y = layer.norm3(y + ff(layer, y))
-                    kept += [w_self, w_cross]
-                kept.append(F.log_softmax(model.out(tr.decoder.norm(y)), -1))
+                    kept += [w_self, s_self, w_cross, s_cross]
+                kept += step_record(model.out(tr.decoder.norm(y)))
         return kept
     return run
 
@@ -207,7 +232,8 @@ def decode(name):
     if model.config["arch"] == "structured_self_attention":
         def forward():
             with torch.no_grad():
-                return model(batch)
+                out = model(batch)
+                return [out] + step_record(out["logits"])
         return forward
     tokens = batch["tgt_in"][0].tolist()  # <sos> y1 … y11: 12 steps
     if model.config["arch"] == "transformer":
