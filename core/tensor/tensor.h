@@ -37,8 +37,10 @@ struct DefaultInitAllocator {
   T* allocate(std::size_t n) {
     return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t(kTensorAlignment)));
   }
-  void deallocate(T* p, std::size_t n) noexcept {
-    ::operator delete(p, n * sizeof(T), std::align_val_t(kTensorAlignment));
+  void deallocate(T* p, std::size_t) noexcept {
+    // The unsized form: clang (the fuzz build) declares sized deallocation only with
+    // -fsized-deallocation.
+    ::operator delete(p, std::align_val_t(kTensorAlignment));
   }
   template <class U>
   void construct(U* p) noexcept {
