@@ -36,9 +36,12 @@ QString selectTab(QTabWidget* tabs, const QString& title) {
 // --trace: the trace file on screen, as File > Open trace does; the error as a dialog would say it.
 QString openTraceAtStart(attn::ui::MainWindow& window, const QString& path) {
   QString error;
-  QObject::connect(window.session(), &attn::ui::Session::failed, &window,
-                   [&error](const attn::ui::UserError& e) { error = e.what; });
+  // Only for this call: `error` is a local, and later failures go to the window's dialogs.
+  const QMetaObject::Connection c =
+      QObject::connect(window.session(), &attn::ui::Session::failed, &window,
+                       [&error](const attn::ui::UserError& e) { error = e.what; });
   window.session()->openTrace(path);
+  QObject::disconnect(c);
   return error;
 }
 
