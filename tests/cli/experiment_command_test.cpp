@@ -158,36 +158,16 @@ TEST_F(ExperimentCommand, SigintCancelsAndLeavesExistingOutputsAsTheyWere) {
   writeText("r.csv", "precious csv");
   const std::string errPath = path("stderr.txt");
   tinySettings();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int null = open("/dev/null", O_WRONLY);
-    dup2(err, 2);
-    dup2(null, 1);
-    const std::string settings = path("tiny.json"), out = path("r.json"), csv = path("r.csv");
-    execl(ATTN_CLI_PATH, ATTN_CLI_PATH, "experiment", "bottleneck", "--settings", settings.c_str(),
-          "--steps", "10000000", "--out", out.c_str(), "--csv", csv.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  ASSERT_GT(pid, 0);
+  const std::string settings = path("tiny.json"), out = path("r.json"), csv = path("r.csv");
   // "Generating the data" is printed once the handler is installed; then both models train.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (slurp(errPath).find("Generating") == std::string::npos &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  kill(pid, SIGINT);
-  int status = 0;
-  while (waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      FAIL() << "attention-cli experiment did not stop after SIGINT";
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  const std::string err = slurp(errPath);
+  const InterruptedRun run = interruptAfter(
+      ATTN_CLI_PATH,
+      {"experiment", "bottleneck", "--settings", settings, "--steps", "10000000", "--out", out,
+       "--csv", csv},
+      errPath, "Generating", std::chrono::milliseconds(300));
+  ASSERT_TRUE(run.stopped) << "attention-cli experiment did not stop after SIGINT";
+  const std::string& err = run.err;
+  const int status = run.status;
   ASSERT_TRUE(WIFEXITED(status)) << "killed by a signal; stderr: " << err;
   EXPECT_EQ(WEXITSTATUS(status), 1) << err;
   ASSERT_GE(err.size(), 10u);

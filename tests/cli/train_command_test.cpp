@@ -173,49 +173,20 @@ TEST_F(TrainCommand, DivergedRunLeavesAnExistingOutByteIdentical) {
   EXPECT_EQ(slurp(out), "precious bytes");
 }
 
-// Starts attention-cli with stderr in `errPath` and stdout discarded; returns its pid.
-pid_t spawnCli(const std::vector<std::string>& args, const std::string& errPath) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int null = open("/dev/null", O_WRONLY);
-    dup2(err, 2);
-    dup2(null, 1);
-    std::vector<char*> argv{const_cast<char*>(ATTN_CLI_PATH)};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(ATTN_CLI_PATH, argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 TEST_F(TrainCommand, SigintCancelsCleanlyAndLeavesAnExistingOutByteIdentical) {
   const std::string out = path("m.safetensors");
   writeText("m.safetensors", "precious bytes");
   const std::string errPath = path("stderr.txt");
-  const pid_t pid = spawnCli({"train", "--task", "copy", "--train-size", "300", "--val-size", "20",
-                              "--test-size", "20", "--arch", "rnn_seq2seq", "--embed-dim", "8",
-                              "--hidden-dim", "8", "--steps", "100000000", "--out", out},
-                             errPath);
-  ASSERT_GT(pid, 0);
   // The "Training ..." line comes after the handler is installed: a SIGINT from then on cancels.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (slurp(errPath).find("Training") == std::string::npos &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  kill(pid, SIGINT);
-  int status = 0;
-  while (waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      FAIL() << "attention-cli train did not stop after SIGINT";
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  const std::string err = slurp(errPath);
+  const InterruptedRun run = interruptAfter(
+      ATTN_CLI_PATH,
+      {"train", "--task", "copy", "--train-size", "300", "--val-size", "20", "--test-size", "20",
+       "--arch", "rnn_seq2seq", "--embed-dim", "8", "--hidden-dim", "8", "--steps", "100000000",
+       "--out", out},
+      errPath, "Training", std::chrono::milliseconds(100));
+  ASSERT_TRUE(run.stopped) << "attention-cli train did not stop after SIGINT";
+  const std::string& err = run.err;
+  const int status = run.status;
   ASSERT_TRUE(WIFEXITED(status)) << "killed by a signal; stderr: " << err;
   EXPECT_EQ(WEXITSTATUS(status), 1) << err;
   EXPECT_GE(err.size(), 10u);
