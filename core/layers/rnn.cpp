@@ -3,6 +3,7 @@
 #include <string>
 
 #include "util/check.h"
+#include "util/side_thread.h"
 
 namespace attn {
 
@@ -80,10 +81,21 @@ RnnOutput Rnn::forward(const Var& x, const std::vector<int64_t>& lengthsIn,
   Var input = x;
   for (int64_t layer = 0; layer < L; ++layer) {
     std::vector<Var> outs;
-    for (int64_t dir = 0; dir < D; ++dir) {
+    std::vector<Var> seqs(static_cast<size_t>(D));
+    auto runScan = [&](int64_t dir) {
       const size_t k = static_cast<size_t>(layer * D + dir);
-      const Var seq =
+      seqs[static_cast<size_t>(dir)] =
           scan(weights_[k], input, initial.empty() ? zero : initial[k], lengths, dir == 1);
+    };
+    if (D == 2 && !gradEnabled()) {
+      // Inference: the two directions are independent chains of small products, each bound by
+      // its own weights' streaming from cache, so they run on two cores (util/side_thread.h).
+      runPair([&] { runScan(0); }, [&] { runScan(1); });
+    } else {
+      for (int64_t dir = 0; dir < D; ++dir) runScan(dir);
+    }
+    for (int64_t dir = 0; dir < D; ++dir) {
+      const Var& seq = seqs[static_cast<size_t>(dir)];
       const Var fin = gatherRows(seq, dir == 1 ? firstRows : lastRows);  // [B, S]
       if (lstm) {
         result.final.push_back({slice(fin, -1, 0, H), slice(fin, -1, H, H)});

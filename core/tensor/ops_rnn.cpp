@@ -12,6 +12,7 @@
 
 #include "tensor/ops_rnn_cells.h"
 #include "util/check.h"
+#include "util/side_thread.h"
 
 namespace attn {
 
@@ -92,6 +93,25 @@ class Scratch {
  private:
   Buffer buf_;
 };
+
+// out [n, R] = in [n, K] · Wᵀ for W [R, K] row-major. A single row in inference is a
+// matrix-vector product bound by streaming W from cache: the two cores then each take half of
+// W's rows (util/side_thread.h), and each keeps its half in its own L2. The split is at a
+// multiple of 16 rows, so every row is computed exactly as the whole product would.
+void productWt(const Scalar* in, int64_t n, int64_t K, ConstMatrixMap W, Scalar* out) {
+  const int64_t R = W.rows();
+  constexpr int64_t kMinSplit = 32768;  // multiply-adds; below this the hand-off costs more
+  if (n == 1 && !gradEnabled() && R * K >= kMinSplit) {
+    const int64_t top = (R / 2 + 15) / 16 * 16;
+    const ConstMatrixMap x(in, 1, K);
+    runPair([&] { MatrixMap(out, 1, top).noalias() = x * W.topRows(top).transpose(); },
+            [&] {
+              MatrixMap(out + top, 1, R - top).noalias() = x * W.bottomRows(R - top).transpose();
+            });
+    return;
+  }
+  MatrixMap(out, n, R).noalias() = ConstMatrixMap(in, n, K) * W.transpose();
+}
 
 // The schedule of a padded batch, as PyTorch's packed sequences have it: rows sorted by length,
 // longest first, so the rows still running at step s are a prefix of n_s rows, and only those
@@ -290,7 +310,7 @@ Var rnnScan(RnnCell cell, const Var& x, const Var& h0, const Var& c0, const Var&
   });
   Scratch gx(N * GH);
   MatrixMap gxm(gx.data(), N, GH);
-  gxm.noalias() = ConstMatrixMap(k->xs.data(), N, I) * wIh.value().mat().transpose();
+  productWt(k->xs.data(), N, I, wIh.value().mat(), gx.data());
   if (hasBias) gxm.rowwise() += bIh.value().arr().matrix().transpose();
 
   k->hs = Scratch(N * H);
@@ -311,7 +331,7 @@ Var rnnScan(RnnCell cell, const Var& x, const Var& h0, const Var& c0, const Var&
     const int64_t nNext = s + 1 < T ? k->active[static_cast<size_t>(s) + 1] : 0;
     // The only per-step product: h W_hhᵀ + b_hh for the rows still running.
     MatrixMap ghs(gh.data(), n, GH);
-    ghs.noalias() = ConstMatrixMap(k->hs.data() + off * H, n, H) * w.transpose();
+    productWt(k->hs.data() + off * H, n, H, w, gh.data());
     if (hasBias) ghs.rowwise() += bHh.value().arr().matrix().transpose();
     for (int64_t i = 0; i < n; ++i) {
       const int64_t b = k->order[static_cast<size_t>(i)], p = k->position(b, s);

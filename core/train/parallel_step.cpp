@@ -13,6 +13,7 @@
 #include "train/evaluate.h"
 #include "train/loss.h"
 #include "util/check.h"
+#include "util/side_thread.h"
 
 namespace attn {
 
@@ -178,6 +179,7 @@ int ParallelGradient::parts() const { return static_cast<int>(impl_->replicas.si
 double ParallelGradient::operator()(const LossBatch& batch) {
   const int64_t n = std::min<int64_t>(parts(), batch.size());
   if (n <= 1) return lossAndGradient(impl_->model, batch, 1.0);
+  const SideThreadPause pause;  // both cores are taken: inference elsewhere runs on one
 
   std::vector<LossBatch> part;
   std::vector<double> count;
