@@ -81,7 +81,7 @@ for round in $(seq 1 "$ROUNDS"); do
   OMP_NUM_THREADS=1 "$PYTHON" "$ROOT/bench/torch_bench.py" --threads 1 --repeats 1 \
     --out "$OUT/torch1_$round.json" >/dev/null
   quiet
-  OMP_NUM_THREADS=2 "$PYTHON" "$ROOT/bench/torch_bench.py" --threads 2 --repeats 1 --what train \
+  OMP_NUM_THREADS=2 "$PYTHON" "$ROOT/bench/torch_bench.py" --threads 2 --repeats 1 \
     --out "$OUT/torch2_$round.json" >/dev/null
 done
 "$PYTHON" -c "import json; print('torch blas:', json.load(open('$OUT/torch1_1.json'))['blas'])" \

@@ -88,19 +88,24 @@ def train_table(engine, torch1, torch2, clock):
     return "\n".join(rows)
 
 
-def decode_table(engine, torch1, clock):
+def decode_table(engine, torch1, torch2, clock):
+    """The engine's batch-1 inference may use the second core (core/util/side_thread.h), so it
+    is compared with PyTorch's better figure of 1 and 2 threads; the CPU table shows what the
+    engine spent on both cores."""
     tfield = "decode_ms" if clock == "wall" else "decode_cpu_ms"
     rows = ["| config | engine, decodeGreedy → Trace (steps) | engine, model steps only "
-            "| PyTorch, incremental | ratio (≥ 10×) |", "|---|---|---|---|---|"]
+            "| PyTorch, incremental, 1 / 2 threads | ratio to PyTorch's best (≥ 10×) |",
+            "|---|---|---|---|---|"]
     for c in CONFIGS:
         trace = engine.get(("greedy_trace", c, 1), {})
         steps = trace.get("counters", {}).get("steps")
         e = med(trace.get(clock, []))
         raw = med(engine.get(("greedy_decode", c, 1), {}).get(clock, []))
-        t = med(torch1.get((tfield, c), []))
+        t1, t2 = med(torch1.get((tfield, c), [])), med(torch2.get((tfield, c), []))
+        best = min((t for t in (t1, t2) if t is not None), default=None)
         steps_text = f" ({int(steps)})" if steps is not None and c != "lin" else ""
-        rows.append(f"| {LABELS[c]} | {fmt(e)}{steps_text} | {fmt(raw)} | {fmt(t)} "
-                    f"| {ratio(t, e, 10)} |")
+        rows.append(f"| {LABELS[c]} | {fmt(e)}{steps_text} | {fmt(raw)} | {fmt(t1)} / {fmt(t2)} "
+                    f"| {ratio(best, e, 10)} |")
     return "\n".join(rows)
 
 
@@ -201,7 +206,7 @@ def main():
     for clock, title in (("wall", "wall clock"), ("cpu", "process CPU time")):
         print(f"### Training step, {title}\n\n{train_table(engine, torch1, torch2, clock)}\n")
         print(f"### Greedy decode of one sentence with attention recorded, {title}\n\n"
-              f"{decode_table(engine, torch1, clock)}\n")
+              f"{decode_table(engine, torch1, torch2, clock)}\n")
     print(f"### GUI\n\n{gui_table(results)}\n")
     print(f"### Time to quality (bundled dates model)\n\n{quality_table(results)}\n")
     print(f"### Two threads: parallel products or parallel halves\n\n"

@@ -53,6 +53,8 @@ Var mean(const Var& a);  // -> scalar
 // Over the last dimension. -inf inputs get exactly 0; a row that is all -inf gives all zeros
 // (PyTorch gives NaN there; a fully padded row should contribute nothing, not poison a batch).
 Var softmax(const Var& a);
+// The backward pass of softmax and maskedSoftmax (their graph nodes' closure; not an op).
+void softmaxBackward(Node& self);
 Var logSoftmax(const Var& a);
 // logits [N, V], targets N ids: mean over targets != ignoreIndex of -log softmax(logits)[t]
 // (CrossEntropyLoss(ignore_index)). With no counted target the loss is 0.

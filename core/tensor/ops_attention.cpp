@@ -98,8 +98,17 @@ Var mergeHeads(const Var& x) {
   forEachHeadRow(batch, heads, steps, headDim, m, 0,
                  [&](int64_t h, int64_t p) { std::copy(src + h, src + h + headDim, dst + p); });
   return makeResult(std::move(out), {x}, [=](Node& self) {
-    Scalar* gx = self.inputs[0]->gradRef().data();
+    Node& X = *self.inputs[0];
     const Scalar* gy = self.grad.data();
+    if (!X.hasGrad()) {  // every element is covered: a copy, not a sum into zeros
+      X.grad = Tensor::empty(X.value.shape());
+      Scalar* gx = X.grad.data();
+      forEachHeadRow(batch, heads, steps, headDim, m, 0, [&](int64_t h, int64_t p) {
+        std::copy(gy + p, gy + p + headDim, gx + h);
+      });
+      return;
+    }
+    Scalar* gx = X.grad.data();
     forEachHeadRow(batch, heads, steps, headDim, m, 0, [&](int64_t h, int64_t p) {
       for (int64_t k = 0; k < headDim; ++k) gx[h + k] += gy[p + k];
     });
@@ -127,23 +136,18 @@ Var maskedSoftmax(const Var& scores, const Tensor& mask) {
         const int64_t mr = (m[0] == 1 ? 0 : b) * steps + t;
         row = x.row(r).array() + mask.mat().row(mr).array();
         const Scalar mx = row.maxCoeff();
-        if (mx == kNegInf) {  // every key masked: nothing to attend to
-          y.row(r).setZero();
-          continue;
-        }
-        row = (row - mx).exp();
-        y.row(r) = (row / row.sum()).matrix();
+        // Masked keys stay −∞, so their exp is 0; a row with every key masked is all −∞ and
+        // ends as zeros (nothing to attend to).
+        y.row(r) = (mx == kNegInf ? row : row - mx).matrix();
       }
-  return makeResult(std::move(out), {scores}, [](Node& self) {
-    // dx = p ⊙ (g − ⟨g, p⟩), row by row, as softmax(); the constant mask gets nothing.
-    auto p = self.value.mat();
-    auto g = self.grad.mat();
-    auto gx = self.inputs[0]->gradRef().mat();
-    for (int64_t r = 0; r < p.rows(); ++r) {
-      const Scalar dot = g.row(r).dot(p.row(r));
-      gx.row(r).array() += p.row(r).array() * (g.row(r).array() - dot);
-    }
-  });
+  // The exponentials over the whole buffer at once, as softmax() does; then each row's sum.
+  out.arr() = out.arr().exp();
+  for (int64_t r = 0; r < y.rows(); ++r) {
+    const Scalar total = y.row(r).sum();
+    if (total > 0) y.row(r) /= total;  // 0: every key was masked, the row stays zeros
+  }
+  // The constant mask gets no gradient.
+  return makeResult(std::move(out), {scores}, [](Node& self) { softmaxBackward(self); });
 }
 
 // keys [B, S, A], query [B, A], v [1, A] -> [B, S]

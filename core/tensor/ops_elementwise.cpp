@@ -77,16 +77,16 @@ Var binary(const Var& a, const Var& b, BinOp op) {
       auto g = self.grad.arr();
       switch (op) {
         case BinOp::Add:
-          if (A.requiresGrad) A.gradRef().arr() += g;
-          if (B.requiresGrad) B.gradRef().arr() += g;
+          if (A.requiresGrad) A.accumulateGrad(g);
+          if (B.requiresGrad) B.accumulateGrad(g);
           break;
         case BinOp::Sub:
-          if (A.requiresGrad) A.gradRef().arr() += g;
-          if (B.requiresGrad) B.gradRef().arr() -= g;
+          if (A.requiresGrad) A.accumulateGrad(g);
+          if (B.requiresGrad) B.accumulateGrad(-g);
           break;
         case BinOp::Mul:
-          if (A.requiresGrad) A.gradRef().arr() += g * B.value.arr();
-          if (B.requiresGrad) B.gradRef().arr() += g * A.value.arr();
+          if (A.requiresGrad) A.accumulateGrad(g * B.value.arr());
+          if (B.requiresGrad) B.accumulateGrad(g * A.value.arr());
           break;
       }
     });
@@ -118,7 +118,7 @@ Var unary(const Var& a, Fwd fwd, Deriv deriv) {
   out.arr() = fwd(a.value().arr());
   return makeResult(std::move(out), {a}, [deriv](Node& self) {
     Node& A = *self.inputs[0];
-    A.gradRef().arr() += self.grad.arr() * deriv(A.value.arr(), self.value.arr());
+    A.accumulateGrad(self.grad.arr() * deriv(A.value.arr(), self.value.arr()));
   });
 }
 
@@ -132,7 +132,7 @@ Var scale(const Var& a, Scalar s) {
   Tensor out = Tensor::empty(a.shape());
   out.arr() = a.value().arr() * s;
   return makeResult(std::move(out), {a}, [s](Node& self) {
-    self.inputs[0]->gradRef().arr() += self.grad.arr() * s;
+    self.inputs[0]->accumulateGrad(self.grad.arr() * s);
   });
 }
 

@@ -40,13 +40,20 @@ Var layerNorm(const Var& x, const Var& gamma, const Var& beta, Scalar eps) {
     if (Bn.requiresGrad) Bn.gradRef().arr() += G.array().colwise().sum().transpose();
     if (!Xn.requiresGrad) return;
     auto gamma = Gn.value.arr().transpose();
-    auto GX = Xn.gradRef().mat();
+    const bool fresh = !Xn.hasGrad();  // then written, not added to zeros
+    if (fresh) Xn.grad = Tensor::empty(Xn.value.shape());
+    auto GX = Xn.grad.mat();
+    Eigen::Array<Scalar, 1, Eigen::Dynamic> dh(G.cols());
     for (int64_t r = 0; r < G.rows(); ++r) {
       // dx = (1/σ) (dxhat − mean(dxhat) − xhat · mean(dxhat ⊙ xhat)), dxhat = g ⊙ γ
-      Eigen::Array<Scalar, 1, Eigen::Dynamic> dh = G.row(r).array() * gamma;
+      dh = G.row(r).array() * gamma;
       const Scalar m1 = dh.mean();
       const Scalar m2 = (dh * H.row(r).array()).mean();
-      GX.row(r).array() += (*rstd)[static_cast<size_t>(r)] * (dh - m1 - H.row(r).array() * m2);
+      const Scalar is = (*rstd)[static_cast<size_t>(r)];
+      if (fresh)
+        GX.row(r).array() = is * (dh - m1 - H.row(r).array() * m2);
+      else
+        GX.row(r).array() += is * (dh - m1 - H.row(r).array() * m2);
     }
   });
 }

@@ -25,30 +25,43 @@ Var mean(const Var& a) {
   });
 }
 
+// dx = p ⊙ (g − ⟨g, p⟩), row by row; written when x has no gradient yet (Node::accumulateGrad).
+void softmaxBackward(Node& self) {
+  auto p = self.value.mat();
+  auto g = self.grad.mat();
+  Node& X = *self.inputs[0];
+  const bool fresh = !X.hasGrad();
+  if (fresh) X.grad = Tensor::empty(X.value.shape());
+  auto gx = X.grad.mat();
+  for (int64_t r = 0; r < p.rows(); ++r) {
+    const Scalar dot = g.row(r).dot(p.row(r));
+    if (fresh)
+      gx.row(r).array() = p.row(r).array() * (g.row(r).array() - dot);
+    else
+      gx.row(r).array() += p.row(r).array() * (g.row(r).array() - dot);
+  }
+}
+
 // [rows, cols] -> same: p = exp(x - max) / Σ exp(x - max), row by row.
 Var softmax(const Var& a) {
   Tensor out = Tensor::empty(a.shape());
   auto x = a.value().mat();
   auto y = out.mat();
+  // The exponentials over the whole buffer at once: rows of attention are short (12-24 keys),
+  // and Eigen leaves a row's last (n mod 16) values to scalar expf, which was most of them.
+  std::vector<int64_t> masked;
   for (int64_t r = 0; r < x.rows(); ++r) {
-    const Scalar m = x.row(r).maxCoeff();
+    Scalar m = x.row(r).maxCoeff();
     if (m == kNegInf) {  // every key masked: nothing to attend to
-      y.row(r).setZero();
-      continue;
+      masked.push_back(r);
+      m = 0;
     }
-    y.row(r) = (x.row(r).array() - m).exp().matrix();
-    y.row(r) /= y.row(r).sum();
+    y.row(r).array() = x.row(r).array() - m;
   }
-  return makeResult(std::move(out), {a}, [](Node& self) {
-    // dx = p ⊙ (g − ⟨g, p⟩), row by row
-    auto p = self.value.mat();
-    auto g = self.grad.mat();
-    auto gx = self.inputs[0]->gradRef().mat();
-    for (int64_t r = 0; r < p.rows(); ++r) {
-      const Scalar dot = g.row(r).dot(p.row(r));
-      gx.row(r).array() += p.row(r).array() * (g.row(r).array() - dot);
-    }
-  });
+  out.arr() = out.arr().exp();
+  for (int64_t r = 0; r < x.rows(); ++r) y.row(r) /= y.row(r).sum();
+  for (int64_t r : masked) y.row(r).setZero();
+  return makeResult(std::move(out), {a}, [](Node& self) { softmaxBackward(self); });
 }
 
 // [rows, cols] -> same: y = x − max − log Σ exp(x − max)

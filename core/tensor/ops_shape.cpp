@@ -32,7 +32,7 @@ Var reshape(const Var& a, const Shape& shape) {
   ATTN_CHECK(shape.numel() == a.value().numel(),
              "reshape " + a.shape().toString() + " to " + shape.toString());
   return makeResult(a.value().reshaped(shape), {a}, [](Node& self) {
-    self.inputs[0]->gradRef().arr() += self.grad.arr();
+    self.inputs[0]->accumulateGrad(self.grad.arr());
   });
 }
 

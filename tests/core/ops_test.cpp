@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "tensor/ops.h"
+#include "tensor/ops_attention.h"
 
 namespace attn {
 namespace {
@@ -90,6 +91,25 @@ TEST(Ops, SoftmaxFullyMaskedRowIsZeroNotNan) {
   Var p = softmax(constant({1, 2}, {-kInf, -kInf}));
   EXPECT_EQ(p.value()[0], 0.0f);
   EXPECT_EQ(p.value()[1], 0.0f);
+}
+
+TEST(Ops, MaskedSoftmaxByHandWithAFullyMaskedRow) {
+  // scores [1, 1, 2, 3]; the mask hides key 2 of row 0 and every key of row 1.
+  Var scores = constant({1, 1, 2, 3}, {0, std::log(3.0f), 7, 1, 2, 3});
+  Tensor mask = constant({1, 1, 2, 3}, {0, 0, -kInf, -kInf, -kInf, -kInf}).value();
+  expectValues(maskedSoftmax(scores, mask), {0.25f, 0.75f, 0, 0, 0, 0});
+}
+
+TEST(Ops, AGradientWithTwoContributorsIsTheirSum) {
+  // y = Σ softmax(x)·w + Σ x·x: x's gradient is written by the first contribution and added
+  // to by the second (Node::accumulateGrad), whichever comes first.
+  Var x(Tensor::fromVector(Shape{1, 2}, {0, std::log(3.0f)}), true);
+  Var w = constant({1, 2}, {1, 2});
+  Var y = add(sum(mul(softmax(x), w)), sum(mul(x, x)));
+  y.backward();
+  // d/dx softmax·w = p ⊙ (w − ⟨w, p⟩), p = [1/4, 3/4], ⟨w, p⟩ = 7/4; d/dx Σ x² = 2x.
+  EXPECT_NEAR(x.grad()[0], 0.25f * (1 - 1.75f) + 0, 1e-6f);
+  EXPECT_NEAR(x.grad()[1], 0.75f * (2 - 1.75f) + 2 * std::log(3.0f), 1e-6f);
 }
 
 TEST(Ops, SoftmaxIsStableForLargeInputs) {
