@@ -116,8 +116,8 @@ void AlignmentView::onSelectorChanged() {
 
 void AlignmentView::showMatrix() {
   const MatrixSnapshot m = mDocument->matrix();
-  if (m.rows == 0 || !mHeatmap->setMatrix(m.rows, m.cols, m.values, displayLabels(m.rowLabels),
-                                          displayLabels(m.colLabels))) {
+  if (m.rows == 0 ||
+      !mHeatmap->setMatrix(m.rows, m.cols, m.values, shownRowLabels(m), shownColLabels(m))) {
     mStack->setCurrentWidget(mEmpty);
     mRowsAreSteps = false;
     return;

@@ -51,6 +51,7 @@ class HeatmapView : public QWidget {
   double value(int row, int col) const;  // NaN outside the matrix
   QString title() const;
   QString hoverText() const;
+  QStringList rowLabels() const;  // as drawn on the output axis (before thinning)
   int selectedRow() const { return mSelectedRow; }
   void setSelectedRow(int row);  // -1 clears the selection
 

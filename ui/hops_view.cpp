@@ -74,8 +74,8 @@ void HopsView::setColourMap(ColourMap map) {
 
 void HopsView::refresh() {
   const MatrixSnapshot m = mDocument->matrix(QStringLiteral("hops"), 0, 0);
-  if (m.rows == 0 || !mHeatmap->setMatrix(m.rows, m.cols, m.values, displayLabels(m.rowLabels),
-                                          displayLabels(m.colLabels))) {
+  if (m.rows == 0 ||
+      !mHeatmap->setMatrix(m.rows, m.cols, m.values, shownRowLabels(m), shownColLabels(m))) {
     mStack->setCurrentWidget(mEmpty);
     mPenaltyValue = 0;
     return;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "trace/trace.h"
+#include "token_html.h"
 #include "trace_math.h"
 
 namespace attn::ui {
@@ -107,6 +108,7 @@ MatrixSnapshot TraceDocument::matrix(const QString& name, int layer, int head) c
     s.rows = m->heads;
     s.cols = m->keys;
     for (int h = 0; h < m->heads; ++h) s.rowLabels << tr("hop %1").arg(h + 1);
+    s.rowsAreTokens = false;
     s.colLabels = labelsFor(source, s.cols);
     s.rowTitle = tr("attention hops");
     s.colTitle = tr("sentence tokens");
@@ -187,5 +189,11 @@ QString TraceDocument::stepAttentionLabel() const {
   if (m->heads > 1) s += head < 0 ? tr(", mean over heads") : tr(", head %1").arg(head + 1);
   return s;
 }
+
+QStringList shownRowLabels(const MatrixSnapshot& m) {
+  return m.rowsAreTokens ? displayLabels(m.rowLabels) : m.rowLabels;
+}
+
+QStringList shownColLabels(const MatrixSnapshot& m) { return displayLabels(m.colLabels); }
 
 }  // namespace attn::ui

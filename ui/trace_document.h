@@ -25,7 +25,13 @@ struct MatrixSnapshot {
   QStringList rowLabels, colLabels;
   QString rowTitle, colTitle, title;
   bool rowsAreSteps = false;  // a click on a row selects that output step
+  bool rowsAreTokens = true;  // false for the classifier's hops ("hop 1"), drawn as they are
 };
+
+// The labels as a heatmap draws them: tokens with a space made visible (token_html.h), and
+// row labels that are not tokens left as they are.
+QStringList shownRowLabels(const MatrixSnapshot& m);
+QStringList shownColLabels(const MatrixSnapshot& m);
 
 class TraceDocument : public QObject {
   Q_OBJECT

@@ -35,12 +35,24 @@ TEST(HopsView, ShowsEachHopAsARowTheSentenceHighlightedAndThePenalty) {
   ASSERT_EQ(h->cols(), 4);
   EXPECT_FLOAT_EQ(float(h->value(0, 2)), 0.7f);
   EXPECT_FLOAT_EQ(float(h->value(1, 1)), 0.5f);
+  // The rows are hops, not tokens: "hop 1" keeps its space (tokens show theirs as ␣).
+  EXPECT_EQ(h->rowLabels(), (QStringList{QStringLiteral("hop 1"), QStringLiteral("hop 2")}));
   // ‖AAᵀ − I‖²: AAᵀ = [[.52 .4], [.4 .5]] -> (.48)² + 2(.4)² + (.5)² = .8004
   EXPECT_NEAR(hops->penalty(), 0.8004, 1e-5);
   EXPECT_TRUE(hops->penaltyLabel()->text().contains(QStringLiteral("0.800")));
   const QString text = hops->textLabel()->text();
   EXPECT_TRUE(text.contains(QStringLiteral("wonderful")));
   EXPECT_TRUE(text.contains(QStringLiteral("hop 2")));
+}
+
+TEST(HopsView, OnlyTokenLabelsShowTheirSpaces) {
+  MatrixSnapshot m;
+  m.rowLabels = {QStringLiteral("hop 1")};
+  m.colLabels = {QStringLiteral("a b")};
+  EXPECT_EQ(shownColLabels(m).value(0), QStringLiteral("a\u2423b"));
+  EXPECT_EQ(shownRowLabels(m).value(0), QStringLiteral("hop\u2423""1"));  // rows are tokens by default
+  m.rowsAreTokens = false;
+  EXPECT_EQ(shownRowLabels(m).value(0), QStringLiteral("hop 1"));
 }
 
 TEST(HopsView, IsDisabledForASeq2SeqTrace) {
