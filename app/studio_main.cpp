@@ -1,11 +1,13 @@
 // attention-studio: the desktop app. Parses the command line, shows the main window on a model
 // with an example already decoded, or saves a screenshot of it and exits.
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 #include "exit_codes.h"
 #include "gui/studio_options.h"
@@ -17,6 +19,9 @@
 #include "window_capture.h"
 
 namespace {
+
+// How long a screenshot waits for the window's worker threads before it gives up.
+constexpr qint64 kScreenshotWaitMs = 60'000;
 
 // --tab: the centre's tab whose title (mnemonic '&' aside, any case) is `title`. Returns an
 // empty string, or the error naming the titles there are.
@@ -97,15 +102,27 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(startError));
       return attn::app::kExitFailure;
     }
-    // After the first event-loop turn, when the window has been laid out at its size. A tab
-    // other than the first may compute on a worker thread once shown (saliency, say): it gets
-    // a moment to finish.
-    QTimer::singleShot(options.tab.isEmpty() ? 0 : 1500, &window, [&window, &options] {
-      const QString error = attn::ui::captureWidget(window, options.screenshotPath);
+    // After the window has been laid out at its size, and once nothing it shows is still being
+    // computed on a worker thread (a tab such as Saliency starts when shown): checked on two
+    // turns of the event loop in a row, so that work queued by the first has begun.
+    auto* poll = new QTimer(&window);
+    poll->setInterval(20);
+    auto idleTicks = std::make_shared<int>(0);
+    QElapsedTimer waited;
+    waited.start();
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, &options, poll, idleTicks, waited] {
+      *idleTicks = window.isComputing() ? 0 : *idleTicks + 1;
+      const bool timedOut = waited.elapsed() > kScreenshotWaitMs;
+      if (*idleTicks < 2 && !timedOut) return;
+      poll->stop();
+      const QString error = timedOut ? QStringLiteral("the window was still computing after %1 s")
+                                           .arg(kScreenshotWaitMs / 1000)
+                                     : attn::ui::captureWidget(window, options.screenshotPath);
       if (!error.isEmpty())
         std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(error));
       QCoreApplication::exit(error.isEmpty() ? attn::app::kExitOk : attn::app::kExitFailure);
     });
+    poll->start();
   }
   const int code = app.exec();
   // Windows still open at the end (a screenshot, a quit from the menu) are deleted here.

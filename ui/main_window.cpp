@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -87,6 +89,13 @@ MainWindow::~MainWindow() = default;
 
 HeatmapView* MainWindow::heatmap() const {
   return mAlignment->heatmap();
+}
+
+bool MainWindow::isComputing() const {
+  if (mSession->isBusy()) return true;
+  const QList<SaliencyView*> saliency = findChildren<SaliencyView*>();
+  return std::any_of(saliency.begin(), saliency.end(),
+                     [](const SaliencyView* v) { return v->isComputing(); });
 }
 
 void MainWindow::buildCentre() {

@@ -66,6 +66,9 @@ class MainWindow : public QMainWindow {
   Settings* settings() const { return mSettings; }
   CompareTools* compareTools() const { return mCompare; }  // Compare tab, reference alignment
   ClassroomMode* classroomMode() const { return mClassroom; }
+  // Whether a worker thread is still computing what the window shows: a decode, or a tab that
+  // computes once shown (Saliency). A screenshot waits until this is false.
+  bool isComputing() const;
 
   // View ▸ Language. Stores the choice; when it changes the language on screen, a new window in
   // that language replaces this one (after the usual questions about unsaved work), on the same

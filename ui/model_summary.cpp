@@ -1,5 +1,9 @@
 #include "model_summary.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -144,7 +148,19 @@ QString modelSummaryHtml(const Model& model, const QString& name) {
   }
   if (model.training.is_object() && !model.training.empty()) {
     QStringList parts;
-    for (const auto& [key, value] : model.training.items()) {
+    // What was learned first (task, how long, how well), then how (optimizer and settings),
+    // then when and by what; keys this list does not know come last (JSON keeps them sorted).
+    static const std::vector<std::string> kOrder = {
+        "task",      "task_config", "data",    "steps",  "total_steps", "epochs", "stopped",
+        "validation", "test",       "optimizer", "lr",   "batch_size",  "clip",   "threads",
+        "shuffle",   "seed",        "date",    "tool"};
+    std::vector<std::pair<std::string, nlohmann::json>> ordered;
+    for (const std::string& key : kOrder)
+      if (model.training.contains(key)) ordered.emplace_back(key, model.training.at(key));
+    for (const auto& [key, value] : model.training.items())
+      if (std::find(kOrder.begin(), kOrder.end(), key) == kOrder.end())
+        ordered.emplace_back(key, value);
+    for (const auto& [key, value] : ordered) {
       if (value.is_object() || value.is_array()) {
         QStringList inner;
         if (value.is_object())
