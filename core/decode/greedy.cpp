@@ -1,9 +1,11 @@
 // Greedy decoding with the full trace. The per-step cost is the model's step() plus copying out
 // one row of what it reports (the log-prob row, the attention rows): no trace is rebuilt or
-// copied while decoding, and the trace is assembled once at the end.
+// copied while decoding, and the trace is assembled once at the end. The loop (runGreedy) also
+// serves decoding with an intervention, through its per-step hooks.
 #include <algorithm>
 
 #include "decode/decoder.h"
+#include "decode/greedy_loop.h"
 #include "decode/step_record.h"
 #include "decode/text_input.h"
 #include "decode/trace_assembly.h"
@@ -21,15 +23,10 @@ int64_t argmaxRow(const Tensor& logProbs, int64_t row) {
 
 }  // namespace
 
-DecodeResult decodeGreedy(const Model& model, std::string_view sentence,
-                          const DecodeOptions& options) {
-  validateDecodeOptions(options);
-  const Seq2SeqModel& net = seq2seqOf(model, "greedy decoding");
-  const EncodedText source = encodeSourceText(model, sentence, options.maxInputTokens);
-  const int64_t maxSteps = resolveMaxSteps(net, options, source.typedCount());
-
-  std::unique_ptr<DecoderState> state = net.encode(singleRowBatch(source.ids));
-  const AttentionMaps encoderAttention = state->encoderAttention();
+DecodeResult runGreedy(const Model& model, const Seq2SeqModel& net, const EncodedText& source,
+                       DecoderState& state, int64_t maxSteps, const DecodeOptions& options,
+                       const GreedyHooks& hooks) {
+  const AttentionMaps encoderAttention = state.encoderAttention();
   std::vector<StepRecord> records;
   std::vector<int64_t> outputIds;
   records.reserve(static_cast<size_t>(std::min<int64_t>(maxSteps, 256)));
@@ -37,8 +34,11 @@ DecodeResult decodeGreedy(const Model& model, std::string_view sentence,
   std::vector<int64_t> token{data::Vocabulary::kSos};
   for (int64_t step = 0; step < maxSteps; ++step) {
     reportDecodeProgress(options, step, maxSteps);
-    const DecoderStepOutput out = net.step(*state, token);
-    token[0] = argmaxRow(out.logProbs, 0);
+    state.edits = hooks.editsAt ? hooks.editsAt(step) : nullptr;
+    const DecoderStepOutput out = net.step(state, token);
+    state.edits = nullptr;
+    const int64_t forced = hooks.forcedAt ? hooks.forcedAt(step) : -1;
+    token[0] = forced >= 0 ? forced : argmaxRow(out.logProbs, 0);
     records.push_back(recordStep(out, 0));
     outputIds.push_back(token[0]);
     if (token[0] == data::Vocabulary::kEos) break;
@@ -55,6 +55,16 @@ DecodeResult decodeGreedy(const Model& model, std::string_view sentence,
   in.topK = options.topK;
   return makeDecodeResult(model, assembleTrace(in), std::move(outputIds), source,
                           options.lengthPenalty);
+}
+
+DecodeResult decodeGreedy(const Model& model, std::string_view sentence,
+                          const DecodeOptions& options) {
+  validateDecodeOptions(options);
+  const Seq2SeqModel& net = seq2seqOf(model, "greedy decoding");
+  const EncodedText source = encodeSourceText(model, sentence, options.maxInputTokens);
+  const int64_t maxSteps = resolveMaxSteps(net, options, source.typedCount());
+  std::unique_ptr<DecoderState> state = net.encode(singleRowBatch(source.ids));
+  return runGreedy(model, net, source, *state, maxSteps, options);
 }
 
 }  // namespace attn

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "decode/decoder.h"
+#include "decode/greedy_loop.h"
 #include "decode/step_record.h"
 #include "decode/text_input.h"
 #include "decode/trace_assembly.h"
@@ -177,37 +178,13 @@ DecodeResult decodeWithIntervention(const Model& model, std::string_view sentenc
   // The loop of decodeGreedy, with the edits of each step handed to step() and forced tokens
   // taking the argmax's place.
   std::unique_ptr<DecoderState> state = net.encodeEdited(singleRowBatch(source.ids), plan.encoder);
-  const AttentionMaps encoderAttention = state->encoderAttention();
-  std::vector<StepRecord> records;
-  std::vector<int64_t> outputIds;
-  std::vector<int64_t> token{data::Vocabulary::kSos};
-  for (int64_t step = 0; step < maxSteps; ++step) {
-    reportDecodeProgress(options, step, maxSteps);
-    state->edits = plan.editsAt(step);
-    const DecoderStepOutput out = net.step(*state, token);
-    state->edits = nullptr;
-    const auto forced = plan.forced.find(step);
-    if (forced != plan.forced.end()) {
-      token[0] = forced->second;
-    } else {
-      const Scalar* p = out.logProbs.data();
-      token[0] = static_cast<int64_t>(std::max_element(p, p + out.logProbs.dim(1)) - p);
-    }
-    records.push_back(recordStep(out, 0));
-    outputIds.push_back(token[0]);
-    if (token[0] == data::Vocabulary::kEos) break;
-  }
-
-  TraceInputs in;
-  in.model = &model.config;
-  in.source = &source;
-  in.targetTokens = model.tgtVocab.decode(outputIds);
-  for (const StepRecord& r : records) in.path.push_back(&r);
-  in.encoderAttention = &encoderAttention;
-  in.targetNames = &model.tgtVocab.toList();
-  in.topK = options.topK;
-  return makeDecodeResult(model, assembleTrace(in), std::move(outputIds), source,
-                          options.lengthPenalty);
+  GreedyHooks hooks;
+  hooks.editsAt = [&plan](int64_t step) { return plan.editsAt(step); };
+  hooks.forcedAt = [&plan](int64_t step) {
+    const auto it = plan.forced.find(step);
+    return it == plan.forced.end() ? int64_t(-1) : it->second;
+  };
+  return runGreedy(model, net, source, *state, maxSteps, options, hooks);
 }
 
 }  // namespace attn
