@@ -53,6 +53,7 @@ struct HeadComputation {
   ScoreFormula formula = ScoreFormula::Dot;
   std::vector<double> query;           // q: the decoder state (RNN), or q = W_q x + b_q of the head
   std::vector<double> projectedQuery;  // additive: W_q q; otherwise empty
+  std::vector<double> v;               // additive: the score's vector v; otherwise empty
   double scale = 1;                    // scaled dot: 1/√d_k
   std::vector<KeyTerm> keys;           // the keys the query may see (a causal query: up to itself)
   double maxScore = 0;                 // max_k e_k, subtracted before exp (the same softmax)

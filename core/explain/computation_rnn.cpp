@@ -71,7 +71,8 @@ void scoreKeys(const ComputationExplainer::Rnn& rnn, HeadComputation& head) {
       head.formula = ScoreFormula::Additive;
       head.projectedQuery = matVec(parameter(p, "decoder.attention.query.weight"), head.query);
       const Tensor& wk = parameter(p, "decoder.attention.key.weight");  // [A, K]
-      const std::vector<double> v = rowOf(parameter(p, "decoder.attention.v.weight"), 0);
+      head.v = rowOf(parameter(p, "decoder.attention.v.weight"), 0);
+      const std::vector<double>& v = head.v;
       for (KeyTerm& k : head.keys) {
         k.projected = matVec(wk, k.key);
         k.hidden.resize(k.projected.size());

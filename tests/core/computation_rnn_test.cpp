@@ -240,6 +240,7 @@ TEST(ComputationRnn, AdditiveScoreByHand) {
   expectHand(c, {q, kKeys, e}, ScoreFormula::Additive);
   EXPECT_NEAR(c.heads[0].projectedQuery[1], wq1, 1e-7);
   EXPECT_NEAR(c.heads[0].keys[1].hidden[0], std::tanh(wq0 - kKeys[1][0] + kKeys[1][1]), 1e-7);
+  EXPECT_EQ(c.heads[0].v, (std::vector<double>{1.5, -.5}));  // shown, so the sum can be redone
   // Bahdanau's readout is [s_1; c_1]; with the decoder RNN's weights zero, s_1 = 0.
   ASSERT_EQ(c.readout.size(), 4u);
   EXPECT_EQ(c.readout[0], 0.0);

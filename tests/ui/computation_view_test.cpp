@@ -161,6 +161,9 @@ TEST(ComputationView, RnnModelsShowTheirScoreFunctionWithTheHighlightedKeysNumbe
     expectTableIsTraceRow(view, *doc->trace(), "cross", 1);
     const bool additive = std::string(name) == "dates-bahdanau";
     EXPECT_TRUE(view.scoreLabel()->text().contains(additive ? "Additive" : "General"));
+    if (additive) {
+      EXPECT_TRUE(view.scoreLabel()->text().contains("<br>v = ["));
+    }
     EXPECT_TRUE(view.headBox()->isHidden());  // one head
 
     // A click on another key's row puts its numbers in the formulas.

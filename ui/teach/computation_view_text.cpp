@@ -186,12 +186,12 @@ QString ComputationText::scoreFormula(const Computation& c, int head, int key) {
                vector(k.projected), ej, dotTerms(h.query, k.projected), score);
     case ScoreFormula::Additive:
       return tr("Additive (MLP) score: %1 = v<sup>⊤</sup>tanh(W%2q + W%3h%4)<br>"
-                "W%2q = %5, W%3%6 = %7<br>tanh(W%2q + W%3%6) = %8<br>%9 = v<sup>⊤</sup>tanh(…) = "
-                "%10")
+                "W%2q = %5, W%3%6 = %7<br>tanh(W%2q + W%3%6) = %8<br>v = %11<br>"
+                "%9 = v<sup>⊤</sup>tanh(…) = %12 = %10")
           .arg(scoreSymbol(c, QStringLiteral("j")), sub(QStringLiteral("q")),
                sub(QStringLiteral("k")), sub(QStringLiteral("j")), vector(h.projectedQuery), hj,
                vector(k.projected), vector(k.hidden), ej)
-          .arg(score);
+          .arg(score, vector(h.v), dotTerms(h.v, k.hidden));
     case ScoreFormula::ScaledDot: {
       const QString kj = QStringLiteral("k") + sub(j);
       return tr("Scaled dot-product score: %1 = q·k%2 / √d%3<br>q·%4 = %5 = %6<br>"

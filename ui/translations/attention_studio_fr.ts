@@ -105,8 +105,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Additive (MLP) score: %1 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%2q + W%3h%4)&lt;br&gt;W%2q = %5, W%3%6 = %7&lt;br&gt;tanh(W%2q + W%3%6) = %8&lt;br&gt;%9 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(…) = %10</source>
-        <translation>Score additif (MLP)&#xa0;: %1 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%2q + W%3h%4)&lt;br&gt;W%2q = %5, W%3%6 = %7&lt;br&gt;tanh(W%2q + W%3%6) = %8&lt;br&gt;%9 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(…) = %10</translation>
+        <source>Additive (MLP) score: %1 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%2q + W%3h%4)&lt;br&gt;W%2q = %5, W%3%6 = %7&lt;br&gt;tanh(W%2q + W%3%6) = %8&lt;br&gt;v = %11&lt;br&gt;%9 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(…) = %12 = %10</source>
+        <translation>Score additif (MLP)&#xa0;: %1 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%2q + W%3h%4)&lt;br&gt;W%2q = %5, W%3%6 = %7&lt;br&gt;tanh(W%2q + W%3%6) = %8&lt;br&gt;v = %11&lt;br&gt;%9 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(…) = %12 = %10</translation>
     </message>
     <message>
         <location line="+9"/>
