@@ -20,6 +20,8 @@ const char* scoreFormulaName(ScoreFormula formula) {
       return "additive";
     case ScoreFormula::ScaledDot:
       return "scaled dot";
+    case ScoreFormula::Hop:
+      return "hop";
   }
   return "?";
 }
@@ -67,6 +69,17 @@ std::vector<double> rowOf(const Tensor& t, int64_t row) {
   return std::vector<double>(p, p + cols);
 }
 
+Tensor embedIds(const Tensor& table, const std::vector<int64_t>& ids) {
+  const int64_t n = static_cast<int64_t>(ids.size()), e = table.dim(1);
+  Tensor x = Tensor::empty(Shape{1, n, e});
+  for (int64_t j = 0; j < n; ++j) {
+    const int64_t id = ids[size_t(j)];
+    if (id < 0 || id >= table.dim(0)) throw Error("a source token id is outside the vocabulary");
+    std::copy(table.data() + id * e, table.data() + (id + 1) * e, x.data() + j * e);
+  }
+  return x;
+}
+
 void finishSoftmax(HeadComputation& head) {
   ATTN_CHECK(!head.keys.empty(), "a softmax over no keys");
   head.maxScore = head.keys.front().score;
@@ -103,10 +116,22 @@ std::vector<NextToken> topTokens(const std::vector<double>& logits,
 // ---- the trace as the model reads it ----
 
 ComputationInput inputFromTrace(const Model& model, const Trace& trace) {
-  if (model.isClassifier())
-    throw Error("the computation view explains encoder-decoder models, not the classifier");
   if (!trace.model.is_null() && trace.model != model.config)
     throw Error("this trace was made by another model than the one open");
+  if (model.isClassifier()) {  // the source as typed (no <eos>), the one predicted class
+    if (trace.sourceTokens.empty()) throw Error("this trace has no sentence to explain");
+    if (trace.targetTokens.size() != 1)
+      throw Error("a classifier's trace has one output, its class");
+    if (!model.classes.contains(trace.targetTokens.front()))
+      throw Error("this trace's class '" + trace.targetTokens.front() +
+                  "' is not one of the model's");
+    ComputationInput in;
+    in.sourceTokens = trace.sourceTokens;
+    in.targetTokens = trace.targetTokens;
+    in.sourceIds = model.srcVocab.encode(in.sourceTokens);
+    in.targetIds = {model.classes.id(trace.targetTokens.front())};
+    return in;
+  }
   if (trace.sourceTokens.empty() || trace.sourceTokens.back() != "<eos>")
     throw Error("this trace's source does not end with <eos>, as an encoder-decoder's does");
   if (trace.targetTokens.empty()) throw Error("this trace has no output to explain");
@@ -122,8 +147,11 @@ ComputationInput inputFromTrace(const Model& model, const Trace& trace) {
 // ---- the explainer ----
 
 ComputationExplainer::ComputationExplainer(const Model& model) : model_(model) {
-  if (model.isClassifier() || !model.seq2seq)
-    throw Error("the computation view explains encoder-decoder models, not the classifier");
+  if (model.isClassifier()) {
+    classifier_ = std::make_unique<Classifier>(model);
+    return;
+  }
+  ATTN_CHECK(model.seq2seq != nullptr, "a model with neither network");
   if (model.arch == Arch::RnnSeq2Seq) {
     if (model.config.value("attention", std::string("none")) == "none")
       throw Error(
@@ -144,6 +172,7 @@ Computation ComputationExplainer::explain(const ComputationInput& input,
   if (input.sourceIds.empty() || input.targetIds.empty())
     throw Error("the computation needs a source and an output");
   if (rnn_) return explainRnn(*rnn_, model_, input, request);
+  if (classifier_) return explainClassifier(*classifier_, model_, input, request);
   return explainTransformer(*transformer_, model_, input, request);
 }
 

@@ -6,6 +6,10 @@
 //   c = Σ_j a_j h_j, or a head's Σ_j a_j v_j) → for multi-head attention the heads concatenated
 //   and projected by W_o → the next-token distribution.
 //
+// The structured self-attention classifier (Lin et al. 2017) has no query: each hop r scores
+// the tokens with its own row w_r of W_s2, e_rj = w_rᵀ tanh(W_s1 h_j); its hops are the heads
+// here, the MLP over the flattened M = A H gives the class distribution.
+//
 // Only the states the attention reads are taken from the model's own code (the decoder state of
 // an RNN decoder step; the transformer's layer inputs, through mirrors of its stacks loaded with
 // its parameters); every number from the query on is computed here, in double precision, by
@@ -32,16 +36,18 @@ enum class ScoreFormula {
   General,    // qᵀ W h_j (Luong's bilinear)
   Additive,   // vᵀ tanh(W_q q + W_k h_j) (Bahdanau's MLP)
   ScaledDot,  // q·k_j / √d_k (the transformer, per head)
+  Hop,        // w_rᵀ tanh(W_s1 h_j) (Lin et al.'s hop r: additive without a query)
 };
-const char* scoreFormulaName(ScoreFormula formula);  // "dot", "general", "additive", "scaled dot"
+// "dot", "general", "additive", "scaled dot", "hop"
+const char* scoreFormulaName(ScoreFormula formula);
 
 // One key j of one query.
 struct KeyTerm {
   std::string token;              // what sits at position j
   std::vector<double> key;        // h_j (RNN), or k_j = W_k x_j + b_k restricted to the head
   std::vector<double> value;      // what the weight multiplies: h_j (RNN), or v_j of the head
-  std::vector<double> projected;  // general: W h_j; additive: W_k h_j; otherwise empty
-  std::vector<double> hidden;     // additive: tanh(W_q q + W_k h_j); otherwise empty
+  std::vector<double> projected;  // general: W h_j; additive: W_k h_j; hop: W_s1 h_j
+  std::vector<double> hidden;     // additive: tanh(W_q q + W_k h_j); hop: tanh(W_s1 h_j)
   double dot = 0;                 // scaled dot: q·k_j, before the 1/√d_k
   double score = 0;               // e_j, the score before the softmax
   double expScore = 0;            // exp(e_j − max_k e_k): the softmax's numerator
@@ -52,8 +58,9 @@ struct KeyTerm {
 struct HeadComputation {
   ScoreFormula formula = ScoreFormula::Dot;
   std::vector<double> query;           // q: the decoder state (RNN), or q = W_q x + b_q of the head
+                                       // (empty for a hop, which has no query)
   std::vector<double> projectedQuery;  // additive: W_q q; otherwise empty
-  std::vector<double> v;               // additive: the score's vector v; otherwise empty
+  std::vector<double> v;               // additive: the score's vector v; hop: w_r; otherwise empty
   double scale = 1;                    // scaled dot: 1/√d_k
   std::vector<KeyTerm> keys;           // the keys the query may see (a causal query: up to itself)
   double maxScore = 0;                 // max_k e_k, subtracted before exp (the same softmax)
@@ -70,7 +77,8 @@ struct NextToken {
 // maps' query is the decoder input at that position (<sos>, then y_1 …). encoder_self asks
 // about a source position instead.
 struct ComputationRequest {
-  std::string map = "cross";  // "cross"; the transformer also "decoder_self", "encoder_self"
+  std::string map = "cross";  // "cross"; the transformer also "decoder_self", "encoder_self";
+                              // the classifier "hops"
   int step = 0;
   int layer = 0;           // the transformer's layer in its stack
   int sourcePosition = 0;  // encoder_self: the query's position in the source
@@ -80,6 +88,7 @@ struct ComputationRequest {
 struct Computation {
   // What was explained.
   bool transformer = false;
+  bool classifier = false;  // Lin et al.: the heads are the hops, `next` the classes
   std::string map;
   int step = 0, layer = 0;
   int queryPosition = 0;   // the row of the map: the output step, or the source position
@@ -91,12 +100,14 @@ struct Computation {
   std::vector<HeadComputation> heads;  // RNN: one; transformer: one per head
 
   // Multi-head: [head_1; …; head_h] and W_o · concat + b_o, the attention block's output.
+  // The classifier: M flattened, [m_1; …; m_r], and projected is empty.
   std::vector<double> concat;
   std::vector<double> projected;
 
   // The next-token distribution of this step (decoder maps only): what the output layer reads
   // (Bahdanau [s_i; c_i]; Luong h̃_i = tanh(W_c [c_i; s_i]); the transformer the top decoder
   // layer's output after the final norm), the most probable tokens, and the trace's token.
+  // The classifier: readout = ReLU(W_fc M + b_fc), next = the classes, chosen = the trace's.
   std::vector<double> readout;
   std::vector<NextToken> next;
   std::string chosen;
@@ -111,9 +122,10 @@ struct Computation {
 // The source and output of a trace as the model reads them: the typed tokens looked up in the
 // model's vocabularies, unknown ones as <unk>.
 struct ComputationInput {
-  std::vector<std::string> sourceTokens;  // ending with <eos>
-  std::vector<std::string> targetTokens;  // y_1 … (the output; <eos> last when it was reached)
-  std::vector<int64_t> sourceIds, targetIds;
+  std::vector<std::string> sourceTokens;  // ending with <eos> (not for the classifier)
+  std::vector<std::string> targetTokens;  // y_1 … (the output; <eos> last when it was reached);
+                                          // the classifier: its one class
+  std::vector<int64_t> sourceIds, targetIds;  // targetIds: class ids for the classifier
 };
 
 // Throws attn::Error when the trace cannot have come from this model (another model's config,
@@ -123,7 +135,7 @@ ComputationInput inputFromTrace(const Model& model, const Trace& trace);
 class ComputationExplainer {
  public:
   // Keeps a reference to `model`, which must outlive the explainer. Throws attn::Error for a
-  // model this view cannot explain (the classifier, an RNN without attention).
+  // model this view cannot explain (an RNN without attention).
   explicit ComputationExplainer(const Model& model);
   ~ComputationExplainer();
   ComputationExplainer(const ComputationExplainer&) = delete;
@@ -139,11 +151,13 @@ class ComputationExplainer {
 
   struct Rnn;
   struct Transformer;
+  struct Classifier;
 
  private:
   const Model& model_;
   std::unique_ptr<Rnn> rnn_;
   std::unique_ptr<Transformer> transformer_;
+  std::unique_ptr<Classifier> classifier_;
 };
 
 // ---- the arithmetic shared by both architectures (computation.cpp) ----

@@ -13,6 +13,7 @@
 #include "layers/transformer.h"
 #include "models/model.h"
 #include "models/rnn_seq2seq.h"
+#include "models/structured_self_attention.h"
 #include "models/transformer_model.h"
 
 namespace attn::explain {
@@ -30,6 +31,9 @@ void loadMirror(Module& mirror, const std::map<std::string, Var>& params,
 std::vector<double> matVec(const Tensor& w, const std::vector<double>& x, int64_t row0 = 0,
                            int64_t n = -1);
 std::vector<double> rowOf(const Tensor& t, int64_t row);  // a [R, C] (or [1, R, C]) tensor's row
+// The rows of an embedding table [V, E] for `ids`, as one sentence [1, n, E]; throws attn::Error
+// for an id outside the table.
+Tensor embedIds(const Tensor& table, const std::vector<int64_t>& ids);
 
 struct ComputationExplainer::Rnn {
   explicit Rnn(const Model& model);
@@ -48,9 +52,18 @@ struct ComputationExplainer::Transformer {
   TransformerModelConfig config;
 };
 
+struct ComputationExplainer::Classifier {
+  explicit Classifier(const Model& model);
+  std::map<std::string, Var> params;
+  StructuredSelfAttentionConfig config;
+  std::unique_ptr<attn::Rnn> encoder;  // a mirror of `encoder`, for the annotations h_j
+};
+
 Computation explainRnn(const ComputationExplainer::Rnn& rnn, const Model& model,
                        const ComputationInput& input, const ComputationRequest& request);
 Computation explainTransformer(const ComputationExplainer::Transformer& tf, const Model& model,
                                const ComputationInput& input, const ComputationRequest& request);
+Computation explainClassifier(const ComputationExplainer::Classifier& lin, const Model& model,
+                              const ComputationInput& input, const ComputationRequest& request);
 
 }  // namespace attn::explain

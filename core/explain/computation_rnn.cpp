@@ -39,15 +39,8 @@ void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
 
 // The encoder's annotations h_j [S, H·D] for one source.
 Tensor annotations(const ComputationExplainer::Rnn& rnn, const std::vector<int64_t>& ids) {
-  const Tensor& table = parameter(rnn.params, "encoder.embedding.weight");  // [Vs, E]
-  const int64_t s = static_cast<int64_t>(ids.size()), e = table.dim(1);
-  Tensor x = Tensor::empty(Shape{1, s, e});
-  for (int64_t j = 0; j < s; ++j) {
-    const int64_t id = ids[size_t(j)];
-    if (id < 0 || id >= table.dim(0)) throw Error("a source token id is outside the vocabulary");
-    std::copy(table.data() + id * e, table.data() + (id + 1) * e, x.data() + j * e);
-  }
-  return rnn.encoder->forward(Var(std::move(x))).output.value();
+  const Tensor x = embedIds(parameter(rnn.params, "encoder.embedding.weight"), ids);
+  return rnn.encoder->forward(Var(x)).output.value();
 }
 
 // One score per key, by the formula of the model's score function.

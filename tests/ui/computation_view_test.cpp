@@ -189,6 +189,36 @@ TEST(ComputationView, RnnModelsShowTheirScoreFunctionWithTheHighlightedKeysNumbe
   }
 }
 
+TEST(ComputationView, TheClassifiersHopsAreTakenApartOneByOne) {
+  Session session;
+  openAndDecode(session, QStringLiteral("sentiment-lin"),
+                QStringLiteral("the film was not good but the acting was wonderful"));
+  auto* doc = session.traceDocument();
+  ComputationView view(session.modelDocument(), doc);
+  view.resize(1000, 1400);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
+  EXPECT_TRUE(view.computation()->classifier);
+  const int hops = doc->trace()->attention.at("hops").heads;
+  ASSERT_EQ(view.headBox()->count(), hops);  // the head box chooses a hop
+  for (int hop = 0; hop < hops; ++hop) {
+    SCOPED_TRACE(hop);
+    view.setHead(hop);
+    ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
+    expectTableIsTraceRow(view, *doc->trace(), "hops", 0);
+  }
+  EXPECT_TRUE(view.scoreLabel()->text().contains("Hop score"));
+  EXPECT_TRUE(view.queryRow()->valuesText().startsWith(QLatin1Char('[')));  // w_r, not empty
+  EXPECT_EQ(view.headTable()->rowCount(), hops);
+  // The class distribution: the model's prediction, first.
+  ASSERT_FALSE(view.nextTable()->isHidden());
+  EXPECT_EQ(view.nextTable()->item(0, 0)->text(),
+            QString::fromStdString(doc->trace()->targetTokens.front()));
+  EXPECT_EQ(view.nextTable()->horizontalHeaderItem(0)->text(), QStringLiteral("Class"));
+  capture(view, "computation_lin.png");
+}
+
 TEST(ComputationView, ATraceWithoutItsModelSaysTheComputationNeedsIt) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("t.json"));

@@ -221,7 +221,7 @@ void ComputationView::rebuildChoices() {
   mMapBox->clear();
   for (const QString& name : mTraceDoc->mapNames())
     if (name == QLatin1String("cross") || name == QLatin1String("decoder_self") ||
-        name == QLatin1String("encoder_self"))
+        name == QLatin1String("encoder_self") || name == QLatin1String("hops"))
       mMapBox->addItem(TraceDocument::mapLabel(name), name);
   mQueryBox->clear();
   for (const QString& token : displayLabels(mTraceDoc->sourceTokens())) mQueryBox->addItem(token);
@@ -239,7 +239,7 @@ void ComputationView::adoptDocumentSelection() {
     mLayer = mTraceDoc->layer();
     if (mTraceDoc->head() >= 0) mHead = mTraceDoc->head();
   } else if (mMapBox->findData(mMap) < 0) {
-    mMap = QStringLiteral("cross");
+    mMap = mMapBox->count() ? mMapBox->itemData(0).toString() : QStringLiteral("cross");
   }
   const AttentionMap* m = mTraceDoc->map(mMap);
   const int layers = m ? m->layers : 1, heads = m ? m->heads : 1;
@@ -259,6 +259,7 @@ void ComputationView::adoptDocumentSelection() {
   mMapBox->setVisible(several);
   mLayerLabel->setVisible(layers > 1);
   mLayerBox->setVisible(layers > 1);
+  mHeadLabel->setText(mMap == QLatin1String("hops") ? tr("Hop") : tr("Head"));
   mHeadLabel->setVisible(heads > 1);
   mHeadBox->setVisible(heads > 1);
   const bool encoder = mMap == QLatin1String("encoder_self");
@@ -372,10 +373,6 @@ QString ComputationView::unavailableReason() const {
     return tr(
         "The example on screen was drawn by hand: no model computed it. Open or train a "
         "model and decode a sentence to see its computation.");
-  if (mTraceDoc->isClassification())
-    return tr(
-        "This panel takes apart the attention of an encoder-decoder: query, scores, "
-        "softmax, context. The classifier's attention hops are in the Hops tab.");
   if (!mModelDoc->hasModel())
     return tr(
         "The computation needs the model that made this trace: a trace holds the "

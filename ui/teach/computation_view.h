@@ -6,7 +6,8 @@
 //   1 the query vector; 2 one row per key with its score (the score function's formula written
 //   once, then with the numbers of the highlighted key), exp, softmax weight and weight × value;
 //   3 the context vector (or the head's output); 4 for multi-head attention the heads
-//   concatenated and projected by W_o; 5 the next-token distribution.
+//   concatenated and projected by W_o; 5 the next-token distribution. The classifier's hops
+//   are its heads: w_r stands in the query's place, M = AH is section 4, the classes section 5.
 //
 // A trace without its model (read from a file, the hand-made example) has the weights but not
 // the parameters they came from; the panel says so instead. Work happens only while the panel

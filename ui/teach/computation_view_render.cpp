@@ -94,18 +94,23 @@ void ComputationView::render() {
   if (!mComputation) return;
   const explain::Computation& c = *mComputation;
   const auto& head = c.heads.at(size_t(mHead));
-  mQueryTitle->setText(numbered(1, tr("The query")));
+  mQueryTitle->setText(
+      numbered(1, c.classifier ? tr("The hop's vector, in the query's place") : tr("The query")));
   mQueryText->setText(ComputationText::queryText(c, mHead));
   // The RNN's query is a decoder state: s_{i−1} (Bahdanau) or s_i (Luong), i counted from 1.
   const int state = c.attention == "bahdanau" ? c.step : c.step + 1;
-  mQueryRow->setVector(
-      c.transformer ? QStringLiteral("q") : QStringLiteral("q = s<sub>%1</sub>").arg(state),
-      head.query);
+  if (c.classifier)
+    mQueryRow->setVector(QStringLiteral("w<sub>%1</sub>").arg(mHead + 1), head.v);
+  else
+    mQueryRow->setVector(
+        c.transformer ? QStringLiteral("q") : QStringLiteral("q = s<sub>%1</sub>").arg(state),
+        head.query);
   renderKeys();
   mOutputTitle->setText(numbered(3, ComputationText::outputTitle(c)));
   mOutputFormula->setText(ComputationText::outputFormula(c, mHead));
-  mOutputRow->setVector(c.transformer ? QStringLiteral("head<sub>%1</sub>").arg(mHead + 1)
-                                      : QStringLiteral("c<sub>i</sub>"),
+  mOutputRow->setVector(c.transformer  ? QStringLiteral("head<sub>%1</sub>").arg(mHead + 1)
+                        : c.classifier ? QStringLiteral("m<sub>%1</sub>").arg(mHead + 1)
+                                       : QStringLiteral("c<sub>i</sub>"),
                         head.output);
   renderHeads();
   renderNext();
@@ -138,9 +143,12 @@ void ComputationView::renderKeys() {
 
 void ComputationView::renderHeads() {
   const explain::Computation& c = *mComputation;
-  mHeadsSection->setVisible(c.transformer);
-  if (!c.transformer) return;
-  mHeadsTitle->setText(numbered(4, tr("Every head, concatenated and projected")));
+  mHeadsSection->setVisible(c.transformer || c.classifier);
+  if (!c.transformer && !c.classifier) return;
+  mHeadsTitle->setText(numbered(4, c.classifier ? tr("Every hop, side by side: M = AH")
+                                                : tr("Every head, concatenated and projected")));
+  mHeadTable->setHorizontalHeaderItem(0, new QTableWidgetItem(c.classifier ? tr("Hop")
+                                                                            : tr("Head")));
   mHeadTable->setRowCount(int(c.heads.size()));
   for (int h = 0; h < int(c.heads.size()); ++h) {
     const auto& keys = c.heads[size_t(h)].keys;
@@ -155,15 +163,25 @@ void ComputationView::renderHeads() {
   emphasise(mHeadTable, mHead, QColor(0xff, 0xf2, 0xb3));
   fitHeight(mHeadTable);
   mHeadTable->setColumnWidth(2, std::max(mHeadTable->columnWidth(2), 7 * fontMetrics().height()));
-  mConcatRow->setVector(tr("[head<sub>1</sub>; …; head<sub>%1</sub>]").arg(c.heads.size()),
-                        c.concat);
+  if (c.classifier)
+    mConcatRow->setVector(tr("M = [m<sub>1</sub>; …; m<sub>%1</sub>]").arg(c.heads.size()),
+                          c.concat);
+  else
+    mConcatRow->setVector(tr("[head<sub>1</sub>; …; head<sub>%1</sub>]").arg(c.heads.size()),
+                          c.concat);
+  // The classifier's hops are not projected: the MLP reads M as it is (section 5).
+  mProjectedRow->setVisible(!c.classifier);
   mProjectedRow->setVector(tr("W<sub>o</sub>[…] + b<sub>o</sub>"), c.projected);
   mProjectionText->setText(ComputationText::projectionFormula(c));
 }
 
 void ComputationView::renderNext() {
   const explain::Computation& c = *mComputation;
-  mNextTitle->setText(numbered(c.transformer ? 5 : 4, tr("The next-token distribution")));
+  mNextTitle->setText(c.classifier ? numbered(5, tr("The class distribution"))
+                                   : numbered(c.transformer ? 5 : 4,
+                                              tr("The next-token distribution")));
+  mNextTable->setHorizontalHeaderItem(
+      0, new QTableWidgetItem(c.classifier ? tr("Class") : tr("Next token")));
   mNextTable->setVisible(!c.next.empty());
   if (c.next.empty()) {
     mReadoutText->setText(

@@ -25,7 +25,7 @@ QString quoted(const std::string& token) {
 }
 
 bool isRnn(const Computation& c) {
-  return !c.transformer;
+  return !c.transformer && !c.classifier;
 }
 
 // "i = 3" for the RNN (output steps counted from 1, as y_1 is the first output).
@@ -37,11 +37,14 @@ const HeadComputation& headOf(const Computation& c, int head) {
   return c.heads.at(size_t(head));
 }
 
-// A score or weight symbol: e_ij and a_ij for the RNN (e_{i,3} for key 3), e_j for a head.
+// A score or weight symbol: e_ij and a_ij for the RNN (e_{i,3} for key 3), e_rj for a hop r of
+// the classifier, e_j for a head.
 QString indexed(const Computation& c, const char* symbol, const QString& j) {
   const bool numeric = !j.isEmpty() && j.front().isDigit();
-  const QString index =
-      isRnn(c) ? QStringLiteral("i") + (numeric ? QStringLiteral(",") : QString()) + j : j;
+  const QString comma = numeric ? QStringLiteral(",") : QString();
+  const QString index = isRnn(c)       ? QStringLiteral("i") + comma + j
+                        : c.classifier ? QStringLiteral("r") + comma + j
+                                       : j;
   return QString::fromLatin1(symbol) + sub(index);
 }
 
@@ -99,6 +102,16 @@ QString ComputationText::dotTerms(const std::vector<double>& a, const std::vecto
 
 QString ComputationText::queryText(const Computation& c, int head) {
   const QString produces = quoted(c.chosen);
+  if (c.classifier)
+    return tr("Hop <b>r = %1</b> of %2; the classifier reads every hop together and predicts "
+              "%3. A hop has no query from a decoder: its own learned vector <b>w%4</b>, row r "
+              "of W%5 (%6 values), plays the query's part, and scores each token's "
+              "tanh(W%7h%8).")
+        .arg(head + 1)
+        .arg(c.heads.size())
+        .arg(produces, sub(QStringLiteral("r")), sub(QStringLiteral("s2")))
+        .arg(headOf(c, head).v.size())
+        .arg(sub(QStringLiteral("s1")), sub(QStringLiteral("j")));
   if (isRnn(c)) {
     const int i = outputIndex(c);
     QString s = tr("Output step <b>i = %1</b>, which produces %2. ").arg(i).arg(produces);
@@ -148,6 +161,12 @@ QString ComputationText::queryText(const Computation& c, int head) {
 QString ComputationText::keysText(const Computation& c, int head) {
   const HeadComputation& h = headOf(c, head);
   const size_t size = h.keys.empty() ? 0 : h.keys.front().key.size();
+  if (c.classifier)
+    return tr("Keys and values are the bidirectional RNN's annotations <b>h%1</b>, one per "
+              "token of the sentence, %2 values each (the forward and backward states side by "
+              "side).")
+        .arg(sub(QStringLiteral("j")))
+        .arg(size);
   if (isRnn(c)) {
     const bool both = size == 2 * h.query.size();
     return tr("Keys and values are the encoder's annotations <b>h%1</b>, one per source token, "
@@ -192,6 +211,13 @@ QString ComputationText::scoreFormula(const Computation& c, int head, int key) {
                sub(QStringLiteral("k")), sub(QStringLiteral("j")), vector(h.projectedQuery), hj,
                vector(k.projected), vector(k.hidden), ej)
           .arg(score, vector(h.v), dotTerms(h.v, k.hidden));
+    case ScoreFormula::Hop:
+      return tr("Hop score: %1 = w%2<sup>⊤</sup>tanh(W%3h%4)<br>W%3%5 = %6<br>tanh(W%3%5) = "
+                "%7<br>w%2 = %8<br>%9 = %10 = %11")
+          .arg(scoreSymbol(c, QStringLiteral("j")), sub(QStringLiteral("r")),
+               sub(QStringLiteral("s1")), sub(QStringLiteral("j")), hj, vector(k.projected),
+               vector(k.hidden), vector(h.v), ej)
+          .arg(dotTerms(h.v, k.hidden), score);
     case ScoreFormula::ScaledDot: {
       const QString kj = QStringLiteral("k") + sub(j);
       return tr("Scaled dot-product score: %1 = q·k%2 / √d%3<br>q·%4 = %5 = %6<br>"
@@ -220,6 +246,7 @@ QString ComputationText::softmaxFormula(const Computation& c, int head, int key)
 }
 
 QString ComputationText::outputTitle(const Computation& c) {
+  if (c.classifier) return tr("The hop's summary of the sentence m%1").arg(sub(QStringLiteral("r")));
   return isRnn(c) ? tr("The context vector c%1").arg(sub(QStringLiteral("i")))
                   : tr("The head's output");
 }
@@ -228,7 +255,7 @@ QString ComputationText::outputFormula(const Computation& c, int head) {
   const HeadComputation& h = headOf(c, head);
   QStringList terms;
   const int n = int(h.keys.size());
-  const QString v = isRnn(c) ? QStringLiteral("h") : QStringLiteral("v");
+  const QString v = c.transformer ? QStringLiteral("v") : QStringLiteral("h");
   for (int j = 0; j < n; ++j) {
     if (n > 5 && j == 4) {
       terms << QStringLiteral("…");
@@ -239,12 +266,21 @@ QString ComputationText::outputFormula(const Computation& c, int head) {
   }
   const QString sum = terms.join(QStringLiteral(" + "));
   if (isRnn(c)) return tr("c%1 = Σ%2 a%3 h%2 = %4").arg(sub("i"), sub("j"), sub("ij"), sum);
+  if (c.classifier)
+    return tr("m%1 = Σ%2 a%3 h%2 = %4").arg(sub(QString::number(head + 1)), sub("j"), sub("rj"), sum);
   return tr("head%1 = Σ%2 a%2 v%2 = %3").arg(sub(QString::number(head + 1)), sub("j"), sum);
 }
 
 QString ComputationText::projectionFormula(const Computation& c) {
   const int heads = int(c.heads.size());
   const int dk = heads ? int(c.heads.front().output.size()) : 0;
+  if (c.classifier)
+    return tr("M = AH: the %1 hops' summaries of %2 values each, side by side in %3 values. "
+              "Each hop can read a different part of the sentence; the penalty "
+              "‖AA<sup>⊤</sup> − I‖² of training pushes them apart.")
+        .arg(heads)
+        .arg(dk)
+        .arg(c.concat.size());
   const int d = int(c.projected.size());
   const QString after =
       c.normFirst
@@ -260,6 +296,14 @@ QString ComputationText::projectionFormula(const Computation& c) {
 }
 
 QString ComputationText::readoutFormula(const Computation& c) {
+  if (c.classifier)
+    return tr("p(class | sentence) = softmax(W%1 ReLU(W%2 M + b%2) + b%1), M flattened (%3 "
+              "values) and the MLP's hidden layer of %4<br>The classifier predicts %5, with "
+              "probability <b>%6</b>.")
+        .arg(sub("out"), sub("fc"))
+        .arg(c.concat.size())
+        .arg(c.readout.size())
+        .arg(quoted(c.chosen), number(c.chosenProb));
   QString how;
   if (isRnn(c) && c.attention == "bahdanau")
     how = tr("s%1 = RNN([emb(y%2); c%1], s%2), then p(y%1 | y%3, x) = softmax(W%4 [s%1; c%1] + "

@@ -4,12 +4,17 @@
 <context>
     <name>ComputationText</name>
     <message>
-        <location filename="../teach/computation_view_text.cpp" line="+96"/>
+        <location filename="../teach/computation_view_text.cpp" line="+99"/>
         <source> (%1 terms)</source>
         <translation> (%1 termes)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Hop &lt;b&gt;r = %1&lt;/b&gt; of %2; the classifier reads every hop together and predicts %3. A hop has no query from a decoder: its own learned vector &lt;b&gt;w%4&lt;/b&gt;, row r of W%5 (%6 values), plays the query&apos;s part, and scores each token&apos;s tanh(W%7h%8).</source>
+        <translation>Saut &lt;b&gt;r = %1&lt;/b&gt; sur %2&#xa0;; le classifieur lit tous les sauts ensemble et prédit %3. Un saut n’a pas de requête venue d’un décodeur&#xa0;: son propre vecteur appris &lt;b&gt;w%4&lt;/b&gt;, ligne r de W%5 (%6 valeurs), joue le rôle de la requête et donne un score au tanh(W%7h%8) de chaque token.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Output step &lt;b&gt;i = %1&lt;/b&gt;, which produces %2. </source>
         <translation>Étape de sortie &lt;b&gt;i = %1&lt;/b&gt;, qui produit %2. </translation>
     </message>
@@ -64,7 +69,12 @@
         <translation>%1, tête &lt;b&gt;%2&lt;/b&gt; sur %3. La requête de la tête est &lt;b&gt;q = W%4x + b%4&lt;/b&gt;, ses d%5 = %6 dimensions de la projection, où %7.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>Keys and values are the bidirectional RNN&apos;s annotations &lt;b&gt;h%1&lt;/b&gt;, one per token of the sentence, %2 values each (the forward and backward states side by side).</source>
+        <translation>Les clés et les valeurs sont les annotations &lt;b&gt;h%1&lt;/b&gt; du RNN bidirectionnel, une par token de la phrase, de %2 valeurs chacune (les états avant et arrière côte à côte).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Keys and values are the encoder&apos;s annotations &lt;b&gt;h%1&lt;/b&gt;, one per source token, %2 values each%3.</source>
         <translation>Les clés et les valeurs sont les annotations de l’encodeur &lt;b&gt;h%1&lt;/b&gt;, une par token source, de %2 valeurs chacune%3.</translation>
     </message>
@@ -109,7 +119,12 @@
         <translation>Score additif (MLP)&#xa0;: %1 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%2q + W%3h%4)&lt;br&gt;W%2q = %5, W%3%6 = %7&lt;br&gt;tanh(W%2q + W%3%6) = %8&lt;br&gt;v = %11&lt;br&gt;%9 = v&lt;sup&gt;⊤&lt;/sup&gt;tanh(…) = %12 = %10</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Hop score: %1 = w%2&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%3h%4)&lt;br&gt;W%3%5 = %6&lt;br&gt;tanh(W%3%5) = %7&lt;br&gt;w%2 = %8&lt;br&gt;%9 = %10 = %11</source>
+        <translation>Score du saut&#xa0;: %1 = w%2&lt;sup&gt;⊤&lt;/sup&gt;tanh(W%3h%4)&lt;br&gt;W%3%5 = %6&lt;br&gt;tanh(W%3%5) = %7&lt;br&gt;w%2 = %8&lt;br&gt;%9 = %10 = %11</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Scaled dot-product score: %1 = q·k%2 / √d%3&lt;br&gt;q·%4 = %5 = %6&lt;br&gt;%7 = %6 / √%8 = %9</source>
         <translation>Score produit scalaire mis à l’échelle&#xa0;: %1 = q·k%2 / √d%3&lt;br&gt;q·%4 = %5 = %6&lt;br&gt;%7 = %6 / √%8 = %9</translation>
     </message>
@@ -119,12 +134,32 @@
         <translation>Softmax&#xa0;: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), avec m = max %2 = %5 (soustraire m ne change rien mais évite que exp ne déborde)&lt;br&gt;%6 = exp(%7 − %11) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+11"/>
+        <source>The hop&apos;s summary of the sentence m%1</source>
+        <translation>Le résumé de la phrase par le saut m%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>m%1 = Σ%2 a%3 h%2 = %4</source>
+        <translation>m%1 = Σ%2 a%3 h%2 = %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>M = AH: the %1 hops&apos; summaries of %2 values each, side by side in %3 values. Each hop can read a different part of the sentence; the penalty ‖AA&lt;sup&gt;⊤&lt;/sup&gt; − I‖² of training pushes them apart.</source>
+        <translation>M = AH&#xa0;: les résumés des %1 sauts, de %2 valeurs chacun, côte à côte en %3 valeurs. Chaque saut peut lire une partie différente de la phrase&#xa0;; la pénalité ‖AA&lt;sup&gt;⊤&lt;/sup&gt; − I‖² de l’entraînement les écarte les uns des autres.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>p(class | sentence) = softmax(W%1 ReLU(W%2 M + b%2) + b%1), M flattened (%3 values) and the MLP&apos;s hidden layer of %4&lt;br&gt;The classifier predicts %5, with probability &lt;b&gt;%6&lt;/b&gt;.</source>
+        <translation>p(classe | phrase) = softmax(W%1 ReLU(W%2 M + b%2) + b%1), M aplatie (%3 valeurs) et la couche cachée du MLP de %4&lt;br&gt;Le classifieur prédit %5, avec la probabilité &lt;b&gt;%6&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Recomputed here from the model&apos;s parameters. Largest difference from the weights the model put in the trace: %1</source>
         <translation>Recalculé ici à partir des paramètres du modèle. Plus grand écart avec les poids que le modèle a mis dans la trace&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-78"/>
         <source>The context vector c%1</source>
         <translation>Le vecteur de contexte c%1</translation>
     </message>
@@ -139,12 +174,12 @@
         <translation>c%1 = Σ%2 a%3 h%2 = %4</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>head%1 = Σ%2 a%2 v%2 = %3</source>
         <translation>tête%1 = Σ%2 a%2 v%2 = %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>The layer adds it to its input: x + MultiHead(LayerNorm(x)) (pre-norm).</source>
         <translation>La couche l’ajoute à son entrée&#xa0;: x + MultiHead(LayerNorm(x)) (pre-norm).</translation>
     </message>
@@ -159,7 +194,7 @@
         <translation>MultiHead = W%1 [tête%2&#xa0;; …&#xa0;; tête%3] + b%1&#xa0;: les sorties des %4 têtes, de %5 valeurs chacune, concaténées en %6 valeurs, puis projetées par W%1 (%6 × %6). %7</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>s%1 = RNN([emb(y%2); c%1], s%2), then p(y%1 | y%3, x) = softmax(W%4 [s%1; c%1] + b%4)</source>
         <translation>s%1 = RNN([emb(y%2); c%1], s%2), puis p(y%1 | y%3, x) = softmax(W%4 [s%1; c%1] + b%4)</translation>
     </message>
@@ -226,7 +261,7 @@
         <translation>Image PNG (*.png);;Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../model_summary.cpp" line="+51"/>
+        <location filename="../model_summary.cpp" line="+55"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -307,7 +342,7 @@
         <translation>vocabulaire cible</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <location line="+2"/>
         <source>trained on</source>
         <translation>entraîné sur</translation>
@@ -1555,11 +1590,13 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
     <message>
         <location line="+2"/>
         <location line="+78"/>
+        <location line="+77"/>
+        <location filename="../teach/computation_view_render.cpp" line="+151"/>
         <source>Head</source>
         <translation>Tête</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-153"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
@@ -1620,6 +1657,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../teach/computation_view_render.cpp" line="+33"/>
         <source>Next token</source>
         <translation>Token suivant</translation>
     </message>
@@ -1629,7 +1667,13 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Probabilité</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+59"/>
+        <location filename="../teach/computation_view_render.cpp" line="-34"/>
+        <source>Hop</source>
+        <translation>Saut</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Decode a sentence to see one attention step computed with the model&apos;s own numbers.</source>
         <translation>Décodez une phrase pour voir une étape d’attention calculée avec les nombres du modèle lui-même.</translation>
     </message>
@@ -1637,11 +1681,6 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <location line="+4"/>
         <source>The example on screen was drawn by hand: no model computed it. Open or train a model and decode a sentence to see its computation.</source>
         <translation>L’exemple à l’écran a été dessiné à la main&#xa0;: aucun modèle ne l’a calculé. Ouvrez ou entraînez un modèle et décodez une phrase pour voir son calcul.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This panel takes apart the attention of an encoder-decoder: query, scores, softmax, context. The classifier&apos;s attention hops are in the Hops tab.</source>
-        <translation>Ce panneau décompose l’attention d’un encodeur-décodeur&#xa0;: requête, scores, softmax, contexte. Les sauts d’attention du classifieur sont dans l’onglet Sauts.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1664,7 +1703,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Le calcul de cette étape n’est pas disponible&#xa0;: %1. Décodez la phrase avec le modèle ouvert pour le voir.</translation>
     </message>
     <message>
-        <location filename="../teach/computation_view_render.cpp" line="+88"/>
+        <location filename="../teach/computation_view_render.cpp" line="-62"/>
         <source>Source position &lt;b&gt;%1&lt;/b&gt; of %2</source>
         <translation>Position source &lt;b&gt;%1&lt;/b&gt; sur %2</translation>
     </message>
@@ -1674,34 +1713,59 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Étape &lt;b&gt;%1&lt;/b&gt; sur %2&#xa0;: sortie %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The query</source>
         <translation>La requête</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+0"/>
+        <source>The hop&apos;s vector, in the query&apos;s place</source>
+        <translation>Le vecteur du saut, à la place de la requête</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Scores, softmax and weights, one row per key</source>
         <translation>Scores, softmax et poids, une ligne par clé</translation>
     </message>
     <message>
         <location line="+25"/>
+        <source>Every hop, side by side: M = AH</source>
+        <translation>Tous les sauts, côte à côte&#xa0;: M = AH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Every head, concatenated and projected</source>
         <translation>Toutes les têtes, concaténées et projetées</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
+        <source>M = [m&lt;sub&gt;1&lt;/sub&gt;; …; m&lt;sub&gt;%1&lt;/sub&gt;]</source>
+        <translation>M = [m&lt;sub&gt;1&lt;/sub&gt;; …; m&lt;sub&gt;%1&lt;/sub&gt;]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>[head&lt;sub&gt;1&lt;/sub&gt;; …; head&lt;sub&gt;%1&lt;/sub&gt;]</source>
         <translation>[tête&lt;sub&gt;1&lt;/sub&gt;&#xa0;; …&#xa0;; tête&lt;sub&gt;%1&lt;/sub&gt;]</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>W&lt;sub&gt;o&lt;/sub&gt;[…] + b&lt;sub&gt;o&lt;/sub&gt;</source>
         <translation>W&lt;sub&gt;o&lt;/sub&gt;[…] + b&lt;sub&gt;o&lt;/sub&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The class distribution</source>
+        <translation>La distribution des classes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The next-token distribution</source>
         <translation>La distribution du token suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Class</source>
+        <translation>Classe</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2430,8 +2494,8 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="+59"/>
-        <location line="+273"/>
+        <location filename="../main_window.cpp" line="+61"/>
+        <location line="+280"/>
         <source>Attention Studio</source>
         <translation>Attention Studio</translation>
     </message>
@@ -2959,7 +3023,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::ModelSummary</name>
     <message>
-        <location filename="../model_summary.cpp" line="-141"/>
+        <location filename="../model_summary.cpp" line="-153"/>
         <source>recurrent cell</source>
         <translation>cellule récurrente</translation>
     </message>
@@ -3680,7 +3744,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TraceDocument</name>
     <message>
-        <location filename="../trace_document.cpp" line="+65"/>
+        <location filename="../trace_document.cpp" line="+66"/>
         <source>Cross-attention (output → source)</source>
         <translation>Attention croisée (sortie → source)</translation>
     </message>
@@ -3705,7 +3769,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>saut %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>attention hops</source>
         <translation>sauts d’attention</translation>
     </message>
