@@ -150,9 +150,24 @@ Var sigmoid(const Var& a) {
 }
 
 Var relu(const Var& a) {
-  return unary(
-      a, [](const auto& x) { return x.max(Scalar(0)); },
-      [](const auto& x, const auto&) { return (x > Scalar(0)).template cast<Scalar>(); });
+  Tensor out = Tensor::empty(a.shape());
+  out.arr() = a.value().arr().max(Scalar(0));
+  return makeResult(std::move(out), {a}, [](Node& self) {
+    // A plain loop, which the compiler vectorises: through unary(), the derivative
+    // (x > 0).cast<Scalar>() went element by element via bool (3% of a transformer step).
+    // y > 0 exactly where x > 0, so the output stands in for the input.
+    Node& A = *self.inputs[0];
+    const bool fresh = !A.hasGrad();
+    if (fresh) A.grad = Tensor::empty(A.value.shape());
+    const Scalar* y = self.value.data();
+    const Scalar* g = self.grad.data();
+    Scalar* gx = A.grad.data();
+    const int64_t n = self.value.numel();
+    if (fresh)
+      for (int64_t i = 0; i < n; ++i) gx[i] = y[i] > Scalar(0) ? g[i] : Scalar(0);
+    else
+      for (int64_t i = 0; i < n; ++i) gx[i] += y[i] > Scalar(0) ? g[i] : Scalar(0);
+  });
 }
 
 Var exp(const Var& a) {
