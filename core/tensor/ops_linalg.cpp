@@ -73,8 +73,14 @@ Var linear(const Var& x, const Var& weight, const Var& bias) {
   so[so.rank() - 1] = outDim;
   Tensor out = Tensor::empty(so);
   auto y = out.mat();
-  y.noalias() = x.value().mat() * weight.value().mat().transpose();
-  if (hasBias) y.rowwise() += bias.value().arr().matrix().transpose();
+  // With a bias, the output starts as the bias and the product is added to it: Eigen's `=`
+  // would zero the output first, then a second pass would add the bias.
+  if (hasBias) {
+    y.rowwise() = bias.value().arr().matrix().transpose();
+    y.noalias() += x.value().mat() * weight.value().mat().transpose();
+  } else {
+    y.noalias() = x.value().mat() * weight.value().mat().transpose();
+  }
   std::initializer_list<Var> noBias{x, weight};
   std::initializer_list<Var> withBias{x, weight, bias};
   return makeResult(std::move(out), hasBias ? withBias : noBias, [hasBias](Node& self) {
