@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 
+#include "decode/decode_options.h"
 #include "trace/trace.h"
 #include "trace_document.h"
 
@@ -241,10 +242,12 @@ void BeamTreeView::refresh() {
     return;
   }
   mHeader->setText(tr("Beam search of width %1: one column per output step, each box a token "
-                      "with its hypothesis' total log-probability. The <b style='color:#e6550d'>"
+                      "with its hypothesis' total log-probability. Finished hypotheses compete by "
+                      "that score divided by length<sup>α</sup>, α = %2. The <b style='color:#e6550d'>"
                       "orange path</b> is the output; grey hypotheses were dropped or lost. Click "
                       "a box to read its hypothesis; on the orange path it also selects that step.")
-                       .arg(trace->beamWidth));
+                       .arg(trace->beamWidth)
+                       .arg(trace->beamLengthPenalty, 0, 'g', 3));
   mHypothesis->clear();
   mScroll->horizontalScrollBar()->setValue(0);
   mScroll->verticalScrollBar()->setValue(0);
@@ -266,10 +269,15 @@ void BeamTreeView::showNode(int id) {
                   : n.finished ? tr("finished, but scored lower than the output")
                   : extended   ? tr("extended, but the output came from another branch")
                                : tr("dropped: its extensions were not among the best");
+  QString score = QString::number(n.score, 'f', 3);
+  if (n.finished)  // what it competed with: score / length^α, the <eos> counted
+    score = tr("%1, ranked by %1 / %2<sup>%3</sup> = %4")
+                .arg(score)
+                .arg(n.step + 1)
+                .arg(trace->beamLengthPenalty, 0, 'g', 3)
+                .arg(normalisedScore(n.score, n.step + 1, trace->beamLengthPenalty), 0, 'f', 3);
   mHypothesis->setText(tr("Hypothesis: <b>%1</b> · score %2 · %3")
-                           .arg(tokens.join(QLatin1Char(' ')).toHtmlEscaped())
-                           .arg(n.score, 0, 'f', 3)
-                           .arg(state));
+                           .arg(tokens.join(QLatin1Char(' ')).toHtmlEscaped(), score, state));
 }
 
 }  // namespace attn::ui

@@ -148,6 +148,7 @@ DecodeResult decodeBeam(const Model& model, std::string_view sentence,
   Trace trace = assembleTrace(in);
   trace.beam = std::move(nodes);
   trace.beamWidth = options.beamWidth;
+  trace.beamLengthPenalty = options.lengthPenalty;
   return makeDecodeResult(model, std::move(trace), std::move(outputIds), source,
                           options.lengthPenalty);
 }

@@ -65,6 +65,9 @@ struct Trace {
   std::vector<TraceStep> steps;                   // optional, one per output step
   std::vector<BeamNode> beam;                     // empty for greedy or forced decoding
   int beamWidth = 0;
+  // α of the ranking of finished hypotheses, score / length^α (DecodeOptions::lengthPenalty);
+  // 1 in files written before it was recorded, the default they were searched with.
+  double beamLengthPenalty = 1.0;
 
   // Checks the invariants of §5 (map sizes consistent, every row a distribution within 1e-5);
   // throws attn::Error naming the first problem.

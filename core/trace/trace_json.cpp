@@ -1,5 +1,6 @@
 #include "trace/trace_json.h"
 
+#include <cmath>
 #include <sstream>
 
 #include "util/atomic_file.h"
@@ -122,7 +123,9 @@ json traceToJson(const Trace& t) {
       nodes.push_back({{"id", n.id}, {"parent", n.parent}, {"step", n.step}, {"token", n.token},
                        {"log_prob", n.logProb}, {"score", n.score}, {"finished", n.finished},
                        {"chosen", n.chosen}});
-    j["beam"] = {{"width", t.beamWidth}, {"nodes", std::move(nodes)}};
+    j["beam"] = {{"width", t.beamWidth},
+                 {"length_penalty", t.beamLengthPenalty},
+                 {"nodes", std::move(nodes)}};
   }
   return j;
 }
@@ -178,6 +181,9 @@ Trace traceFromJson(const json& j, const std::string& what) {
       const json& b = j["beam"];
       if (!b.is_object()) throw Error("\"beam\" must be an object");
       t.beamWidth = b.value("width", 0);
+      t.beamLengthPenalty = b.value("length_penalty", 1.0);
+      if (!std::isfinite(t.beamLengthPenalty) || t.beamLengthPenalty < 0)
+        throw Error("beam.length_penalty must be a number >= 0");
       const json nodes = b.value("nodes", json::array());  // a copy: array() returns a reference
       for (const json& n : array(nodes, "beam.nodes")) {
         if (!n.is_object()) throw Error("beam.nodes entries must be objects");

@@ -196,6 +196,11 @@ TEST(DecodeBeam, ScoreIsTheSumOfTheChosenLogProbsNormalised) {
     if (n.chosen) last = &n;
   ASSERT_NE(last, nullptr);
   EXPECT_NEAR(last->score, r.logProb, 1e-4);
+  // The trace keeps α, and a node's step + 1 is its length: enough to redo the ranking.
+  EXPECT_EQ(r.trace.beamLengthPenalty, 0.7);
+  EXPECT_EQ(last->step + 1, static_cast<int>(r.outputIds.size()));
+  EXPECT_NEAR(normalisedScore(last->score, last->step + 1, r.trace.beamLengthPenalty), r.score,
+              1e-4);
 }
 
 TEST(DecodeBeam, PyTorchModelFilesGiveBeamTracesOfTheirOwnOutput) {

@@ -75,10 +75,17 @@ TEST(Trace, WrittenJsonFollowsTheDocumentedLayout) {
 TEST(Trace, BeamTreeRoundTrips) {
   Trace t = smallTrace();
   t.beamWidth = 2;
+  t.beamLengthPenalty = 0.6;
   t.beam = {{0, -1, 0, "the", -0.1f, -0.1f, false, true}, {1, 0, 1, "cat", -0.2f, -0.3f, true, true}};
-  const Trace r = traceFromJson(traceToJson(t), "test");
+  nlohmann::json j = traceToJson(t);
+  const Trace r = traceFromJson(j, "test");
   ASSERT_EQ(r.beam.size(), 2u);
   EXPECT_EQ(r.beamWidth, 2);
+  EXPECT_EQ(r.beamLengthPenalty, 0.6);
+  j["beam"].erase("length_penalty");  // a file from before α was recorded: the default, 1
+  EXPECT_EQ(traceFromJson(j, "test").beamLengthPenalty, 1.0);
+  j["beam"]["length_penalty"] = -1;
+  EXPECT_THROW(traceFromJson(j, "test"), Error);
   EXPECT_EQ(r.beam[1].parent, 0);
   EXPECT_TRUE(r.beam[1].finished);
   EXPECT_FLOAT_EQ(r.beam[1].score, -0.3f);

@@ -197,6 +197,15 @@ TEST_F(StudioFlowTest, BeamSearchFillsTheTreeAndItsPathSelectsSteps) {
   EXPECT_EQ(window.heatmap()->selectedRow(), 0);
   EXPECT_TRUE(
       window.beamTreeView()->hypothesisText().contains(QStringLiteral("on the returned output")));
+  // A finished hypothesis shows the normalised score it competed with.
+  const BeamNode* last = nullptr;
+  for (const BeamNode& n : trace().beam)
+    if (n.chosen && n.finished) last = &n;
+  if (last) {
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->nodeRect(last->id).center().toPoint());
+    EXPECT_TRUE(window.beamTreeView()->hypothesisText().contains(QStringLiteral("ranked by")))
+        << window.beamTreeView()->hypothesisText().toStdString();
+  }
   attn::test::maybeCapture(window, "beam_tree");
 }
 

@@ -725,7 +725,7 @@ Ouvrez un modèle (Fichier ▸ Ouvrir un modèle…) et décodez une phrase, ou 
 <context>
     <name>attn::ui::BeamTreeCanvas</name>
     <message>
-        <location filename="../beam_tree_view.cpp" line="+171"/>
+        <location filename="../beam_tree_view.cpp" line="+172"/>
         <source>“%1” at step %2
 log p = %3, hypothesis score = %4%5</source>
         <translation>«&#xa0;%1&#xa0;» à l’étape %2
@@ -748,11 +748,11 @@ terminée (&lt;eos&gt;)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Beam search of width %1: one column per output step, each box a token with its hypothesis&apos; total log-probability. The &lt;b style=&apos;color:#e6550d&apos;&gt;orange path&lt;/b&gt; is the output; grey hypotheses were dropped or lost. Click a box to read its hypothesis; on the orange path it also selects that step.</source>
-        <translation>Recherche en faisceau de largeur %1&#xa0;: une colonne par étape de sortie, chaque case un token avec la log-probabilité totale de son hypothèse. Le &lt;b style=&apos;color:#e6550d&apos;&gt;chemin orange&lt;/b&gt; est la sortie&#xa0;; les hypothèses grises ont été écartées ou ont perdu. Cliquez sur une case pour lire son hypothèse&#xa0;; sur le chemin orange, cela sélectionne aussi cette étape.</translation>
+        <source>Beam search of width %1: one column per output step, each box a token with its hypothesis&apos; total log-probability. Finished hypotheses compete by that score divided by length&lt;sup&gt;α&lt;/sup&gt;, α = %2. The &lt;b style=&apos;color:#e6550d&apos;&gt;orange path&lt;/b&gt; is the output; grey hypotheses were dropped or lost. Click a box to read its hypothesis; on the orange path it also selects that step.</source>
+        <translation>Recherche en faisceau de largeur %1&#xa0;: une colonne par étape de sortie, chaque case un token avec la log-probabilité totale de son hypothèse. Les hypothèses terminées s’affrontent sur ce score divisé par longueur&lt;sup&gt;α&lt;/sup&gt;, α = %2. Le &lt;b style=&apos;color:#e6550d&apos;&gt;chemin orange&lt;/b&gt; est la sortie&#xa0;; les hypothèses grises ont été écartées ou ont perdu. Cliquez sur une case pour lire son hypothèse&#xa0;; sur le chemin orange, cela sélectionne aussi cette étape.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>on the returned output</source>
         <translation>sur la sortie retenue</translation>
     </message>
@@ -772,7 +772,12 @@ terminée (&lt;eos&gt;)</translation>
         <translation>écartée&#xa0;: ses prolongements n’étaient pas parmi les meilleurs</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>%1, ranked by %1 / %2&lt;sup&gt;%3&lt;/sup&gt; = %4</source>
+        <translation>%1, classée par %1 / %2&lt;sup&gt;%3&lt;/sup&gt; = %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Hypothesis: &lt;b&gt;%1&lt;/b&gt; · score %2 · %3</source>
         <translation>Hypothèse&#xa0;: &lt;b&gt;%1&lt;/b&gt; · score %2 · %3</translation>
     </message>
