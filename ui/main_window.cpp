@@ -274,6 +274,34 @@ void MainWindow::buildViewMenu() {
       setColourMap(map);
     });
   }
+  // Every tab of the centre, with Alt+1 … Alt+9 for the first nine: the tab bar scrolls when
+  // the window is narrow, and this list is where a tab out of sight can still be found.
+  QMenu* tabs = mViewMenu->addMenu(tr("Ta&bs"));
+  tabs->setObjectName(QStringLiteral("menuTabs"));
+  connect(tabs, &QMenu::aboutToShow, this, [this, tabs] {
+    tabs->clear();
+    for (int i = 0; i < mTabs->count(); ++i) {
+      // The key is shown after a tab, not registered: the window-wide actions below own it.
+      const QString key = i < 9 ? QLatin1Char('\t') + QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i))
+                                                          .toString(QKeySequence::NativeText)
+                                : QString();
+      QAction* a = tabs->addAction(mTabs->tabText(i) + key);
+      a->setCheckable(true);
+      a->setChecked(i == mTabs->currentIndex());
+      a->setEnabled(mTabs->isTabEnabled(i));
+      connect(a, &QAction::triggered, this, [this, i] { mTabs->setCurrentIndex(i); });
+    }
+  });
+  // The shortcuts work with the menu closed: one window-wide action per position.
+  for (int i = 0; i < 9; ++i) {
+    auto* jump = new QAction(this);
+    jump->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+    jump->setObjectName(QStringLiteral("actionTab%1").arg(i + 1));
+    connect(jump, &QAction::triggered, this, [this, i] {
+      if (i < mTabs->count() && mTabs->isTabEnabled(i)) mTabs->setCurrentIndex(i);
+    });
+    addAction(jump);
+  }
   QAction* resetZoom = mViewMenu->addAction(tr("Show the &whole map"));
   resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
   connect(resetZoom, &QAction::triggered, this, [this] { heatmap()->resetZoom(); });
@@ -442,7 +470,12 @@ void MainWindow::showQuickGuide() {
          "jump to that step, scroll to zoom, drag to pan. The Step by step panel replays the "
          "decoding (← → Home End, Space to play). Heads shows every head of a transformer; Hops "
          "the classifier's hops; Beam search the tree of hypotheses.<p>"
-         "<b>4. Keep.</b> File ▸ Export saves the figure (PNG, PDF), the matrix (CSV) and the "
+         "<b>4. Take it apart.</b> Rollout follows attention through the layers, Saliency "
+         "asks which input tokens the output depends on, Computation recomputes one step "
+         "number by number, Intervene edits attention and decodes again, Compare sets two "
+         "models side by side. View ▸ Tabs lists every tab (Alt+1 … Alt+9) when the window is "
+         "too narrow to show them all.<p>"
+         "<b>5. Keep.</b> File ▸ Export saves the figure (PNG, PDF), the matrix (CSV) and the "
          "trace "
          "(JSON); File ▸ Open trace shows a trace computed elsewhere."),
       QMessageBox::Ok, this);

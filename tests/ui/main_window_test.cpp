@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +18,7 @@
 
 #include "example_alignment.h"
 #include "heatmap_view.h"
+#include "hops_view.h"
 #include "main_window.h"
 #include "qt_printers.h"
 #include "session.h"
@@ -101,6 +103,35 @@ TEST(MainWindow, StartingOnAMissingModelSaysSoAndShowsTheExample) {
   const QString error = window.start(QStringLiteral("/no/such/model.safetensors"), {}, true);
   EXPECT_TRUE(error.contains(QStringLiteral("model.safetensors"))) << error.toStdString();
   EXPECT_TRUE(window.session()->traceDocument()->isExample());
+}
+
+TEST(MainWindow, EveryTabIsInTheViewMenuAndAltDigitJumpsToIt) {
+  MainWindow window;
+  window.resize(900, 700);  // narrow: the tab bar scrolls
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_EQ(window.start(attn::test::bahdanauModelPath(), QStringLiteral("le chien dort"), true),
+            QString());
+  QTabWidget* tabs = window.tabs();
+  ASSERT_GE(tabs->count(), 9);
+  // Alt+5 shows the fifth tab; Alt+3 (Hops, disabled for an encoder-decoder) changes nothing.
+  QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
+  EXPECT_EQ(tabs->currentIndex(), 4);
+  ASSERT_FALSE(tabs->isTabEnabled(tabs->indexOf(window.hopsView())));
+  QTest::keyClick(&window, Qt::Key(Qt::Key_1 + tabs->indexOf(window.hopsView())), Qt::AltModifier);
+  EXPECT_EQ(tabs->currentIndex(), 4);
+  // The menu lists every tab, the current one checked, with its key.
+  auto* menu = window.findChild<QMenu*>(QStringLiteral("menuTabs"));
+  ASSERT_NE(menu, nullptr);
+  emit menu->aboutToShow();
+  const QList<QAction*> items = menu->actions();
+  ASSERT_EQ(items.size(), tabs->count());
+  EXPECT_TRUE(items[4]->isChecked());
+  EXPECT_TRUE(items[0]->text().startsWith(tabs->tabText(0))) << items[0]->text().toStdString();
+  EXPECT_TRUE(items[0]->text().endsWith(QStringLiteral("Alt+1"))) << items[0]->text().toStdString();
+  EXPECT_FALSE(items[tabs->indexOf(window.hopsView())]->isEnabled());
+  items.last()->trigger();  // the last tab, out of sight at this width
+  EXPECT_EQ(tabs->currentIndex(), tabs->count() - 1);
 }
 
 TEST(MainWindow, StatusBarToggleHidesAndShowsIt) {

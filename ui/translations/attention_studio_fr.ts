@@ -2500,12 +2500,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     <name>attn::ui::MainWindow</name>
     <message>
         <location filename="../main_window.cpp" line="+61"/>
-        <location line="+280"/>
+        <location line="+308"/>
         <source>Attention Studio</source>
         <translation>Attention Studio</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-258"/>
         <source>Alignment</source>
         <translation>Alignement</translation>
     </message>
@@ -2650,7 +2650,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&amp;Palette de couleurs</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>Ta&amp;bs</source>
+        <translation>&amp;Onglets</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Show the &amp;whole map</source>
         <translation>Afficher la carte &amp;entière</translation>
     </message>
@@ -2706,8 +2711,8 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;b&gt;1. A model.&lt;/b&gt; Open one (File ▸ Open model, or drop a .safetensors file here), pick a bundled one in the Model panel, or train one in the Training tab.&lt;p&gt;&lt;b&gt;2. A sentence.&lt;/b&gt; Type it in the Input panel: it shows the tokens the model reads, unknown ones underlined in red. Decode greedily, with a beam, or force an output.&lt;p&gt;&lt;b&gt;3. Look.&lt;/b&gt; The Alignment tab shows, for every output token (rows), how much attention each source token (columns) got: point at a cell to read it, click a row to jump to that step, scroll to zoom, drag to pan. The Step by step panel replays the decoding (← → Home End, Space to play). Heads shows every head of a transformer; Hops the classifier&apos;s hops; Beam search the tree of hypotheses.&lt;p&gt;&lt;b&gt;4. Keep.&lt;/b&gt; File ▸ Export saves the figure (PNG, PDF), the matrix (CSV) and the trace (JSON); File ▸ Open trace shows a trace computed elsewhere.</source>
-        <translation>&lt;b&gt;1. Un modèle.&lt;/b&gt; Ouvrez-en un (Fichier ▸ Ouvrir un modèle, ou déposez un fichier .safetensors ici), choisissez un modèle fourni dans le panneau Modèle, ou entraînez-en un dans l’onglet Entraînement.&lt;p&gt;&lt;b&gt;2. Une phrase.&lt;/b&gt; Tapez-la dans le panneau Entrée&#xa0;: il montre les tokens que lit le modèle, les inconnus soulignés en rouge. Décodez en glouton, avec un faisceau, ou forcez une sortie.&lt;p&gt;&lt;b&gt;3. Regarder.&lt;/b&gt; L’onglet Alignement montre, pour chaque token de sortie (lignes), combien d’attention chaque token source (colonnes) a reçu&#xa0;: pointez une case pour la lire, cliquez sur une ligne pour aller à cette étape, molette pour zoomer, glisser pour déplacer. Le panneau Pas à pas rejoue le décodage (← → Début Fin, Espace pour lancer). Têtes montre chaque tête d’un transformeur&#xa0;; Sauts, les sauts du classifieur&#xa0;; Recherche en faisceau, l’arbre des hypothèses.&lt;p&gt;&lt;b&gt;4. Garder.&lt;/b&gt; Fichier ▸ Exporter enregistre la figure (PNG, PDF), la matrice (CSV) et la trace (JSON)&#xa0;; Fichier ▸ Ouvrir une trace affiche une trace calculée ailleurs.</translation>
+        <source>&lt;b&gt;1. A model.&lt;/b&gt; Open one (File ▸ Open model, or drop a .safetensors file here), pick a bundled one in the Model panel, or train one in the Training tab.&lt;p&gt;&lt;b&gt;2. A sentence.&lt;/b&gt; Type it in the Input panel: it shows the tokens the model reads, unknown ones underlined in red. Decode greedily, with a beam, or force an output.&lt;p&gt;&lt;b&gt;3. Look.&lt;/b&gt; The Alignment tab shows, for every output token (rows), how much attention each source token (columns) got: point at a cell to read it, click a row to jump to that step, scroll to zoom, drag to pan. The Step by step panel replays the decoding (← → Home End, Space to play). Heads shows every head of a transformer; Hops the classifier&apos;s hops; Beam search the tree of hypotheses.&lt;p&gt;&lt;b&gt;4. Take it apart.&lt;/b&gt; Rollout follows attention through the layers, Saliency asks which input tokens the output depends on, Computation recomputes one step number by number, Intervene edits attention and decodes again, Compare sets two models side by side. View ▸ Tabs lists every tab (Alt+1 … Alt+9) when the window is too narrow to show them all.&lt;p&gt;&lt;b&gt;5. Keep.&lt;/b&gt; File ▸ Export saves the figure (PNG, PDF), the matrix (CSV) and the trace (JSON); File ▸ Open trace shows a trace computed elsewhere.</source>
+        <translation>&lt;b&gt;1. Un modèle.&lt;/b&gt; Ouvrez-en un (Fichier ▸ Ouvrir un modèle, ou déposez un fichier .safetensors ici), choisissez un modèle fourni dans le panneau Modèle, ou entraînez-en un dans l’onglet Entraînement.&lt;p&gt;&lt;b&gt;2. Une phrase.&lt;/b&gt; Tapez-la dans le panneau Entrée&#xa0;: il montre les tokens que lit le modèle, les inconnus soulignés en rouge. Décodez en glouton, avec un faisceau, ou forcez une sortie.&lt;p&gt;&lt;b&gt;3. Regarder.&lt;/b&gt; L’onglet Alignement montre, pour chaque token de sortie (lignes), combien d’attention chaque token source (colonnes) a reçu&#xa0;: pointez une case pour la lire, cliquez sur une ligne pour aller à cette étape, molette pour zoomer, glisser pour déplacer. Le panneau Pas à pas rejoue le décodage (← → Début Fin, Espace pour lancer). Têtes montre chaque tête d’un transformeur&#xa0;; Sauts, les sauts du classifieur&#xa0;; Recherche en faisceau, l’arbre des hypothèses.&lt;p&gt;&lt;b&gt;4. Démonter.&lt;/b&gt; Rollout suit l’attention à travers les couches, Saillance demande de quels tokens d’entrée dépend la sortie, Calcul refait une étape nombre par nombre, Intervenir modifie l’attention et décode de nouveau, Comparer met deux modèles côte à côte. Affichage ▸ Onglets liste tous les onglets (Alt+1 … Alt+9) quand la fenêtre est trop étroite pour les montrer tous.&lt;p&gt;&lt;b&gt;5. Garder.&lt;/b&gt; Fichier ▸ Exporter enregistre la figure (PNG, PDF), la matrice (CSV) et la trace (JSON)&#xa0;; Fichier ▸ Ouvrir une trace affiche une trace calculée ailleurs.</translation>
     </message>
     <message>
         <location filename="../main_window_files.cpp" line="+50"/>
