@@ -9,6 +9,7 @@
 #include "train/evaluate.h"
 #include "train/trainer.h"
 #include "util/check.h"
+#include "sanitizers.h"
 
 namespace attn {
 namespace {
@@ -82,6 +83,7 @@ Model smallRnnModel(const SmallTask& t, const std::string& attention) {
 }
 
 TEST(Train, BahdanauGruLearnsToReverseInSeconds) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   SmallTask t = smallTask("reverse", 3000);
   Model m = smallRnnModel(t, "bahdanau");
   TrainConfig c;
@@ -97,6 +99,7 @@ TEST(Train, BahdanauGruLearnsToReverseInSeconds) {
 }
 
 TEST(Train, CopyWithoutAttentionConvergesToo) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   SmallTask t = smallTask("copy", 3000);
   Model m = smallRnnModel(t, "none");
   TrainConfig c;
