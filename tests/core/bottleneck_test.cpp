@@ -11,6 +11,7 @@
 #include "experiment/bottleneck.h"
 #include "experiment/bottleneck_data.h"
 #include "util/check.h"
+#include "bottleneck_tiny.h"
 #include "sanitizers.h"
 
 namespace attn::experiment {
@@ -73,20 +74,7 @@ TEST(BottleneckConfigs, DifferOnlyInAttention) {
   EXPECT_FALSE(without.contains("attention_dim"));
 }
 
-BottleneckSettings tinySettings() {
-  BottleneckSettings s;
-  s.task = "reverse";
-  s.minLength = 3;
-  s.maxLength = 8;
-  s.bucketWidth = 3;
-  s.trainSize = 300;
-  s.testPerBucket = 8;
-  s.model = {{"cell", "gru"},         {"embed_dim", 8},          {"hidden_dim", 16},
-             {"bidirectional", true}, {"attention", "bahdanau"}, {"attention_dim", 8}};
-  s.steps = 12;
-  s.batchSize = 16;
-  return s;
-}
+BottleneckSettings tinySettings() { return attn::test::tinyBottleneckSettings(12); }
 
 TEST(BottleneckData, SameNumberOfTestSentencesInEveryBucketNoneOfThemInTrain) {
   BottleneckSettings s = tinySettings();

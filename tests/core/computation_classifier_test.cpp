@@ -34,11 +34,7 @@ Model linModel(const std::string& cell, uint64_t seed) {
                      seed);
 }
 
-const Tensor& param(const Model& m, const std::string& name) {
-  for (auto& [n, p] : m.network().namedParameters())
-    if (n == name) return p.value();
-  throw std::runtime_error("no parameter " + name);
-}
+const Tensor& param(const Model& m, const std::string& name) { return test::parameterOf(m, name); }
 
 ComputationRequest hopsRequest() {
   ComputationRequest r;

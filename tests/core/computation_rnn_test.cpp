@@ -126,13 +126,7 @@ TEST(ComputationRnn, PyTorchModelFilesAgree) {
 // ---- by hand ----
 
 void set(Model& m, const std::string& name, const std::vector<Scalar>& values) {
-  for (auto& [n, p] : m.network().namedParameters())
-    if (n == name) {
-      ASSERT_EQ(p.value().numel(), static_cast<int64_t>(values.size())) << name;
-      p.mutableValue() = Tensor::fromVector(p.shape(), values);
-      return;
-    }
-  FAIL() << "no parameter " << name;
+  test::setParameter(m, name, values);
 }
 
 // E = H = 2, one unidirectional tanh-RNN layer, every parameter zero but those set below:

@@ -131,13 +131,7 @@ TEST(ComputationTransformer, PyTorchModelFilesAgree) {
 // ---- by hand ----
 
 void set(Model& m, const std::string& name, const std::vector<Scalar>& values) {
-  for (auto& [n, p] : m.network().namedParameters())
-    if (n == name) {
-      ASSERT_EQ(p.value().numel(), static_cast<int64_t>(values.size())) << name;
-      p.mutableValue() = Tensor::fromVector(p.shape(), values);
-      return;
-    }
-  FAIL() << "no parameter " << name;
+  test::setParameter(m, name, values);
 }
 
 // d = 2, two heads of d_k = 1, one layer per stack. Every source embedding is 0, so the

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "models/model.h"
 
@@ -55,6 +57,24 @@ inline std::vector<nlohmann::json> rnnVariants() {
 inline Model smallModel(const nlohmann::json& config, uint64_t seed, int targetVocab = 10) {
   return createModel(config, data::TokenizerKind::Word, vocabularyOf(decodeSourceWords()),
                      vocabularyOf(targetWords(targetVocab)), data::LabelVocabulary(), seed);
+}
+
+// Replaces one parameter's values (every other test of a hand-set model starts from zeros).
+inline void setParameter(Model& m, const std::string& name, const std::vector<Scalar>& values) {
+  for (auto& [n, p] : m.network().namedParameters())
+    if (n == name) {
+      ASSERT_EQ(p.value().numel(), static_cast<int64_t>(values.size())) << name;
+      p.mutableValue() = Tensor::fromVector(p.shape(), values);
+      return;
+    }
+  FAIL() << "no parameter " << name;
+}
+
+// One parameter's values, by its state_dict name.
+inline const Tensor& parameterOf(const Model& m, const std::string& name) {
+  for (auto& [n, p] : m.network().namedParameters())
+    if (n == name) return p.value();
+  throw std::runtime_error("no parameter " + name);
 }
 
 // Target tokens "a", "b" after the specials. next[prev][token] = p(token | prev) for prev in

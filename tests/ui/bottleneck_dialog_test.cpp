@@ -29,6 +29,7 @@
 #include "teach/bottleneck_plot.h"
 #include "teach/bottleneck_runner.h"
 #include "window_capture.h"
+#include "../support/bottleneck_tiny.h"
 
 using namespace attn;
 using namespace attn::ui;
@@ -43,20 +44,8 @@ namespace {
 const QString kBundledResults =
     QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/experiments/bottleneck-results.json");
 
-BottleneckSettings tinySettings() {
-  BottleneckSettings s;
-  s.task = "reverse";
-  s.minLength = 3;
-  s.maxLength = 8;
-  s.bucketWidth = 3;
-  s.trainSize = 300;
-  s.testPerBucket = 8;
-  s.model = {{"cell", "gru"},         {"embed_dim", 8},          {"hidden_dim", 16},
-             {"bidirectional", true}, {"attention", "bahdanau"}, {"attention_dim", 8}};
-  s.steps = 40;
-  s.batchSize = 16;
-  return s;
-}
+// Long enough (40 steps) for the dialog to show progress before it finishes.
+BottleneckSettings tinySettings() { return attn::test::tinyBottleneckSettings(40); }
 
 // Each curve's points are the result's per-bucket numbers, at the buckets' middles.
 void expectPlotIsResult(BottleneckPlot& plot, const BottleneckResult& r) {
