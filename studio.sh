@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 # Debian 12 packages the build and the tests need (docs/TOOLCHAIN.md explains each).
 PACKAGES=(g++ make cmake ninja-build pkg-config qt6-base-dev libqcustomplot-dev libeigen3-dev
           libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
-          xvfb xauth fonts-dejavu-core qt6-tools-dev qt6-l10n-tools qt6-translations-l10n)
+          xvfb xauth fonts-dejavu-core qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+          clang-format)
 
 install_missing() {
   local missing=()
@@ -26,6 +27,18 @@ install_missing() {
   fi
   "${sudo[@]}" apt-get update -q
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Every C++ file as .clang-format has it (clang-format 14, Debian 12's); tools/format.sh fixes them.
+check_format() {
+  local bad
+  bad=$(git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run 2>&1 | grep -o '^[^:]*:[0-9]*:[0-9]*: warning' \
+        | cut -d: -f1 | sort -u || true)
+  if [ -n "$bad" ]; then
+    echo "studio: these files differ from .clang-format (run tools/format.sh):" >&2
+    echo "$bad" >&2
+    exit 1
+  fi
 }
 
 build() {
@@ -47,6 +60,7 @@ case "$cmd" in
     ;;
   test)
     install_missing
+    check_format
     build
     QT_QPA_PLATFORM=offscreen ctest --preset release -j "$(nproc)" "$@"
     # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer on):

@@ -94,9 +94,10 @@ int main(int argc, char** argv) {
     }
   }
   window.show();
-  const QString startError = options.tracePath.isEmpty()
-                                 ? window.start(options.modelPath, options.input, /*wait=*/screenshot)
-                                 : openTraceAtStart(window, options.tracePath);
+  const QString startError =
+      options.tracePath.isEmpty()
+          ? window.start(options.modelPath, options.input, /*wait=*/screenshot)
+          : openTraceAtStart(window, options.tracePath);
   if (screenshot) {
     if (!startError.isEmpty()) {
       std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(startError));

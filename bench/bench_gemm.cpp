@@ -30,9 +30,9 @@ void gemm(benchmark::State& state) {
 }
 
 // The shapes of the Bahdanau config (batch 32, source 24, target 12, E 64, H 128, bidirectional):
-// two batch-1 products of greedy decoding; a GRU step's hidden-to-hidden product at batch 32; the encoder's input projection of every
-// step at once; the keys' projection of the additive score; the output projection of all target
-// positions; and one large product for comparison.
+// two batch-1 products of greedy decoding; a GRU step's hidden-to-hidden product at batch 32; the
+// encoder's input projection of every step at once; the keys' projection of the additive score; the
+// output projection of all target positions; and one large product for comparison.
 void shapes(benchmark::internal::Benchmark* b) {
   b->ArgNames({"M", "K", "N", "threads"});
   for (int threads : {1, 2}) {

@@ -13,8 +13,8 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
-#include <QTabWidget>
 #include <QElapsedTimer>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 

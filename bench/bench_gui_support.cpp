@@ -113,6 +113,8 @@ int peakRssHelper(int argc, char** argv) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
-std::string selfPath() { return std::filesystem::read_symlink("/proc/self/exe").string(); }
+std::string selfPath() {
+  return std::filesystem::read_symlink("/proc/self/exe").string();
+}
 
 }  // namespace attn::bench

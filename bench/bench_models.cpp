@@ -23,8 +23,10 @@ void trainStep(benchmark::State& state, const BenchConfig& cfg, int parts) {
   Model model = makeModel(cfg.config);
   const BenchBatch b = makeBatch(kBatch);
   LossBatch batch{b.src, b.tgtIn, b.tgtOut, b.labels};
-  if (model.isClassifier()) batch.tgtIn = batch.tgtOut = TokenBatch{};
-  else batch.labels.clear();
+  if (model.isClassifier())
+    batch.tgtIn = batch.tgtOut = TokenBatch{};
+  else
+    batch.labels.clear();
   ParallelGradient gradient(model, parts);
   Adam adam(model.network().parameters(), 1e-3);
   double loss = 0;

@@ -241,13 +241,14 @@ void BeamTreeView::refresh() {
     mHypothesis->clear();
     return;
   }
-  mHeader->setText(tr("Beam search of width %1: one column per output step, each box a token "
-                      "with its hypothesis' total log-probability. Finished hypotheses compete by "
-                      "that score divided by length<sup>α</sup>, α = %2. The <b style='color:#e6550d'>"
-                      "orange path</b> is the output; grey hypotheses were dropped or lost. Click "
-                      "a box to read its hypothesis; on the orange path it also selects that step.")
-                       .arg(trace->beamWidth)
-                       .arg(trace->beamLengthPenalty, 0, 'g', 3));
+  mHeader->setText(
+      tr("Beam search of width %1: one column per output step, each box a token "
+         "with its hypothesis' total log-probability. Finished hypotheses compete by "
+         "that score divided by length<sup>α</sup>, α = %2. The <b style='color:#e6550d'>"
+         "orange path</b> is the output; grey hypotheses were dropped or lost. Click "
+         "a box to read its hypothesis; on the orange path it also selects that step.")
+          .arg(trace->beamWidth)
+          .arg(trace->beamLengthPenalty, 0, 'g', 3));
   mHypothesis->clear();
   mScroll->horizontalScrollBar()->setValue(0);
   mScroll->verticalScrollBar()->setValue(0);

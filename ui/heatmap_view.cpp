@@ -290,7 +290,9 @@ double HeatmapView::value(int row, int col) const {
   return mMap->data()->cell(col, row);
 }
 
-QStringList HeatmapView::rowLabels() const { return mOutputTicker->labels(); }
+QStringList HeatmapView::rowLabels() const {
+  return mOutputTicker->labels();
+}
 
 QString HeatmapView::hoverText() const {
   return mHoverLabel->text();

@@ -151,9 +151,9 @@ QString modelSummaryHtml(const Model& model, const QString& name) {
     // What was learned first (task, how long, how well), then how (optimizer and settings),
     // then when and by what; keys this list does not know come last (JSON keeps them sorted).
     static const std::vector<std::string> kOrder = {
-        "task",      "task_config", "data",    "steps",  "total_steps", "epochs", "stopped",
-        "validation", "test",       "optimizer", "lr",   "batch_size",  "clip",   "threads",
-        "shuffle",   "seed",        "date",    "tool"};
+        "task",    "task_config", "data",    "steps",     "total_steps", "epochs",
+        "stopped", "validation",  "test",    "optimizer", "lr",          "batch_size",
+        "clip",    "threads",     "shuffle", "seed",      "date",        "tool"};
     std::vector<std::pair<std::string, nlohmann::json>> ordered;
     for (const std::string& key : kOrder)
       if (model.training.contains(key)) ordered.emplace_back(key, model.training.at(key));

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "trace/trace.h"
 #include "token_html.h"
+#include "trace/trace.h"
 #include "trace_math.h"
 
 namespace attn::ui {
@@ -194,6 +194,8 @@ QStringList shownRowLabels(const MatrixSnapshot& m) {
   return m.rowsAreTokens ? displayLabels(m.rowLabels) : m.rowLabels;
 }
 
-QStringList shownColLabels(const MatrixSnapshot& m) { return displayLabels(m.colLabels); }
+QStringList shownColLabels(const MatrixSnapshot& m) {
+  return displayLabels(m.colLabels);
+}
 
 }  // namespace attn::ui

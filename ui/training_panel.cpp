@@ -12,8 +12,8 @@
 #include <cmath>
 
 #include "loss_plot.h"
-#include "teach/alignment_forming_view.h"
 #include "models/model.h"
+#include "teach/alignment_forming_view.h"
 #include "train_config_form.h"
 #include "training_job.h"
 #include "training_worker.h"
@@ -103,8 +103,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   connect(mRunner, &TrainingRunner::progressed, this, &TrainingPanel::onTick);
   connect(mRunner, &TrainingRunner::snapshotsChanged, mForming,
           &AlignmentFormingView::setSnapshots);
-  connect(mRunner, &TrainingRunner::snapshotsStopped, mForming,
-          &AlignmentFormingView::showProblem);
+  connect(mRunner, &TrainingRunner::snapshotsStopped, mForming, &AlignmentFormingView::showProblem);
   connect(mRunner, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
   connect(mRunner, &TrainingRunner::runningChanged, this, &TrainingPanel::onRunningChanged);
   connect(mRunner, &TrainingRunner::cancelled, this, [this] {

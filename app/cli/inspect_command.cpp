@@ -61,7 +61,8 @@ nlohmann::json scoreAgainstReference(const InspectOptions& o, const Trace& trace
   const LabelledMatrix m = selectMatrix(trace, {});
   const int sources = typedTokenCount(m.colTokens), targets = typedTokenCount(m.rowTokens);
   checkAlignmentFits(reference, sources, targets);
-  const AlignmentLinks hypothesis = hypothesisFromAttention(m.values, m.rows, m.cols, sources, targets);
+  const AlignmentLinks hypothesis =
+      hypothesisFromAttention(m.values, m.rows, m.cols, sources, targets);
   const AlignmentScore s = alignmentErrorRate(hypothesis, reference);
   auto number = [](double x) { return std::isnan(x) ? nlohmann::json() : nlohmann::json(x); };
   ReferenceAlignment found;

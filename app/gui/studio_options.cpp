@@ -90,7 +90,8 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
       QStringLiteral("sentence"));
   const QCommandLineOption traceOption(
       QStringLiteral("trace"),
-      QStringLiteral("Show this trace file (.json, e.g. exported from PyTorch) instead of a model."),
+      QStringLiteral(
+          "Show this trace file (.json, e.g. exported from PyTorch) instead of a model."),
       QStringLiteral("file"));
   const QCommandLineOption tabOption(
       QStringLiteral("tab"),

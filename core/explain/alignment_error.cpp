@@ -15,7 +15,9 @@ namespace {
 constexpr int kMaxPosition = 100000;
 constexpr size_t kMaxFileBytes = size_t(64) << 20;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+bool isSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
 
 std::string where(int lineNumber, int linkNumber, std::string_view token) {
   return "line " + std::to_string(lineNumber) + ", link " + std::to_string(linkNumber) + " '" +
@@ -60,8 +62,7 @@ double ratio(int num, int den) {
 
 }  // namespace
 
-ReferenceAlignment parseAlignmentLine(std::string_view line, int lineNumber,
-                                      AlignmentOrder order) {
+ReferenceAlignment parseAlignmentLine(std::string_view line, int lineNumber, AlignmentOrder order) {
   ReferenceAlignment out;
   int linkNumber = 0;
   size_t i = 0;
@@ -73,7 +74,8 @@ ReferenceAlignment parseAlignmentLine(std::string_view line, int lineNumber,
     const std::string_view token = line.substr(i, end - i);
     i = end;
     bool sure = false;
-    const AlignmentLink link = parseLink(token, order, where(lineNumber, ++linkNumber, token), &sure);
+    const AlignmentLink link =
+        parseLink(token, order, where(lineNumber, ++linkNumber, token), &sure);
     if (sure) out.sure.insert(link);
     out.possible.insert(link);  // S ⊆ P: a sure link is possible too
   }
@@ -118,14 +120,12 @@ void checkAlignmentFits(const ReferenceAlignment& alignment, int sourceLength, i
   for (const AlignmentLink& l : alignment.possible) {
     const std::string link = std::to_string(l.source) + "-" + std::to_string(l.target);
     if (l.source >= sourceLength)
-      throw Error("the reference link " + link + " names source token " +
-                  std::to_string(l.source) + ", but the source has " +
-                  std::to_string(sourceLength) + " tokens (0 to " +
+      throw Error("the reference link " + link + " names source token " + std::to_string(l.source) +
+                  ", but the source has " + std::to_string(sourceLength) + " tokens (0 to " +
                   std::to_string(sourceLength - 1) + "): is it for another sentence?");
     if (l.target >= targetLength)
-      throw Error("the reference link " + link + " names target token " +
-                  std::to_string(l.target) + ", but the output has " +
-                  std::to_string(targetLength) + " tokens (0 to " +
+      throw Error("the reference link " + link + " names target token " + std::to_string(l.target) +
+                  ", but the output has " + std::to_string(targetLength) + " tokens (0 to " +
                   std::to_string(targetLength - 1) + "): is it for another sentence?");
   }
 }
@@ -139,8 +139,7 @@ AlignmentLinks hypothesisFromAttention(const std::vector<float>& weights, int ro
                                        const HypothesisOptions& options) {
   ATTN_CHECK(rows >= 0 && cols >= 0 && weights.size() == size_t(rows) * size_t(cols),
              "the attention matrix does not have rows × cols values");
-  ATTN_CHECK(sourceLength >= 0 && sourceLength <= cols && targetLength >= 0 &&
-                 targetLength <= rows,
+  ATTN_CHECK(sourceLength >= 0 && sourceLength <= cols && targetLength >= 0 && targetLength <= rows,
              "the typed tokens are more than the matrix has");
   if (!(options.threshold >= 0) || options.threshold > 1)
     throw Error("the alignment threshold must be between 0 and 1");

@@ -45,11 +45,11 @@ ReferenceAlignment parseAlignmentLine(std::string_view line, int lineNumber = 1,
                                       AlignmentOrder order = AlignmentOrder::SourceTarget);
 // Every line of a file's text, one sentence pair per line (a final newline ends the last line;
 // it does not add an empty sentence). "\r\n" line ends are accepted.
-std::vector<ReferenceAlignment> parseAlignments(std::string_view text,
-                                                AlignmentOrder order = AlignmentOrder::SourceTarget);
+std::vector<ReferenceAlignment> parseAlignments(
+    std::string_view text, AlignmentOrder order = AlignmentOrder::SourceTarget);
 // The same from a file (at most 64 MiB); attn::Error names the file.
-std::vector<ReferenceAlignment> readAlignmentFile(const std::string& path,
-                                                  AlignmentOrder order = AlignmentOrder::SourceTarget);
+std::vector<ReferenceAlignment> readAlignmentFile(
+    const std::string& path, AlignmentOrder order = AlignmentOrder::SourceTarget);
 // The line format back ("0-0 1?2"), sure links first, each set in (source, target) order.
 std::string formatAlignment(const ReferenceAlignment& alignment);
 

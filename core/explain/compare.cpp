@@ -107,8 +107,9 @@ MatrixDifference matrixDifference(const LabelledMatrix& a, const LabelledMatrix&
     throw Error("the two maps have different shapes (" + std::to_string(a.rows) + " × " +
                 std::to_string(a.cols) + " against " + std::to_string(b.rows) + " × " +
                 std::to_string(b.cols) + ")");
-  ATTN_CHECK(a.values.size() == size_t(a.rows) * size_t(a.cols) && b.values.size() == a.values.size(),
-             "a labelled matrix has rows × cols values");
+  ATTN_CHECK(
+      a.values.size() == size_t(a.rows) * size_t(a.cols) && b.values.size() == a.values.size(),
+      "a labelled matrix has rows × cols values");
   MatrixDifference d;
   d.rows = a.rows;
   d.cols = a.cols;
@@ -165,15 +166,16 @@ Trace firstSteps(const Trace& trace, int steps) {
 ModelComparison compareModels(const Model& a, const Model& b, std::string_view sentence,
                               const DecodeOptions& options) {
   if (a.isClassifier() != b.isClassifier())
-    throw Error(std::string("model A is ") + (a.isClassifier() ? "a classifier" : "a seq2seq model") +
-                " and model B " + (b.isClassifier() ? "a classifier" : "a seq2seq model") +
+    throw Error(std::string("model A is ") +
+                (a.isClassifier() ? "a classifier" : "a seq2seq model") + " and model B " +
+                (b.isClassifier() ? "a classifier" : "a seq2seq model") +
                 ": compare two models of the same kind");
   ModelComparison out;
   out.classifier = a.isClassifier();
-  out.a = out.classifier ? classifyWithTrace(a, sentence, options)
-                         : decodeGreedy(a, sentence, options);
-  out.bGreedy = out.classifier ? classifyWithTrace(b, sentence, options)
-                               : decodeGreedy(b, sentence, options);
+  out.a =
+      out.classifier ? classifyWithTrace(a, sentence, options) : decodeGreedy(a, sentence, options);
+  out.bGreedy =
+      out.classifier ? classifyWithTrace(b, sentence, options) : decodeGreedy(b, sentence, options);
   const std::vector<std::string>& srcA = out.a.trace.sourceTokens;
   const std::vector<std::string>& srcB = out.bGreedy.trace.sourceTokens;
   if (srcA != srcB)
@@ -185,8 +187,9 @@ ModelComparison compareModels(const Model& a, const Model& b, std::string_view s
     return out;
   }
   if (out.a.output.empty())
-    throw Error("model A wrote nothing (<eos> first), so there is no output for model B to "
-                "read: swap the two models, or decode a longer sentence");
+    throw Error(
+        "model A wrote nothing (<eos> first), so there is no output for model B to "
+        "read: swap the two models, or decode a longer sentence");
   // A's tokens joined back into text: what inspectForced reads, tokenized by B's tokenizer.
   out.bForced = inspectForced(b, sentence, out.a.output, options);
   if (!endsWithEos(out.a.trace.targetTokens) && endsWithEos(out.bForced.trace.targetTokens))

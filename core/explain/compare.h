@@ -35,14 +35,14 @@ LabelledMatrix selectMatrix(const Trace& trace, const MapSelection& selection);
 
 struct MatrixDifference {
   int rows = 0, cols = 0;
-  std::vector<float> values;                // b − a, row-major
-  std::vector<double> rowTotalVariation;    // ½ Σ_k |b − a| per row: 0 same, 1 disjoint
-  std::vector<double> rowMaxAbs;            // max_k |b − a| per row
-  std::vector<int> argmaxA, argmaxB;        // each row's strongest column (first on a tie)
-  double meanTotalVariation = 0;            // over the rows
-  double maxAbs = 0;                        // over the cells...
-  int maxRow = -1, maxCol = -1;             // ...and where (the first cell reaching it)
-  int rowsArgmaxAgree = 0;                  // rows whose strongest column is the same in both
+  std::vector<float> values;              // b − a, row-major
+  std::vector<double> rowTotalVariation;  // ½ Σ_k |b − a| per row: 0 same, 1 disjoint
+  std::vector<double> rowMaxAbs;          // max_k |b − a| per row
+  std::vector<int> argmaxA, argmaxB;      // each row's strongest column (first on a tie)
+  double meanTotalVariation = 0;          // over the rows
+  double maxAbs = 0;                      // over the cells...
+  int maxRow = -1, maxCol = -1;           // ...and where (the first cell reaching it)
+  int rowsArgmaxAgree = 0;                // rows whose strongest column is the same in both
 };
 
 // B − A. Throws attn::Error when the two do not have the same rows and columns, naming the first

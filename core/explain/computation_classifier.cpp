@@ -24,8 +24,7 @@ void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
 
 }  // namespace
 
-ComputationExplainer::Classifier::Classifier(const Model& model)
-    : params(parametersByName(model)) {
+ComputationExplainer::Classifier::Classifier(const Model& model) : params(parametersByName(model)) {
   const auto* net = dynamic_cast<const StructuredSelfAttention*>(model.classifier.get());
   ATTN_CHECK(net != nullptr, "a classifier model without its network");
   config = net->config();

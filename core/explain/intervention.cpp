@@ -40,7 +40,9 @@ std::map<std::string, MapShape> mapShapes(const Seq2SeqModel& net) {
   return {};
 }
 
-std::string stepName(int64_t step) { return "step " + std::to_string(step + 1); }
+std::string stepName(int64_t step) {
+  return "step " + std::to_string(step + 1);
+}
 
 void checkRow(const RowEdit& row, const MapShape& cross, int64_t sourceKeys) {
   const std::string where = "the attention row of " + stepName(row.step);

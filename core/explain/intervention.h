@@ -68,8 +68,7 @@ RowEdit oneHotRow(int64_t step, int64_t key, int64_t keys, int layer = 0, int he
 // Throws attn::Error naming the first edit that does not fit the model or a source of
 // `sourceKeys` tokens (with <eos>): a map, layer, head or token the model lacks, a row of the
 // wrong length or with a negative or non-finite weight, two edits of the same row or step.
-void validateIntervention(const Model& model, const Intervention& intervention,
-                          int64_t sourceKeys);
+void validateIntervention(const Model& model, const Intervention& intervention, int64_t sourceKeys);
 
 // Greedy decoding of `sentence` under `intervention` (an empty one gives decodeGreedy's result
 // exactly). Options as decodeGreedy's (beam width and length penalty: only the latter, for the

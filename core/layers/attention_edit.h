@@ -70,7 +70,8 @@ inline Tensor editedWeights(const Tensor& weights, int64_t heads, const Attentio
   for (int64_t head : edit.zeroedHeads) {
     ATTN_CHECK(head >= 0 && head < heads, "editedWeights: no such head");
     for (int64_t b = 0; b < batch; ++b)
-      for (int64_t t = 0; t < queries; ++t) std::fill(rowOf(b, head, t), rowOf(b, head, t) + keys, 0);
+      for (int64_t t = 0; t < queries; ++t)
+        std::fill(rowOf(b, head, t), rowOf(b, head, t) + keys, 0);
   }
   return out;
 }

@@ -55,9 +55,9 @@ class TransformerEncoderLayer : public Module {
 };
 
 struct DecoderLayerOutput {
-  Var output;        // [B, T, d]
-  Var selfWeights;   // [B, h, T, T'] (T' = T, or the cached length when stepping)
-  Var crossWeights;  // [B, h, T, S]
+  Var output;                   // [B, T, d]
+  Var selfWeights;              // [B, h, T, T'] (T' = T, or the cached length when stepping)
+  Var crossWeights;             // [B, h, T, S]
   Var selfScores, crossScores;  // before the softmax; only without a graph (MhaOutput::scores)
 };
 

@@ -10,10 +10,10 @@
 namespace attn {
 
 struct ClassifierForward {
-  Var logits;    // [B, C]
-  Var hops;      // A: [B, r, n], each row a distribution over the tokens (padded ones exactly 0)
-  Var scores;    // the hops before the softmax, [B, r, n] (padded tokens −∞)
-  Var penalty;   // ‖AAᵀ − I‖²_F per sentence, [B]
+  Var logits;   // [B, C]
+  Var hops;     // A: [B, r, n], each row a distribution over the tokens (padded ones exactly 0)
+  Var scores;   // the hops before the softmax, [B, r, n] (padded tokens −∞)
+  Var penalty;  // ‖AAᵀ − I‖²_F per sentence, [B]
 };
 
 class ClassifierModel : public Module {

@@ -29,8 +29,7 @@ int64_t ConfigReader::integer(const std::string& key, int64_t fallback, int64_t 
   return static_cast<int64_t>(d);
 }
 
-double ConfigReader::number(const std::string& key, double fallback, double min,
-                            double max) const {
+double ConfigReader::number(const std::string& key, double fallback, double min, double max) const {
   if (!config_.contains(key)) return fallback;
   const json& v = config_[key];
   if (!v.is_number()) throw Error("config: \"" + key + "\" must be a number");

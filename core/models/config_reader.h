@@ -14,7 +14,7 @@ namespace attn {
 // Upper bounds for sizes read from files or flags: far above what a CPU model of this app
 // trains, far below what would exhaust memory before an error could be shown.
 struct ConfigLimits {
-  static constexpr int64_t kMaxDim = 4096;      // embedding, hidden, attention, feed-forward
+  static constexpr int64_t kMaxDim = 4096;  // embedding, hidden, attention, feed-forward
   static constexpr int64_t kMaxLayers = 16;
   static constexpr int64_t kMaxHeads = 64;
   static constexpr int64_t kMaxVocab = 1'000'000;

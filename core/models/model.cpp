@@ -22,9 +22,12 @@ Arch parseArch(const std::string& name) {
 
 const char* archName(Arch arch) {
   switch (arch) {
-    case Arch::RnnSeq2Seq: return "rnn_seq2seq";
-    case Arch::Transformer: return "transformer";
-    case Arch::StructuredSelfAttention: return "structured_self_attention";
+    case Arch::RnnSeq2Seq:
+      return "rnn_seq2seq";
+    case Arch::Transformer:
+      return "transformer";
+    case Arch::StructuredSelfAttention:
+      return "structured_self_attention";
   }
   return "?";
 }
@@ -122,7 +125,8 @@ Model modelFromFile(const SafetensorsFile& f) {
   const data::TokenizerKind tokenizer = data::parseTokenizerKind(tok->second);
   const auto src = stringList(parseJsonField(meta, "src_vocab"), "src_vocab");
   const auto tgt = stringList(parseJsonField(meta, "tgt_vocab"), "tgt_vocab");
-  const bool classifier = config.is_object() && config.value("arch", "") == "structured_self_attention";
+  const bool classifier =
+      config.is_object() && config.value("arch", "") == "structured_self_attention";
   // The file cannot describe a model much larger than the data it carries. The slack (twice the
   // data plus a million values, a few MB) only lets a near miss — a missing or misshapen
   // tensor — reach the check that names it, while a config asking for gigabytes stops here.
@@ -146,8 +150,8 @@ Model modelFromFile(const SafetensorsFile& f) {
   for (const auto& [name, t] : f.tensors) values[name] = t;
   const auto unknown = m.network().loadParameters(values);
   if (!unknown.empty())
-    throw Error("tensor '" + unknown.front() + "' is not a parameter of this " +
-                archName(m.arch) + " model");
+    throw Error("tensor '" + unknown.front() + "' is not a parameter of this " + archName(m.arch) +
+                " model");
   return m;
 }
 

@@ -26,9 +26,9 @@ struct Model {
   nlohmann::json config;  // MODEL_FORMAT §2 keys, with "arch"
   data::TokenizerKind tokenizer = data::TokenizerKind::Word;
   data::Vocabulary srcVocab;
-  data::Vocabulary tgtVocab;        // seq2seq models
-  data::LabelVocabulary classes;    // the classifier
-  nlohmann::json training;          // provenance: task or file, steps, metrics (may be null)
+  data::Vocabulary tgtVocab;      // seq2seq models
+  data::LabelVocabulary classes;  // the classifier
+  nlohmann::json training;        // provenance: task or file, steps, metrics (may be null)
   std::unique_ptr<Seq2SeqModel> seq2seq;
   std::unique_ptr<ClassifierModel> classifier;
 

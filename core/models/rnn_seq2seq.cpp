@@ -15,18 +15,24 @@ AttentionKind parseAttentionKind(const std::string& name) {
 
 const char* attentionKindName(AttentionKind kind) {
   switch (kind) {
-    case AttentionKind::None: return "none";
-    case AttentionKind::Bahdanau: return "bahdanau";
-    case AttentionKind::Luong: return "luong";
+    case AttentionKind::None:
+      return "none";
+    case AttentionKind::Bahdanau:
+      return "bahdanau";
+    case AttentionKind::Luong:
+      return "luong";
   }
   return "?";
 }
 
 int64_t RnnSeq2SeqConfig::decoderInputDim() const {
   switch (attention) {
-    case AttentionKind::None: return embedDim;
-    case AttentionKind::Bahdanau: return embedDim + annotationDim();
-    case AttentionKind::Luong: return inputFeeding ? embedDim + hiddenDim : embedDim;
+    case AttentionKind::None:
+      return embedDim;
+    case AttentionKind::Bahdanau:
+      return embedDim + annotationDim();
+    case AttentionKind::Luong:
+      return inputFeeding ? embedDim + hiddenDim : embedDim;
   }
   return embedDim;
 }
@@ -58,8 +64,9 @@ RnnSeq2SeqConfig RnnSeq2SeqConfig::fromJson(const nlohmann::json& j, int64_t src
   c.tgtVocab = tgtVocab;
   if (c.attention != AttentionKind::None && c.score == ScoreKind::Dot &&
       c.annotationDim() != c.hiddenDim)
-    throw Error("config: the dot score needs encoder outputs of the decoder's size (H·D = H): "
-                "use a unidirectional encoder, or the general or additive score");
+    throw Error(
+        "config: the dot score needs encoder outputs of the decoder's size (H·D = H): "
+        "use a unidirectional encoder, or the general or additive score");
   return c;
 }
 
@@ -73,16 +80,16 @@ int64_t RnnSeq2SeqConfig::parameterCount() const {
       n += dirs * (g * (l == 0 ? input : hiddenDim * dirs) + g * hiddenDim + 2 * g);
     return n;
   };
-  int64_t n = srcVocab * embedDim + rnn(embedDim, d);         // encoder
-  n += hiddenDim * annotationDim() + hiddenDim;                 // bridge
-  n += tgtVocab * embedDim + rnn(decoderInputDim(), 1);         // decoder embedding and RNN
+  int64_t n = srcVocab * embedDim + rnn(embedDim, d);    // encoder
+  n += hiddenDim * annotationDim() + hiddenDim;          // bridge
+  n += tgtVocab * embedDim + rnn(decoderInputDim(), 1);  // decoder embedding and RNN
   const int64_t a = attentionDim > 0 ? attentionDim : hiddenDim;
   if (attention != AttentionKind::None) {
     if (score == ScoreKind::General) n += hiddenDim * annotationDim();
     if (score == ScoreKind::Additive) n += a * hiddenDim + a * annotationDim() + a;
   }
   if (attention == AttentionKind::Luong) n += hiddenDim * (annotationDim() + hiddenDim);
-  n += tgtVocab * outputInputDim() + tgtVocab;                  // out
+  n += tgtVocab * outputInputDim() + tgtVocab;  // out
   return n;
 }
 
@@ -96,7 +103,8 @@ nlohmann::json RnnSeq2SeqConfig::toJson() const {
                       {"attention", attentionKindName(attention)}};
   if (attention != AttentionKind::None) {
     j["score"] = scoreKindName(score);
-    if (score == ScoreKind::Additive) j["attention_dim"] = attentionDim > 0 ? attentionDim : hiddenDim;
+    if (score == ScoreKind::Additive)
+      j["attention_dim"] = attentionDim > 0 ? attentionDim : hiddenDim;
     if (attention == AttentionKind::Luong) j["input_feeding"] = inputFeeding;
   }
   return j;
@@ -159,7 +167,8 @@ RnnSeq2Seq::Encoder::Encoder(const RnnSeq2SeqConfig& c, Random& rng)
 }
 
 RnnSeq2Seq::Decoder::Decoder(const RnnSeq2SeqConfig& c, Random& rng)
-    : embedding(c.tgtVocab, c.embedDim, rng), rnn(decoderRnn(c), rng),
+    : embedding(c.tgtVocab, c.embedDim, rng),
+      rnn(decoderRnn(c), rng),
       out(c.outputInputDim(), c.tgtVocab, true, rng) {
   registerModule("embedding", embedding);
   registerModule("rnn", rnn);
@@ -214,8 +223,7 @@ RnnSeq2Seq::Encoded RnnSeq2Seq::encodeInput(const Var& x, const TokenBatch& src)
 
 RnnSeq2Seq::StepVars RnnSeq2Seq::decoderStep(const Var& embedded,
                                              const std::vector<RnnState>& states,
-                                             const Var& htildePrev,
-                                             const PreparedKeys& keys,
+                                             const Var& htildePrev, const PreparedKeys& keys,
                                              const AttentionEdit* crossEdit) const {
   // embedded [B, E], states: L × [B, H] -> new states and out's input [B, O]
   StepVars sv;

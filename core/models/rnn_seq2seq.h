@@ -21,13 +21,13 @@ const char* attentionKindName(AttentionKind kind);
 
 struct RnnSeq2SeqConfig {
   RnnCell cell = RnnCell::Gru;
-  int64_t embedDim = 64;     // E
-  int64_t hiddenDim = 128;   // H
-  int64_t numLayers = 1;     // L
+  int64_t embedDim = 64;    // E
+  int64_t hiddenDim = 128;  // H
+  int64_t numLayers = 1;    // L
   bool bidirectional = true;
   AttentionKind attention = AttentionKind::Bahdanau;
   ScoreKind score = ScoreKind::Additive;
-  int64_t attentionDim = 0;  // A, additive only; 0 means H
+  int64_t attentionDim = 0;   // A, additive only; 0 means H
   bool inputFeeding = false;  // Luong only
   int64_t srcVocab = 0, tgtVocab = 0;
 

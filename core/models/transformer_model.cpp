@@ -234,8 +234,8 @@ std::unique_ptr<DecoderState> TransformerModel::encodeEdited(const TokenBatch& s
   // src [B, S] -> the source's cross-attention keys for every decoder layer, an empty cache
   NoGradGuard noGrad;
   checkLength(src.length, "a source");
-  EncoderOutput enc = transformer_.encoder.forward(
-      embed(srcEmbedding_, src.ids, src.shape(), 0), src.lengths, &edits);
+  EncoderOutput enc = transformer_.encoder.forward(embed(srcEmbedding_, src.ids, src.shape(), 0),
+                                                   src.lengths, &edits);
   auto state = std::make_unique<TransformerStepState>();
   state->decoder = transformer_.decoder.startDecoding(enc.output, src.lengths);
   state->encoderSelf = valuesOf(enc.selfWeights);
@@ -253,9 +253,8 @@ DecoderStepOutput TransformerModel::step(DecoderState& base,
   const int64_t position = state.decoder.length;
   if (position >= kMaxPositions)
     throw Error("the transformer decodes at most " + std::to_string(kMaxPositions) + " tokens");
-  DecoderOutput dec =
-      transformer_.decoder.step(embed(tgtEmbedding_, tokens, Shape{n, 1}, position), state.decoder,
-                                state.edits);
+  DecoderOutput dec = transformer_.decoder.step(embed(tgtEmbedding_, tokens, Shape{n, 1}, position),
+                                                state.decoder, state.edits);
   DecoderStepOutput out;
   out.logProbs = logSoftmax(out_.forward(dec.output)).value().reshaped(Shape{n, config_.tgtVocab});
   out.attention["decoder_self"] = queryRows(dec.selfWeights);

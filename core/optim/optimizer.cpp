@@ -10,7 +10,9 @@ void Optimizer::zeroGrad() {
   for (Var& p : params_) p.zeroGrad();
 }
 
-Sgd::Sgd(std::vector<Var> params, double lr) : Optimizer(std::move(params)) { lr_ = lr; }
+Sgd::Sgd(std::vector<Var> params, double lr) : Optimizer(std::move(params)) {
+  lr_ = lr;
+}
 
 void Sgd::step() {
   const Scalar lr = static_cast<Scalar>(lr_);

@@ -150,10 +150,18 @@ void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) n
     return nullptr;
   }
 }
-void operator delete(void* p, std::align_val_t) noexcept { attn::release(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { attn::release(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { attn::release(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { attn::release(p); }
+void operator delete(void* p, std::align_val_t) noexcept {
+  attn::release(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  attn::release(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  attn::release(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  attn::release(p);
+}
 void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
   attn::release(p);
 }

@@ -103,9 +103,8 @@ Var mergeHeads(const Var& x) {
     if (!X.hasGrad()) {  // every element is covered: a copy, not a sum into zeros
       X.grad = Tensor::empty(X.value.shape());
       Scalar* gx = X.grad.data();
-      forEachHeadRow(batch, heads, steps, headDim, m, 0, [&](int64_t h, int64_t p) {
-        std::copy(gy + p, gy + p + headDim, gx + h);
-      });
+      forEachHeadRow(batch, heads, steps, headDim, m, 0,
+                     [&](int64_t h, int64_t p) { std::copy(gy + p, gy + p + headDim, gx + h); });
       return;
     }
     Scalar* gx = X.grad.data();

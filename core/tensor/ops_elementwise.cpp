@@ -67,9 +67,15 @@ Var binary(const Var& a, const Var& b, BinOp op) {
   if (va.shape() == vb.shape()) {
     Tensor out = Tensor::empty(va.shape());
     switch (op) {
-      case BinOp::Add: out.arr() = va.arr() + vb.arr(); break;
-      case BinOp::Sub: out.arr() = va.arr() - vb.arr(); break;
-      case BinOp::Mul: out.arr() = va.arr() * vb.arr(); break;
+      case BinOp::Add:
+        out.arr() = va.arr() + vb.arr();
+        break;
+      case BinOp::Sub:
+        out.arr() = va.arr() - vb.arr();
+        break;
+      case BinOp::Mul:
+        out.arr() = va.arr() * vb.arr();
+        break;
     }
     return makeResult(std::move(out), {a, b}, [op](Node& self) {
       Node& A = *self.inputs[0];
@@ -97,9 +103,15 @@ Var binary(const Var& a, const Var& b, BinOp op) {
   const Scalar* pa = va.data();
   const Scalar* pb = vb.data();
   switch (op) {
-    case BinOp::Add: plan.forEach([&](int64_t o, int64_t i, int64_t j) { y[o] = pa[i] + pb[j]; }); break;
-    case BinOp::Sub: plan.forEach([&](int64_t o, int64_t i, int64_t j) { y[o] = pa[i] - pb[j]; }); break;
-    case BinOp::Mul: plan.forEach([&](int64_t o, int64_t i, int64_t j) { y[o] = pa[i] * pb[j]; }); break;
+    case BinOp::Add:
+      plan.forEach([&](int64_t o, int64_t i, int64_t j) { y[o] = pa[i] + pb[j]; });
+      break;
+    case BinOp::Sub:
+      plan.forEach([&](int64_t o, int64_t i, int64_t j) { y[o] = pa[i] - pb[j]; });
+      break;
+    case BinOp::Mul:
+      plan.forEach([&](int64_t o, int64_t i, int64_t j) { y[o] = pa[i] * pb[j]; });
+      break;
   }
   return makeResult(std::move(out), {a, b}, [op, plan](Node& self) {
     Node& A = *self.inputs[0];
@@ -124,16 +136,21 @@ Var unary(const Var& a, Fwd fwd, Deriv deriv) {
 
 }  // namespace
 
-Var add(const Var& a, const Var& b) { return binary(a, b, BinOp::Add); }
-Var sub(const Var& a, const Var& b) { return binary(a, b, BinOp::Sub); }
-Var mul(const Var& a, const Var& b) { return binary(a, b, BinOp::Mul); }
+Var add(const Var& a, const Var& b) {
+  return binary(a, b, BinOp::Add);
+}
+Var sub(const Var& a, const Var& b) {
+  return binary(a, b, BinOp::Sub);
+}
+Var mul(const Var& a, const Var& b) {
+  return binary(a, b, BinOp::Mul);
+}
 
 Var scale(const Var& a, Scalar s) {
   Tensor out = Tensor::empty(a.shape());
   out.arr() = a.value().arr() * s;
-  return makeResult(std::move(out), {a}, [s](Node& self) {
-    self.inputs[0]->accumulateGrad(self.grad.arr() * s);
-  });
+  return makeResult(std::move(out), {a},
+                    [s](Node& self) { self.inputs[0]->accumulateGrad(self.grad.arr() * s); });
 }
 
 Var tanh(const Var& a) {

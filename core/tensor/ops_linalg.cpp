@@ -7,8 +7,8 @@ namespace attn {
 // [M, K] x [K, N] -> [M, N]
 Var matmul(const Var& a, const Var& b) {
   ATTN_CHECK(a.shape().rank() == 2 && b.shape().rank() == 2, "matmul takes two matrices");
-  ATTN_CHECK(a.dim(1) == b.dim(0), "matmul: inner dimensions differ: " +
-                                       a.shape().toString() + " x " + b.shape().toString());
+  ATTN_CHECK(a.dim(1) == b.dim(0), "matmul: inner dimensions differ: " + a.shape().toString() +
+                                       " x " + b.shape().toString());
   Tensor out = Tensor::empty(Shape{a.dim(0), b.dim(1)});
   out.mat().noalias() = a.value().mat() * b.value().mat();
   return makeResult(std::move(out), {a, b}, [](Node& self) {
@@ -24,11 +24,11 @@ Var matmul(const Var& a, const Var& b) {
 Var bmm(const Var& a, const Var& b, bool transB) {
   const Shape& sa = a.shape();
   const Shape& sb = b.shape();
-  ATTN_CHECK(sa.rank() >= 2 && sa.rank() == sb.rank(), "bmm: ranks " + sa.toString() + " and " +
-                                                           sb.toString());
+  ATTN_CHECK(sa.rank() >= 2 && sa.rank() == sb.rank(),
+             "bmm: ranks " + sa.toString() + " and " + sb.toString());
   for (int i = 0; i < sa.rank() - 2; ++i)
-    ATTN_CHECK(sa[i] == sb[i], "bmm: batch dimensions differ: " + sa.toString() + " and " +
-                                   sb.toString());
+    ATTN_CHECK(sa[i] == sb[i],
+               "bmm: batch dimensions differ: " + sa.toString() + " and " + sb.toString());
   const int64_t m = sa.dim(-2), k = sa.dim(-1);
   const int64_t kb = transB ? sb.dim(-1) : sb.dim(-2);
   const int64_t n = transB ? sb.dim(-2) : sb.dim(-1);
@@ -50,12 +50,16 @@ Var bmm(const Var& a, const Var& b, bool transB) {
     for (int64_t i = 0; i < batches; ++i) {
       auto g = self.grad.matAt(i);
       if (A.requiresGrad) {
-        if (transB) A.gradRef().matAt(i).noalias() += g * B.value.matAt(i);
-        else A.gradRef().matAt(i).noalias() += g * B.value.matAt(i).transpose();
+        if (transB)
+          A.gradRef().matAt(i).noalias() += g * B.value.matAt(i);
+        else
+          A.gradRef().matAt(i).noalias() += g * B.value.matAt(i).transpose();
       }
       if (B.requiresGrad) {
-        if (transB) B.gradRef().matAt(i).noalias() += g.transpose() * A.value.matAt(i);
-        else B.gradRef().matAt(i).noalias() += A.value.matAt(i).transpose() * g;
+        if (transB)
+          B.gradRef().matAt(i).noalias() += g.transpose() * A.value.matAt(i);
+        else
+          B.gradRef().matAt(i).noalias() += A.value.matAt(i).transpose() * g;
       }
     }
   });

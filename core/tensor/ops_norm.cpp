@@ -35,8 +35,7 @@ Var layerNorm(const Var& x, const Var& gamma, const Var& beta, Scalar eps) {
     Node& Bn = *self.inputs[2];
     auto G = self.grad.mat();
     auto H = xhat->mat();
-    if (Gn.requiresGrad)
-      Gn.gradRef().arr() += (G.array() * H.array()).colwise().sum().transpose();
+    if (Gn.requiresGrad) Gn.gradRef().arr() += (G.array() * H.array()).colwise().sum().transpose();
     if (Bn.requiresGrad) Bn.gradRef().arr() += G.array().colwise().sum().transpose();
     if (!Xn.requiresGrad) return;
     auto gamma = Gn.value.arr().transpose();

@@ -12,9 +12,8 @@ constexpr Scalar kNegInf = -std::numeric_limits<Scalar>::infinity();
 }
 
 Var sum(const Var& a) {
-  return makeResult(Tensor::scalar(a.value().arr().sum()), {a}, [](Node& self) {
-    self.inputs[0]->gradRef().arr() += self.grad[0];
-  });
+  return makeResult(Tensor::scalar(a.value().arr().sum()), {a},
+                    [](Node& self) { self.inputs[0]->gradRef().arr() += self.grad[0]; });
 }
 
 Var mean(const Var& a) {
@@ -113,18 +112,19 @@ Var crossEntropy(const Var& logits, const std::vector<int64_t>& targets, int64_t
     ++count;
   }
   const Scalar loss = count ? static_cast<Scalar>(total / static_cast<double>(count)) : Scalar(0);
-  return makeResult(Tensor::scalar(loss), {logits}, [probs, targets, ignoreIndex, count](Node& self) {
-    if (count == 0) return;
-    auto p = probs->mat();
-    auto gx = self.inputs[0]->gradRef().mat();
-    const Scalar g = self.grad[0] / Scalar(count);
-    for (int64_t r = 0; r < p.rows(); ++r) {
-      const int64_t t = targets[static_cast<size_t>(r)];
-      if (t == ignoreIndex) continue;
-      gx.row(r) += g * p.row(r);
-      gx(r, t) -= g;
-    }
-  });
+  return makeResult(Tensor::scalar(loss), {logits},
+                    [probs, targets, ignoreIndex, count](Node& self) {
+                      if (count == 0) return;
+                      auto p = probs->mat();
+                      auto gx = self.inputs[0]->gradRef().mat();
+                      const Scalar g = self.grad[0] / Scalar(count);
+                      for (int64_t r = 0; r < p.rows(); ++r) {
+                        const int64_t t = targets[static_cast<size_t>(r)];
+                        if (t == ignoreIndex) continue;
+                        gx.row(r) += g * p.row(r);
+                        gx(r, t) -= g;
+                      }
+                    });
 }
 
 }  // namespace attn

@@ -11,8 +11,8 @@ namespace {
 
 int normaliseDim(int dim, int rank) {
   const int d = dim < 0 ? rank + dim : dim;
-  ATTN_CHECK(d >= 0 && d < rank, "dimension " + std::to_string(dim) + " out of range for rank " +
-                                     std::to_string(rank));
+  ATTN_CHECK(d >= 0 && d < rank,
+             "dimension " + std::to_string(dim) + " out of range for rank " + std::to_string(rank));
   return d;
 }
 
@@ -31,9 +31,8 @@ struct Around {
 Var reshape(const Var& a, const Shape& shape) {
   ATTN_CHECK(shape.numel() == a.value().numel(),
              "reshape " + a.shape().toString() + " to " + shape.toString());
-  return makeResult(a.value().reshaped(shape), {a}, [](Node& self) {
-    self.inputs[0]->accumulateGrad(self.grad.arr());
-  });
+  return makeResult(a.value().reshaped(shape), {a},
+                    [](Node& self) { self.inputs[0]->accumulateGrad(self.grad.arr()); });
 }
 
 Var transpose(const Var& a) {

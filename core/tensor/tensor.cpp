@@ -34,7 +34,9 @@ Tensor Tensor::empty(const Shape& shape) {
   return t;
 }
 
-Tensor Tensor::zeros(const Shape& shape) { return full(shape, Scalar(0)); }
+Tensor Tensor::zeros(const Shape& shape) {
+  return full(shape, Scalar(0));
+}
 
 Tensor Tensor::full(const Shape& shape, Scalar value) {
   Tensor t = empty(shape);
@@ -43,9 +45,9 @@ Tensor Tensor::full(const Shape& shape, Scalar value) {
 }
 
 Tensor Tensor::fromVector(const Shape& shape, const std::vector<Scalar>& values) {
-  ATTN_CHECK(static_cast<int64_t>(values.size()) == shape.numel(),
-             "fromVector: " + std::to_string(values.size()) + " values for shape " +
-                 shape.toString());
+  ATTN_CHECK(
+      static_cast<int64_t>(values.size()) == shape.numel(),
+      "fromVector: " + std::to_string(values.size()) + " values for shape " + shape.toString());
   Tensor t = empty(shape);
   std::copy(values.begin(), values.end(), t.data_.begin());
   return t;
@@ -85,7 +87,11 @@ Tensor Tensor::reshaped(const Shape& shape) && {
   return t;
 }
 
-void Tensor::setZero() { std::fill(data_.begin(), data_.end(), Scalar(0)); }
-void Tensor::fill(Scalar value) { std::fill(data_.begin(), data_.end(), value); }
+void Tensor::setZero() {
+  std::fill(data_.begin(), data_.end(), Scalar(0));
+}
+void Tensor::fill(Scalar value) {
+  std::fill(data_.begin(), data_.end(), value);
+}
 
 }  // namespace attn

@@ -76,9 +76,15 @@ void Var::backward(const Tensor& seed) {
   }
 }
 
-NoGradGuard::NoGradGuard() : previous_(tGradEnabled) { tGradEnabled = false; }
-NoGradGuard::~NoGradGuard() { tGradEnabled = previous_; }
-bool gradEnabled() { return tGradEnabled; }
+NoGradGuard::NoGradGuard() : previous_(tGradEnabled) {
+  tGradEnabled = false;
+}
+NoGradGuard::~NoGradGuard() {
+  tGradEnabled = previous_;
+}
+bool gradEnabled() {
+  return tGradEnabled;
+}
 
 Var makeResult(Tensor value, std::initializer_list<Var> inputs, BackwardFn fn) {
   return makeResultImpl(std::move(value), inputs, std::move(fn));

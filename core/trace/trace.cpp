@@ -7,8 +7,7 @@
 namespace attn {
 
 AttentionMap::AttentionMap(int l, int h, int q, int k)
-    : layers(l), heads(h), queries(q), keys(k),
-      values(static_cast<size_t>(l) * h * q * k, 0.0f) {}
+    : layers(l), heads(h), queries(q), keys(k), values(static_cast<size_t>(l) * h * q * k, 0.0f) {}
 
 std::vector<float> AttentionMap::matrix(int layer, int head) const {
   ATTN_CHECK(layer >= 0 && layer < layers && head >= 0 && head < heads,
@@ -40,8 +39,8 @@ void Trace::validate() const {
             const float v = map.at(l, h, q, k);
             if (!std::isfinite(v) || v < 0)
               throw Error("attention map '" + name + "' has a weight that is negative or not " +
-                          "a number (layer " + std::to_string(l) + ", head " +
-                          std::to_string(h) + ", row " + std::to_string(q) + ")");
+                          "a number (layer " + std::to_string(l) + ", head " + std::to_string(h) +
+                          ", row " + std::to_string(q) + ")");
             rowSum += v;
           }
           if (std::abs(rowSum - 1.0) > 1e-5)

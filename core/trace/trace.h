@@ -38,10 +38,10 @@ struct TopToken {
 
 // What the decoder did at one output step, beyond the attention maps.
 struct TraceStep {
-  std::vector<TopToken> topK;                            // most probable next tokens
-  std::map<std::string, std::vector<float>> scores;      // name -> [layer][head][key], pre-softmax
-  std::vector<float> context;                            // RNN models: c_i
-  std::vector<float> query;                              // RNN models: the query vector
+  std::vector<TopToken> topK;                        // most probable next tokens
+  std::map<std::string, std::vector<float>> scores;  // name -> [layer][head][key], pre-softmax
+  std::vector<float> context;                        // RNN models: c_i
+  std::vector<float> query;                          // RNN models: the query vector
 };
 
 // One node of the beam search tree: a hypothesis extended by one token.
@@ -50,8 +50,8 @@ struct BeamNode {
   int parent = -1;  // -1 for the children of the root (<sos>)
   int step = 0;
   std::string token;
-  float logProb = 0;   // of this token given its parent
-  float score = 0;     // the hypothesis' cumulative log-probability
+  float logProb = 0;      // of this token given its parent
+  float score = 0;        // the hypothesis' cumulative log-probability
   bool finished = false;  // ended with <eos>
   bool chosen = false;    // on the path of the returned output
 };

@@ -65,15 +65,18 @@ AttentionMap mapFromJson(const json& j, const std::string& where) {
   for (int l = 0; l < m.layers; ++l) {
     const std::string wl = where + "[" + std::to_string(l) + "]";
     const json& heads = array(layers[static_cast<size_t>(l)], wl);
-    if (static_cast<int>(heads.size()) != m.heads) throw Error(wl + " has a different number of heads");
+    if (static_cast<int>(heads.size()) != m.heads)
+      throw Error(wl + " has a different number of heads");
     for (int h = 0; h < m.heads; ++h) {
       const std::string wh = wl + "[" + std::to_string(h) + "]";
       const json& rows = array(heads[static_cast<size_t>(h)], wh);
-      if (static_cast<int>(rows.size()) != m.queries) throw Error(wh + " has a different number of rows");
+      if (static_cast<int>(rows.size()) != m.queries)
+        throw Error(wh + " has a different number of rows");
       for (int q = 0; q < m.queries; ++q) {
         const std::string wq = wh + "[" + std::to_string(q) + "]";
         const json& row = array(rows[static_cast<size_t>(q)], wq);
-        if (static_cast<int>(row.size()) != m.keys) throw Error(wq + " has a different number of keys");
+        if (static_cast<int>(row.size()) != m.keys)
+          throw Error(wq + " has a different number of keys");
         for (int k = 0; k < m.keys; ++k) m.at(l, h, q, k) = number(row[static_cast<size_t>(k)], wq);
       }
     }
@@ -120,8 +123,13 @@ json traceToJson(const Trace& t) {
   if (!t.beam.empty()) {
     json nodes = json::array();
     for (const BeamNode& n : t.beam)
-      nodes.push_back({{"id", n.id}, {"parent", n.parent}, {"step", n.step}, {"token", n.token},
-                       {"log_prob", n.logProb}, {"score", n.score}, {"finished", n.finished},
+      nodes.push_back({{"id", n.id},
+                       {"parent", n.parent},
+                       {"step", n.step},
+                       {"token", n.token},
+                       {"log_prob", n.logProb},
+                       {"score", n.score},
+                       {"finished", n.finished},
                        {"chosen", n.chosen}});
     j["beam"] = {{"width", t.beamWidth},
                  {"length_penalty", t.beamLengthPenalty},
@@ -245,13 +253,11 @@ std::string attentionCsv(const Trace& t, const std::string& name, int layer, int
   };
   std::ostringstream out;
   out << csvField(name == "hops" ? "hop" : "query");
-  for (int k = 0; k < m.keys; ++k)
-    out << ',' << csvField(label(keyTokens, k, "key "));
+  for (int k = 0; k < m.keys; ++k) out << ',' << csvField(label(keyTokens, k, "key "));
   out << '\n';
   for (int q = 0; q < m.queries; ++q) {
     const std::string rowLabel =
-        name == "hops" ? "hop " + std::to_string(q + 1)
-                       : label(queryTokens, q, "query ");
+        name == "hops" ? "hop " + std::to_string(q + 1) : label(queryTokens, q, "query ");
     out << csvField(rowLabel);
     for (int k = 0; k < m.keys; ++k) out << ',' << m.at(layer, head, q, k);
     out << '\n';

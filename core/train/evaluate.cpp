@@ -107,7 +107,8 @@ Metrics evaluateClassifier(const ClassifierModel& model, const std::vector<data:
     const Tensor logits = model.forward(src).logits.value();
     for (int64_t i = 0; i < b.size; ++i) {
       const Scalar* row = logits.data() + i * logits.cols();
-      correct += (std::max_element(row, row + logits.cols()) - row) == b.labels[static_cast<size_t>(i)];
+      correct +=
+          (std::max_element(row, row + logits.cols()) - row) == b.labels[static_cast<size_t>(i)];
     }
     m.examples += b.size;
   }

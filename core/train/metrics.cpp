@@ -15,9 +15,11 @@ double exactMatch(const std::vector<TokenIds>& hyp, const std::vector<TokenIds>&
   return static_cast<double>(same) / static_cast<double>(hyp.size());
 }
 
-double corpusBleu(const std::vector<TokenIds>& hyp, const std::vector<TokenIds>& ref, int maxOrder) {
+double corpusBleu(const std::vector<TokenIds>& hyp, const std::vector<TokenIds>& ref,
+                  int maxOrder) {
   ATTN_CHECK(hyp.size() == ref.size(), "corpusBleu: as many hypotheses as references");
-  std::vector<int64_t> matches(static_cast<size_t>(maxOrder), 0), totals(static_cast<size_t>(maxOrder), 0);
+  std::vector<int64_t> matches(static_cast<size_t>(maxOrder), 0),
+      totals(static_cast<size_t>(maxOrder), 0);
   int64_t hypLength = 0, refLength = 0;
   for (size_t i = 0; i < hyp.size(); ++i) {
     hypLength += static_cast<int64_t>(hyp[i].size());
@@ -45,9 +47,10 @@ double corpusBleu(const std::vector<TokenIds>& hyp, const std::vector<TokenIds>&
     logSum += std::log(static_cast<double>(matches[static_cast<size_t>(n)]) /
                        static_cast<double>(totals[static_cast<size_t>(n)]));
   }
-  const double brevity = hypLength >= refLength || hypLength == 0
-                             ? 1.0
-                             : std::exp(1.0 - static_cast<double>(refLength) / static_cast<double>(hypLength));
+  const double brevity =
+      hypLength >= refLength || hypLength == 0
+          ? 1.0
+          : std::exp(1.0 - static_cast<double>(refLength) / static_cast<double>(hypLength));
   return hypLength == 0 ? 0 : brevity * std::exp(logSum / maxOrder);
 }
 

@@ -99,8 +99,8 @@ TokenBatch tokenRows(const TokenBatch& b, int64_t begin, int64_t end) {
 // loss is a mean over them), or its rows (both terms of the classifier's loss are row means).
 double lossCount(const LossBatch& b) {
   if (!b.labels.empty()) return static_cast<double>(b.size());
-  return static_cast<double>(std::count_if(b.tgtOut.ids.begin(), b.tgtOut.ids.end(),
-                                           [](int64_t id) { return id != 0; }));
+  return static_cast<double>(
+      std::count_if(b.tgtOut.ids.begin(), b.tgtOut.ids.end(), [](int64_t id) { return id != 0; }));
 }
 
 }  // namespace
@@ -139,7 +139,7 @@ double lossAndGradient(const Model& model, const LossBatch& b, double weight) {
 struct ParallelGradient::Impl {
   Model& model;
   std::vector<Var> params;
-  std::vector<Model> replicas;                   // part k > 0 uses replicas[k - 1]
+  std::vector<Model> replicas;  // part k > 0 uses replicas[k - 1]
   std::vector<std::vector<Var>> replicaParams;
   std::vector<std::unique_ptr<Worker>> workers;  // part k > 0 runs on workers[k - 1]
 
@@ -155,7 +155,8 @@ struct ParallelGradient::Impl {
   }
 };
 
-ParallelGradient::ParallelGradient(Model& model, int parts) : impl_(new Impl{model, {}, {}, {}, {}}) {
+ParallelGradient::ParallelGradient(Model& model, int parts)
+    : impl_(new Impl{model, {}, {}, {}, {}}) {
   if (parts < 1 || parts > 64) throw Error("the number of training threads must be 1 to 64");
   Eigen::initParallel();
   impl_->params = model.network().parameters();
@@ -165,7 +166,8 @@ ParallelGradient::ParallelGradient(Model& model, int parts) : impl_(new Impl{mod
     std::vector<Var> rp = replica.network().parameters();
     ATTN_CHECK(rp.size() == impl_->params.size(), "ParallelGradient: the replica differs");
     for (size_t i = 0; i < rp.size(); ++i)
-      ATTN_CHECK(rp[i].shape() == impl_->params[i].shape(), "ParallelGradient: the replica differs");
+      ATTN_CHECK(rp[i].shape() == impl_->params[i].shape(),
+                 "ParallelGradient: the replica differs");
     impl_->replicas.push_back(std::move(replica));
     impl_->replicaParams.push_back(std::move(rp));
     impl_->workers.push_back(std::make_unique<Worker>());
@@ -174,7 +176,9 @@ ParallelGradient::ParallelGradient(Model& model, int parts) : impl_(new Impl{mod
 
 ParallelGradient::~ParallelGradient() = default;
 
-int ParallelGradient::parts() const { return static_cast<int>(impl_->replicas.size()) + 1; }
+int ParallelGradient::parts() const {
+  return static_cast<int>(impl_->replicas.size()) + 1;
+}
 
 double ParallelGradient::operator()(const LossBatch& batch) {
   const int64_t n = std::min<int64_t>(parts(), batch.size());

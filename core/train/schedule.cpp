@@ -18,10 +18,14 @@ LrDecay parseLrDecay(const std::string& name) {
 
 const char* lrDecayName(LrDecay d) {
   switch (d) {
-    case LrDecay::None: return "none";
-    case LrDecay::Linear: return "linear";
-    case LrDecay::Cosine: return "cosine";
-    case LrDecay::InverseSqrt: return "inverse_sqrt";
+    case LrDecay::None:
+      return "none";
+    case LrDecay::Linear:
+      return "linear";
+    case LrDecay::Cosine:
+      return "cosine";
+    case LrDecay::InverseSqrt:
+      return "inverse_sqrt";
   }
   return "?";
 }
@@ -33,9 +37,12 @@ double LrSchedule::at(int64_t step, int64_t totalSteps) const {
   const double progress = std::clamp(static_cast<double>(step - warmupSteps) / span, 0.0, 1.0);
   const double floor = lr * minLrFactor;
   switch (decay) {
-    case LrDecay::None: return lr;
-    case LrDecay::Linear: return floor + (lr - floor) * (1 - progress);
-    case LrDecay::Cosine: return floor + (lr - floor) * 0.5 * (1 + std::cos(std::numbers::pi * progress));
+    case LrDecay::None:
+      return lr;
+    case LrDecay::Linear:
+      return floor + (lr - floor) * (1 - progress);
+    case LrDecay::Cosine:
+      return floor + (lr - floor) * 0.5 * (1 + std::cos(std::numbers::pi * progress));
     case LrDecay::InverseSqrt:
       return lr * std::sqrt(static_cast<double>(std::max<int64_t>(1, warmupSteps)) /
                             static_cast<double>(std::max<int64_t>(step + 1, warmupSteps)));

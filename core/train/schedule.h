@@ -12,7 +12,7 @@ const char* lrDecayName(LrDecay decay);
 
 struct LrSchedule {
   double lr = 1e-3;
-  int64_t warmupSteps = 0;   // lr grows linearly from lr/warmup to lr over these steps
+  int64_t warmupSteps = 0;  // lr grows linearly from lr/warmup to lr over these steps
   LrDecay decay = LrDecay::None;
   double minLrFactor = 0.0;  // linear and cosine decay end at lr · minLrFactor
   // The learning rate of step `step` (0-based) of `totalSteps`.

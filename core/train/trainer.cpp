@@ -39,7 +39,8 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
                   const data::EncodedSplit& validation, const TrainConfig& config,
                   const ProgressFn& progress) {
   if (config.batchSize < 1) throw Error("the batch size must be at least 1");
-  if (config.threads < 1 || config.threads > 64) throw Error("the training threads must be 1 to 64");
+  if (config.threads < 1 || config.threads > 64)
+    throw Error("the training threads must be 1 to 64");
   if (config.steps <= 0 && config.epochs <= 0) throw Error("give a number of steps or of epochs");
   if (trainSplit.examples.empty()) throw Error("the train split has no example");
   if (!(config.schedule.lr > 0) || !std::isfinite(config.schedule.lr))
@@ -109,7 +110,8 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
       p.gradNorm = norm;
       p.lr = lr;
       p.elapsedSeconds = seconds();
-      p.etaSeconds = p.elapsedSeconds / static_cast<double>(step) * static_cast<double>(total - step);
+      p.etaSeconds =
+          p.elapsedSeconds / static_cast<double>(step) * static_cast<double>(total - step);
       Metrics current;
       if (validate && (step % evalEvery == 0 || step == total)) {
         EvalOptions eo;
@@ -134,14 +136,15 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
       }
       if (config.patience > 0 && sinceBest >= config.patience) {
         result.stoppedEarly = true;
-        result.message = "stopped early: no improvement in " + std::to_string(config.patience) +
-                         " validations";
+        result.message =
+            "stopped early: no improvement in " + std::to_string(config.patience) + " validations";
         break;
       }
     }
     if (result.cancelled || result.stoppedEarly || result.diverged) break;
   }
-  if (config.restoreBest && !bestWeights.empty() && result.bestStep != step) restore(model, bestWeights);
+  if (config.restoreBest && !bestWeights.empty() && result.bestStep != step)
+    restore(model, bestWeights);
   result.steps = step;
   result.seconds = seconds();
   if (result.message.empty()) result.message = "finished " + std::to_string(step) + " steps";

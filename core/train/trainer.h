@@ -64,13 +64,13 @@ struct TrainResult {
   bool stoppedEarly = false;  // patience ran out
   bool diverged = false;      // too many non-finite steps
   int64_t steps = 0;
-  int64_t skippedSteps = 0;   // non-finite steps that were not applied
+  int64_t skippedSteps = 0;  // non-finite steps that were not applied
   double seconds = 0;
   std::vector<LossPoint> losses;
   std::vector<ValidationPoint> validations;
-  Metrics best;                // the best validation (empty if none ran)
+  Metrics best;  // the best validation (empty if none ran)
   int64_t bestStep = -1;
-  std::string message;         // what a person should read about how it ended
+  std::string message;  // what a person should read about how it ended
 };
 
 // Trains `model` in place on `train`, validating on `validation` (may be empty).

@@ -34,7 +34,8 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw Error(path + ": the folder " + dir.string() + " does not exist");
+  if (!fs::is_directory(dir, ec))
+    throw Error(path + ": the folder " + dir.string() + " does not exist");
   // A unique name in the same folder, so the final rename stays on one file system.
   std::random_device rd;
   const fs::path tmp = dir / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
@@ -46,7 +47,8 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
     if (!out) throw Error(path + ": writing failed (disk full?)");
     out.close();
     if (!syncToDisk(tmp))
-      throw Error(path + ": the data could not be written to the disk (" + std::strerror(errno) + ")");
+      throw Error(path + ": the data could not be written to the disk (" + std::strerror(errno) +
+                  ")");
     fs::rename(tmp, target, ec);
     if (ec) throw Error(path + ": cannot replace the file (" + ec.message() + ")");
     // The rename itself lives in the folder; a folder that cannot be synced (some network file
@@ -76,7 +78,8 @@ std::string readWholeFile(const std::string& path, size_t maxBytes) {
   if (!in) throw Error(path + ": cannot open the file (" + std::strerror(errno) + ")");
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (static_cast<uint64_t>(in.gcount()) != size) throw Error(path + ": the file could not be read whole");
+  if (static_cast<uint64_t>(in.gcount()) != size)
+    throw Error(path + ": the file could not be read whole");
   return bytes;
 }
 

@@ -23,7 +23,7 @@ class InternalError : public std::logic_error {
 }  // namespace attn
 
 // An invariant of the engine: if it fails, the engine has a bug (or a caller broke a contract).
-#define ATTN_CHECK(cond, msg)                                       \
-  do {                                                              \
-    if (!(cond)) ::attn::throwInternal(__FILE__, __LINE__, (msg));  \
+#define ATTN_CHECK(cond, msg)                                      \
+  do {                                                             \
+    if (!(cond)) ::attn::throwInternal(__FILE__, __LINE__, (msg)); \
   } while (0)

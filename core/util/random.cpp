@@ -14,7 +14,9 @@ uint64_t splitmix64(uint64_t& x) {
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
-uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+uint64_t rotl(uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
 }  // namespace
 
 Random::Random(uint64_t seed) {
@@ -34,9 +36,13 @@ uint64_t Random::nextU64() {
   return result;
 }
 
-double Random::uniform() { return static_cast<double>(nextU64() >> 11) * 0x1.0p-53; }
+double Random::uniform() {
+  return static_cast<double>(nextU64() >> 11) * 0x1.0p-53;
+}
 
-double Random::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+double Random::uniform(double lo, double hi) {
+  return lo + (hi - lo) * uniform();
+}
 
 double Random::normal() {
   if (haveSpare_) {

@@ -14,11 +14,11 @@ class Random {
  public:
   explicit Random(uint64_t seed = 0);
 
-  uint64_t nextU64();                        // xoshiro256**
-  double uniform();                          // [0, 1), 53 bits
-  double uniform(double lo, double hi);      // [lo, hi)
-  double normal();                           // mean 0, sd 1 (Box–Muller)
-  int64_t below(int64_t n);                  // [0, n), unbiased
+  uint64_t nextU64();                    // xoshiro256**
+  double uniform();                      // [0, 1), 53 bits
+  double uniform(double lo, double hi);  // [lo, hi)
+  double normal();                       // mean 0, sd 1 (Box–Muller)
+  int64_t below(int64_t n);              // [0, n), unbiased
   template <class T>
   void shuffle(std::vector<T>& v) {  // Fisher–Yates
     for (int64_t i = static_cast<int64_t>(v.size()) - 1; i > 0; --i)

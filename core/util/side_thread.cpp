@@ -150,9 +150,15 @@ void runPair(const std::function<void()>& first, const std::function<void()>& se
   SideThread::instance().run(first, second);
 }
 
-SideThreadPause::SideThreadPause() { gPauses.fetch_add(1, std::memory_order_relaxed); }
-SideThreadPause::~SideThreadPause() { gPauses.fetch_sub(1, std::memory_order_relaxed); }
+SideThreadPause::SideThreadPause() {
+  gPauses.fetch_add(1, std::memory_order_relaxed);
+}
+SideThreadPause::~SideThreadPause() {
+  gPauses.fetch_sub(1, std::memory_order_relaxed);
+}
 
-long sideThreadRuns() { return SideThread::instance().runs(); }
+long sideThreadRuns() {
+  return SideThread::instance().runs();
+}
 
 }  // namespace attn

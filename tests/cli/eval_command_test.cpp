@@ -71,12 +71,12 @@ TEST_F(EvalCommand, TheTrainingTsvFileIsMeasuredOnItsHeldOutTestSplit) {
   }
   writeText("corpus.tsv", tsv);
   const std::string model = path("m.safetensors");
-  const ProgramRun train = runCli("train --data " + quoted(path("corpus.tsv")) + " " + kTinyArch +
-                                  " --val-fraction 0.2 --test-fraction 0.2 --steps 5 --out " +
-                                  quoted(model));
+  const ProgramRun train =
+      runCli("train --data " + quoted(path("corpus.tsv")) + " " + kTinyArch +
+             " --val-fraction 0.2 --test-fraction 0.2 --steps 5 --out " + quoted(model));
   ASSERT_EQ(train.exitCode, 0) << train.err;
-  const ProgramRun run = runCli("eval --model " + quoted(model) + " --data " +
-                                quoted(path("corpus.tsv")));
+  const ProgramRun run =
+      runCli("eval --model " + quoted(model) + " --data " + quoted(path("corpus.tsv")));
   ASSERT_EQ(run.exitCode, 0) << run.err;
   const json metrics = json::parse(run.out);
   EXPECT_EQ(metrics["split"], "test");

@@ -160,11 +160,10 @@ TEST_F(ExperimentCommand, SigintCancelsAndLeavesExistingOutputsAsTheyWere) {
   tinySettings();
   const std::string settings = path("tiny.json"), out = path("r.json"), csv = path("r.csv");
   // "Generating the data" is printed once the handler is installed; then both models train.
-  const InterruptedRun run = interruptAfter(
-      ATTN_CLI_PATH,
-      {"experiment", "bottleneck", "--settings", settings, "--steps", "10000000", "--out", out,
-       "--csv", csv},
-      errPath, "Generating", std::chrono::milliseconds(300));
+  const InterruptedRun run = interruptAfter(ATTN_CLI_PATH,
+                                            {"experiment", "bottleneck", "--settings", settings,
+                                             "--steps", "10000000", "--out", out, "--csv", csv},
+                                            errPath, "Generating", std::chrono::milliseconds(300));
   ASSERT_TRUE(run.stopped) << "attention-cli experiment did not stop after SIGINT";
   const std::string& err = run.err;
   const int status = run.status;

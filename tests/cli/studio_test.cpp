@@ -125,8 +125,8 @@ TEST_F(AttentionStudioCli, TabOptionShowsThatTabOrNamesTheTabsThereAre) {
 TEST_F(AttentionStudioCli, TraceOptionShowsATraceFileOrSaysWhatIsWrongWithIt) {
   const auto shot = dir / "trace.png";
   const std::string trace = std::string(ATTN_TEST_DATA_DIR) + "/traces/pytorch_transformer.json";
-  const ProgramRun run = runStudio("--trace '" + trace + "' --tab Heads --screenshot '" +
-                                   shot.string() + "'");
+  const ProgramRun run =
+      runStudio("--trace '" + trace + "' --tab Heads --screenshot '" + shot.string() + "'");
   EXPECT_EQ(run.exitCode, 0) << run.err;
   EXPECT_EQ(pngSize(attn::test::slurp(shot)), std::make_pair(1280u, 800u));
 

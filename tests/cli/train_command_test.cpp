@@ -178,12 +178,12 @@ TEST_F(TrainCommand, SigintCancelsCleanlyAndLeavesAnExistingOutByteIdentical) {
   writeText("m.safetensors", "precious bytes");
   const std::string errPath = path("stderr.txt");
   // The "Training ..." line comes after the handler is installed: a SIGINT from then on cancels.
-  const InterruptedRun run = interruptAfter(
-      ATTN_CLI_PATH,
-      {"train", "--task", "copy", "--train-size", "300", "--val-size", "20", "--test-size", "20",
-       "--arch", "rnn_seq2seq", "--embed-dim", "8", "--hidden-dim", "8", "--steps", "100000000",
-       "--out", out},
-      errPath, "Training", std::chrono::milliseconds(100));
+  const InterruptedRun run =
+      interruptAfter(ATTN_CLI_PATH,
+                     {"train", "--task", "copy", "--train-size", "300", "--val-size", "20",
+                      "--test-size", "20", "--arch", "rnn_seq2seq", "--embed-dim", "8",
+                      "--hidden-dim", "8", "--steps", "100000000", "--out", out},
+                     errPath, "Training", std::chrono::milliseconds(100));
   ASSERT_TRUE(run.stopped) << "attention-cli train did not stop after SIGINT";
   const std::string& err = run.err;
   const int status = run.status;

@@ -41,9 +41,9 @@ TEST_F(TrainThreads, TwoThreadsTrainTheSameWeightsEveryRunAndAreRecorded) {
 
 TEST_F(TrainThreads, ACountOutOfRangeIsAUsageError) {
   for (const char* bad : {"0", "65", "two"}) {
-    const ProgramRun run = runCli(std::string("train ") + kTinyTask + " " + kTinyArch +
-                                  " --steps 5 --threads " + bad + " --out " +
-                                  quoted(path("m.safetensors")));
+    const ProgramRun run =
+        runCli(std::string("train ") + kTinyTask + " " + kTinyArch + " --steps 5 --threads " + bad +
+               " --out " + quoted(path("m.safetensors")));
     EXPECT_EQ(run.exitCode, 2) << bad << ": " << run.err;
     EXPECT_NE(run.err.find("--threads"), std::string::npos) << run.err;
   }

@@ -15,7 +15,9 @@
 namespace attn {
 namespace {
 
-AlignmentLinks links(std::initializer_list<AlignmentLink> l) { return AlignmentLinks(l); }
+AlignmentLinks links(std::initializer_list<AlignmentLink> l) {
+  return AlignmentLinks(l);
+}
 
 std::string errorOf(const std::function<void()>& f) {
   try {
@@ -119,7 +121,8 @@ TEST(AlignmentErrorRate, LimitsAndPossibleOnlyHits) {
   // Missing one sure link of two: 1 − (1 + 1) / (1 + 2) = 1/3.
   EXPECT_DOUBLE_EQ(alignmentErrorRate(links({{0, 0}}), ref).aer, 1.0 / 3.0);
   // Only possible links in the reference, all found: 1 − (0 + 2) / (2 + 0) = 0 (recall undefined).
-  const AlignmentScore p = alignmentErrorRate(links({{0, 0}, {1, 1}}), parseAlignmentLine("0?0 1?1"));
+  const AlignmentScore p =
+      alignmentErrorRate(links({{0, 0}, {1, 1}}), parseAlignmentLine("0?0 1?1"));
   EXPECT_DOUBLE_EQ(p.aer, 0.0);
   EXPECT_DOUBLE_EQ(p.precision, 1.0);
   EXPECT_TRUE(std::isnan(p.recall));
@@ -164,7 +167,8 @@ TEST(AlignmentHypothesis, ArgmaxPerRowWithEosLeftOut) {
 // The toy-fr Luong model as bundled: the README says "the big black dog" → "le grand chien noir"
 // crosses (chien → dog, noir → black). People would align it 0-0 1-1 3-2 2-3.
 TEST(AlignmentErrorRate, BundledToyFrModelMatchesThePeoplesAlignment) {
-  const Model model = loadModel(ATTN_TEST_DATA_DIR "/../../resources/models/toyfr-luong.safetensors");
+  const Model model =
+      loadModel(ATTN_TEST_DATA_DIR "/../../resources/models/toyfr-luong.safetensors");
   const DecodeResult r = decodeGreedy(model, "the big black dog");
   ASSERT_EQ(r.output, "le grand chien noir");
   const LabelledMatrix m = selectMatrix(r.trace, {});

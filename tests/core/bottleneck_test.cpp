@@ -7,12 +7,12 @@
 #include <cmath>
 #include <set>
 
+#include "bottleneck_tiny.h"
 #include "data/tokenizer.h"
 #include "experiment/bottleneck.h"
 #include "experiment/bottleneck_data.h"
-#include "util/check.h"
-#include "bottleneck_tiny.h"
 #include "sanitizers.h"
+#include "util/check.h"
 
 namespace attn::experiment {
 namespace {
@@ -74,7 +74,9 @@ TEST(BottleneckConfigs, DifferOnlyInAttention) {
   EXPECT_FALSE(without.contains("attention_dim"));
 }
 
-BottleneckSettings tinySettings() { return attn::test::tinyBottleneckSettings(12); }
+BottleneckSettings tinySettings() {
+  return attn::test::tinyBottleneckSettings(12);
+}
 
 TEST(BottleneckData, SameNumberOfTestSentencesInEveryBucketNoneOfThemInTrain) {
   BottleneckSettings s = tinySettings();

@@ -27,7 +27,9 @@ constexpr bool kCached = true;
 constexpr bool kCached = true;
 #endif
 
-bool aligned(const void* p, std::size_t a) { return reinterpret_cast<std::uintptr_t>(p) % a == 0; }
+bool aligned(const void* p, std::size_t a) {
+  return reinterpret_cast<std::uintptr_t>(p) % a == 0;
+}
 
 TEST(BufferCache, EveryAlignmentAndSizeIsAlignedAndWritable) {
   for (std::size_t align : {8, 16, 32, 64, 128, 4096})

@@ -72,11 +72,17 @@ TEST(CompareSelect, LastLayerMeanByDefaultAHeadOnRequest) {
 
 TEST(CompareSelect, MissingMapLayerOrHeadIsAnError) {
   const Trace t = handTrace();
-  EXPECT_EQ(errorOf([&] { selectMatrix(t, {"encoder_self", -1, -1}); }),
+  EXPECT_EQ(errorOf([&] {
+              selectMatrix(t, {"encoder_self", -1, -1});
+            }),
             "the trace has no 'encoder_self' attention");
-  EXPECT_EQ(errorOf([&] { selectMatrix(t, {"cross", 2, -1}); }),
+  EXPECT_EQ(errorOf([&] {
+              selectMatrix(t, {"cross", 2, -1});
+            }),
             "layer 3 does not exist (the map has 2)");
-  EXPECT_EQ(errorOf([&] { selectMatrix(t, {"cross", 0, 2}); }),
+  EXPECT_EQ(errorOf([&] {
+              selectMatrix(t, {"cross", 0, 2});
+            }),
             "head 3 does not exist (the map has 2)");
 }
 
@@ -108,20 +114,25 @@ TEST(CompareDifference, WorkedByHand) {
   EXPECT_EQ(d.argmaxB, (std::vector<int>{2, 1}));
   EXPECT_EQ(d.rowsArgmaxAgree, 1);
   // Disjoint one-hot rows are as far apart as distributions get.
-  const MatrixDifference far = matrixDifference(matrix({1, 0, 0, 0, 1, 0}), matrix({0, 0, 1, 1, 0, 0}));
+  const MatrixDifference far =
+      matrixDifference(matrix({1, 0, 0, 0, 1, 0}), matrix({0, 0, 1, 1, 0, 0}));
   EXPECT_EQ(far.rowTotalVariation, (std::vector<double>{1.0, 1.0}));
 }
 
 TEST(CompareDifference, DifferentTokensOrShapesAreRefused) {
   LabelledMatrix b = matrix({0, 0, 1, 0, 0, 1});
   b.colTokens[1] = "B";
-  EXPECT_EQ(errorOf([&] { matrixDifference(matrix({0, 0, 1, 0, 0, 1}), b); }),
+  EXPECT_EQ(errorOf([&] {
+              matrixDifference(matrix({0, 0, 1, 0, 0, 1}), b);
+            }),
             "the two maps have different columns: 'b' against 'B' at position 1");
   LabelledMatrix shorter = matrix({0, 0, 1, 0, 0, 1});
   shorter.rows = 1;
   shorter.rowTokens = {"x"};
   shorter.values.resize(3);
-  EXPECT_EQ(errorOf([&] { matrixDifference(matrix({0, 0, 1, 0, 0, 1}), shorter); }),
+  EXPECT_EQ(errorOf([&] {
+              matrixDifference(matrix({0, 0, 1, 0, 0, 1}), shorter);
+            }),
             "the two maps have different rows (2 against 1)");
 }
 
@@ -197,7 +208,8 @@ TEST(CompareModels, AnOutputCutByTheStepLimitIsReadWithoutTheForcedEos) {
     ASSERT_EQ(c.a.trace.targetTokens.size(), 2u);
     EXPECT_EQ(c.bForced.trace.targetTokens, c.a.trace.targetTokens);
     EXPECT_EQ(c.bForced.trace.attention.at("cross").queries, 2);
-    EXPECT_NO_THROW(matrixDifference(selectMatrix(c.a.trace, {}), selectMatrix(c.bForced.trace, {})));
+    EXPECT_NO_THROW(
+        matrixDifference(selectMatrix(c.a.trace, {}), selectMatrix(c.bForced.trace, {})));
     return;
   }
   FAIL() << "no seed gave an unfinished output";

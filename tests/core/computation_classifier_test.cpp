@@ -29,12 +29,14 @@ Model linModel(const std::string& cell, uint64_t seed) {
                                  {"hops", 3},
                                  {"mlp_dim", 7},
                                  {"penalty", 0.5}};
-  return createModel(config, data::TokenizerKind::Word, test::vocabularyOf(test::decodeSourceWords()),
-                     data::Vocabulary(), data::LabelVocabulary::fromList({"neg", "pos", "mixed"}),
-                     seed);
+  return createModel(config, data::TokenizerKind::Word,
+                     test::vocabularyOf(test::decodeSourceWords()), data::Vocabulary(),
+                     data::LabelVocabulary::fromList({"neg", "pos", "mixed"}), seed);
 }
 
-const Tensor& param(const Model& m, const std::string& name) { return test::parameterOf(m, name); }
+const Tensor& param(const Model& m, const std::string& name) {
+  return test::parameterOf(m, name);
+}
 
 ComputationRequest hopsRequest() {
   ComputationRequest r;
@@ -94,7 +96,8 @@ TEST(ComputationClassifier, EveryNumberFollowsFromThePapersFormulas) {
     std::vector<double> m_r(size_t(twoH), 0.0);  // m_r = Σ_j a_rj h_j
     for (size_t j = 0; j < e.size(); ++j) {
       EXPECT_NEAR(head.keys[j].weight, std::exp(e[j]) / z, 1e-12);
-      for (int64_t b = 0; b < twoH; ++b) m_r[size_t(b)] += std::exp(e[j]) / z * head.keys[j].key[size_t(b)];
+      for (int64_t b = 0; b < twoH; ++b)
+        m_r[size_t(b)] += std::exp(e[j]) / z * head.keys[j].key[size_t(b)];
     }
     for (int64_t b = 0; b < twoH; ++b) EXPECT_NEAR(head.output[size_t(b)], m_r[size_t(b)], 1e-12);
     flat.insert(flat.end(), m_r.begin(), m_r.end());
@@ -106,7 +109,8 @@ TEST(ComputationClassifier, EveryNumberFollowsFromThePapersFormulas) {
   ASSERT_EQ(c.readout.size(), 7u);
   for (int64_t i = 0; i < 7; ++i) {
     double u = fcb[i];
-    for (size_t k = 0; k < flat.size(); ++k) u += double(fc[i * int64_t(flat.size()) + int64_t(k)]) * flat[k];
+    for (size_t k = 0; k < flat.size(); ++k)
+      u += double(fc[i * int64_t(flat.size()) + int64_t(k)]) * flat[k];
     EXPECT_NEAR(c.readout[size_t(i)], std::max(0.0, u), 1e-9);
   }
 }

@@ -7,8 +7,8 @@
 #include "data/tasks/task.h"
 #include "decode/decoder.h"
 #include "decode_checks.h"
-#include "train/trainer.h"
 #include "sanitizers.h"
+#include "train/trainer.h"
 
 namespace attn {
 namespace {

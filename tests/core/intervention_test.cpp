@@ -199,8 +199,8 @@ TEST(Intervention, AForcedTokenIsReadByTheStepsAfterIt) {
     const Model m = smallModel(c, 21);
     const DecodeResult before = decodeGreedy(m, "a c e g");
     ASSERT_GE(before.outputIds.size(), 2u);
-    const int64_t forced = before.outputIds[1] == m.tgtVocab.id("w2") ? m.tgtVocab.id("w3")
-                                                                      : m.tgtVocab.id("w2");
+    const int64_t forced =
+        before.outputIds[1] == m.tgtVocab.id("w2") ? m.tgtVocab.id("w3") : m.tgtVocab.id("w2");
     Intervention iv;
     iv.forced.push_back({1, forced});
     const DecodeResult after = decodeWithIntervention(m, "a c e g", iv);

@@ -52,11 +52,12 @@ TEST(ModelFile, ParameterCountFormulaMatchesTheBuiltModel) {
         for (bool bidir : {false, true})
           for (int layers : {1, 2}) {
             if (std::string(score) == "dot" && bidir && std::string(attention) != "none") continue;
-            nlohmann::json c = {{"arch", "rnn_seq2seq"}, {"cell", cell},     {"embed_dim", 3},
-                                {"hidden_dim", 4},       {"num_layers", layers},
-                                {"bidirectional", bidir}, {"attention", attention},
-                                {"score", score},        {"attention_dim", 5},
-                                {"input_feeding", std::string(attention) == "luong"}};
+            nlohmann::json c = {
+                {"arch", "rnn_seq2seq"},  {"cell", cell},
+                {"embed_dim", 3},         {"hidden_dim", 4},
+                {"num_layers", layers},   {"bidirectional", bidir},
+                {"attention", attention}, {"score", score},
+                {"attention_dim", 5},     {"input_feeding", std::string(attention) == "luong"}};
             Model m = rnnModel(c);
             auto rc = RnnSeq2SeqConfig::fromJson(c, 9, 10);
             EXPECT_EQ(rc.parameterCount(), m.network().parameterCount()) << c.dump();
@@ -64,8 +65,12 @@ TEST(ModelFile, ParameterCountFormulaMatchesTheBuiltModel) {
 }
 
 TEST(ModelFile, SaveThenLoadGivesTheSameModel) {
-  Model m = rnnModel({{"arch", "rnn_seq2seq"}, {"cell", "lstm"}, {"embed_dim", 4}, {"hidden_dim", 5},
-                      {"bidirectional", true}, {"attention", "bahdanau"}});
+  Model m = rnnModel({{"arch", "rnn_seq2seq"},
+                      {"cell", "lstm"},
+                      {"embed_dim", 4},
+                      {"hidden_dim", 5},
+                      {"bidirectional", true},
+                      {"attention", "bahdanau"}});
   m.training = {{"task", "copy"}, {"steps", 12}};
   const std::string path = tempPath("roundtrip.safetensors");
   saveModel(path, m);
@@ -84,8 +89,8 @@ TEST(ModelFile, SaveThenLoadGivesTheSameModel) {
 
 // Writes a copy of a real model file with its tensors or metadata changed.
 std::string variant(const std::function<void(NamedTensors&, Metadata&)>& change) {
-  SafetensorsFile f = readSafetensors(
-      test::testDataPath("golden/models/model_files/seq2seq_gru_bidir_bahdanau_additive.safetensors"));
+  SafetensorsFile f = readSafetensors(test::testDataPath(
+      "golden/models/model_files/seq2seq_gru_bidir_bahdanau_additive.safetensors"));
   change(f.tensors, f.metadata);
   const std::string path = tempPath("variant.safetensors");
   writeSafetensors(path, f.tensors, f.metadata);
@@ -103,8 +108,8 @@ TEST(ModelFile, AHugeConfigWithLittleDataIsRefusedBeforeAllocating) {
 }
 
 TEST(ModelFile, MalformedModelFilesGiveOneClearError) {
-  expectErrorContaining([&] { loadModel(variant([](NamedTensors& t, Metadata&) { t.pop_back(); })); },
-                        "is missing");
+  expectErrorContaining(
+      [&] { loadModel(variant([](NamedTensors& t, Metadata&) { t.pop_back(); })); }, "is missing");
   expectErrorContaining(
       [&] {
         loadModel(variant([](NamedTensors& t, Metadata&) {
@@ -143,8 +148,11 @@ TEST(ModelFile, MalformedModelFilesGiveOneClearError) {
 TEST(ModelFile, ACreateRequestOverTheLimitIsRefused) {
   expectErrorContaining(
       [&] {
-        createModel({{"arch", "rnn_seq2seq"}, {"embed_dim", 4096}, {"hidden_dim", 4096},
-                     {"num_layers", 16}, {"bidirectional", true}},
+        createModel({{"arch", "rnn_seq2seq"},
+                     {"embed_dim", 4096},
+                     {"hidden_dim", 4096},
+                     {"num_layers", 16},
+                     {"bidirectional", true}},
                     data::TokenizerKind::Word, vocab(5), vocab(5), {}, 1);
       },
       "more than the limit");

@@ -12,7 +12,9 @@ namespace {
 
 const Scalar kInf = std::numeric_limits<Scalar>::infinity();
 
-Var constant(const Shape& s, std::vector<Scalar> v) { return Var(Tensor::fromVector(s, v)); }
+Var constant(const Shape& s, std::vector<Scalar> v) {
+  return Var(Tensor::fromVector(s, v));
+}
 
 void expectValues(const Var& v, const std::vector<Scalar>& expected, Scalar tol = 1e-6f) {
   ASSERT_EQ(v.value().numel(), static_cast<int64_t>(expected.size()));

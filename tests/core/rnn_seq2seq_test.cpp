@@ -39,19 +39,26 @@ TEST(RnnSeq2Seq, ParameterNamesFollowTheContract) {
   std::map<std::string, Shape> got;
   for (auto& [name, v] : m.namedParameters()) got[name] = v.shape();
   // E 5, H 6, D 2, Vs 9, Vt 8, luong with input feeding: I = E + H = 11
-  const std::map<std::string, Shape> expected = {
-      {"encoder.embedding.weight", {9, 5}},
-      {"encoder.rnn.weight_ih_l0", {24, 5}}, {"encoder.rnn.weight_hh_l0", {24, 6}},
-      {"encoder.rnn.bias_ih_l0", {24}}, {"encoder.rnn.bias_hh_l0", {24}},
-      {"encoder.rnn.weight_ih_l0_reverse", {24, 5}}, {"encoder.rnn.weight_hh_l0_reverse", {24, 6}},
-      {"encoder.rnn.bias_ih_l0_reverse", {24}}, {"encoder.rnn.bias_hh_l0_reverse", {24}},
-      {"bridge.weight", {6, 12}}, {"bridge.bias", {6}},
-      {"decoder.embedding.weight", {8, 5}},
-      {"decoder.rnn.weight_ih_l0", {24, 11}}, {"decoder.rnn.weight_hh_l0", {24, 6}},
-      {"decoder.rnn.bias_ih_l0", {24}}, {"decoder.rnn.bias_hh_l0", {24}},
-      {"decoder.attention.W.weight", {6, 12}},
-      {"decoder.combine.weight", {6, 18}},
-      {"decoder.out.weight", {8, 6}}, {"decoder.out.bias", {8}}};
+  const std::map<std::string, Shape> expected = {{"encoder.embedding.weight", {9, 5}},
+                                                 {"encoder.rnn.weight_ih_l0", {24, 5}},
+                                                 {"encoder.rnn.weight_hh_l0", {24, 6}},
+                                                 {"encoder.rnn.bias_ih_l0", {24}},
+                                                 {"encoder.rnn.bias_hh_l0", {24}},
+                                                 {"encoder.rnn.weight_ih_l0_reverse", {24, 5}},
+                                                 {"encoder.rnn.weight_hh_l0_reverse", {24, 6}},
+                                                 {"encoder.rnn.bias_ih_l0_reverse", {24}},
+                                                 {"encoder.rnn.bias_hh_l0_reverse", {24}},
+                                                 {"bridge.weight", {6, 12}},
+                                                 {"bridge.bias", {6}},
+                                                 {"decoder.embedding.weight", {8, 5}},
+                                                 {"decoder.rnn.weight_ih_l0", {24, 11}},
+                                                 {"decoder.rnn.weight_hh_l0", {24, 6}},
+                                                 {"decoder.rnn.bias_ih_l0", {24}},
+                                                 {"decoder.rnn.bias_hh_l0", {24}},
+                                                 {"decoder.attention.W.weight", {6, 12}},
+                                                 {"decoder.combine.weight", {6, 18}},
+                                                 {"decoder.out.weight", {8, 6}},
+                                                 {"decoder.out.bias", {8}}};
   EXPECT_EQ(got, expected);
 }
 
@@ -127,7 +134,8 @@ TEST(RnnSeq2Seq, CrossAttentionRowsSumToOneAndPaddedKeysGetZero) {
 TEST(RnnSeq2Seq, BeamReorderingKeepsEachHypothesisState) {
   // Selecting rows [1, 0, 1] then stepping equals stepping each row's own state.
   Random rng(4);
-  RnnSeq2Seq m(config(RnnCell::Lstm, AttentionKind::Luong, ScoreKind::General, false, 2, true), rng);
+  RnnSeq2Seq m(config(RnnCell::Lstm, AttentionKind::Luong, ScoreKind::General, false, 2, true),
+               rng);
   TokenBatch src = TokenBatch::fromRows({{4, 5, 6, 3}, {7, 3}});
   auto s = m.encode(src);
   m.step(*s, {2, 2});

@@ -158,7 +158,6 @@ TEST(SafetensorsTest, ConvertsEveryHalfBitPattern) {
   }
 }
 
-
 // ---------------------------------------------------------------- writing
 
 TEST(SafetensorsTest, FailedWriteLeavesExistingFileUntouched) {

@@ -54,7 +54,8 @@ inline void writeBytes(const std::string& path, const std::vector<uint8_t>& byte
 }
 
 // A file from a header written by hand and raw data: the way to build malformed files.
-inline std::vector<uint8_t> rawFile(const std::string& header, const std::vector<uint8_t>& data = {}) {
+inline std::vector<uint8_t> rawFile(const std::string& header,
+                                    const std::vector<uint8_t>& data = {}) {
   std::vector<uint8_t> out;
   out.reserve(8 + header.size() + data.size());
   for (int i = 0; i < 8; ++i) out.push_back(static_cast<uint8_t>(header.size() >> (8 * i)));
@@ -77,7 +78,8 @@ inline bool sameBits(const Tensor& a, const Tensor& b) {
 }
 
 // Reading `bytes` must throw attn::Error whose message names the file and contains `expected`.
-inline ::testing::AssertionResult rejects(const std::vector<uint8_t>& bytes, const std::string& expected) {
+inline ::testing::AssertionResult rejects(const std::vector<uint8_t>& bytes,
+                                          const std::string& expected) {
   try {
     parseSafetensors(bytes.data(), bytes.size(), "bad.safetensors");
   } catch (const Error& e) {

@@ -214,8 +214,7 @@ TEST_P(Seq2SeqTorch, ThreeAdamStepsWithClippingMatchTorch) {
 INSTANTIATE_TEST_SUITE_P(RnnSeq2Seq, Seq2SeqTorch,
                          ::testing::Values("seq2seq_gru_bidir_bahdanau_additive",
                                            "seq2seq_lstm_2layer_luong_general_feeding",
-                                           "seq2seq_rnn_luong_dot",
-                                           "seq2seq_gru_2layer_bidir_none",
+                                           "seq2seq_rnn_luong_dot", "seq2seq_gru_2layer_bidir_none",
                                            "seq2seq_lstm_bidir_bahdanau_general"));
 
 INSTANTIATE_TEST_SUITE_P(Transformer, Seq2SeqTorch,

@@ -9,9 +9,9 @@
 #include "data/batch.h"
 #include "data/encoding.h"
 #include "data/tasks/task.h"
+#include "sanitizers.h"
 #include "train/evaluate.h"
 #include "train/trainer.h"
-#include "sanitizers.h"
 
 namespace attn {
 namespace {

@@ -76,7 +76,8 @@ TEST(Trace, BeamTreeRoundTrips) {
   Trace t = smallTrace();
   t.beamWidth = 2;
   t.beamLengthPenalty = 0.6;
-  t.beam = {{0, -1, 0, "the", -0.1f, -0.1f, false, true}, {1, 0, 1, "cat", -0.2f, -0.3f, true, true}};
+  t.beam = {{0, -1, 0, "the", -0.1f, -0.1f, false, true},
+            {1, 0, 1, "cat", -0.2f, -0.3f, true, true}};
   nlohmann::json j = traceToJson(t);
   const Trace r = traceFromJson(j, "test");
   ASSERT_EQ(r.beam.size(), 2u);

@@ -6,10 +6,10 @@
 
 #include "data/encoding.h"
 #include "data/tasks/task.h"
+#include "sanitizers.h"
 #include "train/evaluate.h"
 #include "train/trainer.h"
 #include "util/check.h"
-#include "sanitizers.h"
 
 namespace attn {
 namespace {
@@ -77,8 +77,9 @@ SmallTask smallTask(const std::string& name, int64_t trainSize) {
 }
 
 Model smallRnnModel(const SmallTask& t, const std::string& attention) {
-  nlohmann::json config = {{"arch", "rnn_seq2seq"}, {"cell", "gru"},        {"embed_dim", 16},
-                           {"hidden_dim", 32},     {"bidirectional", true}, {"attention", attention}};
+  nlohmann::json config = {{"arch", "rnn_seq2seq"}, {"cell", "gru"},
+                           {"embed_dim", 16},       {"hidden_dim", 32},
+                           {"bidirectional", true}, {"attention", attention}};
   return createModel(config, t.vocabs.tokenizer, t.vocabs.source, t.vocabs.target, {}, 7);
 }
 

@@ -11,9 +11,9 @@
 #include "data/tasks/task.h"
 #include "models/model.h"
 #include "models/transformer_model.h"
+#include "sanitizers.h"
 #include "tensor/ops.h"
 #include "train/trainer.h"
-#include "sanitizers.h"
 
 namespace attn {
 namespace {

@@ -14,8 +14,8 @@ Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
 }
 
 TEST(OpsGrad, MatmulGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return matmul(v[0], v[1]); },
-                        {rnd({3, 4}, 1), rnd({4, 5}, 2)}));
+  EXPECT_TRUE(
+      gradCheck([](auto& v) { return matmul(v[0], v[1]); }, {rnd({3, 4}, 1), rnd({4, 5}, 2)}));
 }
 
 TEST(OpsGrad, BmmGrad) {
@@ -48,13 +48,12 @@ TEST(OpsGrad, AddBroadcastRowGrad) {
 
 TEST(OpsGrad, AddBroadcastBothSidesGrad) {
   // [2, 1, 4] + [3, 1] -> [2, 3, 4]: each side is broadcast along a different dimension.
-  EXPECT_TRUE(gradCheck([](auto& v) { return add(v[0], v[1]); },
-                        {rnd({2, 1, 4}, 1), rnd({3, 1}, 2)}));
+  EXPECT_TRUE(
+      gradCheck([](auto& v) { return add(v[0], v[1]); }, {rnd({2, 1, 4}, 1), rnd({3, 1}, 2)}));
 }
 
 TEST(OpsGrad, SubBroadcastGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return sub(v[0], v[1]); },
-                        {rnd({3, 4}, 1), rnd({3, 1}, 2)}));
+  EXPECT_TRUE(gradCheck([](auto& v) { return sub(v[0], v[1]); }, {rnd({3, 4}, 1), rnd({3, 1}, 2)}));
 }
 
 TEST(OpsGrad, MulSameShapeGrad) {
@@ -94,8 +93,11 @@ TEST(OpsGrad, LogGrad) {
 }
 
 TEST(OpsGrad, ReshapeGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return mul(reshape(v[0], Shape{4, 3}), v[1]); },
-                        {rnd({3, 4}, 1), rnd({4, 3}, 2)}));
+  EXPECT_TRUE(gradCheck(
+      [](auto& v) {
+        return mul(reshape(v[0], Shape{4, 3}), v[1]);
+      },
+      {rnd({3, 4}, 1), rnd({4, 3}, 2)}));
 }
 
 TEST(OpsGrad, TransposeGrad) {
@@ -103,18 +105,27 @@ TEST(OpsGrad, TransposeGrad) {
 }
 
 TEST(OpsGrad, PermuteGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return permute(v[0], {0, 2, 1, 3}); },
-                        {rnd({2, 3, 4, 2}, 1)}));
+  EXPECT_TRUE(gradCheck(
+      [](auto& v) {
+        return permute(v[0], {0, 2, 1, 3});
+      },
+      {rnd({2, 3, 4, 2}, 1)}));
 }
 
 TEST(OpsGrad, ConcatLastDimGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return concat({v[0], v[1]}, -1); },
-                        {rnd({2, 3}, 1), rnd({2, 4}, 2)}));
+  EXPECT_TRUE(gradCheck(
+      [](auto& v) {
+        return concat({v[0], v[1]}, -1);
+      },
+      {rnd({2, 3}, 1), rnd({2, 4}, 2)}));
 }
 
 TEST(OpsGrad, ConcatMiddleDimGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return concat({v[0], v[1], v[0]}, 1); },
-                        {rnd({2, 1, 3}, 1), rnd({2, 2, 3}, 2)}));
+  EXPECT_TRUE(gradCheck(
+      [](auto& v) {
+        return concat({v[0], v[1], v[0]}, 1);
+      },
+      {rnd({2, 1, 3}, 1), rnd({2, 2, 3}, 2)}));
 }
 
 TEST(OpsGrad, SliceGrad) {
@@ -126,8 +137,11 @@ TEST(OpsGrad, GatherRowsWithRepeatsGrad) {
 }
 
 TEST(OpsGrad, EmbeddingGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return embedding(v[0], {1, 3, 1, 0, 4, 4}, Shape{2, 3}); },
-                        {rnd({5, 3}, 1)}));
+  EXPECT_TRUE(gradCheck(
+      [](auto& v) {
+        return embedding(v[0], {1, 3, 1, 0, 4, 4}, Shape{2, 3});
+      },
+      {rnd({5, 3}, 1)}));
 }
 
 TEST(OpsGrad, SumGrad) {
@@ -146,8 +160,8 @@ TEST(OpsGrad, SoftmaxWithMaskedKeysGrad) {
   // An additive −∞ mask, as padding uses: masked entries have zero weight and zero gradient.
   const double inf = std::numeric_limits<double>::infinity();
   Tensor mask = Tensor::fromVector({2, 4}, {0, 0, -inf, -inf, 0, -inf, 0, 0});
-  EXPECT_TRUE(gradCheck([&](auto& v) { return softmax(add(v[0], Var(mask))); },
-                        {rnd({2, 4}, 1, -2, 2)}));
+  EXPECT_TRUE(
+      gradCheck([&](auto& v) { return softmax(add(v[0], Var(mask))); }, {rnd({2, 4}, 1, -2, 2)}));
 }
 
 TEST(OpsGrad, LogSoftmaxGrad) {
@@ -155,8 +169,11 @@ TEST(OpsGrad, LogSoftmaxGrad) {
 }
 
 TEST(OpsGrad, CrossEntropyWithIgnoredTargetsGrad) {
-  EXPECT_TRUE(gradCheck([](auto& v) { return crossEntropy(v[0], {2, 0, 4, 1}, 0); },
-                        {rnd({4, 5}, 1, -2, 2)}));
+  EXPECT_TRUE(gradCheck(
+      [](auto& v) {
+        return crossEntropy(v[0], {2, 0, 4, 1}, 0);
+      },
+      {rnd({4, 5}, 1, -2, 2)}));
 }
 
 TEST(OpsGrad, LayerNormGrad) {

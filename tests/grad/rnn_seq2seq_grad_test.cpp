@@ -31,8 +31,8 @@ void checkModel(const RnnSeq2SeqConfig& c) {
   // Two sources of lengths 3 and 2 (padded), targets of lengths 3 and 2.
   TokenBatch src = TokenBatch::fromRows({{4, 5, 3}, {6, 3}});
   TokenBatch tgt = TokenBatch::fromRows({{2, 4, 5}, {2, 5}});
-  EXPECT_TRUE(gradCheckParameters([&] { return model.forward(src, tgt).logits; },
-                                  model.parameters()));
+  EXPECT_TRUE(
+      gradCheckParameters([&] { return model.forward(src, tgt).logits; }, model.parameters()));
 }
 
 TEST(RnnSeq2SeqGrad, GruBidirectionalBahdanauAdditiveGrad) {

@@ -17,7 +17,7 @@
 namespace attn::testing {
 
 struct GradCheckOptions {
-  double eps = 1e-6;   // central difference step; error O(eps²) + rounding O(1e-16/eps)
+  double eps = 1e-6;  // central difference step; error O(eps²) + rounding O(1e-16/eps)
   double atol = 1e-7;
   double rtol = 1e-5;
   uint64_t seed = 1234;
@@ -47,8 +47,8 @@ inline ::testing::AssertionResult gradCheck(const GradFn& f, const std::vector<T
   bool ok = true;
   std::vector<Tensor> xs = inputs;
   for (size_t k = 0; k < xs.size(); ++k) {
-    const Tensor analytic = vars[k].grad().defined() ? vars[k].grad()
-                                                     : Tensor::zeros(inputs[k].shape());
+    const Tensor analytic =
+        vars[k].grad().defined() ? vars[k].grad() : Tensor::zeros(inputs[k].shape());
     for (int64_t i = 0; i < xs[k].numel(); ++i) {
       const Scalar saved = xs[k][i];
       xs[k][i] = saved + opt.eps;

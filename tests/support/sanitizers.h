@@ -27,9 +27,9 @@ inline constexpr bool kUnderSanitizers = false;
 }  // namespace attn::test
 
 // At the top of a test that trains a model to convergence.
-#define ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS()                                          \
-  do {                                                                                    \
-    if (attn::test::kUnderSanitizers)                                                     \
+#define ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS()                                           \
+  do {                                                                                     \
+    if (attn::test::kUnderSanitizers)                                                      \
       GTEST_SKIP() << "a convergence run: the release pass runs it; under the sanitizers " \
-                      "the shorter tests cover its code (tests/support/sanitizers.h)";    \
+                      "the shorter tests cover its code (tests/support/sanitizers.h)";     \
   } while (false)

@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/sanitizers.h"
 #include "data/encoding.h"
 #include "data/tasks/task.h"
 #include "decode/decoder.h"
@@ -34,12 +35,11 @@
 #include "teach/compare_view.h"
 #include "teach/reference_alignment.h"
 #include "trace/trace_json.h"
+#include "train/schedule.h"
 #include "train_config_form.h"
 #include "training_job.h"
 #include "training_panel.h"
-#include "train/schedule.h"
 #include "training_worker.h"
-#include "../support/sanitizers.h"
 
 using namespace attn;
 using namespace attn::ui;
@@ -90,7 +90,7 @@ void expectShows(const HeatmapView& view, const LabelledMatrix& m) {
 
 TEST(AlignmentSnapshots, IntervalAimsAtFiftySnapshotsUnlessGiven) {
   EXPECT_EQ(snapshotInterval(1200, 0), 24);
-  EXPECT_EQ(snapshotInterval(60, 0), 2);   // ⌈60 / 50⌉
+  EXPECT_EQ(snapshotInterval(60, 0), 2);  // ⌈60 / 50⌉
   EXPECT_EQ(snapshotInterval(10, 0), 1);
   EXPECT_EQ(snapshotInterval(1200, 7), 7);
 }
@@ -141,8 +141,8 @@ TEST(AlignmentForming, TrainingKeepsSnapshotsAtTheChosenSteps) {
   for (int k : {0, 3, 6}) {
     view->slider()->setValue(k);
     expectShows(*view->heatmap(), selectMatrix(*view->snapshot(k)->trace, {}));
-    EXPECT_TRUE(view->stepLabel()->text().contains(
-        k == 0 ? QStringLiteral("untrained") : QStringLiteral("step %1").arg(k * 10)))
+    EXPECT_TRUE(view->stepLabel()->text().contains(k == 0 ? QStringLiteral("untrained")
+                                                          : QStringLiteral("step %1").arg(k * 10)))
         << view->stepLabel()->text().toStdString();
   }
   // The map moved during training.
@@ -164,8 +164,8 @@ TEST(AlignmentForming, TheFirstSnapshotIsTheUntrainedModelsAttention) {
   const TrainingJob job = panel.form()->job();
   const data::Dataset d = data::makeTask(job.task)->generate(job.taskConfig);
   const data::Vocabularies v = data::buildVocabularies(d);
-  const Model fresh = createModel(job.modelConfig, v.tokenizer, v.source, v.target, v.labels,
-                                  job.modelSeed);
+  const Model fresh =
+      createModel(job.modelConfig, v.tokenizer, v.source, v.target, v.labels, job.modelSeed);
   const std::vector<data::Example>& held = d.test.empty() ? d.validation : d.test;
   ASSERT_FALSE(held.empty());
   const data::Example& example = held.front();
@@ -173,7 +173,8 @@ TEST(AlignmentForming, TheFirstSnapshotIsTheUntrainedModelsAttention) {
   const AttentionMap& expected = forced.trace.attention.at("cross");
   const AttentionMap& got = view->snapshot(0)->trace->attention.at("cross");
   ASSERT_EQ(got.values.size(), expected.values.size());
-  for (size_t i = 0; i < got.values.size(); ++i) EXPECT_NEAR(got.values[i], expected.values[i], 1e-6) << i;
+  for (size_t i = 0; i < got.values.size(); ++i)
+    EXPECT_NEAR(got.values[i], expected.values[i], 1e-6) << i;
   EXPECT_EQ(view->snapshot(0)->output, decodeGreedy(fresh, example.source).output);
 }
 
@@ -218,8 +219,8 @@ TEST(AlignmentForming, PlaysExportsAndComparesSnapshots) {
   view->showSnapshot(1);
   EXPECT_EQ(view->exportFrames(dir.filePath(QStringLiteral("frames")), 400, 300), QString());
   EXPECT_EQ(view->current(), 1);  // back where it was
-  const QStringList frames =
-      QDir(dir.filePath(QStringLiteral("frames"))).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+  const QStringList frames = QDir(dir.filePath(QStringLiteral("frames")))
+                                 .entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
   ASSERT_EQ(frames.size(), 4);
   EXPECT_EQ(frames.last(), QStringLiteral("frame_003_step_60.png"));
   const QImage first(dir.filePath(QStringLiteral("frames/") + frames.first()));
@@ -235,14 +236,16 @@ TEST(AlignmentForming, PlaysExportsAndComparesSnapshots) {
   EXPECT_EQ(j["snapshots"][2]["step"], 40);
   EXPECT_TRUE(j["snapshots"][0]["loss"].is_null());
   const Trace back = traceFromJson(j["snapshots"][3]["trace"], "snapshot");
-  EXPECT_EQ(back.attention.at("cross").values, view->snapshot(3)->trace->attention.at("cross").values);
+  EXPECT_EQ(back.attention.at("cross").values,
+            view->snapshot(3)->trace->attention.at("cross").values);
   EXPECT_NE(view->exportJson(dir.filePath(QStringLiteral("no/such/dir/x.json"))), QString());
 
   // Snapshot 1 against the newest: the difference map is newest − snapshot 1.
   QSignalSpy asked(view, &AlignmentFormingView::compareRequested);
   ReferenceDocument reference;
   CompareView compare(&reference);
-  QObject::connect(view, &AlignmentFormingView::compareRequested, &compare, &CompareView::setSubject);
+  QObject::connect(view, &AlignmentFormingView::compareRequested, &compare,
+                   &CompareView::setSubject);
   view->showSnapshot(1);
   auto* compareButton = view->findChild<QToolButton*>(QStringLiteral("formingCompare"));
   ASSERT_NE(compareButton, nullptr);
@@ -255,7 +258,8 @@ TEST(AlignmentForming, PlaysExportsAndComparesSnapshots) {
   for (int r = 0; r < a.rows; ++r)
     for (int c = 0; c < a.cols; ++c)
       ASSERT_NEAR(compare.differenceView()->value(r, c),
-                  double(b.values[size_t(r * a.cols + c)]) - a.values[size_t(r * a.cols + c)], 1e-6);
+                  double(b.values[size_t(r * a.cols + c)]) - a.values[size_t(r * a.cols + c)],
+                  1e-6);
   EXPECT_TRUE(compare.headerLabel()->text().contains(QStringLiteral("step 20")));
   EXPECT_TRUE(compare.headerLabel()->text().contains(QStringLiteral("step 60")));
 }

@@ -20,6 +20,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "../support/bottleneck_tiny.h"
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
 #include "main_window.h"
@@ -29,7 +30,6 @@
 #include "teach/bottleneck_plot.h"
 #include "teach/bottleneck_runner.h"
 #include "window_capture.h"
-#include "../support/bottleneck_tiny.h"
 
 using namespace attn;
 using namespace attn::ui;
@@ -45,7 +45,9 @@ const QString kBundledResults =
     QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/experiments/bottleneck-results.json");
 
 // Long enough (40 steps) for the dialog to show progress before it finishes.
-BottleneckSettings tinySettings() { return attn::test::tinyBottleneckSettings(40); }
+BottleneckSettings tinySettings() {
+  return attn::test::tinyBottleneckSettings(40);
+}
 
 // Each curve's points are the result's per-bucket numbers, at the buckets' middles.
 void expectPlotIsResult(BottleneckPlot& plot, const BottleneckResult& r) {

@@ -79,9 +79,9 @@ TEST(CompareView, TwoModelsSideBySideAndTheirDifference) {
   CompareView view(&reference);
   view.resize(1300, 700);
   view.show();
-  const CompareSubject s = CompareRunner::compareNow(load("toyfr-luong"), load("toyfr-transformer"),
-                                                     QStringLiteral("luong"),
-                                                     QStringLiteral("transformer"), kSentence);
+  const CompareSubject s =
+      CompareRunner::compareNow(load("toyfr-luong"), load("toyfr-transformer"),
+                                QStringLiteral("luong"), QStringLiteral("transformer"), kSentence);
   view.setSubject(s);
   EXPECT_EQ(s.outputA, QStringLiteral("le grand chien noir"));
   // A: the Luong model's one map; B: the transformer's last layer, mean over its 4 heads.
@@ -123,9 +123,9 @@ TEST(CompareView, BsOwnOutputAndAReferenceAlignment) {
   ReferenceDocument reference;
   CompareView view(&reference);
   view.resize(1200, 700);
-  const CompareSubject s = CompareRunner::compareNow(load("toyfr-luong"), load("toyfr-transformer"),
-                                                     QStringLiteral("luong"),
-                                                     QStringLiteral("transformer"), kSentence);
+  const CompareSubject s =
+      CompareRunner::compareNow(load("toyfr-luong"), load("toyfr-transformer"),
+                                QStringLiteral("luong"), QStringLiteral("transformer"), kSentence);
   view.setSubject(s);
   // People align "the big black dog" / "le grand chien noir" 0-0 1-1 3-2 2-3: the Luong model
   // agrees exactly (AER 0); the marks sit on both maps.

@@ -50,7 +50,8 @@ TEST(HopsView, OnlyTokenLabelsShowTheirSpaces) {
   m.rowLabels = {QStringLiteral("hop 1")};
   m.colLabels = {QStringLiteral("a b")};
   EXPECT_EQ(shownColLabels(m).value(0), QStringLiteral("a\u2423b"));
-  EXPECT_EQ(shownRowLabels(m).value(0), QStringLiteral("hop\u2423""1"));  // rows are tokens by default
+  EXPECT_EQ(shownRowLabels(m).value(0), QStringLiteral("hop\u2423"
+                                                       "1"));  // rows are tokens by default
   m.rowsAreTokens = false;
   EXPECT_EQ(shownRowLabels(m).value(0), QStringLiteral("hop 1"));
 }

@@ -29,9 +29,10 @@ DecodeResult run(const std::vector<int64_t>& ids, const std::vector<std::vector<
 }
 
 TEST(InterventionCompare, FirstChangeAndLogProbsOfEachRunsOwnTokens) {
-  const DecodeResult before = run({0, 1, 2}, {{-0.1f, -2, -3}, {-2, -0.2f, -3}, {-3, -2, -0.3f}},
-                                  1, {1, 0, 0, 1, 0.5f, 0.5f});
-  const DecodeResult after = run({0, 2}, {{-0.1f, -2, -3}, {-2, -1.5f, -0.4f}}, 1, {1, 0, 0.25f, 0.75f});
+  const DecodeResult before = run({0, 1, 2}, {{-0.1f, -2, -3}, {-2, -0.2f, -3}, {-3, -2, -0.3f}}, 1,
+                                  {1, 0, 0, 1, 0.5f, 0.5f});
+  const DecodeResult after =
+      run({0, 2}, {{-0.1f, -2, -3}, {-2, -1.5f, -0.4f}}, 1, {1, 0, 0.25f, 0.75f});
   const InterventionComparison c = compareRuns(before, after);
   ASSERT_EQ(c.steps.size(), 3u);
   EXPECT_EQ(c.firstChange, 1);
@@ -48,8 +49,7 @@ TEST(InterventionCompare, FirstChangeAndLogProbsOfEachRunsOwnTokens) {
   EXPECT_NEAR(c.logProbAfter, -0.5, 1e-6);
 
   int rows = -1;
-  const std::vector<float> d =
-      attentionDifference(before.trace, after.trace, "cross", 0, 0, &rows);
+  const std::vector<float> d = attentionDifference(before.trace, after.trace, "cross", 0, 0, &rows);
   EXPECT_EQ(rows, 2);
   EXPECT_EQ(d, (std::vector<float>{0, 0, 0.25f, -0.25f}));
   EXPECT_TRUE(attentionDifference(before.trace, after.trace, "encoder_self", 0, 0, &rows).empty());

@@ -8,11 +8,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QTabWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 
 #include <cmath>
@@ -170,7 +170,8 @@ TEST_F(InterventionPanelTest, EditedRowsOneHotRowsAndForcedTokensAreListedUndone
 
   panel.selectStep(0);
   const int64_t nine = model().tgtVocab.id("9");
-  panel.forceBox()->setCurrentIndex(panel.forceBox()->findData(QVariant::fromValue<qlonglong>(nine)));
+  panel.forceBox()->setCurrentIndex(
+      panel.forceBox()->findData(QVariant::fromValue<qlonglong>(nine)));
   panel.findChild<QPushButton*>(QStringLiteral("forceTokenButton"))->click();
   ASSERT_EQ(panel.intervention().forced.size(), 1u);
   EXPECT_EQ(panel.editList()->count(), 2);
@@ -229,7 +230,8 @@ TEST_F(InterventionPanelTest, AClassifierIsDeclinedWithANote) {
 TEST(InterventionRunner, ABadInterventionComesBackAsAUserError) {
   InterventionRunner runner;
   QSignalSpy failed(&runner, &InterventionRunner::failed);
-  auto model = std::make_shared<const Model>(loadModel(bundled(QStringLiteral("dates-bahdanau")).toStdString()));
+  auto model = std::make_shared<const Model>(
+      loadModel(bundled(QStringLiteral("dates-bahdanau")).toStdString()));
   InterventionRequest request;
   request.sentence = "1 May 2000";
   request.intervention.rows.push_back(zeroRow(0, 3));  // the source has more tokens than 3
@@ -252,8 +254,10 @@ TEST(InterventionInWindow, TheDecodeMenuRunsThePanel) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  ASSERT_TRUE(window.start(bundled(QStringLiteral("toyfr-luong")), QStringLiteral("the cat sees the dog"),
-                           /*wait=*/true)
+  ASSERT_TRUE(window
+                  .start(bundled(QStringLiteral("toyfr-luong")),
+                         QStringLiteral("the cat sees the dog"),
+                         /*wait=*/true)
                   .isEmpty());
   auto* panel = window.findChild<InterventionPanel*>(QStringLiteral("interventionPanel"));
   ASSERT_NE(panel, nullptr);

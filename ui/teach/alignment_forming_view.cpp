@@ -129,8 +129,9 @@ QWidget* AlignmentFormingView::buildBar() {
       tr("The sentence to watch in the next run, e.g. one whose words move (“the big black dog”); "
          "empty: the first held-out example"));
   mWatchTarget->setPlaceholderText(tr("its reference output"));
-  mWatchTarget->setToolTip(tr("The output the snapshots read with teacher forcing (“le grand chien "
-                              "noir”); a classifier needs none"));
+  mWatchTarget->setToolTip(
+      tr("The output the snapshots read with teacher forcing (“le grand chien "
+         "noir”); a classifier needs none"));
   mSlider->setObjectName(QStringLiteral("formingSlider"));
   mSlider->setPageStep(5);
   mSlider->setToolTip(tr("Drag through the training run (← → step one snapshot)"));
@@ -228,18 +229,19 @@ void AlignmentFormingView::rebuildKinds() {
   mKindBox->clear();
   for (const char* kind : {"cross", "encoder_self", "decoder_self", "hops"})
     if (t.attention.count(kind))
-      mKindBox->addItem(TraceDocument::mapLabel(QString::fromLatin1(kind)), QString::fromLatin1(kind));
+      mKindBox->addItem(TraceDocument::mapLabel(QString::fromLatin1(kind)),
+                        QString::fromLatin1(kind));
   const int keep = mKindBox->findData(currentKind);
   mKindBox->setCurrentIndex(keep >= 0 ? keep : 0);
   mKindBox->setVisible(mKindBox->count() > 1);
   mRebuilding = false;
   const bool classifier = t.attention.count("hops") > 0;
   const QString source = sentenceOf(t.sourceTokens).toHtmlEscaped();
-  mExample->setText(
-      classifier ? tr("Example: “%1”, the hops of the classifier as it learns.").arg(source)
-                 : tr("Example: “%1” → “%2”. Each snapshot reads this reference output with "
-                      "teacher forcing, so every frame has the same rows and columns.")
-                       .arg(source, sentenceOf(t.targetTokens).toHtmlEscaped()));
+  mExample->setText(classifier
+                        ? tr("Example: “%1”, the hops of the classifier as it learns.").arg(source)
+                        : tr("Example: “%1” → “%2”. Each snapshot reads this reference output with "
+                             "teacher forcing, so every frame has the same rows and columns.")
+                              .arg(source, sentenceOf(t.targetTokens).toHtmlEscaped()));
 }
 
 void AlignmentFormingView::showCurrent() {
@@ -259,10 +261,8 @@ void AlignmentFormingView::showCurrent() {
   }
   if (!mHeatmap->setMatrix(m.rows, m.cols, m.values, labelsOf(m.rowTokens), labelsOf(m.colTokens)))
     return;
-  mHeatmap->setTitle(tr("%1 · snapshot %2 of %3")
-                         .arg(stepName(s->step))
-                         .arg(current() + 1)
-                         .arg(count()));
+  mHeatmap->setTitle(
+      tr("%1 · snapshot %2 of %3").arg(stepName(s->step)).arg(current() + 1).arg(count()));
   mHeatmap->setAxisTitles(kind == "decoder_self" ? tr("earlier outputs") : tr("source tokens"),
                           kind == "hops" ? tr("hops") : tr("output tokens (the reference)"));
   QStringList parts{stepName(s->step)};
@@ -353,9 +353,8 @@ void AlignmentFormingView::exportFramesInteractively() {
 }
 
 void AlignmentFormingView::exportJsonInteractively() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export the snapshots"),
-                                                    QStringLiteral("snapshots.json"),
-                                                    tr("JSON (*.json)"));
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export the snapshots"), QStringLiteral("snapshots.json"), tr("JSON (*.json)"));
   if (path.isEmpty()) return;
   if (const QString problem = exportJson(path); !problem.isEmpty())
     QMessageBox::warning(this, tr("Export snapshots"), problem);

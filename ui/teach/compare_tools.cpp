@@ -22,16 +22,15 @@ CompareTools::CompareTools(QWidget* window, Session* session, HeatmapView* align
       mSentence(std::move(sentence)),
       mReference(new ReferenceDocument(this)),
       mView(new CompareView(mReference, window)),
-      mReferenceTool(
-          new ReferenceAlignmentTool(window, session->traceDocument(), alignmentHeatmap, mReference)),
+      mReferenceTool(new ReferenceAlignmentTool(window, session->traceDocument(), alignmentHeatmap,
+                                                mReference)),
       mCompare(new QAction(tr("Co&mpare with model…"), this)) {
   mView->setObjectName(QStringLiteral("compareView"));
   mCompare->setObjectName(QStringLiteral("actionCompareModel"));
   mCompare->setStatusTip(
       tr("Run another model or a checkpoint on the same sentence, next to this one"));
   connect(mCompare, &QAction::triggered, this, &CompareTools::compareInteractively);
-  connect(mView, &CompareView::failed, this,
-          [this](const UserError& e) { showError(mWindow, e); });
+  connect(mView, &CompareView::failed, this, [this](const UserError& e) { showError(mWindow, e); });
 }
 
 QString CompareTools::fail(const QString& problem, const QString& whatToDo) {
@@ -67,9 +66,9 @@ QString CompareTools::compareWithFile(const QString& path) {
 }
 
 void CompareTools::compareInteractively() {
-  const QString path = QFileDialog::getOpenFileName(
-      mWindow, tr("Compare with model"), QString(),
-      tr("Attention Studio models (*.safetensors);;All files (*)"));
+  const QString path =
+      QFileDialog::getOpenFileName(mWindow, tr("Compare with model"), QString(),
+                                   tr("Attention Studio models (*.safetensors);;All files (*)"));
   if (!path.isEmpty()) compareWithFile(path);
 }
 

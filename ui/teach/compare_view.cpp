@@ -130,7 +130,8 @@ QWidget* CompareView::buildControls() {
   mHeader->setTextFormat(Qt::RichText);
   mHeader->setMinimumHeight(2 * fontMetrics().lineSpacing() + 4);  // A's line and B's
   mSentence->setPlaceholderText(tr("A sentence both models read"));
-  mSentence->setToolTip(tr("Type another sentence and press Enter to compare the two models on it"));
+  mSentence->setToolTip(
+      tr("Type another sentence and press Enter to compare the two models on it"));
   mRerun->setToolTip(tr("Run both models again on this sentence"));
   mKindBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   mForced->setChecked(true);
@@ -219,8 +220,9 @@ bool CompareView::compareModels(std::shared_ptr<const Model> a, std::shared_ptr<
                                 const QString& sentence) {
   if (!mRunner->start(std::move(a), std::move(b), nameA, nameB, sentence)) return false;
   mRerun->setEnabled(false);
-  mHeader->setText(tr("Comparing %1 and %2 on “%3”…")
-                       .arg(nameA.toHtmlEscaped(), nameB.toHtmlEscaped(), sentence.toHtmlEscaped()));
+  mHeader->setText(
+      tr("Comparing %1 and %2 on “%3”…")
+          .arg(nameA.toHtmlEscaped(), nameB.toHtmlEscaped(), sentence.toHtmlEscaped()));
   return true;
 }
 
@@ -305,9 +307,9 @@ void CompareView::refresh() {
   const QString colsTitle = kind == "decoder_self" ? tr("earlier outputs") : tr("source tokens");
   // Short titles, so they fit narrow maps; the header above names the models.
   const bool readsA = b == mSubject.bForced.get() && mSubject.bGreedy;
-  for (auto [view, m, title] : {std::tuple{mHeatA, &a, tr("A")},
-                                std::tuple{mHeatB, &mb, readsA ? tr("B, reading A's output")
-                                                               : tr("B")}}) {
+  for (auto [view, m, title] :
+       {std::tuple{mHeatA, &a, tr("A")},
+        std::tuple{mHeatB, &mb, readsA ? tr("B, reading A's output") : tr("B")}}) {
     if (!view->setMatrix(m->rows, m->cols, m->values, labelsOf(m->rowTokens),
                          labelsOf(m->colTokens)))
       continue;
@@ -348,10 +350,10 @@ void CompareView::showDifference(const LabelledMatrix& a, const LabelledMatrix& 
           .arg(d.rowsArgmaxAgree)
           .arg(d.rows);
   if (d.maxRow >= 0)
-    text += tr(" · largest difference %1 at %2 → %3")
-                .arg(double(d.values[size_t(d.maxRow) * size_t(d.cols) + size_t(d.maxCol)]), 0, 'f',
-                     3)
-                .arg(tokenAt(a.rowTokens, d.maxRow), tokenAt(a.colTokens, d.maxCol));
+    text +=
+        tr(" · largest difference %1 at %2 → %3")
+            .arg(double(d.values[size_t(d.maxRow) * size_t(d.cols) + size_t(d.maxCol)]), 0, 'f', 3)
+            .arg(tokenAt(a.rowTokens, d.maxRow), tokenAt(a.colTokens, d.maxCol));
   mSummary->setText(text);
 }
 
@@ -360,11 +362,10 @@ void CompareView::fillTable(const LabelledMatrix& a) {
   mTable->setRowCount(d.rows);
   for (int r = 0; r < d.rows; ++r) {
     const bool differ = d.argmaxA[size_t(r)] != d.argmaxB[size_t(r)];
-    const QStringList cells = {tokenAt(a.rowTokens, r),
-                               QString::number(d.rowTotalVariation[size_t(r)], 'f', 3),
-                               QString::number(d.rowMaxAbs[size_t(r)], 'f', 3),
-                               tokenAt(a.colTokens, d.argmaxA[size_t(r)]),
-                               tokenAt(a.colTokens, d.argmaxB[size_t(r)])};
+    const QStringList cells = {
+        tokenAt(a.rowTokens, r), QString::number(d.rowTotalVariation[size_t(r)], 'f', 3),
+        QString::number(d.rowMaxAbs[size_t(r)], 'f', 3), tokenAt(a.colTokens, d.argmaxA[size_t(r)]),
+        tokenAt(a.colTokens, d.argmaxB[size_t(r)])};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
       if (c == 1 || c == 2) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -389,7 +390,8 @@ void CompareView::showReference(const LabelledMatrix& a, const LabelledMatrix& b
   const std::string kind = mKindBox->currentData().toString().toStdString();
   mReportA = reportAlignment(a, kind, mReference->reference());
   mReportB = reportAlignment(b, kind, mReference->reference());
-  for (auto [overlay, report] : {std::pair{mOverlayA, &mReportA}, std::pair{mOverlayB, &mReportB}}) {
+  for (auto [overlay, report] :
+       {std::pair{mOverlayA, &mReportA}, std::pair{mOverlayB, &mReportB}}) {
     if (report->scored) {
       overlay->show(mReference->reference());
     } else {

@@ -147,8 +147,8 @@ void ComputationView::renderHeads() {
   if (!c.transformer && !c.classifier) return;
   mHeadsTitle->setText(numbered(4, c.classifier ? tr("Every hop, side by side: M = AH")
                                                 : tr("Every head, concatenated and projected")));
-  mHeadTable->setHorizontalHeaderItem(0, new QTableWidgetItem(c.classifier ? tr("Hop")
-                                                                            : tr("Head")));
+  mHeadTable->setHorizontalHeaderItem(0,
+                                      new QTableWidgetItem(c.classifier ? tr("Hop") : tr("Head")));
   mHeadTable->setRowCount(int(c.heads.size()));
   for (int h = 0; h < int(c.heads.size()); ++h) {
     const auto& keys = c.heads[size_t(h)].keys;
@@ -177,9 +177,9 @@ void ComputationView::renderHeads() {
 
 void ComputationView::renderNext() {
   const explain::Computation& c = *mComputation;
-  mNextTitle->setText(c.classifier ? numbered(5, tr("The class distribution"))
-                                   : numbered(c.transformer ? 5 : 4,
-                                              tr("The next-token distribution")));
+  mNextTitle->setText(c.classifier
+                          ? numbered(5, tr("The class distribution"))
+                          : numbered(c.transformer ? 5 : 4, tr("The next-token distribution")));
   mNextTable->setHorizontalHeaderItem(
       0, new QTableWidgetItem(c.classifier ? tr("Class") : tr("Next token")));
   mNextTable->setVisible(!c.next.empty());

@@ -246,7 +246,8 @@ QString ComputationText::softmaxFormula(const Computation& c, int head, int key)
 }
 
 QString ComputationText::outputTitle(const Computation& c) {
-  if (c.classifier) return tr("The hop's summary of the sentence m%1").arg(sub(QStringLiteral("r")));
+  if (c.classifier)
+    return tr("The hop's summary of the sentence m%1").arg(sub(QStringLiteral("r")));
   return isRnn(c) ? tr("The context vector c%1").arg(sub(QStringLiteral("i")))
                   : tr("The head's output");
 }
@@ -267,7 +268,8 @@ QString ComputationText::outputFormula(const Computation& c, int head) {
   const QString sum = terms.join(QStringLiteral(" + "));
   if (isRnn(c)) return tr("c%1 = Σ%2 a%3 h%2 = %4").arg(sub("i"), sub("j"), sub("ij"), sum);
   if (c.classifier)
-    return tr("m%1 = Σ%2 a%3 h%2 = %4").arg(sub(QString::number(head + 1)), sub("j"), sub("rj"), sum);
+    return tr("m%1 = Σ%2 a%3 h%2 = %4")
+        .arg(sub(QString::number(head + 1)), sub("j"), sub("rj"), sum);
   return tr("head%1 = Σ%2 a%2 v%2 = %3").arg(sub(QString::number(head + 1)), sub("j"), sum);
 }
 

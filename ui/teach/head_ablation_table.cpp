@@ -23,8 +23,9 @@ HeadAblationTable::HeadAblationTable(QWidget* parent) : QTableWidget(parent) {
   setEditTriggers(QAbstractItemView::NoEditTriggers);
   horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  setToolTip(tr("A checked head reads nothing at every step: its output is zero before the "
-                "layer's output projection (head masking, Michel et al. 2019)."));
+  setToolTip(
+      tr("A checked head reads nothing at every step: its output is zero before the "
+         "layer's output projection (head masking, Michel et al. 2019)."));
   connect(this, &QTableWidget::itemChanged, this, [this] { emit ablationsChanged(); });
 }
 
@@ -73,8 +74,8 @@ std::vector<HeadAblation> HeadAblationTable::ablations() const {
     for (int h = 0; h < columnCount(); ++h) {
       const QTableWidgetItem* it = item(r, h);
       if (it && (it->flags() & Qt::ItemIsUserCheckable) && it->checkState() == Qt::Checked)
-        out.push_back({mRows[static_cast<size_t>(r)].first, mRows[static_cast<size_t>(r)].second,
-                       h});
+        out.push_back(
+            {mRows[static_cast<size_t>(r)].first, mRows[static_cast<size_t>(r)].second, h});
     }
   return out;
 }

@@ -21,8 +21,8 @@ InterventionComparison compareRuns(const DecodeResult& before, const DecodeResul
     StepChange& s = c.steps[t];
     fill(before, t, &s.before, &s.hasBefore, &s.logProbBefore);
     fill(after, t, &s.after, &s.hasAfter, &s.logProbAfter);
-    s.tokenChanged = s.hasBefore != s.hasAfter ||
-                     (s.hasBefore && before.outputIds[t] != after.outputIds[t]);
+    s.tokenChanged =
+        s.hasBefore != s.hasAfter || (s.hasBefore && before.outputIds[t] != after.outputIds[t]);
     if (s.tokenChanged && c.firstChange < 0) c.firstChange = static_cast<int>(t);
   }
   c.logProbBefore = before.logProb;

@@ -18,8 +18,8 @@ struct StepChange {
 };
 
 struct InterventionComparison {
-  std::vector<StepChange> steps;  // as many as the longer run has
-  int firstChange = -1;           // the first step whose token changed; −1: none did
+  std::vector<StepChange> steps;               // as many as the longer run has
+  int firstChange = -1;                        // the first step whose token changed; −1: none did
   double logProbBefore = 0, logProbAfter = 0;  // Σ over each run's own tokens
   bool outputChanged() const { return firstChange >= 0; }
 };

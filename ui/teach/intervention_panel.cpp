@@ -150,7 +150,8 @@ QWidget* InterventionPanel::buildControls() {
   }
   mEditList->setMaximumHeight(110);
   mDecode->setDefault(true);
-  mDecode->setToolTip(tr("Decode the sentence greedily with the edits, and compare (Ctrl+Shift+Return)"));
+  mDecode->setToolTip(
+      tr("Decode the sentence greedily with the edits, and compare (Ctrl+Shift+Return)"));
 
   auto* stepForm = new QFormLayout;
   mStepForm = stepForm;
@@ -236,14 +237,17 @@ void InterventionPanel::onTraceChanged() {
   mBaseline = fits ? doc->trace() : nullptr;
   mModel = fits ? model : nullptr;
   if (!mModel) {
-    mNote->setText(tr("Interventions need an encoder-decoder model and a sentence decoded with "
-                      "it: open or train one, and decode."));
+    mNote->setText(
+        tr("Interventions need an encoder-decoder model and a sentence decoded with "
+           "it: open or train one, and decode."));
   } else if (!mBaseline->attention.count("cross")) {
-    mNote->setText(tr("This model has no attention over the source: only forcing tokens "
-                      "changes what it does."));
+    mNote->setText(
+        tr("This model has no attention over the source: only forcing tokens "
+           "changes what it does."));
   } else {
-    mNote->setText(tr("Pick an output step, change what it attends to or which token it "
-                      "chooses, then decode again."));
+    mNote->setText(
+        tr("Pick an output step, change what it attends to or which token it "
+           "chooses, then decode again."));
   }
   mControls->setEnabled(isUsable());
   mReset->setEnabled(isUsable());
@@ -279,7 +283,8 @@ void InterventionPanel::onTraceChanged() {
     for (size_t i = 0; i < vocab.size(); ++i)
       mForceBox->addItem(plain(vocab[i]), QVariant::fromValue<qlonglong>(qlonglong(i)));
   }
-  mHeads->setMaps(mBaseline ? ablatableMaps(*mBaseline) : std::vector<HeadAblationTable::MapShape>{});
+  mHeads->setMaps(mBaseline ? ablatableMaps(*mBaseline)
+                            : std::vector<HeadAblationTable::MapShape>{});
   mStep->setRange(1, mBaseline ? std::max<int>(1, int(mBaseline->targetTokens.size())) : 1);
   mStep->setValue(1 + (mBaseline ? doc->step() : 0));
   mResults->showBaseline(mBaseline);
@@ -312,7 +317,8 @@ void InterventionPanel::refreshStepControls() {
     return;
   }
   const int t = step();
-  const std::string token = t < int(mBaseline->targetTokens.size()) ? mBaseline->targetTokens[size_t(t)] : "";
+  const std::string token =
+      t < int(mBaseline->targetTokens.size()) ? mBaseline->targetTokens[size_t(t)] : "";
   mStepToken->setText(tr("The model chose “%1” here").arg(visibleToken(qs(token))));
   if (mModel) {  // the box offers the chosen token first: change it to force another
     const int id = mForceBox->findData(QVariant::fromValue<qlonglong>(mModel->tgtVocab.id(token)));
@@ -329,13 +335,15 @@ void InterventionPanel::refreshRowEditor() {
     for (const std::string& s : mBaseline->sourceTokens) tokens << qs(s);
     const std::vector<float> m = mapMatrix(cross, std::min(mLayer, cross.layers - 1), mHead);
     const int t = std::clamp(step(), 0, cross.queries - 1);
-    row.assign(m.begin() + std::ptrdiff_t(t) * cross.keys, m.begin() + std::ptrdiff_t(t + 1) * cross.keys);
+    row.assign(m.begin() + std::ptrdiff_t(t) * cross.keys,
+               m.begin() + std::ptrdiff_t(t + 1) * cross.keys);
   }
   mRowEditor->setRow(tokens, row);
 }
 
 void InterventionPanel::refreshResultsMap() {
-  const std::string map = mMapBox->count() ? mMapBox->currentData().toString().toStdString() : "cross";
+  const std::string map =
+      mMapBox->count() ? mMapBox->currentData().toString().toStdString() : "cross";
   int layer = mLayer, head = mHead;
   if (mBaseline && mBaseline->attention.count(map)) {
     const AttentionMap& m = mBaseline->attention.at(map);
@@ -429,18 +437,20 @@ void InterventionPanel::decodeAgain() {
 
 QString InterventionPanel::describe(const RowEdit& e) const {
   QString what;
-  const auto nonZero = std::count_if(e.weights.begin(), e.weights.end(), [](double w) { return w != 0; });
+  const auto nonZero =
+      std::count_if(e.weights.begin(), e.weights.end(), [](double w) { return w != 0; });
   if (nonZero == 0) {
     what = tr("zeroed");
   } else if (nonZero == 1 && mBaseline) {
-    const auto k = std::find_if(e.weights.begin(), e.weights.end(), [](double w) { return w != 0; }) -
-                   e.weights.begin();
+    const auto k =
+        std::find_if(e.weights.begin(), e.weights.end(), [](double w) { return w != 0; }) -
+        e.weights.begin();
     what = tr("one-hot on “%1”").arg(plain(mBaseline->sourceTokens.at(size_t(k))));
   } else {
     what = e.renormalise ? tr("edited, renormalised") : tr("edited, as typed");
   }
   const bool heads = mHeadBox->count() > 2;
-  const QString where = !heads ? QString()
+  const QString where = !heads       ? QString()
                         : e.head < 0 ? tr(" (layer %1, every head)").arg(e.layer + 1)
                                      : tr(" (layer %1, head %2)").arg(e.layer + 1).arg(e.head + 1);
   return tr("Step %1: attention row %2%3").arg(e.step + 1).arg(what, where);

@@ -46,8 +46,9 @@ QString tokensHtml(const std::vector<std::string>& tokens, const std::vector<boo
   for (size_t i = 0; i < tokens.size(); ++i) {
     const QString t = visibleToken(QString::fromStdString(tokens[i]));
     if (i < changed.size() && changed[i]) {
-      html += QStringLiteral("<span style=\"background:#fde0c5;color:#8a1c00;font-weight:bold\">"
-                             "%1</span> ")
+      html += QStringLiteral(
+                  "<span style=\"background:#fde0c5;color:#8a1c00;font-weight:bold\">"
+                  "%1</span> ")
                   .arg(t);
     } else {
       html += t + QLatin1Char(' ');
@@ -87,8 +88,8 @@ InterventionResults::InterventionResults(QWidget* parent)
   mOutputs->setTextFormat(Qt::RichText);
 
   mLogProbs->setObjectName(QStringLiteral("interventionLogProbs"));
-  mLogProbs->setHorizontalHeaderLabels({tr("step"), tr("before"), tr("log p"), tr("after"),
-                                        tr("log p"), tr("Δ log p")});
+  mLogProbs->setHorizontalHeaderLabels(
+      {tr("step"), tr("before"), tr("log p"), tr("after"), tr("log p"), tr("Δ log p")});
   mLogProbs->verticalHeader()->setVisible(false);
   mLogProbs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   mLogProbs->horizontalHeader()->setStretchLastSection(true);
@@ -183,21 +184,19 @@ QString InterventionResults::outputsHtml() const {
 void InterventionResults::refreshText() {
   if (!mRun) {
     mSummary->setText(tr("Make an edit on the left, then decode again to see what changes."));
-    mOutputs->setText(mBaseline ? tr("Output: %1")
-                                      .arg(tokensHtml(mBaseline->targetTokens, {}))
+    mOutputs->setText(mBaseline ? tr("Output: %1").arg(tokensHtml(mBaseline->targetTokens, {}))
                                 : QString());
     return;
   }
   const InterventionComparison& c = mComparison;
-  mSummary->setText(
-      c.outputChanged()
-          ? tr("The output changed from step %1 on. log p of the output: %2 → %3")
-                .arg(c.firstChange + 1)
-                .arg(c.logProbBefore, 0, 'f', 3)
-                .arg(c.logProbAfter, 0, 'f', 3)
-          : tr("The output did not change. log p of the output: %1 → %2")
-                .arg(c.logProbBefore, 0, 'f', 3)
-                .arg(c.logProbAfter, 0, 'f', 3));
+  mSummary->setText(c.outputChanged()
+                        ? tr("The output changed from step %1 on. log p of the output: %2 → %3")
+                              .arg(c.firstChange + 1)
+                              .arg(c.logProbBefore, 0, 'f', 3)
+                              .arg(c.logProbAfter, 0, 'f', 3)
+                        : tr("The output did not change. log p of the output: %1 → %2")
+                              .arg(c.logProbBefore, 0, 'f', 3)
+                              .arg(c.logProbAfter, 0, 'f', 3));
   std::vector<bool> changed;
   for (const StepChange& s : c.steps) changed.push_back(s.tokenChanged);
   QString html = tr("Before: %1<br>After: %2")
@@ -205,8 +204,9 @@ void InterventionResults::refreshText() {
                           tokensHtml(mRun->after.trace.targetTokens, changed));
   // Interventions decode greedily; a beam or forced trace on screen has other steps.
   if (mBaseline && mBaseline->targetTokens != mRun->before.trace.targetTokens)
-    html += tr("<br><i>The trace on screen was not decoded greedily: “before” is the greedy "
-               "output, and its steps are the ones edited.</i>");
+    html +=
+        tr("<br><i>The trace on screen was not decoded greedily: “before” is the greedy "
+           "output, and its steps are the ones edited.</i>");
   mOutputs->setText(html);
 }
 
@@ -225,9 +225,10 @@ void InterventionResults::refreshTable() {
     mLogProbs->setItem(t, 3, cell(visibleToken(QString::fromStdString(s.after)), changed));
     mLogProbs->setItem(t, 4, cell(lp(s.hasAfter, s.logProbAfter), changed));
     const bool both = s.hasBefore && s.hasAfter;
-    mLogProbs->setItem(t, 5, cell(both ? QString::number(s.logProbAfter - s.logProbBefore, 'f', 3)
-                                       : QString(),
-                                  changed));
+    mLogProbs->setItem(
+        t, 5,
+        cell(both ? QString::number(s.logProbAfter - s.logProbBefore, 'f', 3) : QString(),
+             changed));
   }
 }
 
@@ -259,7 +260,8 @@ void InterventionResults::refreshMaps() {
     view->setTitle(title);
   };
   const Trace* any = before ? before : after;
-  const AttentionMap* shown = any && any->attention.count(mMap) ? &any->attention.at(mMap) : nullptr;
+  const AttentionMap* shown =
+      any && any->attention.count(mMap) ? &any->attention.at(mMap) : nullptr;
   // An RNN's one head needs no "layer 1, head 1".
   mMapLabel->setText(shown && shown->layers * shown->heads > 1
                          ? mapTitle()
@@ -285,12 +287,13 @@ void InterventionResults::refreshMaps() {
   const bool steps = rowsAreSteps(mMap);
   QStringList rowLabels;
   for (int r = 0; r < rows; ++r) {
-    const StepChange& s = mComparison.steps[static_cast<size_t>(std::min<int>(
-        r, static_cast<int>(mComparison.steps.size()) - 1))];
+    const StepChange& s = mComparison.steps[static_cast<size_t>(
+        std::min<int>(r, static_cast<int>(mComparison.steps.size()) - 1))];
     // A row whose token changed shows both: "before→after".
     rowLabels << (steps && s.tokenChanged
-                      ? QStringLiteral("%1→%2").arg(displayLabels({QString::fromStdString(s.before)})[0],
-                                                    displayLabels({QString::fromStdString(s.after)})[0])
+                      ? QStringLiteral("%1→%2").arg(
+                            displayLabels({QString::fromStdString(s.before)})[0],
+                            displayLabels({QString::fromStdString(s.after)})[0])
                       : labelsOf(steps ? mRun->after.trace.targetTokens
                                        : mRun->after.trace.sourceTokens)[r]);
   }

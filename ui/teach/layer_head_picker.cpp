@@ -15,7 +15,8 @@ LayerHeadPicker::LayerHeadPicker(const QString& caption, QWidget* parent)
       mLayerBox(new QComboBox(this)),
       mHeadLabel(new QLabel(tr("head"), this)),
       mHeadBox(new QComboBox(this)) {
-  for (QComboBox* box : {mLayerBox, mHeadBox}) box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  for (QComboBox* box : {mLayerBox, mHeadBox})
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   mLayerBox->setToolTip(tr("Deeper layers attend to what earlier layers computed"));
   mHeadBox->setToolTip(tr("Each head learns its own relations; the mean shows them together"));
   auto* layout = new QHBoxLayout(this);

@@ -63,7 +63,8 @@ AlignmentReport reportAlignment(const LabelledMatrix& matrix, const std::string&
   const int targets = typedTokenCount(matrix.rowTokens);
   try {
     checkAlignmentFits(reference, sources, targets);
-    r.hypothesis = hypothesisFromAttention(matrix.values, matrix.rows, matrix.cols, sources, targets);
+    r.hypothesis =
+        hypothesisFromAttention(matrix.values, matrix.rows, matrix.cols, sources, targets);
   } catch (const Error& e) {
     r.problem = tr("Reference alignment: %1").arg(QString::fromUtf8(e.what()));
     return r;

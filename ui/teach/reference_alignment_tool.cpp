@@ -79,7 +79,8 @@ QString ReferenceAlignmentTool::loadFile(const QString& path, int line) {
     if (!ok) return tr("Cancelled");
   }
   if (line < 1 || line > int(lines.size()))
-    return fail(tr("'%1' has %2 lines; there is no line %3.").arg(name).arg(lines.size()).arg(line));
+    return fail(
+        tr("'%1' has %2 lines; there is no line %3.").arg(name).arg(lines.size()).arg(line));
   mReference->set(lines[size_t(line - 1)], tr("%1, line %2").arg(name).arg(line));
   return mReport.scored || !mTrace->hasTrace() ? QString() : fail(mReport.problem);
 }
@@ -94,9 +95,9 @@ QString ReferenceAlignmentTool::setText(const QString& text) {
 }
 
 void ReferenceAlignmentTool::loadInteractively() {
-  const QString path = QFileDialog::getOpenFileName(
-      mWindow, tr("Load reference alignment"), QString(),
-      tr("Alignments (*.align *.txt *.wa *.a);;All files (*)"));
+  const QString path =
+      QFileDialog::getOpenFileName(mWindow, tr("Load reference alignment"), QString(),
+                                   tr("Alignments (*.align *.txt *.wa *.a);;All files (*)"));
   if (!path.isEmpty()) loadFile(path);
 }
 
@@ -136,9 +137,9 @@ void ReferenceAlignmentTool::refresh() {
   }
   mLabel->setVisible(true);
   mLabel->setText(mReport.scored ? mReport.summary() : tr("Reference: not scored"));
-  mLabel->setToolTip(tr("Reference alignment: %1\n%2")
-                         .arg(mReference->description(),
-                              mReport.scored ? mReport.details() : mReport.problem));
+  mLabel->setToolTip(
+      tr("Reference alignment: %1\n%2")
+          .arg(mReference->description(), mReport.scored ? mReport.details() : mReport.problem));
 }
 
 }  // namespace attn::ui

@@ -33,7 +33,8 @@ void ReferenceOverlay::show(const ReferenceAlignment& reference) {
   const QPen pen = markPen(mView->colourMap());
   auto place = [&](QCPItemPosition* topLeft, QCPItemPosition* bottomRight, const AlignmentLink& l,
                    double half) {
-    for (QCPItemPosition* p : {topLeft, bottomRight}) p->setAxes(mView->sourceAxis(), mView->outputAxis());
+    for (QCPItemPosition* p : {topLeft, bottomRight})
+      p->setAxes(mView->sourceAxis(), mView->outputAxis());
     topLeft->setCoords(l.source - half, l.target - half);
     bottomRight->setCoords(l.source + half, l.target + half);
   };
