@@ -9,14 +9,14 @@
 #include <cstdio>
 #include <memory>
 
+#include "documents/session.h"
+#include "documents/settings.h"
 #include "exit_codes.h"
 #include "gui/studio_options.h"
-#include "main_window.h"
-#include "session.h"
-#include "settings.h"
 #include "teach/classroom_mode.h"
 #include "translations/language.h"
-#include "window_capture.h"
+#include "window/main_window.h"
+#include "window/window_capture.h"
 
 namespace {
 

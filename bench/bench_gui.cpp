@@ -21,13 +21,13 @@
 #include <cstring>
 
 #include "bench_gui_support.h"
-#include "head_grid.h"
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "session.h"
-#include "step_view.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "trace/trace_json.h"
-#include "trace_document.h"
+#include "views/head_grid.h"
+#include "views/heatmap_view.h"
+#include "views/step_view.h"
+#include "window/main_window.h"
 
 namespace attn::bench {
 namespace {

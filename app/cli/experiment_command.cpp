@@ -23,6 +23,7 @@
 #include "exit_codes.h"
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
+#include "source_resources.h"
 #include "util/check.h"
 
 namespace attn::app {

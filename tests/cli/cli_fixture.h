@@ -10,6 +10,7 @@
 #include <string>
 
 #include "run_program.h"
+#include "test_paths.h"
 
 namespace attn::test {
 

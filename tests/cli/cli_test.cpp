@@ -4,6 +4,7 @@
 #include <string>
 
 #include "run_program.h"
+#include "test_paths.h"
 
 using attn::test::lineCount;
 using attn::test::ProgramRun;

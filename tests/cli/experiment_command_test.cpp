@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
+#include "test_paths.h"
 
 namespace attn::test {
 namespace {

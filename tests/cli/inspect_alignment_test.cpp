@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
+#include "test_paths.h"
 
 namespace attn::test {
 namespace {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "run_program.h"
+#include "test_paths.h"
 
 using attn::test::ProgramRun;
 

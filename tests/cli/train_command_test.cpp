@@ -13,6 +13,7 @@
 
 #include "cli_fixture.h"
 #include "models/model.h"
+#include "test_paths.h"
 
 namespace attn::test {
 namespace {

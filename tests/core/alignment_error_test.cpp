@@ -10,6 +10,7 @@
 #include "explain/alignment_error.h"
 #include "explain/compare.h"
 #include "models/model.h"
+#include "test_paths.h"
 #include "util/check.h"
 
 namespace attn {

@@ -11,6 +11,7 @@
 
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
+#include "test_paths.h"
 #include "util/check.h"
 
 namespace attn::experiment {

@@ -8,6 +8,7 @@
 
 #include "decode_models.h"
 #include "explain/compare.h"
+#include "test_paths.h"
 #include "util/check.h"
 
 namespace attn {

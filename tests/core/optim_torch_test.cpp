@@ -8,6 +8,7 @@
 #include "io/safetensors.h"
 #include "optim/optimizer.h"
 #include "tensor/ops.h"
+#include "test_paths.h"
 
 namespace attn {
 namespace {

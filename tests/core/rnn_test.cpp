@@ -14,6 +14,7 @@
 #include "layers/basic.h"
 #include "layers/rnn.h"
 #include "optim/optimizer.h"
+#include "test_paths.h"
 
 namespace attn {
 namespace {

@@ -9,6 +9,7 @@
 #include "decode/decoder.h"
 #include "explain/rollout.h"
 #include "models/model.h"
+#include "test_paths.h"
 #include "util/random.h"
 
 namespace attn {

@@ -12,6 +12,7 @@
 #include "decode_models.h"
 #include "explain/saliency.h"
 #include "tensor/ops.h"
+#include "test_paths.h"
 
 namespace attn {
 namespace {

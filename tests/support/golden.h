@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "io/safetensors.h"
+#include "test_paths.h"
 
 namespace attn::test {
 

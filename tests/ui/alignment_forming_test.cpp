@@ -25,9 +25,12 @@
 #include "data/encoding.h"
 #include "data/tasks/task.h"
 #include "decode/decoder.h"
+#include "documents/training_job.h"
 #include "explain/compare.h"
-#include "heatmap_view.h"
 #include "models/model.h"
+#include "panels/train_config_form.h"
+#include "panels/training_panel.h"
+#include "runners/training_worker.h"
 #include "studio_test_support.h"
 #include "teach/alignment_forming_view.h"
 #include "teach/alignment_snapshots.h"
@@ -36,10 +39,7 @@
 #include "teach/reference_alignment.h"
 #include "trace/trace_json.h"
 #include "train/schedule.h"
-#include "train_config_form.h"
-#include "training_job.h"
-#include "training_panel.h"
-#include "training_worker.h"
+#include "views/heatmap_view.h"
 
 using namespace attn;
 using namespace attn::ui;

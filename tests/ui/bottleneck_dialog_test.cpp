@@ -23,13 +23,14 @@
 #include "../support/bottleneck_tiny.h"
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
-#include "main_window.h"
 #include "studio_test_support.h"
 #include "teach/bottleneck_dialog.h"
 #include "teach/bottleneck_form.h"
 #include "teach/bottleneck_plot.h"
 #include "teach/bottleneck_runner.h"
-#include "window_capture.h"
+#include "test_paths.h"
+#include "window/main_window.h"
+#include "window/window_capture.h"
 
 using namespace attn;
 using namespace attn::ui;

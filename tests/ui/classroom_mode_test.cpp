@@ -16,13 +16,14 @@
 
 #include <cmath>
 
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "settings.h"
-#include "step_view.h"
+#include "documents/settings.h"
 #include "studio_test_support.h"
 #include "teach/classroom_mode.h"
+#include "test_paths.h"
 #include "translations/language.h"
+#include "views/heatmap_view.h"
+#include "views/step_view.h"
+#include "window/main_window.h"
 
 using attn::ui::ClassroomMode;
 using attn::ui::MainWindow;

@@ -19,8 +19,6 @@
 #include <cmath>
 
 #include "explain/compare.h"
-#include "heatmap_view.h"
-#include "main_window.h"
 #include "models/model.h"
 #include "studio_test_support.h"
 #include "teach/compare_runner.h"
@@ -30,6 +28,9 @@
 #include "teach/reference_alignment.h"
 #include "teach/reference_alignment_tool.h"
 #include "teach/reference_overlay.h"
+#include "test_paths.h"
+#include "views/heatmap_view.h"
+#include "window/main_window.h"
 
 using namespace attn;
 using namespace attn::ui;

@@ -14,19 +14,20 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "bundled_models.h"
+#include "documents/bundled_models.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "explain/computation.h"
-#include "main_window.h"
-#include "model_document.h"
 #include "models/model.h"
-#include "session.h"
 #include "teach/computation_view.h"
 #include "teach/computation_view_text.h"
 #include "teach/computation_view_widgets.h"
+#include "test_paths.h"
 #include "trace/trace.h"
 #include "trace/trace_json.h"
-#include "trace_document.h"
-#include "window_capture.h"
+#include "window/main_window.h"
+#include "window/window_capture.h"
 
 using attn::ui::ComputationText;
 using attn::ui::ComputationView;

@@ -5,9 +5,9 @@
 #include <QSignalSpy>
 #include <QThread>
 
-#include "decode_runner.h"
 #include "models/model.h"
 #include "qt_printers.h"
+#include "runners/decode_runner.h"
 #include "studio_test_support.h"
 #include "trace/trace.h"
 

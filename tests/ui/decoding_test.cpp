@@ -4,11 +4,11 @@
 
 #include <cmath>
 
-#include "decoding.h"
+#include "documents/decoding.h"
+#include "documents/trace_math.h"
 #include "models/model.h"
 #include "studio_test_support.h"
 #include "trace/trace.h"
-#include "trace_math.h"
 #include "util/check.h"
 
 using namespace attn;

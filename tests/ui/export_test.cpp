@@ -9,14 +9,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "heatmap_view.h"
-#include "main_window.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "qt_printers.h"
-#include "session.h"
 #include "studio_test_support.h"
 #include "trace/trace_json.h"
-#include "trace_document.h"
-#include "trace_files.h"
+#include "views/heatmap_view.h"
+#include "window/main_window.h"
+#include "window/trace_files.h"
 
 using namespace attn;
 using namespace attn::ui;

@@ -10,9 +10,9 @@
 
 #include <set>
 
-#include "figure_export.h"
-#include "heatmap_view.h"
 #include "qt_printers.h"
+#include "views/heatmap_view.h"
+#include "window/figure_export.h"
 
 using attn::ui::HeatmapView;
 

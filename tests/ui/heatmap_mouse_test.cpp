@@ -8,8 +8,8 @@
 
 #include <functional>
 
-#include "heatmap_view.h"
 #include "qt_printers.h"
+#include "views/heatmap_view.h"
 
 using attn::ui::HeatmapView;
 

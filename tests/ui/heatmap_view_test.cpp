@@ -10,10 +10,10 @@
 #include <limits>
 #include <set>
 
-#include "heatmap_view.h"
 #include "qt_printers.h"
-#include "token_ticker.h"
-#include "viridis.h"
+#include "views/heatmap_view.h"
+#include "views/token_ticker.h"
+#include "views/viridis.h"
 
 using attn::ui::HeatmapView;
 

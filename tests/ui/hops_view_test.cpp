@@ -6,15 +6,15 @@
 #include <QTabWidget>
 #include <QTest>
 
-#include "alignment_view.h"
-#include "heatmap_view.h"
-#include "hops_view.h"
-#include "main_window.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "qt_printers.h"
-#include "session.h"
 #include "studio_test_support.h"
 #include "trace/trace.h"
-#include "trace_document.h"
+#include "views/alignment_view.h"
+#include "views/heatmap_view.h"
+#include "views/hops_view.h"
+#include "window/main_window.h"
 
 using namespace attn;
 using namespace attn::ui;

@@ -17,15 +17,14 @@
 
 #include <cmath>
 
-#include "bundled_models.h"
 #include "decode/decoder.h"
+#include "documents/bundled_models.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "explain/intervention.h"
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "model_document.h"
 #include "models/model.h"
 #include "qt_printers.h"
-#include "session.h"
 #include "studio_test_support.h"
 #include "teach/head_ablation_table.h"
 #include "teach/intervention_panel.h"
@@ -33,8 +32,9 @@
 #include "teach/intervention_runner.h"
 #include "teach/row_editor.h"
 #include "trace/trace.h"
-#include "trace_document.h"
-#include "user_error.h"
+#include "views/heatmap_view.h"
+#include "window/main_window.h"
+#include "window/user_error.h"
 
 using namespace attn;
 using namespace attn::ui;

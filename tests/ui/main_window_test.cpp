@@ -16,16 +16,16 @@
 #include <cmath>
 #include <set>
 
-#include "example_alignment.h"
-#include "heatmap_view.h"
-#include "hops_view.h"
-#include "main_window.h"
+#include "documents/example_alignment.h"
+#include "documents/session.h"
+#include "documents/settings.h"
+#include "documents/trace_document.h"
 #include "qt_printers.h"
-#include "session.h"
-#include "settings.h"
 #include "studio_test_support.h"
-#include "trace_document.h"
-#include "window_capture.h"
+#include "views/heatmap_view.h"
+#include "views/hops_view.h"
+#include "window/main_window.h"
+#include "window/window_capture.h"
 
 using attn::ui::MainWindow;
 

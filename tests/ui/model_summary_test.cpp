@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model_summary.h"
 #include "models/model.h"
 #include "studio_test_support.h"
+#include "views/model_summary.h"
 
 namespace attn::ui {
 namespace {

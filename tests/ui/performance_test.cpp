@@ -11,13 +11,13 @@
 
 #include <cstdio>
 
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "session.h"
-#include "step_view.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "studio_test_support.h"
 #include "trace/trace_json.h"
-#include "trace_document.h"
+#include "views/heatmap_view.h"
+#include "views/step_view.h"
+#include "window/main_window.h"
 
 using namespace attn;
 using namespace attn::ui;

@@ -10,16 +10,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "decoding.h"
+#include "documents/decoding.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "explain/rollout.h"
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "session.h"
 #include "studio_test_support.h"
 #include "teach/rollout_view.h"
+#include "test_paths.h"
 #include "trace/trace.h"
 #include "trace/trace_json.h"
-#include "trace_document.h"
+#include "views/heatmap_view.h"
+#include "window/main_window.h"
 
 using namespace attn;
 using namespace attn::ui;

@@ -12,17 +12,18 @@
 
 #include <qcustomplot.h>
 
-#include "decoding.h"
+#include "documents/decoding.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "explain/saliency.h"
-#include "main_window.h"
-#include "model_document.h"
 #include "models/model.h"
-#include "session.h"
 #include "studio_test_support.h"
 #include "teach/saliency_view.h"
+#include "test_paths.h"
 #include "trace/trace.h"
 #include "trace/trace_json.h"
-#include "trace_document.h"
+#include "window/main_window.h"
 
 using namespace attn;
 using namespace attn::ui;

@@ -21,19 +21,19 @@
 #include <QTest>
 #include <QUrl>
 
-#include "beam_tree_view.h"
-#include "heatmap_view.h"
-#include "input_panel.h"
-#include "main_window.h"
-#include "model_document.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "models/model.h"
+#include "panels/input_panel.h"
 #include "qt_printers.h"
-#include "session.h"
-#include "step_controls.h"
-#include "step_view.h"
 #include "studio_test_support.h"
 #include "trace/trace.h"
-#include "trace_document.h"
+#include "views/beam_tree_view.h"
+#include "views/heatmap_view.h"
+#include "views/step_controls.h"
+#include "views/step_view.h"
+#include "window/main_window.h"
 
 using namespace attn;
 using namespace attn::ui;

@@ -12,8 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "test_paths.h"
 #include "trace/trace.h"
-#include "window_capture.h"
+#include "window/window_capture.h"
 
 namespace attn::test {
 

@@ -1,8 +1,8 @@
 // The arithmetic the views share, against numbers worked by hand.
 #include <gtest/gtest.h>
 
+#include "documents/trace_math.h"
 #include "studio_test_support.h"
-#include "trace_math.h"
 
 using namespace attn;
 using namespace attn::ui;

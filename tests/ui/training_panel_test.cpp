@@ -20,19 +20,19 @@
 
 #include <atomic>
 
-#include "heatmap_view.h"
-#include "hops_view.h"
-#include "loss_plot.h"
-#include "main_window.h"
-#include "model_document.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
 #include "models/model.h"
+#include "panels/train_config_form.h"
+#include "panels/training_panel.h"
 #include "qt_printers.h"
-#include "session.h"
+#include "runners/training_worker.h"
 #include "studio_test_support.h"
-#include "trace_document.h"
-#include "train_config_form.h"
-#include "training_panel.h"
-#include "training_worker.h"
+#include "views/heatmap_view.h"
+#include "views/hops_view.h"
+#include "views/loss_plot.h"
+#include "window/main_window.h"
 
 using namespace attn;
 using namespace attn::ui;

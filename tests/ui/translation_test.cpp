@@ -25,18 +25,19 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
-#include "alignment_view.h"
-#include "beam_tree_view.h"
-#include "head_grid.h"
-#include "hops_view.h"
-#include "input_panel.h"
-#include "main_window.h"
-#include "model_document.h"
-#include "session.h"
-#include "settings.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
+#include "documents/settings.h"
+#include "panels/input_panel.h"
+#include "panels/training_panel.h"
 #include "studio_test_support.h"
-#include "training_panel.h"
+#include "test_paths.h"
 #include "translations/language.h"
+#include "views/alignment_view.h"
+#include "views/beam_tree_view.h"
+#include "views/head_grid.h"
+#include "views/hops_view.h"
+#include "window/main_window.h"
 
 using attn::ui::Language;
 using attn::ui::MainWindow;

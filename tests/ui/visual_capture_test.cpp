@@ -8,11 +8,11 @@
 #include <QTabWidget>
 #include <QTest>
 
-#include "input_panel.h"
-#include "main_window.h"
-#include "session.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
+#include "panels/input_panel.h"
 #include "studio_test_support.h"
-#include "trace_document.h"
+#include "window/main_window.h"
 
 using namespace attn::ui;
 

@@ -17,13 +17,13 @@
 
 #include <cmath>
 
+#include "documents/trace_document.h"
 #include "explain/compare.h"
-#include "heatmap_view.h"
 #include "teach/compare_runner.h"
 #include "teach/layer_head_picker.h"
-#include "token_html.h"
-#include "trace_document.h"
 #include "util/atomic_file.h"
+#include "views/heatmap_view.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 namespace {

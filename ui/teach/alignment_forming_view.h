@@ -9,8 +9,8 @@
 
 #include <memory>
 
-#include "colour_maps.h"
 #include "teach/alignment_snapshots.h"
+#include "views/colour_maps.h"
 
 class QComboBox;
 class QLabel;

@@ -19,12 +19,13 @@
 
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
+#include "source_resources.h"
 #include "teach/bottleneck_form.h"
 #include "teach/bottleneck_plot.h"
 #include "teach/bottleneck_runner.h"
-#include "user_error.h"
 #include "util/atomic_file.h"
 #include "util/check.h"
+#include "window/user_error.h"
 
 namespace attn::ui {
 

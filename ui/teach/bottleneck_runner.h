@@ -11,7 +11,7 @@
 #include <memory>
 
 #include "experiment/bottleneck.h"
-#include "user_error.h"
+#include "window/user_error.h"
 
 namespace attn::ui {
 

@@ -14,11 +14,11 @@
 
 #include <cmath>
 
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "session.h"
-#include "settings.h"
-#include "trace_document.h"
+#include "documents/session.h"
+#include "documents/settings.h"
+#include "documents/trace_document.h"
+#include "views/heatmap_view.h"
+#include "window/main_window.h"
 
 namespace attn::ui {
 namespace {

@@ -13,7 +13,7 @@
 #include <QPalette>
 #include <QPointer>
 
-#include "colour_maps.h"
+#include "views/colour_maps.h"
 
 class QAction;
 class QActionGroup;

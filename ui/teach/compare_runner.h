@@ -10,7 +10,7 @@
 
 #include <memory>
 
-#include "user_error.h"
+#include "window/user_error.h"
 
 namespace attn {
 struct Model;

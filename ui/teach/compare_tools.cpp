@@ -5,12 +5,12 @@
 #include <QFileInfo>
 
 #include "compare_view.h"
-#include "model_document.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
 #include "models/model.h"
 #include "reference_alignment.h"
 #include "reference_alignment_tool.h"
-#include "session.h"
-#include "user_error.h"
+#include "window/user_error.h"
 
 namespace attn::ui {
 

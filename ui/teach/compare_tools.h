@@ -8,7 +8,7 @@
 
 #include <functional>
 
-#include "colour_maps.h"
+#include "views/colour_maps.h"
 
 class QAction;
 class QWidget;

@@ -17,12 +17,12 @@
 
 #include <cmath>
 
-#include "heatmap_view.h"
+#include "documents/trace_document.h"
 #include "layer_head_picker.h"
 #include "reference_overlay.h"
-#include "token_html.h"
 #include "trace/trace.h"
-#include "trace_document.h"
+#include "views/heatmap_view.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 namespace {

@@ -10,10 +10,10 @@
 #include <memory>
 #include <optional>
 
-#include "colour_maps.h"
 #include "compare_runner.h"
 #include "explain/compare.h"
 #include "reference_alignment.h"
+#include "views/colour_maps.h"
 
 class QComboBox;
 class QLabel;

@@ -14,12 +14,12 @@
 #include <algorithm>
 
 #include "computation_view_widgets.h"
+#include "documents/model_document.h"
+#include "documents/trace_document.h"
 #include "explain/computation.h"
-#include "model_document.h"
 #include "models/model.h"
-#include "token_html.h"
 #include "trace/trace.h"
-#include "trace_document.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 

@@ -9,9 +9,9 @@
 #include "computation_view.h"
 #include "computation_view_text.h"
 #include "computation_view_widgets.h"
+#include "documents/trace_document.h"
 #include "explain/computation.h"
-#include "token_html.h"
-#include "trace_document.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "explain/computation.h"
-#include "token_html.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "trace_math.h"
+#include "documents/trace_math.h"
 
 namespace attn::ui {
 

@@ -16,17 +16,17 @@
 #include <tuple>
 
 #include "data/tokenizer.h"
-#include "model_document.h"
+#include "documents/model_document.h"
+#include "documents/session.h"
+#include "documents/trace_document.h"
+#include "documents/trace_math.h"
 #include "models/model.h"
-#include "session.h"
 #include "teach/head_ablation_table.h"
 #include "teach/intervention_results.h"
 #include "teach/intervention_runner.h"
 #include "teach/row_editor.h"
-#include "token_html.h"
 #include "trace/trace.h"
-#include "trace_document.h"
-#include "trace_math.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 namespace {

@@ -12,12 +12,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "heatmap_view.h"
+#include "documents/trace_document.h"
+#include "documents/trace_math.h"
 #include "teach/intervention_runner.h"
-#include "token_html.h"
 #include "trace/trace.h"
-#include "trace_document.h"
-#include "trace_math.h"
+#include "views/heatmap_view.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 namespace {

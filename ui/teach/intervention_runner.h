@@ -13,9 +13,9 @@
 #include <memory>
 #include <string>
 
-#include "decode_runner.h"  // declares the metatype of std::shared_ptr<const Model>
 #include "explain/intervention.h"
-#include "user_error.h"
+#include "runners/decode_runner.h"  // declares the metatype of std::shared_ptr<const Model>
+#include "window/user_error.h"
 
 namespace attn::ui {
 

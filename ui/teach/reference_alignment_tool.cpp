@@ -8,11 +8,11 @@
 #include <QLineEdit>
 #include <QWidget>
 
-#include "heatmap_view.h"
+#include "documents/trace_document.h"
 #include "reference_overlay.h"
 #include "trace/trace.h"
-#include "trace_document.h"
-#include "user_error.h"
+#include "views/heatmap_view.h"
+#include "window/user_error.h"
 
 namespace attn::ui {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <qcustomplot.h>
 
-#include "heatmap_view.h"
+#include "views/heatmap_view.h"
 
 namespace attn::ui {
 namespace {

@@ -9,11 +9,11 @@
 
 #include <algorithm>
 
+#include "documents/trace_document.h"
 #include "explain/rollout.h"
-#include "heatmap_view.h"
-#include "token_html.h"
 #include "trace/trace.h"
-#include "trace_document.h"
+#include "views/heatmap_view.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 

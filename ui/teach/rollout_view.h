@@ -8,7 +8,7 @@
 
 #include <QWidget>
 
-#include "colour_maps.h"
+#include "views/colour_maps.h"
 
 class QComboBox;
 class QLabel;

@@ -7,7 +7,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "token_html.h"
+#include "views/token_html.h"
 
 namespace attn::ui {
 

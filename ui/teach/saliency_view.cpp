@@ -10,14 +10,14 @@
 #include <algorithm>
 #include <cmath>
 
-#include "colour_maps.h"
-#include "model_document.h"
+#include "documents/model_document.h"
+#include "documents/trace_document.h"
 #include "models/model.h"
 #include "teach/saliency_view_runner.h"
-#include "token_html.h"
-#include "token_ticker.h"
 #include "trace/trace.h"
-#include "trace_document.h"
+#include "views/colour_maps.h"
+#include "views/token_html.h"
+#include "views/token_ticker.h"
 
 namespace attn::ui {
 

@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "decode_runner.h"  // the metatypes of shared models and traces
 #include "models/model.h"
+#include "runners/decode_runner.h"  // the metatypes of shared models and traces
 #include "trace/trace.h"
 
 Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::SaliencyResult>)

@@ -1,0 +1,67 @@
+#include "documents/bundled_models.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include "data/tasks/task.h"
+#include "models/model.h"
+#include "source_resources.h"
+#include "util/random.h"
+
+namespace attn::ui {
+
+QStringList bundledModelDirs() {
+  QStringList dirs;
+  const QString fromEnv = qEnvironmentVariable("ATTN_MODELS_DIR");
+  if (!fromEnv.isEmpty()) dirs << fromEnv;
+  const QString app = QCoreApplication::applicationDirPath();
+  dirs << app + QStringLiteral("/../share/attention-studio/models")
+       << app + QStringLiteral("/../resources/models");
+#ifdef ATTN_RESOURCES_DIR
+  dirs << QStringLiteral(ATTN_RESOURCES_DIR "/models");
+#endif
+  return dirs;
+}
+
+QList<BundledModel> findBundledModels() {
+  QList<BundledModel> models;
+  for (const QString& dir : bundledModelDirs()) {
+    const QDir d(dir);
+    if (!d.exists()) continue;
+    const QFileInfoList files =
+        d.entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Name);
+    for (const QFileInfo& f : files) {
+      QString name = f.completeBaseName();
+      name.replace(QLatin1Char('_'), QLatin1Char(' '));
+      models.append({f.absoluteFilePath(), name});
+    }
+    if (!models.isEmpty()) break;  // one folder: a build tree and an install never mix
+  }
+  return models;
+}
+
+QString exampleInputFor(const Model& model) {
+  if (model.training.is_object()) {
+    auto example = model.training.find("example");
+    if (example != model.training.end() && example->is_string())
+      return QString::fromStdString(example->get<std::string>());
+    auto task = model.training.find("task");
+    if (task != model.training.end() && task->is_string()) {
+      try {
+        const auto generator = data::makeTask(task->get<std::string>());
+        Random rng(7);
+        return QString::fromStdString(generator->sample(rng, generator->defaultConfig()).source);
+      } catch (const std::exception&) {
+        // An unknown task name in a file from elsewhere: fall back to the vocabulary.
+      }
+    }
+  }
+  std::vector<std::string> words;
+  const auto& tokens = model.srcVocab.toList();
+  for (size_t i = data::Vocabulary::kSpecialCount; i < tokens.size() && words.size() < 5; ++i)
+    words.push_back(tokens[i]);
+  return QString::fromStdString(data::detokenize(words, model.tokenizer));
+}
+
+}  // namespace attn::ui

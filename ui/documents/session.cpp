@@ -1,0 +1,163 @@
+#include "documents/session.h"
+
+#include <QFileInfo>
+
+#include "documents/bundled_models.h"
+#include "documents/example_alignment.h"
+#include "documents/model_document.h"
+#include "documents/trace_document.h"
+#include "models/model.h"
+#include "runners/decode_runner.h"
+#include "trace/trace.h"
+#include "trace/trace_json.h"
+
+namespace attn::ui {
+
+Session::Session(QObject* parent)
+    : QObject(parent),
+      mModel(new ModelDocument(this)),
+      mTrace(new TraceDocument(this)),
+      mRunner(new DecodeRunner(this)) {
+  connect(mRunner, &DecodeRunner::finished, this, &Session::showDecoded);
+  connect(mRunner, &DecodeRunner::failed, this, &Session::failed);
+  connect(mRunner, &DecodeRunner::busyChanged, this, &Session::busyChanged);
+  connect(mRunner, &DecodeRunner::cancelled, this, [this] { emit status(tr("Cancelled")); });
+}
+
+Session::~Session() = default;
+
+bool Session::isBusy() const {
+  return mRunner->isBusy();
+}
+
+bool Session::openModel(const QString& path, bool decodeExample) {
+  std::shared_ptr<const Model> model;
+  try {
+    model = std::make_shared<const Model>(loadModel(path.toStdString()));
+  } catch (const std::exception& e) {
+    emit failed(errorFrom(e, tr("Open model"),
+                          tr("Choose an Attention Studio model file (.safetensors), such as one "
+                             "saved after training here or exported from PyTorch with the "
+                             "metadata of MODEL_FORMAT.md §4.")));
+    return false;
+  }
+  mModel->setModel(model, QFileInfo(path).absoluteFilePath(), false);
+  emit fileOpened(path);
+  emit status(tr("Opened %1").arg(QFileInfo(path).fileName()));
+  const QString example = exampleInputFor(*model);
+  emit exampleSuggested(example);
+  if (decodeExample && !example.isEmpty()) {
+    DecodeRequest request;
+    request.source = example.toStdString();
+    decode(request);
+  }
+  return true;
+}
+
+bool Session::openTrace(const QString& path) {
+  try {
+    auto trace = std::make_shared<const Trace>(readTraceFile(path.toStdString()));
+    mTrace->setTrace(trace, tr("Trace file %1").arg(QFileInfo(path).fileName()));
+  } catch (const std::exception& e) {
+    emit failed(errorFrom(e, tr("Open trace"),
+                          tr("Choose a trace written by Attention Studio or attention-cli, or a "
+                             "JSON file in the format of MODEL_FORMAT.md §5.")));
+    return false;
+  }
+  emit fileOpened(path);
+  emit status(tr("Opened trace %1").arg(QFileInfo(path).fileName()));
+  return true;
+}
+
+bool Session::openFile(const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == QLatin1String("json")) return openTrace(path);
+  if (suffix == QLatin1String("safetensors")) return openModel(path);
+  emit failed({tr("Open"),
+               tr("Cannot open '%1': Attention Studio opens models (.safetensors) and "
+                  "traces (.json).")
+                   .arg(QFileInfo(path).fileName()),
+               tr("Drop or choose a .safetensors model or a .json trace.")});
+  return false;
+}
+
+bool Session::saveModel(const QString& path) {
+  const auto& model = mModel->model();
+  if (!model) return false;
+  try {
+    attn::saveModel(path.toStdString(), *model);  // core's atomic writer: complete or untouched
+  } catch (const std::exception& e) {
+    emit failed(errorFrom(e, tr("Save model"),
+                          tr("Choose a folder you can write to, with enough free space.")));
+    return false;
+  }
+  mModel->markSaved(QFileInfo(path).absoluteFilePath());
+  emit fileOpened(path);
+  emit status(tr("Saved the model to %1").arg(path));
+  return true;
+}
+
+void Session::adoptTrainedModel(std::shared_ptr<const Model> model, const QString& example) {
+  mModel->setModel(std::move(model), QString(), true);
+  emit exampleSuggested(example);
+  if (!example.isEmpty()) {
+    DecodeRequest request;
+    request.source = example.toStdString();
+    decode(request);
+  }
+}
+
+void Session::showExample() {
+  mTrace->setTrace(std::make_shared<const Trace>(exampleTrace()), exampleAlignment().title, true);
+}
+
+void Session::decode(const DecodeRequest& request) {
+  if (!mModel->hasModel()) {
+    emit failed({tr("Decode"), tr("There is no model to decode with."),
+                 tr("Open a model file, pick a bundled model, or train one first.")});
+    return;
+  }
+  emit status(tr("Decoding…"));
+  mRunner->start(mModel->model(), request);
+}
+
+bool Session::decodeNow(const DecodeRequest& request) {
+  if (!mModel->hasModel()) return false;
+  try {
+    showDecoded(DecodeRunner::decodeNow(*mModel->model(), request), request);
+    return true;
+  } catch (const std::exception& e) {
+    emit failed(
+        errorFrom(e, tr("Decode"), tr("Check the sentence and the options, then decode again.")));
+    return false;
+  }
+}
+
+void Session::cancelDecode() {
+  mRunner->cancel();
+}
+
+QString Session::describe(const DecodeRequest& request) const {
+  QString how;
+  switch (request.mode) {
+    case DecodeMode::Greedy:
+      how = tr("greedy decoding");
+      break;
+    case DecodeMode::Beam:
+      how = tr("beam search (width %1)").arg(request.beamWidth);
+      break;
+    case DecodeMode::Forced:
+      how = tr("forced output (teacher forcing)");
+      break;
+  }
+  if (mModel->model() && mModel->model()->isClassifier()) how = tr("classification");
+  return tr("%1 · %2").arg(mModel->displayName(), how);
+}
+
+void Session::showDecoded(std::shared_ptr<const Trace> trace, const DecodeRequest& request) {
+  mTrace->setTrace(std::move(trace), describe(request));
+  emit status(tr("Decoded: %1 output tokens").arg(mTrace->stepCount()));
+  emit decoded();
+}
+
+}  // namespace attn::ui

@@ -1,0 +1,67 @@
+// Session: the app's state and the work on it, without any widget: the model, the trace on
+// screen, decoding on its worker thread, opening and saving files. The window and the tests
+// drive the same object; errors come out as UserError signals for the window to show.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+#include "documents/decoding.h"
+#include "window/user_error.h"
+
+namespace attn {
+struct Model;
+struct Trace;
+}  // namespace attn
+
+namespace attn::ui {
+
+class DecodeRunner;
+class ModelDocument;
+class TraceDocument;
+
+class Session : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit Session(QObject* parent = nullptr);
+  ~Session() override;
+
+  ModelDocument* modelDocument() const { return mModel; }
+  TraceDocument* traceDocument() const { return mTrace; }
+  bool isBusy() const;
+
+  // Each returns false and emits failed() when it cannot; on success openModel/openTrace emit
+  // fileOpened(), and a model's example sentence is suggested and decoded at once.
+  bool openModel(const QString& path, bool decodeExample = true);
+  bool openTrace(const QString& path);
+  bool openFile(const QString& path);  // by its suffix: .safetensors or .json
+  bool saveModel(const QString& path);
+  // A model trained in this session: unsaved until saveModel(); `example` is decoded at once.
+  void adoptTrainedModel(std::shared_ptr<const Model> model, const QString& example);
+  void showExample();  // the hand-made alignment, labelled as such
+
+  void decode(const DecodeRequest& request);     // on the worker thread
+  bool decodeNow(const DecodeRequest& request);  // on this thread (command line, screenshots)
+  void cancelDecode();                           // the decode in progress stops: "Cancelled"
+
+ signals:
+  void failed(const attn::ui::UserError& error);
+  void fileOpened(const QString& path);
+  void exampleSuggested(const QString& sentence);
+  void busyChanged(bool busy);
+  void decoded();  // a new trace from the model is on screen
+  void status(const QString& message);
+
+ private:
+  void showDecoded(std::shared_ptr<const Trace> trace, const DecodeRequest& request);
+  QString describe(const DecodeRequest& request) const;
+
+  ModelDocument* mModel;
+  TraceDocument* mTrace;
+  DecodeRunner* mRunner;
+};
+
+}  // namespace attn::ui

@@ -1,0 +1,71 @@
+// What the app remembers between runs: window layout, colour map, recent files, the last
+// sentence and beam width. In-memory only for screenshots and tests, so that they never depend
+// on, or change, a user's settings.
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <memory>
+
+#include "views/colour_maps.h"
+
+class QSettings;
+
+namespace attn::ui {
+
+class Settings : public QObject {
+  Q_OBJECT
+
+ public:
+  static constexpr int kMaxRecentFiles = 10;
+
+  explicit Settings(QObject* parent = nullptr);       // in memory: defaults, nothing written
+  Settings(const QString& iniPath, QObject* parent);  // read from and written to this file
+  static Settings* forUser(QObject* parent);          // the user's own settings file
+  ~Settings() override;
+
+  bool isPersistent() const { return mStore != nullptr; }
+
+  ColourMap colourMap() const;
+  void setColourMap(ColourMap map);
+
+  QStringList recentFiles() const;  // most recent first; models and traces alike
+  void addRecentFile(const QString& path);
+  void removeRecentFile(const QString& path);
+  void clearRecentFiles();
+
+  QByteArray windowGeometry() const;
+  QByteArray windowState() const;
+  void setWindowLayout(const QByteArray& geometry, const QByteArray& state);
+
+  QString lastInput() const;
+  void setLastInput(const QString& text);
+  int beamWidth() const;
+  void setBeamWidth(int width);
+
+  // Classroom mode (ui/teach/classroom_mode.h): whether it is on, and how much it enlarges text.
+  bool classroomMode() const;
+  void setClassroomMode(bool on);
+  double classroomScale() const;  // 1.2 .. 2.5, 1.6 unless set
+  void setClassroomScale(double scale);
+  // The interface language's key (ui/translations/language.h): "system" unless set.
+  QString language() const;
+  void setLanguage(const QString& key);
+
+ signals:
+  void colourMapChanged(attn::ui::ColourMap map);
+  void recentFilesChanged();
+
+ private:
+  QVariant value(const QString& key, const QVariant& fallback = {}) const;
+  void setValue(const QString& key, const QVariant& value);
+
+  std::unique_ptr<QSettings> mStore;
+  QVariantMap mMemory;
+};
+
+}  // namespace attn::ui

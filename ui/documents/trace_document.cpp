@@ -1,0 +1,201 @@
+#include "documents/trace_document.h"
+
+#include <algorithm>
+
+#include "documents/trace_math.h"
+#include "trace/trace.h"
+#include "views/token_html.h"
+
+namespace attn::ui {
+namespace {
+
+QStringList toQt(const std::vector<std::string>& tokens) {
+  QStringList list;
+  list.reserve(qsizetype(tokens.size()));
+  for (const std::string& t : tokens) list << QString::fromStdString(t);
+  return list;
+}
+
+// Labels only when they name every row; otherwise the view numbers them.
+QStringList labelsFor(const QStringList& labels, int n) {
+  return labels.size() == n ? labels : QStringList();
+}
+
+}  // namespace
+
+TraceDocument::TraceDocument(QObject* parent) : QObject(parent) {}
+TraceDocument::~TraceDocument() = default;
+
+bool TraceDocument::isClassification() const {
+  return mTrace && mTrace->attention.count("hops") > 0;
+}
+
+void TraceDocument::setTrace(std::shared_ptr<const Trace> trace, const QString& origin,
+                             bool example) {
+  mTrace = std::move(trace);
+  mOrigin = origin;
+  mExample = example;
+  mStep = 0;
+  mBeamNode = -1;
+  const QStringList names = mapNames();
+  mMapName = names.isEmpty() ? QString() : names.first();
+  const AttentionMap* m = map(mMapName);
+  mLayer = m ? m->layers - 1 : 0;  // the last layer is the one that feeds the output
+  mHead = m && m->heads > 1 ? kMeanOverHeads : 0;
+  emit traceChanged();
+  emit mapChanged();
+  emit stepChanged(mStep);
+  emit beamNodeChanged(mBeamNode);
+}
+
+void TraceDocument::clear() {
+  setTrace(nullptr, QString());
+}
+
+QStringList TraceDocument::mapNames() const {
+  QStringList names;
+  if (!mTrace) return names;
+  for (const char* known : {"cross", "encoder_self", "decoder_self", "hops"})
+    if (mTrace->attention.count(known)) names << QString::fromLatin1(known);
+  for (const auto& [name, map] : mTrace->attention)
+    if (!names.contains(QString::fromStdString(name))) names << QString::fromStdString(name);
+  return names;
+}
+
+QString TraceDocument::mapLabel(const QString& name) {
+  if (name == QLatin1String("cross")) return tr("Cross-attention (output → source)");
+  if (name == QLatin1String("encoder_self")) return tr("Encoder self-attention (source → source)");
+  if (name == QLatin1String("decoder_self"))
+    return tr("Decoder self-attention (output → earlier outputs)");
+  if (name == QLatin1String("hops")) return tr("Attention hops (Lin et al.)");
+  return name;
+}
+
+const AttentionMap* TraceDocument::map(const QString& name) const {
+  if (!mTrace) return nullptr;
+  auto it = mTrace->attention.find(name.toStdString());
+  return it == mTrace->attention.end() ? nullptr : &it->second;
+}
+
+void TraceDocument::selectMap(const QString& name, int layer, int head) {
+  const AttentionMap* m = map(name);
+  if (!m) return;
+  layer = std::clamp(layer, 0, m->layers - 1);
+  head = head < 0 ? kMeanOverHeads : std::min(head, m->heads - 1);
+  if (name == mMapName && layer == mLayer && head == mHead) return;
+  mMapName = name;
+  mLayer = layer;
+  mHead = head;
+  emit mapChanged();
+}
+
+QStringList TraceDocument::sourceTokens() const {
+  return mTrace ? toQt(mTrace->sourceTokens) : QStringList();
+}
+
+QStringList TraceDocument::targetTokens() const {
+  return mTrace ? toQt(mTrace->targetTokens) : QStringList();
+}
+
+MatrixSnapshot TraceDocument::matrix(const QString& name, int layer, int head) const {
+  MatrixSnapshot s;
+  const AttentionMap* m = map(name);
+  if (!m || m->keys <= 0) return s;
+  const QStringList source = sourceTokens();
+  const QStringList target = targetTokens();
+  if (name == QLatin1String("hops")) {
+    s.values = hopsMatrix(*m);
+    s.rows = m->heads;
+    s.cols = m->keys;
+    for (int h = 0; h < m->heads; ++h) s.rowLabels << tr("hop %1").arg(h + 1);
+    s.rowsAreTokens = false;
+    s.colLabels = labelsFor(source, s.cols);
+    s.rowTitle = tr("attention hops");
+    s.colTitle = tr("sentence tokens");
+    s.title = tr("%1 attention hops over the sentence").arg(m->heads);
+    return s;
+  }
+  layer = std::clamp(layer, 0, m->layers - 1);
+  s.values = mapMatrix(*m, layer, head);
+  s.rows = m->queries;
+  s.cols = m->keys;
+  if (s.values.size() != size_t(s.rows) * size_t(s.cols) || s.rows == 0) return {};
+  s.rowsAreSteps = rowsAreSteps(name.toStdString());
+  if (name == QLatin1String("encoder_self")) {
+    s.rowLabels = labelsFor(source, s.rows);
+    s.colLabels = labelsFor(source, s.cols);
+    s.rowTitle = tr("source token (query)");
+    s.colTitle = tr("source token it looks at (key)");
+  } else if (name == QLatin1String("decoder_self")) {
+    s.rowLabels = labelsFor(target, s.rows);
+    s.colLabels = labelsFor(toQt(decoderInputTokens(*mTrace)), s.cols);
+    s.rowTitle = tr("output token");
+    s.colTitle = tr("decoder input it looks back at");
+  } else {
+    s.rowLabels = labelsFor(target, s.rows);
+    s.colLabels = labelsFor(source, s.cols);
+    s.rowTitle = tr("output tokens");
+    s.colTitle = tr("source tokens");
+  }
+  QString where;
+  if (m->layers > 1) where += tr(" · layer %1 of %2").arg(layer + 1).arg(m->layers);
+  if (m->heads > 1) {
+    where += head < 0 ? tr(" · mean over %1 heads").arg(m->heads)
+                      : tr(" · head %1 of %2").arg(head + 1).arg(m->heads);
+  }
+  s.title = mapLabel(name) + where;
+  if (mExample) s.title = mOrigin;
+  return s;
+}
+
+int TraceDocument::stepCount() const {
+  return mTrace ? int(mTrace->targetTokens.size()) : 0;
+}
+
+void TraceDocument::setStep(int step) {
+  step = std::clamp(step, 0, std::max(stepCount() - 1, 0));
+  if (step == mStep) return;
+  mStep = step;
+  emit stepChanged(mStep);
+}
+
+void TraceDocument::setBeamNode(int id) {
+  if (id == mBeamNode) return;
+  mBeamNode = id;
+  emit beamNodeChanged(id);
+}
+
+std::vector<float> TraceDocument::stepAttention() const {
+  const AttentionMap* m = map(QStringLiteral("cross"));
+  if (!m || mStep >= m->queries) return {};
+  int layer = m->layers - 1;
+  int head = m->heads > 1 ? kMeanOverHeads : 0;
+  if (mMapName == QLatin1String("cross")) {
+    layer = mLayer;
+    head = mHead;
+  }
+  const std::vector<float> all = mapMatrix(*m, layer, head);
+  const auto begin = all.begin() + std::ptrdiff_t(mStep) * m->keys;
+  return std::vector<float>(begin, begin + m->keys);
+}
+
+QString TraceDocument::stepAttentionLabel() const {
+  const AttentionMap* m = map(QStringLiteral("cross"));
+  if (!m || (m->layers == 1 && m->heads == 1)) return {};
+  const bool selected = mMapName == QLatin1String("cross");
+  const int layer = selected ? mLayer : m->layers - 1;
+  const int head = selected ? mHead : (m->heads > 1 ? kMeanOverHeads : 0);
+  QString s = tr("layer %1").arg(layer + 1);
+  if (m->heads > 1) s += head < 0 ? tr(", mean over heads") : tr(", head %1").arg(head + 1);
+  return s;
+}
+
+QStringList shownRowLabels(const MatrixSnapshot& m) {
+  return m.rowsAreTokens ? displayLabels(m.rowLabels) : m.rowLabels;
+}
+
+QStringList shownColLabels(const MatrixSnapshot& m) {
+  return displayLabels(m.colLabels);
+}
+
+}  // namespace attn::ui

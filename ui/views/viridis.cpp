@@ -1,0 +1,27 @@
+#include "views/viridis.h"
+
+#include <qcustomplot.h>
+
+namespace attn::ui {
+
+QCPColorGradient gradientFor(ColourMap map) {
+  // Linear RGB interpolation between ten close stops stays within a few levels of the full
+  // 256-entry tables, and keeps lightness monotonic.
+  const QVector<QRgb>& stops = colourStops(map);
+  QCPColorGradient gradient;
+  gradient.clearColorStops();
+  gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+  gradient.setLevelCount(256);
+  for (int i = 0; i < stops.size(); ++i)
+    gradient.setColorStopAt(double(i) / double(stops.size() - 1), QColor(stops[i]));
+  // NaN (a diverged model) must not pass for a low weight: light grey is in no map.
+  gradient.setNanHandling(QCPColorGradient::nhNanColor);
+  gradient.setNanColor(QColor(nanColour()));
+  return gradient;
+}
+
+QCPColorGradient viridisGradient() {
+  return gradientFor(ColourMap::Viridis);
+}
+
+}  // namespace attn::ui
