@@ -11,7 +11,7 @@
 #include "models/classifier_model.h"
 #include "tensor/ops.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -71,4 +71,4 @@ DecodeResult classifyWithTrace(const Model& model, std::string_view sentence,
   return r;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -31,7 +31,7 @@
 
 #if ATTN_BUFFER_CACHE
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 namespace {
 
 constexpr std::size_t kHeader = 64;  // keeps what follows it 64-byte aligned
@@ -128,7 +128,7 @@ void release(void* p) noexcept {
 }
 
 }  // namespace
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION
 
 void* operator new(std::size_t n, std::align_val_t a) {
   return attn::allocate(n, static_cast<std::size_t>(a));

@@ -13,13 +13,14 @@
 
 #include "golden.h"
 #include "layers/module.h"
+#include "tensor/random_tensor.h"
 #include "util/random.h"
 
 namespace attn::test {
 
 inline Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
   Random r(seed);
-  return r.uniformTensor(s, lo, hi);
+  return uniformTensor(r, s, lo, hi);
 }
 
 // Every row (over the last dimension) of attention weights sums to 1 within 1e-5.

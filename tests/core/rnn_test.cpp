@@ -14,6 +14,7 @@
 #include "layers/basic.h"
 #include "layers/rnn.h"
 #include "optim/optimizer.h"
+#include "tensor/random_tensor.h"
 #include "test_paths.h"
 
 namespace attn {
@@ -21,7 +22,7 @@ namespace {
 
 Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
   Random r(seed);
-  return r.uniformTensor(s, lo, hi);
+  return uniformTensor(r, s, lo, hi);
 }
 
 double maxAbs(const Tensor& t) {

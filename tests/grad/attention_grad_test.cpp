@@ -6,6 +6,7 @@
 #include "layers/multihead_attention.h"
 #include "module_gradcheck.h"
 #include "tensor/ops_attention.h"
+#include "tensor/random_tensor.h"
 
 namespace attn {
 namespace {
@@ -16,7 +17,7 @@ using testing::moduleGradCheck;
 
 Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
   Random r(seed);
-  return r.uniformTensor(s, lo, hi);
+  return uniformTensor(r, s, lo, hi);
 }
 
 // Parameters nudged away from PyTorch's init (zero biases), so a forgotten bias would show.
@@ -24,7 +25,7 @@ void perturb(const Module& m, uint64_t seed) {
   Random r(seed);
   for (auto& [name, p] : m.namedParameters()) {
     Var v = p;
-    v.mutableValue().arr() += r.uniformTensor(p.shape(), -0.3, 0.3).arr();
+    v.mutableValue().arr() += uniformTensor(r, p.shape(), -0.3, 0.3).arr();
   }
 }
 

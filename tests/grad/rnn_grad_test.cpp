@@ -3,6 +3,7 @@
 // initial states and every parameter, through the output and the final states.
 #include "gradcheck.h"
 #include "layers/rnn.h"
+#include "tensor/random_tensor.h"
 
 namespace attn {
 namespace {
@@ -11,7 +12,7 @@ using testing::gradCheck;
 
 Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
   Random r(seed);
-  return r.uniformTensor(s, lo, hi);
+  return uniformTensor(r, s, lo, hi);
 }
 
 Var flat(const Var& v) {

@@ -3,6 +3,7 @@
 // and of the decoder's step-by-step path, whose self-attention keys come from a cache.
 #include "layers/transformer.h"
 #include "module_gradcheck.h"
+#include "tensor/random_tensor.h"
 
 namespace attn {
 namespace {
@@ -12,14 +13,14 @@ using testing::moduleGradCheck;
 
 Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
   Random r(seed);
-  return r.uniformTensor(s, lo, hi);
+  return uniformTensor(r, s, lo, hi);
 }
 
 void perturb(const Module& m, uint64_t seed) {
   Random r(seed);
   for (auto& [name, p] : m.namedParameters()) {
     Var v = p;
-    v.mutableValue().arr() += r.uniformTensor(p.shape(), -0.3, 0.3).arr();
+    v.mutableValue().arr() += uniformTensor(r, p.shape(), -0.3, 0.3).arr();
   }
 }
 
