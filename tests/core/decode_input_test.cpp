@@ -125,7 +125,7 @@ TEST(DecodeInput, ClassifierAndSeq2SeqEntryPointsRefuseTheOtherKindOfModel) {
   EXPECT_NE(errorOf([&] { decodeGreedy(clf, "a"); }).find("classifier"), std::string::npos);
   EXPECT_NE(errorOf([&] { decodeBeam(clf, "a"); }).find("classifier"), std::string::npos);
   EXPECT_NE(errorOf([&] { inspectForced(clf, "a", "b"); }).find("classifier"), std::string::npos);
-  // A classifier's source has no <eos> (MODEL_FORMAT §2.3).
+  // A classifier's source has no <eos> (docs/file-formats.md, structured_self_attention).
   EXPECT_EQ(encodeSourceText(clf, "a b", 512).tokens, (std::vector<std::string>{"a", "b"}));
 }
 

@@ -1,8 +1,9 @@
-// The structured self-attention classifier (docs MODEL_FORMAT.md §2.3): its parameters, config
-// checks, the hops as distributions, the penalty worked by hand on hops that are known, padding
-// that changes nothing, a save/load round trip, and the PyTorch goldens (tests/data/golden/models,
-// made by tools/make_model_goldens.py): forward values, loss, gradients, one SGD step and three
-// Adam steps with clipping, each reporting its largest difference from PyTorch.
+// The structured self-attention classifier (docs/file-formats.md, structured_self_attention): its
+// parameters, config checks, the hops as distributions, the penalty worked by hand on hops that are
+// known, padding that changes nothing, a save/load round trip, and the PyTorch goldens
+// (tests/data/golden/models, made by tools/make_model_goldens.py): forward values, loss, gradients,
+// one SGD step and three Adam steps with clipping, each reporting its largest difference from
+// PyTorch.
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,5 +1,5 @@
-// The trace file of MODEL_FORMAT §5: round trip, validation of untrusted files, CSV export,
-// and atomic writes that never damage an existing file.
+// The trace file (docs/file-formats.md, Trace file): round trip, validation of untrusted files, CSV
+// export, and atomic writes that never damage an existing file.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
