@@ -6,6 +6,7 @@
 #include "decode/decoder.h"
 #include "decode/text_input.h"
 #include "decode_models.h"
+#include "errors.h"
 
 namespace attn {
 namespace {
@@ -13,16 +14,7 @@ namespace {
 using test::rnnVariants;
 using test::smallModel;
 
-// The message of the attn::Error `fn` throws ("" when it throws none).
-template <class Fn>
-std::string errorOf(Fn fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::errorOf;
 
 TEST(DecodeInput, SourceGetsEosAndUnknownWordsAreReportedAsTyped) {
   Model m = smallModel(rnnVariants()[0], 1);

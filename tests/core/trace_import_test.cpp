@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "errors.h"
 #include "golden.h"
 #include "trace/trace_json.h"
-#include "util/check.h"
 
 namespace attn {
 namespace {
@@ -73,12 +73,7 @@ json traceWith(std::vector<std::string> source, std::vector<std::string> target,
 
 // The message of the error traceFromJson throws, or "" when it accepts the trace.
 std::string readError(const json& j) {
-  try {
-    traceFromJson(j, "t.json");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
+  return test::errorOf([&] { traceFromJson(j, "t.json"); });
 }
 
 TEST(TraceImport, CrossMapWithMoreKeysThanSourceTokensIsRefused) {
