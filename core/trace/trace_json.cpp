@@ -52,6 +52,11 @@ std::vector<std::string> strings(const json& j, const std::string& where) {
   return out;
 }
 
+// "1 row", "3 rows": a count and its noun for messages.
+std::string count(size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 // The rows and columns a map of a known name must have, from the trace's token lists: what the
 // heatmaps label them with. A map sized for other tokens would be drawn against the wrong
 // words, so it is refused. Maps of other names have no rule.
@@ -63,10 +68,8 @@ struct MapSizeRule {
 MapSizeRule sizeRule(const std::string& name, const std::vector<std::string>& source,
                      const std::vector<std::string>& target) {
   const int s = static_cast<int>(source.size()), t = static_cast<int>(target.size());
-  const std::string sourceTokens =
-      "the trace has " + std::to_string(s) + " source token" + (s == 1 ? "" : "s");
-  const std::string targetTokens =
-      "the trace has " + std::to_string(t) + " target token" + (t == 1 ? "" : "s");
+  const std::string sourceTokens = "the trace has " + count(source.size(), "source token");
+  const std::string targetTokens = "the trace has " + count(target.size(), "target token");
   if (name == "cross")
     return {t, s, targetTokens, sourceTokens, "[layer][head][target token][source token]"};
   if (name == "encoder_self")
@@ -79,15 +82,15 @@ MapSizeRule sizeRule(const std::string& name, const std::vector<std::string>& so
   return {};
 }
 
-void checkMapSize(const std::string& name, int queries, int keys, const MapSizeRule& rule) {
-  auto fail = [&](const std::string& what, int count, const std::string& expected) {
-    throw Error("attention map '" + name + "', layer 0, head 0 has " + std::to_string(count) + " " +
-                what + ", but " + expected + " (a '" + name + "' map is " + rule.layout + ")");
+void checkMapSize(const std::string& name, size_t rows, size_t columns, const MapSizeRule& rule) {
+  auto fail = [&](const std::string& found, const std::string& expected) {
+    throw Error("attention map '" + name + "', layer 0, head 0 has " + found + ", but " + expected +
+                " (a '" + name + "' map is " + rule.layout + ")");
   };
-  if (rule.queries >= 0 && queries != rule.queries)
-    fail(queries == 1 ? "row" : "rows", queries, rule.queriesAre);
-  if (rule.keys >= 0 && keys != rule.keys)
-    fail(keys == 1 ? "column" : "columns", keys, rule.keysAre);
+  if (rule.queries >= 0 && rows != static_cast<size_t>(rule.queries))
+    fail(count(rows, "row"), rule.queriesAre);
+  if (rule.keys >= 0 && columns != static_cast<size_t>(rule.keys))
+    fail(count(columns, "column"), rule.keysAre);
 }
 
 AttentionMap mapFromJson(const json& j, const std::string& where, const std::string& name,
@@ -100,26 +103,26 @@ AttentionMap mapFromJson(const json& j, const std::string& where, const std::str
   if (rows0.empty()) throw Error(where + "[0][0] has no row");
   const json& keys0 = array(rows0[0], where + "[0][0][0]");
   // Every head of every layer is then held to the sizes of the first (below).
-  checkMapSize(name, static_cast<int>(rows0.size()), static_cast<int>(keys0.size()), rule);
+  checkMapSize(name, rows0.size(), keys0.size(), rule);
   AttentionMap m(static_cast<int>(layers.size()), static_cast<int>(heads0.size()),
                  static_cast<int>(rows0.size()), static_cast<int>(keys0.size()));
   for (int l = 0; l < m.layers; ++l) {
     const std::string wl = where + "[" + std::to_string(l) + "]";
     const json& heads = array(layers[static_cast<size_t>(l)], wl);
     if (static_cast<int>(heads.size()) != m.heads)
-      throw Error(wl + " has " + std::to_string(heads.size()) + " heads where " + where +
-                  "[0] has " + std::to_string(m.heads));
+      throw Error(wl + " has " + count(heads.size(), "head") + " where " + where + "[0] has " +
+                  std::to_string(m.heads));
     for (int h = 0; h < m.heads; ++h) {
       const std::string wh = wl + "[" + std::to_string(h) + "]";
       const json& rows = array(heads[static_cast<size_t>(h)], wh);
       if (static_cast<int>(rows.size()) != m.queries)
-        throw Error(wh + " has " + std::to_string(rows.size()) + " rows where " + where +
-                    "[0][0] has " + std::to_string(m.queries));
+        throw Error(wh + " has " + count(rows.size(), "row") + " where " + where + "[0][0] has " +
+                    std::to_string(m.queries));
       for (int q = 0; q < m.queries; ++q) {
         const std::string wq = wh + "[" + std::to_string(q) + "]";
         const json& row = array(rows[static_cast<size_t>(q)], wq);
         if (static_cast<int>(row.size()) != m.keys)
-          throw Error(wq + " has " + std::to_string(row.size()) + " keys where " + where +
+          throw Error(wq + " has " + count(row.size(), "key") + " where " + where +
                       "[0][0][0] has " + std::to_string(m.keys));
         for (int k = 0; k < m.keys; ++k) m.at(l, h, q, k) = number(row[static_cast<size_t>(k)], wq);
       }
