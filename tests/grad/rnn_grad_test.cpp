@@ -3,17 +3,14 @@
 // initial states and every parameter, through the output and the final states.
 #include "gradcheck.h"
 #include "layers/rnn.h"
-#include "tensor/random_tensor.h"
+#include "random_tensor.h"
 
 namespace attn {
 namespace {
 
 using testing::gradCheck;
 
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return uniformTensor(r, s, lo, hi);
-}
+using test::rnd;
 
 Var flat(const Var& v) {
   return reshape(v, Shape{v.value().numel()});

@@ -3,7 +3,7 @@
 // and of the decoder's step-by-step path, whose self-attention keys come from a cache.
 #include "layers/transformer.h"
 #include "module_gradcheck.h"
-#include "tensor/random_tensor.h"
+#include "random_tensor.h"
 
 namespace attn {
 namespace {
@@ -11,10 +11,7 @@ namespace {
 using testing::joinOutputs;
 using testing::moduleGradCheck;
 
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return uniformTensor(r, s, lo, hi);
-}
+using test::rnd;
 
 void perturb(const Module& m, uint64_t seed) {
   Random r(seed);
