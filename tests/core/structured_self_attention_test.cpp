@@ -304,8 +304,11 @@ TEST_P(StructuredSelfAttentionTorch, ForwardLogProbsHopsAndPenaltyMatchTorch) {
   EXPECT_TRUE(close("attn.hops", f.hops.value(), "attn.hops"));
   EXPECT_TRUE(close("penalty", f.penalty.value(), "penalty"));
   const Tensor& hops = golden_.at("attn.hops");  // padded tokens exactly 0 on both sides
-  for (int64_t i = 0; i < hops.numel(); ++i)
-    if (hops[i] == 0) EXPECT_EQ(f.hops.value()[i], 0) << i;
+  for (int64_t i = 0; i < hops.numel(); ++i) {
+    if (hops[i] == 0) {
+      EXPECT_EQ(f.hops.value()[i], 0) << i;
+    }
+  }
 }
 
 TEST_P(StructuredSelfAttentionTorch, LossAndGradientsMatchTorch) {
