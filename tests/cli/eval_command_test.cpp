@@ -101,10 +101,23 @@ TEST_F(EvalCommand, TextFileIsNotAModelExitsOneWithOneLine) {
   EXPECT_EQ(lineCount(run.err), 1) << run.err;
 }
 
-TEST_F(EvalCommand, TaskOfTheWrongKindForTheModelExitsOne) {
+// The model file is fine and nothing was measured: the command line named the wrong data.
+TEST_F(EvalCommand, TaskOfTheWrongKindForTheModelIsAUsageError) {
   const std::string model = trainTinyModel();
   const ProgramRun run = runCli("eval --model " + quoted(model) + " --task sentiment");
-  EXPECT_EQ(run.exitCode, 1) << run.err;
+  EXPECT_EQ(run.exitCode, 2) << run.err;
+  EXPECT_EQ(run.err.rfind("attention-cli: error: task sentiment is a classification task", 0), 0u)
+      << run.err;
+  EXPECT_EQ(lineCount(run.err), 1) << run.err;
+}
+
+TEST_F(EvalCommand, ASplitTheTaskDoesNotHaveIsAUsageError) {
+  const std::string model = trainTinyModel();
+  const ProgramRun run =
+      runCli("eval --model " + quoted(model) + " --val-size 0 --split validation");
+  EXPECT_EQ(run.exitCode, 2) << run.err;
+  EXPECT_NE(run.err.find("the validation split of copy has no example"), std::string::npos)
+      << run.err;
   EXPECT_EQ(lineCount(run.err), 1) << run.err;
 }
 

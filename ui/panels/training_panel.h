@@ -17,13 +17,16 @@ namespace attn {
 struct Model;
 }
 
+namespace attn::jobs {
+struct TrainingOutcome;
+}
+
 namespace attn::ui {
 
 class AlignmentFormingView;
 class LossPlot;
 class TrainConfigForm;
 class TrainingRunner;
-struct TrainingOutcome;
 struct TrainingTick;
 
 class TrainingPanel : public QWidget {
@@ -57,7 +60,7 @@ class TrainingPanel : public QWidget {
 
  private:
   void onTick(const TrainingTick& tick);
-  void onFinished(std::shared_ptr<TrainingOutcome> outcome);
+  void onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome);
   void onRunningChanged(bool running);
 
   TrainConfigForm* mForm;

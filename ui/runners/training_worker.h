@@ -1,6 +1,6 @@
-// Training off the GUI thread: a worker object on its own QThread runs runTraining() and reports
-// value snapshots (TrainingTick) at most every 50 ms, so the window never freezes. Pause and
-// cancel are atomics the trainer's progress callback reads between steps.
+// Training off the GUI thread: a worker object on its own QThread runs jobs::runTrainingJob()
+// (core/jobs) and reports value snapshots (TrainingTick) at most every 50 ms, so the window never
+// freezes. Pause and cancel are atomics the job's progress callback reads between steps.
 #pragma once
 
 #include <QMetaType>
@@ -23,10 +23,12 @@ namespace attn {
 struct Model;
 }
 
-namespace attn::ui {
-
+namespace attn::jobs {
 struct TrainingJob;
 struct TrainingOutcome;
+}  // namespace attn::jobs
+
+namespace attn::ui {
 
 // What the training thread reports, copied: never a pointer into the model being trained.
 struct TrainingTick {
@@ -53,13 +55,13 @@ class TrainingWorker : public QObject {
   // The sentence the snapshots read (an empty source: the run's held-out example). Before run().
   void setSnapshotExample(const data::Example& example) { mWatch = example; }
 
-  void run(std::shared_ptr<const attn::ui::TrainingJob> job);
+  void run(std::shared_ptr<const attn::jobs::TrainingJob> job);
 
  signals:
   void progressed(attn::ui::TrainingTick tick);
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void snapshotsStopped(QString why);  // the example cannot be read: training goes on without
-  void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
+  void finished(std::shared_ptr<attn::jobs::TrainingOutcome> outcome);
   void cancelled();
   void failed(attn::ui::UserError error);
 
@@ -91,7 +93,7 @@ class TrainingRunner : public QObject {
   explicit TrainingRunner(QObject* parent = nullptr);
   ~TrainingRunner() override;  // cancels a run and waits for it
 
-  bool start(const TrainingJob& job);  // false if a run is already going
+  bool start(const jobs::TrainingJob& job);  // false if a run is already going
   void cancel();
   void setPaused(bool paused);
   void setSnapshotEvery(int64_t every) { mWorker->setSnapshotEvery(every); }  // before start()
@@ -104,11 +106,11 @@ class TrainingRunner : public QObject {
   void progressed(const attn::ui::TrainingTick& tick);
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void snapshotsStopped(const QString& why);
-  void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
+  void finished(std::shared_ptr<attn::jobs::TrainingOutcome> outcome);
   void cancelled();
   void failed(const attn::ui::UserError& error);
   void runningChanged(bool running);
-  void requested(std::shared_ptr<const attn::ui::TrainingJob> job);  // to the worker
+  void requested(std::shared_ptr<const attn::jobs::TrainingJob> job);  // to the worker
 
  private:
   void setRunning(bool running);
@@ -123,5 +125,5 @@ class TrainingRunner : public QObject {
 
 Q_DECLARE_METATYPE(attn::ui::TrainingTick)
 Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::SnapshotList>)
-Q_DECLARE_METATYPE(std::shared_ptr<attn::ui::TrainingOutcome>)
-Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::TrainingJob>)
+Q_DECLARE_METATYPE(std::shared_ptr<attn::jobs::TrainingOutcome>)
+Q_DECLARE_METATYPE(std::shared_ptr<const attn::jobs::TrainingJob>)
