@@ -56,7 +56,7 @@ std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
   for (const auto& [name, m] : t.attention) names += (names.empty() ? "" : ", ") + name;
   if (!o.map.empty() && !t.attention.count(o.map))
     throw UsageError(o.trace + ": no attention map named '" + o.map + "' (the trace has: " + names +
-                ")");
+                     ")");
   std::vector<Pick> picks;
   for (const auto& [name, m] : t.attention) {
     if (!o.map.empty() && name != o.map) continue;
@@ -64,7 +64,7 @@ std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
     if ((layerGiven && o.layer >= m.layers) || (headGiven && o.head >= m.heads)) {
       if (o.map.empty()) continue;  // another map may have it
       throw UsageError(o.trace + ": map '" + name + "' has " + std::to_string(m.layers) +
-                  " layer(s) and " + std::to_string(m.heads) + " head(s), counted from 0");
+                       " layer(s) and " + std::to_string(m.heads) + " head(s), counted from 0");
     }
     for (int l = 0; l < m.layers; ++l)
       for (int h = 0; h < m.heads; ++h)
@@ -128,8 +128,8 @@ int runExport(const ExportOptions& o, std::ostream& out) {
   if (fs::path(o.csv).extension() == ".csv") {
     if (picks.size() != 1)
       throw UsageError(o.csv + ": one CSV file holds one matrix, and the selection holds " +
-                  std::to_string(picks.size()) +
-                  "; pick one with --map, --layer and --head, or give a folder");
+                       std::to_string(picks.size()) +
+                       "; pick one with --map, --layer and --head, or give a folder");
     writeFileAtomically(o.csv, attentionCsv(trace, picks[0].map, picks[0].layer, picks[0].head));
     out << o.csv << '\n';
     return kExitOk;

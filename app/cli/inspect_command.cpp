@@ -55,8 +55,7 @@ nlohmann::json scoreAgainstReference(const InspectOptions& o, const Trace& trace
   const std::vector<ReferenceAlignment> lines = readAlignmentFile(o.reference);
   if (o.referenceLine > int(lines.size()))
     throw UsageError(o.reference + " has " + std::to_string(lines.size()) +
-                     " lines; there is no line " +
-                std::to_string(o.referenceLine));
+                     " lines; there is no line " + std::to_string(o.referenceLine));
   const ReferenceAlignment& reference = lines[size_t(o.referenceLine - 1)];
   if (!trace.attention.count("cross"))
     throw UsageError(

@@ -61,7 +61,7 @@ TEST_F(TrainProvenance, TheCliAndTheJobApiWriteTheSameRecord) {
   job.train.steps = 30;
   job.train.schedule.lr = 0.01;
   job.train.seed = 3;
-  job.tool = cli.training["tool"];
+  job.tool = cli.training["tool"].get<std::string>();
   const jobs::TrainingOutcome api = jobs::runTrainingJob(job);
   ASSERT_EQ(api.status, RunStatus::Completed) << api.message;
 
