@@ -155,7 +155,9 @@ TEST(EvaluationJob, AnotherFileIsMeasuredWhole) {
   std::ofstream(path) << "le chat\tthe cat\nle chien\tthe dog\nun chat\ta cat\n";
   EvaluationJob job;
   job.model = bundled("toyfr-luong.safetensors");
-  job.data = TsvFile{path};
+  TsvFile other;
+  other.path = path;
+  job.data = other;
   const EvaluationOutcome o = runEvaluationJob(job);
   EXPECT_EQ(o.split, EvalSplit::All);
   EXPECT_EQ(o.metrics.examples, 3);

@@ -104,14 +104,20 @@ TEST(RunStatusNames, RoundTripAndRefuseOthers) {
   EXPECT_THROW(parseRunStatus("finished"), Error);
 }
 
+TsvFile fileAt(const std::string& path) {
+  TsvFile f;
+  f.path = path;
+  return f;
+}
+
 TEST(DataSourceNames, SameSourceComparesTasksByNameAndFilesByPath) {
   const json task = {{"task", "copy"}};
   EXPECT_TRUE(sameSourceAsRecorded(BuiltInTask{"copy", {}}, task));
   EXPECT_FALSE(sameSourceAsRecorded(BuiltInTask{"reverse", {}}, task));
-  EXPECT_FALSE(sameSourceAsRecorded(TsvFile{"copy"}, task));
+  EXPECT_FALSE(sameSourceAsRecorded(fileAt("copy"), task));
   const json file = {{"data", "/data/corpus.tsv"}};
-  EXPECT_TRUE(sameSourceAsRecorded(TsvFile{"/data/corpus.tsv"}, file));
-  EXPECT_FALSE(sameSourceAsRecorded(TsvFile{"/data/other.tsv"}, file));
+  EXPECT_TRUE(sameSourceAsRecorded(fileAt("/data/corpus.tsv"), file));
+  EXPECT_FALSE(sameSourceAsRecorded(fileAt("/data/other.tsv"), file));
 }
 
 }  // namespace
