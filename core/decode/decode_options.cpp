@@ -44,7 +44,7 @@ double normalisedScore(double logProb, int64_t length, double alpha) {
 }
 
 void reportDecodeProgress(const DecodeOptions& o, int64_t step, int64_t maxSteps) {
-  if (o.progress && !o.progress(step, maxSteps)) throw DecodeCancelled();
+  if (o.progress && !o.progress(step, maxSteps)) throw Cancelled();
 }
 
 }  // namespace attn::inline ATTN_PRECISION

@@ -5,7 +5,7 @@
 // All of them are const on the model and keep no state, so a worker thread can decode while
 // the GUI thread reads another trace. Bad input (invalid UTF-8, an empty or over-long sentence,
 // an option out of range, the wrong kind of model) throws attn::Error with a message for
-// people; a progress callback that returns false throws DecodeCancelled.
+// people; a progress callback that returns false throws attn::Cancelled.
 #pragma once
 
 #include <string_view>

@@ -140,8 +140,8 @@ BottleneckModelResult runModel(int which, const nlohmann::json& config, const Bo
           st.loss[w] = p.smoothedLoss;
         });
       });
-  if (t.cancelled || hub.cancelled()) return r;
-  if (t.diverged) throw Error(r.label + ": " + t.message);
+  if (t.status == RunStatus::Cancelled || hub.cancelled()) return r;
+  if (t.status == RunStatus::Diverged) throw Error(r.label + ": " + t.message);
   r.trainSeconds = t.seconds;
   r.finalLoss = finalLoss(t);
 

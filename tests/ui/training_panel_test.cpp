@@ -23,6 +23,7 @@
 #include "documents/model_document.h"
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "jobs/training_job.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
 #include "panels/training_panel.h"
@@ -98,13 +99,14 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
 
 TEST(TrainingPanel, ProgressComesFromAnotherThread) {
   TrainingRunner runner;
-  TrainingJob job;
-  job.task = "copy";
-  job.taskConfig.trainSize = 100;
-  job.taskConfig.validationSize = 10;
-  job.taskConfig.testSize = 10;
-  job.taskConfig.minLength = 2;
-  job.taskConfig.maxLength = 6;
+  jobs::TrainingJob job;
+  data::TaskConfig task;
+  task.trainSize = 100;
+  task.validationSize = 10;
+  task.testSize = 10;
+  task.minLength = 2;
+  task.maxLength = 6;
+  job.data = jobs::BuiltInTask{"copy", task};
   job.modelConfig = {{"arch", "rnn_seq2seq"}, {"embed_dim", 4}, {"hidden_dim", 8}};
   job.train.steps = 20;
   job.train.batchSize = 8;
@@ -128,10 +130,10 @@ TEST(TrainingPanel, ProgressComesFromAnotherThread) {
   EXPECT_EQ(emitter, QThread::currentThreadId()) << "the GUI slot runs on the GUI thread";
   EXPECT_NE(worker.load(), nullptr);
   EXPECT_NE(worker.load(), QThread::currentThreadId()) << "training ran on the GUI thread";
-  const auto outcome = finished[0][0].value<std::shared_ptr<TrainingOutcome>>();
+  const auto outcome = finished[0][0].value<std::shared_ptr<jobs::TrainingOutcome>>();
   ASSERT_NE(outcome, nullptr);
   EXPECT_EQ(outcome->result.steps, 20);
-  EXPECT_FALSE(outcome->exampleSource.empty());
+  EXPECT_FALSE(outcome->example.source.empty());
   // Every step's loss arrived, in order, though ticks came at most every 50 ms.
   std::vector<int64_t> steps;
   for (const QList<QVariant>& args : progressed)

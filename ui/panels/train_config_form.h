@@ -6,7 +6,7 @@
 
 #include <QWidget>
 
-#include "documents/training_job.h"
+#include "jobs/training_job.h"
 
 class QCheckBox;
 class QComboBox;
@@ -26,7 +26,7 @@ class TrainConfigForm : public QWidget {
  public:
   explicit TrainConfigForm(QWidget* parent = nullptr);
 
-  TrainingJob job() const;
+  jobs::TrainingJob job() const;
   // Empty when the form makes a runnable job; otherwise what to fix, in one sentence.
   QString problem() const;
 
@@ -67,7 +67,6 @@ class TrainConfigForm : public QWidget {
   QDoubleSpinBox* mTestFraction = nullptr;
   // model
   QComboBox* mArch = nullptr;
-  QLabel* mArchNote = nullptr;
   QStackedWidget* mArchPages = nullptr;
   QSpinBox* mModelSeed = nullptr;
   QComboBox* mRnnCell = nullptr;

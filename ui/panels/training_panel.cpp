@@ -11,7 +11,7 @@
 
 #include <cmath>
 
-#include "documents/training_job.h"
+#include "jobs/training_job.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
 #include "runners/training_worker.h"
@@ -181,7 +181,7 @@ void TrainingPanel::onTick(const TrainingTick& tick) {
     mValidation->setText(tr("Validation at step %1: %2").arg(tick.step).arg(tick.validationText));
 }
 
-void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
+void TrainingPanel::onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome) {
   const TrainResult& r = outcome->result;
   QString text = tr("Done: %1 steps in %2.").arg(r.steps).arg(duration(r.seconds));
   if (r.bestStep >= 0) {
@@ -195,7 +195,8 @@ void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
                   .arg(r.bestStep)
                   .arg(parts.join(QStringLiteral(", ")));
   }
-  if (r.stoppedEarly || r.diverged) text += QStringLiteral(" ") + QString::fromStdString(r.message);
+  if (r.status == RunStatus::StoppedEarly || r.status == RunStatus::Diverged)
+    text += QStringLiteral(" ") + QString::fromStdString(r.message);
   text += tr(" The model is decoded in the Alignment tab; save it with File ▸ Save model.");
   mStatus->setText(text);
   mProgress->setValue(1000);
@@ -203,7 +204,7 @@ void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
   mPlot->flush();
   emit status(tr("Training finished"));
   emit trained(std::shared_ptr<const Model>(outcome->model),
-               QString::fromStdString(outcome->exampleSource));
+               QString::fromStdString(outcome->example.source));
 }
 
 void TrainingPanel::onRunningChanged(bool running) {

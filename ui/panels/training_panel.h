@@ -14,13 +14,16 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 
+namespace attn::inline ATTN_PRECISION::jobs {
+struct TrainingOutcome;
+}
+
 namespace attn::ui {
 
 class AlignmentFormingView;
 class LossPlot;
 class TrainConfigForm;
 class TrainingRunner;
-struct TrainingOutcome;
 struct TrainingTick;
 
 class TrainingPanel : public QWidget {
@@ -54,7 +57,7 @@ class TrainingPanel : public QWidget {
 
  private:
   void onTick(const TrainingTick& tick);
-  void onFinished(std::shared_ptr<TrainingOutcome> outcome);
+  void onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome);
   void onRunningChanged(bool running);
 
   TrainConfigForm* mForm;

@@ -17,7 +17,7 @@ void DecodeWorker::decode(quint64 ticket, std::shared_ptr<const Model> model,
   try {
     auto keepGoing = [this, ticket] { return mWanted->load() == ticket; };
     emit decoded(ticket, std::make_shared<const Trace>(decodeToTrace(*model, request, keepGoing)));
-  } catch (const DecodeCancelled&) {
+  } catch (const Cancelled&) {
     emit cancelled(ticket);
   } catch (const std::exception& e) {
     emit failed(ticket, errorFrom(e, tr("Decode"),

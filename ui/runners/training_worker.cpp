@@ -8,7 +8,7 @@
 #include <cmath>
 #include <limits>
 
-#include "documents/training_job.h"
+#include "jobs/training_job.h"
 #include "models/model.h"
 
 namespace attn::ui {
@@ -37,26 +37,31 @@ void TrainingWorker::prepare() {
   mPaused = false;
 }
 
-void TrainingWorker::run(std::shared_ptr<const TrainingJob> job) {
+void TrainingWorker::run(std::shared_ptr<const jobs::TrainingJob> job) {
   mPending = TrainingTick();
   mLastEmit = -1;
   mModel = nullptr;
   mSnapshots = SnapshotSeries(std::max<int64_t>(1, mSnapshotEvery));
   mLastValidation = AlignmentSnapshot();
-  // The model dies with runTraining(): never read it past the run, whatever way it ends.
+  // A cancelled run's model dies with runTrainingJob(): never read it past the run.
   struct Forget {
     const Model*& model;
     ~Forget() { model = nullptr; }
   } forget{mModel};
   try {
-    auto outcome = std::make_shared<TrainingOutcome>(runTraining(
-        *job, [this](const TrainProgress& p) { return onProgress(&p); },
-        [this](const Model& model, const data::Example& example) {
-          mModel = &model;
-          mExample = mWatch.source.empty() ? example : mWatch;
+    auto outcome = std::make_shared<jobs::TrainingOutcome>(jobs::runTrainingJob(
+        *job,
+        [this](const jobs::JobProgress& p) {
+          // After the last step the job measures the kept weights once more: only a cancel is
+          // read there.
+          return p.training ? onProgress(p.training) : !mCancel;
+        },
+        [this](const jobs::TrainingStart& start) {
+          mModel = &start.model;
+          mExample = mWatch.source.empty() ? start.example : mWatch;
           recordSnapshot(0, std::numeric_limits<double>::quiet_NaN());
         }));
-    if (outcome->result.cancelled || mCancel) {
+    if (outcome->status == RunStatus::Cancelled || mCancel) {
       emit cancelled();
     } else {
       emit finished(std::move(outcome));
@@ -152,8 +157,8 @@ bool TrainingWorker::onProgress(const void* progress) {
 TrainingRunner::TrainingRunner(QObject* parent) : QObject(parent), mWorker(new TrainingWorker) {
   qRegisterMetaType<TrainingTick>();
   qRegisterMetaType<std::shared_ptr<const SnapshotList>>();
-  qRegisterMetaType<std::shared_ptr<TrainingOutcome>>();
-  qRegisterMetaType<std::shared_ptr<const TrainingJob>>();
+  qRegisterMetaType<std::shared_ptr<jobs::TrainingOutcome>>();
+  qRegisterMetaType<std::shared_ptr<const jobs::TrainingJob>>();
   qRegisterMetaType<UserError>();
   mThread.setObjectName(QStringLiteral("training"));
   mWorker->moveToThread(&mThread);
@@ -163,7 +168,7 @@ TrainingRunner::TrainingRunner(QObject* parent) : QObject(parent), mWorker(new T
   connect(mWorker, &TrainingWorker::snapshotsChanged, this, &TrainingRunner::snapshotsChanged);
   connect(mWorker, &TrainingWorker::snapshotsStopped, this, &TrainingRunner::snapshotsStopped);
   connect(mWorker, &TrainingWorker::finished, this,
-          [this](std::shared_ptr<TrainingOutcome> outcome) {
+          [this](std::shared_ptr<jobs::TrainingOutcome> outcome) {
             setRunning(false);
             emit finished(std::move(outcome));
           });
@@ -184,12 +189,12 @@ TrainingRunner::~TrainingRunner() {
   mThread.wait();
 }
 
-bool TrainingRunner::start(const TrainingJob& job) {
+bool TrainingRunner::start(const jobs::TrainingJob& job) {
   if (mRunning) return false;
   mPaused = false;
   mWorker->prepare();  // here, not in run(): a cancel clicked before run() starts must hold
   setRunning(true);
-  emit requested(std::make_shared<const TrainingJob>(job));
+  emit requested(std::make_shared<const jobs::TrainingJob>(job));
   return true;
 }
 

@@ -1,6 +1,6 @@
-// Training off the GUI thread: a worker object on its own QThread runs runTraining() and reports
-// value snapshots (TrainingTick) at most every 50 ms, so the window never freezes. Pause and
-// cancel are atomics the trainer's progress callback reads between steps.
+// Training off the GUI thread: a worker object on its own QThread runs jobs::runTrainingJob()
+// (core/jobs) and reports value snapshots (TrainingTick) at most every 50 ms, so the window never
+// freezes. Pause and cancel are atomics the job's progress callback reads between steps.
 #pragma once
 
 #include <QMetaType>
@@ -20,10 +20,12 @@
 #include "teach/alignment_snapshots.h"
 #include "window/user_error.h"
 
-namespace attn::ui {
-
+namespace attn::inline ATTN_PRECISION::jobs {
 struct TrainingJob;
 struct TrainingOutcome;
+}  // namespace attn::inline ATTN_PRECISION::jobs
+
+namespace attn::ui {
 
 // What the training thread reports, copied: never a pointer into the model being trained.
 struct TrainingTick {
@@ -50,13 +52,13 @@ class TrainingWorker : public QObject {
   // The sentence the snapshots read (an empty source: the run's held-out example). Before run().
   void setSnapshotExample(const data::Example& example) { mWatch = example; }
 
-  void run(std::shared_ptr<const attn::ui::TrainingJob> job);
+  void run(std::shared_ptr<const attn::jobs::TrainingJob> job);
 
  signals:
   void progressed(attn::ui::TrainingTick tick);
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void snapshotsStopped(QString why);  // the example cannot be read: training goes on without
-  void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
+  void finished(std::shared_ptr<attn::jobs::TrainingOutcome> outcome);
   void cancelled();
   void failed(attn::ui::UserError error);
 
@@ -88,7 +90,7 @@ class TrainingRunner : public QObject {
   explicit TrainingRunner(QObject* parent = nullptr);
   ~TrainingRunner() override;  // cancels a run and waits for it
 
-  bool start(const TrainingJob& job);  // false if a run is already going
+  bool start(const jobs::TrainingJob& job);  // false if a run is already going
   void cancel();
   void setPaused(bool paused);
   void setSnapshotEvery(int64_t every) { mWorker->setSnapshotEvery(every); }  // before start()
@@ -101,11 +103,11 @@ class TrainingRunner : public QObject {
   void progressed(const attn::ui::TrainingTick& tick);
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void snapshotsStopped(const QString& why);
-  void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
+  void finished(std::shared_ptr<attn::jobs::TrainingOutcome> outcome);
   void cancelled();
   void failed(const attn::ui::UserError& error);
   void runningChanged(bool running);
-  void requested(std::shared_ptr<const attn::ui::TrainingJob> job);  // to the worker
+  void requested(std::shared_ptr<const attn::jobs::TrainingJob> job);  // to the worker
 
  private:
   void setRunning(bool running);
@@ -120,5 +122,5 @@ class TrainingRunner : public QObject {
 
 Q_DECLARE_METATYPE(attn::ui::TrainingTick)
 Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::SnapshotList>)
-Q_DECLARE_METATYPE(std::shared_ptr<attn::ui::TrainingOutcome>)
-Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::TrainingJob>)
+Q_DECLARE_METATYPE(std::shared_ptr<attn::jobs::TrainingOutcome>)
+Q_DECLARE_METATYPE(std::shared_ptr<const attn::jobs::TrainingJob>)

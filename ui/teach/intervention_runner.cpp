@@ -29,7 +29,7 @@ void InterventionWorker::run(quint64 ticket, std::shared_ptr<const Model> model,
     auto keepGoing = [this, ticket] { return mWanted->load() == ticket; };
     emit done(ticket,
               std::make_shared<const InterventionRun>(runIntervention(*model, request, keepGoing)));
-  } catch (const DecodeCancelled&) {
+  } catch (const Cancelled&) {
     emit cancelled(ticket);
   } catch (const std::exception& e) {
     emit failed(ticket, errorFrom(e, tr("Decode again"),

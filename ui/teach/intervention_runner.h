@@ -33,7 +33,7 @@ struct InterventionRequest {
 };
 
 // Both decodes on the calling thread; `keepGoing` is asked before every step. Throws
-// attn::Error (bad sentence or intervention) and attn::DecodeCancelled.
+// attn::Error (bad sentence or intervention) and attn::Cancelled.
 InterventionRun runIntervention(const Model& model, const InterventionRequest& request,
                                 const std::function<bool()>& keepGoing = {});
 
