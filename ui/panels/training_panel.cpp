@@ -105,7 +105,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
           &AlignmentFormingView::setSnapshots);
   connect(mRunner, &TrainingRunner::snapshotsStopped, mForming, &AlignmentFormingView::showProblem);
   connect(mRunner, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
-  connect(mRunner, &TrainingRunner::runningChanged, this, &TrainingPanel::onRunningChanged);
+  connect(mRunner, &TrainingRunner::busyChanged, this, &TrainingPanel::onRunningChanged);
   connect(mRunner, &TrainingRunner::cancelled, this, [this] {
     mStatus->setText(tr("Cancelled. The partly trained model was discarded."));
     mProgress->setFormat(tr("Cancelled"));
