@@ -23,6 +23,7 @@
 #include "documents/model_document.h"
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
 #include "panels/training_panel.h"
@@ -34,6 +35,7 @@
 #include "views/loss_plot.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 using attn::test::eventually;
@@ -43,7 +45,7 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("copy"), 60);
 
   int guiTicks = 0;  // the event loop keeps running: a timer keeps firing during training
@@ -68,7 +70,7 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
   EXPECT_TRUE(panel->statusLabel()->text().startsWith(QStringLiteral("Done")))
       << panel->statusLabel()->text();
   attn::test::maybeCapture(window, "trained_decoded");
-  window.tabs()->setCurrentWidget(panel);
+  named<QTabWidget>(window, "centralTabs")->setCurrentWidget(panel);
   attn::test::maybeCapture(window, "training_done");
 
   // The new model is loaded, unsaved, and its example decoded.
@@ -139,7 +141,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("copy"), 1'000'000);  // far longer than the test
   QSignalSpy progressed(panel->runner(), &TrainingRunner::progressed);
   QSignalSpy cancelled(panel->runner(), &TrainingRunner::cancelled);
@@ -149,7 +151,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
   // Paused: no step reports while paused (one tick may already be queued).
   QTest::mouseClick(panel->pauseButton(), Qt::LeftButton);
   EXPECT_TRUE(panel->runner()->isPaused());
-  window.tabs()->setCurrentWidget(panel);
+  named<QTabWidget>(window, "centralTabs")->setCurrentWidget(panel);
   attn::test::maybeCapture(window, "training_paused");
   QTest::qWait(150);
   const int whilePaused = int(progressed.count());
@@ -169,7 +171,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
 
 TEST(TrainingPanel, AClassificationTaskForASeq2SeqModelSaysWhatToChoose) {
   MainWindow window;
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("sentiment"), 10);
   panel->form()->archBox()->setCurrentIndex(0);  // rnn_seq2seq
   QSignalSpy failed(panel, &TrainingPanel::failed);
@@ -182,7 +184,7 @@ TEST(TrainingPanel, AClassificationTaskForASeq2SeqModelSaysWhatToChoose) {
 
 TEST(TrainingPanel, ATsvFileThatDoesNotExistIsCaughtBeforeStarting) {
   MainWindow window;
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
   panel->form()->tsvEdit()->setText(QStringLiteral("/no/such/corpus.tsv"));
   panel->form()->tsvButton()->setChecked(true);
   QSignalSpy failed(panel, &TrainingPanel::failed);
@@ -196,7 +198,7 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("sentiment"), 40);
   ASSERT_EQ(panel->form()->archBox()->currentData().toString(),
             QStringLiteral("structured_self_attention"))
@@ -208,7 +210,9 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   ASSERT_EQ(failed.count(), 0) << failed[0][0].value<UserError>().what;
   const auto& trace = window.session()->traceDocument()->trace();
   ASSERT_TRUE(trace->attention.count("hops"));
-  EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.hopsView()));
-  EXPECT_EQ(window.hopsView()->heatmap()->rows(), trace->attention.at("hops").heads);
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
+            static_cast<QWidget*>(named<HopsView>(window, "hopsTab")));
+  EXPECT_EQ(named<HopsView>(window, "hopsTab")->heatmap()->rows(),
+            trace->attention.at("hops").heads);
   attn::test::maybeCapture(window, "classifier_hops");
 }

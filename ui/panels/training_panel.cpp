@@ -11,6 +11,7 @@
 
 #include <cmath>
 
+#include "documents/settings.h"
 #include "documents/training_job.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
@@ -34,7 +35,7 @@ QString duration(double seconds) {
 
 }  // namespace
 
-TrainingPanel::TrainingPanel(QWidget* parent)
+TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mForm(new TrainConfigForm(this)),
       mPlot(new LossPlot(this)),
@@ -116,6 +117,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     mProgress->setFormat(tr("failed"));
     emit failed(error);
   });
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { mForming->setColourMap(map); });
 }
 
 TrainingPanel::~TrainingPanel() = default;

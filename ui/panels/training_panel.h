@@ -21,16 +21,17 @@ namespace attn::ui {
 
 class AlignmentFormingView;
 class LossPlot;
+class Settings;
 class TrainConfigForm;
-class TrainingRunner;
 struct TrainingOutcome;
+class TrainingRunner;
 struct TrainingTick;
 
 class TrainingPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit TrainingPanel(QWidget* parent = nullptr);
+  explicit TrainingPanel(const Settings* settings = nullptr, QWidget* parent = nullptr);
   ~TrainingPanel() override;
 
   TrainConfigForm* form() const { return mForm; }
