@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "documents/decoding.h"
+#include "documents/decoding_metatypes.h"
 #include "runners/latest_runner.h"
 
 namespace attn::ui {

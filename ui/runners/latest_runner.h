@@ -28,9 +28,9 @@
 // (deliver(), RunContext::report() callbacks, the signals) runs on the GUI thread, queued to the
 // runner object, so Qt discards whatever is still queued when the runner is deleted. No metatype
 // registration is needed to cross threads: values travel inside the queued functions. Nor are the
-// runners' types declared with Q_DECLARE_METATYPE: Qt 6 makes each type's metatype from the type
-// itself, and a declaration seen after a first use (moc's files are compiled in one unit, folder
-// by folder) is an error.
+// runners' own types declared with Q_DECLARE_METATYPE: Qt 6 makes each type's metatype from the
+// type itself, and a declaration seen after a first use (moc's outputs are compiled in one unit)
+// is an error; decoding's, which many headers carry, are in documents/decoding_metatypes.h.
 #pragma once
 
 #include <QObject>
