@@ -6,6 +6,7 @@
 #include "panels/input_panel.h"
 #include "panels/training_panel.h"
 #include "teach/compare_tools.h"
+#include "teach/compare_view.h"
 #include "teach/computation_view.h"
 #include "teach/intervention_panel.h"
 #include "teach/rollout_view.h"
