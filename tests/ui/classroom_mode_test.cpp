@@ -61,7 +61,10 @@ bool fitsItsPanel(QDockWidget* dock) {
 }
 
 double tickSize(const MainWindow& window) {
-  return named<HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->tickLabelFont().pointSizeF();
+  return named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+      ->sourceAxis()
+      ->tickLabelFont()
+      .pointSizeF();
 }
 
 }  // namespace
@@ -70,13 +73,15 @@ TEST(ClassroomMode, ScalesTheApplicationFontAndThePlotsAndRestoresThemExactly) {
   Shown s;
   const QFont appFont = QApplication::font();
   const double ticks = tickSize(s.window);
-  const double colourScaleLabel = named<HeatmapView>(s.window, "alignmentHeatmap")
+  const double colourScaleLabel = named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")
                                       ->colorScale()
                                       ->axis()
                                       ->labelFont()
                                       .pointSizeF();
-  const double stepBars =
-      named<StepView>(s.window, "stepView")->attentionPlot()->xAxis->tickLabelFont().pointSizeF();
+  const double stepBars = named<attn::ui::StepView>(s.window, "stepView")
+                              ->attentionPlot()
+                              ->xAxis->tickLabelFont()
+                              .pointSizeF();
   ASSERT_GT(appFont.pointSizeF(), 0);
 
   action(s.window, "actionClassroomMode")->trigger();
@@ -85,29 +90,33 @@ TEST(ClassroomMode, ScalesTheApplicationFontAndThePlotsAndRestoresThemExactly) {
   EXPECT_NEAR(QApplication::font().pointSizeF(), appFont.pointSizeF() * k, 0.01);
   EXPECT_NEAR(s.window.font().pointSizeF(), appFont.pointSizeF() * k, 0.01);  // reaches widgets
   EXPECT_NEAR(tickSize(s.window), ticks * k, 0.01);
-  EXPECT_NEAR(named<HeatmapView>(s.window, "alignmentHeatmap")
+  EXPECT_NEAR(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")
                   ->colorScale()
                   ->axis()
                   ->labelFont()
                   .pointSizeF(),
               colourScaleLabel * k, 0.01);
-  EXPECT_NEAR(
-      named<StepView>(s.window, "stepView")->attentionPlot()->xAxis->tickLabelFont().pointSizeF(),
-      stepBars * k, 0.01);
+  EXPECT_NEAR(named<attn::ui::StepView>(s.window, "stepView")
+                  ->attentionPlot()
+                  ->xAxis->tickLabelFont()
+                  .pointSizeF(),
+              stepBars * k, 0.01);
 
   action(s.window, "actionClassroomMode")->trigger();
   EXPECT_FALSE(s.window.classroomMode()->isActive());
   EXPECT_EQ(QApplication::font(), appFont);
   EXPECT_EQ(tickSize(s.window), ticks);
-  EXPECT_EQ(named<HeatmapView>(s.window, "alignmentHeatmap")
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")
                 ->colorScale()
                 ->axis()
                 ->labelFont()
                 .pointSizeF(),
             colourScaleLabel);
-  EXPECT_EQ(
-      named<StepView>(s.window, "stepView")->attentionPlot()->xAxis->tickLabelFont().pointSizeF(),
-      stepBars);
+  EXPECT_EQ(named<attn::ui::StepView>(s.window, "stepView")
+                ->attentionPlot()
+                ->xAxis->tickLabelFont()
+                .pointSizeF(),
+            stepBars);
 }
 
 TEST(ClassroomMode, TheTextSizeIsAdjustableWhileOn) {
@@ -160,7 +169,7 @@ TEST(ClassroomMode, PutsTheSidePanelsAwayAndGivesTheMapsTheRoom) {
   QDockWidget* step = dock(s.window, "stepDock");
   ASSERT_TRUE(model && input && step);
   ASSERT_TRUE(model->isVisible() && input->isVisible() && step->isVisible());
-  const int heatmapWidth = named<HeatmapView>(s.window, "alignmentHeatmap")->width();
+  const int heatmapWidth = named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->width();
   const int stepWidth = step->width();
 
   s.window.classroomMode()->setActive(true);
@@ -168,7 +177,8 @@ TEST(ClassroomMode, PutsTheSidePanelsAwayAndGivesTheMapsTheRoom) {
   EXPECT_FALSE(model->isVisible());
   EXPECT_FALSE(input->isVisible());
   EXPECT_TRUE(step->isVisible());
-  EXPECT_GT(named<HeatmapView>(s.window, "alignmentHeatmap")->width(), heatmapWidth + 100);
+  EXPECT_GT(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->width(),
+            heatmapWidth + 100);
   EXPECT_GT(step->width(), stepWidth);  // room for the step view's larger text
   EXPECT_TRUE(fitsItsPanel(step));
   // The step panel's title is drawn large too: QDockWidget keeps the font it was made with
@@ -181,7 +191,7 @@ TEST(ClassroomMode, PutsTheSidePanelsAwayAndGivesTheMapsTheRoom) {
   EXPECT_TRUE(model->isVisible());
   EXPECT_TRUE(input->isVisible());
   EXPECT_TRUE(step->isVisible());
-  EXPECT_NEAR(named<HeatmapView>(s.window, "alignmentHeatmap")->width(), heatmapWidth, 4);
+  EXPECT_NEAR(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->width(), heatmapWidth, 4);
   EXPECT_NEAR(step->width(), stepWidth, 4);
   EXPECT_EQ(step->font(), QApplication::font());
 }
@@ -190,29 +200,30 @@ TEST(ClassroomMode, ProjectorColourMapAndThickRowMarkThenTheUsersChoice) {
   Shown s;
   action(s.window, "actionColour_cividis")->trigger();
   s.window.classroomMode()->setActive(true);
-  EXPECT_EQ(named<HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
             ClassroomMode::kColourMap);
   EXPECT_TRUE(action(s.window, "actionColour_greys")->isChecked());
-  EXPECT_DOUBLE_EQ(named<HeatmapView>(s.window, "alignmentHeatmap")->rowMarkerWidth(),
+  EXPECT_DOUBLE_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->rowMarkerWidth(),
                    ClassroomMode::kRowMarkerWidth);
   EXPECT_EQ(s.window.settings()->colourMap(), attn::ui::ColourMap::Cividis);  // not overwritten
   s.window.classroomMode()->setActive(false);
-  EXPECT_EQ(named<HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
             attn::ui::ColourMap::Cividis);
-  EXPECT_DOUBLE_EQ(named<HeatmapView>(s.window, "alignmentHeatmap")->rowMarkerWidth(), 2);
+  EXPECT_DOUBLE_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->rowMarkerWidth(), 2);
 
   // A map picked during the lesson is the user's new choice and stays afterwards.
   s.window.classroomMode()->setActive(true);
   action(s.window, "actionColour_magma")->trigger();
   s.window.classroomMode()->setActive(false);
-  EXPECT_EQ(named<HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
             attn::ui::ColourMap::Magma);
 }
 
 TEST(ClassroomMode, ButtonIconsGrowAndComeBack) {
   Shown s;
   QToolButton* play = nullptr;
-  for (QToolButton* b : named<StepView>(s.window, "stepView")->findChildren<QToolButton*>())
+  for (QToolButton* b :
+       named<attn::ui::StepView>(s.window, "stepView")->findChildren<QToolButton*>())
     if (b->defaultAction() && b->defaultAction()->objectName() == QLatin1String("actionPlay"))
       play = b;
   ASSERT_NE(play, nullptr);

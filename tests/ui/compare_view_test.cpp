@@ -170,7 +170,7 @@ TEST(CompareView, FromTheFileMenuWithTheModelOnScreen) {
   window.resize(1280, 800);
   window.show();
   ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
-  CompareTools* tools = named<CompareTools>(window, "compareTools");
+  CompareTools* tools = named<attn::ui::CompareTools>(window, "compareTools");
   QSignalSpy compared(tools->view(), &CompareView::compared);
   EXPECT_EQ(tools->compareWithFile(bundled("toyfr-transformer")), QString());
   ASSERT_TRUE(eventually([&] { return compared.count() == 1; }, 20000));
@@ -202,7 +202,8 @@ TEST(CompareView, ReferenceAlignmentOnTheMainHeatmap) {
   window.resize(1280, 800);
   window.show();
   ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
-  ReferenceAlignmentTool* tool = named<CompareTools>(window, "compareTools")->referenceTool();
+  ReferenceAlignmentTool* tool =
+      named<attn::ui::CompareTools>(window, "compareTools")->referenceTool();
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("gold.align"));
   QFile f(path);

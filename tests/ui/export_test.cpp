@@ -113,9 +113,9 @@ TEST_F(ExportTest, TraceAsJsonOpensAgainWithTheSameNumbers) {
   window.session()->showExample();
   ASSERT_TRUE(window.session()->openTrace(file));
   EXPECT_TRUE(window.session()->traceDocument()->origin().contains(QStringLiteral("trace.json")));
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->rows(),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(),
             before.attention.at("cross").queries);
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->value(0, 0),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(0, 0),
             double(before.attention.at("cross").at(0, 0, 0, 0)));
 }
 
@@ -128,9 +128,10 @@ TEST_F(ExportTest, ATraceFromElsewhereWithoutProbabilitiesOpens) {
                "attention": {"cross": [[[[0.5, 0.5], [0.9, 0.1], [0.2, 0.8]]]]}})");
   out.close();
   ASSERT_TRUE(window.session()->openTrace(file));
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->rows(), 3);
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->cols(), 2);
-  EXPECT_FLOAT_EQ(float(named<HeatmapView>(window, "alignmentHeatmap")->value(1, 0)), 0.9f);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), 3);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->cols(), 2);
+  EXPECT_FLOAT_EQ(float(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(1, 0)),
+                  0.9f);
 }
 
 TEST_F(ExportTest, ExportIntoAMissingFolderFailsWithoutWritingAnything) {

@@ -34,7 +34,7 @@ class HeadGridTest : public ::testing::Test {
     trace = std::make_shared<const Trace>(attn::test::transformerLikeTrace(3, 4, 7, 5));
     window.session()->traceDocument()->setTrace(trace, QStringLiteral("synthetic transformer"));
     named<QTabWidget>(window, "centralTabs")
-        ->setCurrentWidget(named<HeadsPanel>(window, "headsTab"));
+        ->setCurrentWidget(named<attn::ui::HeadsPanel>(window, "headsTab"));
   }
 
   MainWindow window;
@@ -44,8 +44,8 @@ class HeadGridTest : public ::testing::Test {
 }  // namespace
 
 TEST_F(HeadGridTest, HasOneSmallMapPerLayerAndHeadAndMeansForEachKind) {
-  HeadGrid* grid = named<HeadsPanel>(window, "headsTab")->grid();
-  QComboBox* kinds = named<HeadsPanel>(window, "headsTab")->kindBox();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
+  QComboBox* kinds = named<attn::ui::HeadsPanel>(window, "headsTab")->kindBox();
   EXPECT_EQ(kinds->count(), 3);  // cross, encoder self, decoder self
   EXPECT_EQ(grid->kind(), QStringLiteral("cross"));
   EXPECT_EQ(grid->layers(), 3);
@@ -59,7 +59,7 @@ TEST_F(HeadGridTest, HasOneSmallMapPerLayerAndHeadAndMeansForEachKind) {
 }
 
 TEST_F(HeadGridTest, EachPixelIsTheColourOfItsWeight) {
-  HeadGrid* grid = named<HeadsPanel>(window, "headsTab")->grid();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   const AttentionMap& cross = trace->attention.at("cross");
   const QVector<QRgb> table = colourTable(ColourMap::Viridis);
   const QImage image = grid->image(2, 1);
@@ -73,32 +73,32 @@ TEST_F(HeadGridTest, EachPixelIsTheColourOfItsWeight) {
 }
 
 TEST_F(HeadGridTest, ClickingAHeadEnlargesItInTheAlignmentView) {
-  HeadGrid* grid = named<HeadsPanel>(window, "headsTab")->grid();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(1, 2).center());
   EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
-            static_cast<QWidget*>(named<AlignmentView>(window, "alignmentTab")));
+            static_cast<QWidget*>(named<attn::ui::AlignmentView>(window, "alignmentTab")));
   TraceDocument* doc = window.session()->traceDocument();
   EXPECT_EQ(doc->mapName(), QStringLiteral("cross"));
   EXPECT_EQ(doc->layer(), 1);
   EXPECT_EQ(doc->head(), 2);
   const AttentionMap& cross = trace->attention.at("cross");
-  ASSERT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->rows(), cross.queries);
+  ASSERT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), cross.queries);
   for (int q = 0; q < cross.queries; ++q)
     for (int k = 0; k < cross.keys; ++k)
-      ASSERT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->value(q, k),
+      ASSERT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(q, k),
                 double(cross.at(1, 2, q, k)));
-  EXPECT_TRUE(named<HeatmapView>(window, "alignmentHeatmap")
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
                   ->title()
                   .contains(QStringLiteral("head 3 of 4")));
   attn::test::maybeCapture(window, "heads_enlarged");
 }
 
 TEST_F(HeadGridTest, TheMeanColumnEnlargesTheMeanOverHeads) {
-  HeadGrid* grid = named<HeadsPanel>(window, "headsTab")->grid();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(0, -1).center());
   EXPECT_EQ(window.session()->traceDocument()->head(), TraceDocument::kMeanOverHeads);
   const std::vector<float> mean = trace->attention.at("cross").meanOverHeads(0);
-  EXPECT_FLOAT_EQ(float(named<HeatmapView>(window, "alignmentHeatmap")->value(1, 1)),
+  EXPECT_FLOAT_EQ(float(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(1, 1)),
                   mean[size_t(1 * 7 + 1)]);
 }
 

@@ -31,8 +31,8 @@ TEST(HopsView, ShowsEachHopAsARowTheSentenceHighlightedAndThePenalty) {
 
   // The Hops tab comes forward for a classifier.
   EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
-            static_cast<QWidget*>(named<HopsView>(window, "hopsTab")));
-  HopsView* hops = named<HopsView>(window, "hopsTab");
+            static_cast<QWidget*>(named<attn::ui::HopsView>(window, "hopsTab")));
+  HopsView* hops = named<attn::ui::HopsView>(window, "hopsTab");
   HeatmapView* h = hops->heatmap();
   ASSERT_EQ(h->rows(), 2);
   ASSERT_EQ(h->cols(), 4);
@@ -64,5 +64,5 @@ TEST(HopsView, IsDisabledForASeq2SeqTrace) {
   window.session()->showExample();
   EXPECT_FALSE(named<QTabWidget>(window, "centralTabs")
                    ->isTabEnabled(named<QTabWidget>(window, "centralTabs")
-                                      ->indexOf(named<HopsView>(window, "hopsTab"))));
+                                      ->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))));
 }

@@ -77,14 +77,14 @@ TEST(MainWindow, TheExampleIsLabelledAsAnExample) {
   MainWindow window;
   window.session()->showExample();
   const attn::ui::ExampleMatrix example = attn::ui::exampleAlignment();
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->rows(), example.rows);
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->cols(), example.cols);
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->value(4, 6),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), example.rows);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->cols(), example.cols);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(4, 6),
             example.values[4 * example.cols + 6]);
-  EXPECT_TRUE(named<HeatmapView>(window, "alignmentHeatmap")
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
                   ->title()
                   .startsWith(QStringLiteral("Example")));
-  EXPECT_TRUE(named<HeatmapView>(window, "alignmentHeatmap")
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
                   ->title()
                   .contains(QStringLiteral("not a model")));
   EXPECT_TRUE(window.findChild<QLabel*>(QStringLiteral("sourceNote"))
@@ -101,7 +101,7 @@ TEST(MainWindow, StartsOnAModelWithItsExampleAlreadyDecoded) {
   const auto& trace = window.session()->traceDocument()->trace();
   ASSERT_NE(trace, nullptr);
   EXPECT_EQ(trace->sourceTokens, (std::vector<std::string>{"le", "chien", "dort", "<eos>"}));
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->rows(),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(),
             int(trace->targetTokens.size()));
   EXPECT_FALSE(window.session()->traceDocument()->isExample());
 }
@@ -125,8 +125,9 @@ TEST(MainWindow, EveryTabIsInTheViewMenuAndAltDigitJumpsToIt) {
   // Alt+5 shows the fifth tab; Alt+3 (Hops, disabled for an encoder-decoder) changes nothing.
   QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
   EXPECT_EQ(tabs->currentIndex(), 4);
-  ASSERT_FALSE(tabs->isTabEnabled(tabs->indexOf(named<HopsView>(window, "hopsTab"))));
-  QTest::keyClick(&window, Qt::Key(Qt::Key_1 + tabs->indexOf(named<HopsView>(window, "hopsTab"))),
+  ASSERT_FALSE(tabs->isTabEnabled(tabs->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))));
+  QTest::keyClick(&window,
+                  Qt::Key(Qt::Key_1 + tabs->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))),
                   Qt::AltModifier);
   EXPECT_EQ(tabs->currentIndex(), 4);
   // The menu lists every tab, the current one checked, with its key.
@@ -138,7 +139,7 @@ TEST(MainWindow, EveryTabIsInTheViewMenuAndAltDigitJumpsToIt) {
   EXPECT_TRUE(items[4]->isChecked());
   EXPECT_TRUE(items[0]->text().startsWith(tabs->tabText(0))) << items[0]->text().toStdString();
   EXPECT_TRUE(items[0]->text().endsWith(QStringLiteral("Alt+1"))) << items[0]->text().toStdString();
-  EXPECT_FALSE(items[tabs->indexOf(named<HopsView>(window, "hopsTab"))]->isEnabled());
+  EXPECT_FALSE(items[tabs->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))]->isEnabled());
   items.last()->trigger();  // the last tab, out of sight at this width
   EXPECT_EQ(tabs->currentIndex(), tabs->count() - 1);
 }
@@ -186,7 +187,7 @@ TEST(MainWindowSettings, ColourMapRecentFilesAndLayoutAreRemembered) {
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     action(window, "actionColour_cividis")->trigger();
-    EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->colourMap(),
+    EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->colourMap(),
               attn::ui::ColourMap::Cividis);
     ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
     window.findChild<QDockWidget*>(QStringLiteral("stepDock"))->hide();
@@ -198,7 +199,7 @@ TEST(MainWindowSettings, ColourMapRecentFilesAndLayoutAreRemembered) {
   EXPECT_TRUE(
       settings.recentFiles().first().endsWith(QStringLiteral("bahdanau_additive.safetensors")));
   MainWindow window(&settings);
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->colourMap(),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->colourMap(),
             attn::ui::ColourMap::Cividis);
   EXPECT_TRUE(action(window, "actionColour_cividis")->isChecked());
   auto* recent = window.findChild<QMenu*>(QStringLiteral("recentMenu"));

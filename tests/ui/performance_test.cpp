@@ -53,15 +53,21 @@ TEST(Performance, ADecodeStepOnASixtyBySixtyMapUpdatesEveryViewQuickly) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   window.session()->traceDocument()->setTrace(std::make_shared<const Trace>(rnnLikeTrace(60, 60)),
                                               QStringLiteral("60 × 60"));
-  named<HeatmapView>(window, "alignmentHeatmap")->replotNow();
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->replotNow();
   QElapsedTimer timer;
   timer.start();
   constexpr int kSteps = 20;
   for (int step = 1; step <= kSteps; ++step) {
     window.session()->traceDocument()->setStep(step);
-    named<HeatmapView>(window, "alignmentHeatmap")->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    named<StepView>(window, "stepView")->attentionPlot()->replot(QCustomPlot::rpImmediateRefresh);
-    named<StepView>(window, "stepView")->topKPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+        ->plot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::StepView>(window, "stepView")
+        ->attentionPlot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::StepView>(window, "stepView")
+        ->topKPlot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
   }
   const qint64 perStep = timer.elapsed() / kSteps;
   report("decode step, 60x60", perStep, 16);
@@ -79,23 +85,25 @@ TEST(Performance, AFiveHundredSquareTraceOpensAndPansQuickly) {
   QElapsedTimer timer;
   timer.start();
   ASSERT_TRUE(window.session()->openTrace(file));
-  named<HeatmapView>(window, "alignmentHeatmap")->replotNow();
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->replotNow();
   const qint64 open = timer.elapsed();
   report("open 500x500 trace", open, 1000);
   EXPECT_LT(open, 10000);
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->rows(), 500);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), 500);
 
   // Zoomed in on a corner, then dragged along: each frame is a replot.
-  named<HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->setRange(-0.5, 49.5);
-  named<HeatmapView>(window, "alignmentHeatmap")->outputAxis()->setRange(-0.5, 49.5);
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->setRange(-0.5, 49.5);
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->outputAxis()->setRange(-0.5, 49.5);
   timer.restart();
   constexpr int kFrames = 20;
   for (int i = 0; i < kFrames; ++i) {
-    named<HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->moveRange(5);
-    named<HeatmapView>(window, "alignmentHeatmap")->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->moveRange(5);
+    named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+        ->plot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
   }
   const qint64 frame = timer.elapsed() / kFrames;
   report("pan frame, 500x500", frame, 16);
   EXPECT_LT(frame, 160);
-  EXPECT_TRUE(named<HeatmapView>(window, "alignmentHeatmap")->isZoomed());
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->isZoomed());
 }

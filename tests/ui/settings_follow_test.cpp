@@ -22,7 +22,7 @@ using attn::ui::HeatmapView;
 namespace {
 
 ColourMap mapOf(const QObject& root, const char* name) {
-  const HeatmapView* view = named<HeatmapView>(root, QString::fromLatin1(name));
+  const HeatmapView* view = named<attn::ui::HeatmapView>(root, QString::fromLatin1(name));
   return view ? view->colourMap() : ColourMap::Viridis;
 }
 

@@ -56,7 +56,7 @@ class StudioFlowTest : public ::testing::Test {
   // Types `sentence` into the input box as a user would and presses Enter; waits for the trace.
   void typeAndDecode(const QString& sentence) {
     QSignalSpy decoded(window.session(), &Session::decoded);
-    QLineEdit* edit = named<InputPanel>(window, "inputPanel")->sentenceEdit();
+    QLineEdit* edit = named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit();
     edit->clear();
     QTest::keyClicks(edit, sentence);
     QTest::keyClick(edit, Qt::Key_Return);
@@ -69,7 +69,7 @@ class StudioFlowTest : public ::testing::Test {
   // Every cell of the heatmap against the trace's cross-attention.
   void expectHeatmapHoldsCross() {
     const AttentionMap& cross = trace().attention.at("cross");
-    HeatmapView* h = named<HeatmapView>(window, "alignmentHeatmap");
+    HeatmapView* h = named<attn::ui::HeatmapView>(window, "alignmentHeatmap");
     ASSERT_EQ(h->rows(), cross.queries);
     ASSERT_EQ(h->cols(), cross.keys);
     for (int q = 0; q < cross.queries; ++q)
@@ -86,17 +86,17 @@ TEST_F(StudioFlowTest, OpensAModelAndDecodesItsExampleAtOnce) {
   QSignalSpy decoded(window.session(), &Session::decoded);
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath()));
   ASSERT_TRUE(eventually([&] { return decoded.count() >= 1; }));
-  EXPECT_FALSE(named<InputPanel>(window, "inputPanel")->sentenceEdit()->text().isEmpty());
+  EXPECT_FALSE(named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit()->text().isEmpty());
   EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("bahdanau")));
   expectHeatmapHoldsCross();
 }
 
 TEST_F(StudioFlowTest, TypedSentenceIsShownAsTokensWithUnknownsMarked) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
-  named<InputPanel>(window, "inputPanel")->sentenceEdit()->clear();
-  QTest::keyClicks(named<InputPanel>(window, "inputPanel")->sentenceEdit(),
+  named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit()->clear();
+  QTest::keyClicks(named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit(),
                    QStringLiteral("le loup dort"));
-  const QString tokens = named<InputPanel>(window, "inputPanel")->tokensLabel()->text();
+  const QString tokens = named<attn::ui::InputPanel>(window, "inputPanel")->tokensLabel()->text();
   EXPECT_TRUE(tokens.contains(QStringLiteral("loup")));
   EXPECT_TRUE(tokens.contains(QStringLiteral("1 unknown token"))) << tokens;
   EXPECT_TRUE(tokens.contains(QStringLiteral("&lt;eos&gt;"))) << tokens;
@@ -112,7 +112,7 @@ TEST_F(StudioFlowTest, DecodeStepThroughAndEveryViewHoldsTheTracesNumbers) {
   ASSERT_GE(steps, 2);
 
   // The keyboard, with the focus outside the text box (as after clicking the heatmap).
-  named<HeatmapView>(window, "alignmentHeatmap")->setFocus();
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->setFocus();
   EXPECT_EQ(document()->step(), 0);
   QTest::keyClick(&window, Qt::Key_Right);
   EXPECT_EQ(document()->step(), 1);
@@ -126,22 +126,24 @@ TEST_F(StudioFlowTest, DecodeStepThroughAndEveryViewHoldsTheTracesNumbers) {
   for (int step : {0, 1, steps - 1}) {
     document()->setStep(step);
     // The heatmap marks the row, the step view shows that row's weights and top-k.
-    EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->selectedRow(), step);
-    const std::vector<double> bars = named<StepView>(window, "stepView")->attentionBars();
+    EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->selectedRow(), step);
+    const std::vector<double> bars = named<attn::ui::StepView>(window, "stepView")->attentionBars();
     const AttentionMap& cross = trace().attention.at("cross");
     ASSERT_EQ(int(bars.size()), cross.keys);
     for (int k = 0; k < cross.keys; ++k)
       EXPECT_FLOAT_EQ(float(bars[size_t(k)]), cross.at(0, 0, step, k));
     const auto& top = trace().steps[size_t(step)].topK;
-    ASSERT_EQ(named<StepView>(window, "stepView")->topTokens().size(), qsizetype(top.size()));
+    ASSERT_EQ(named<attn::ui::StepView>(window, "stepView")->topTokens().size(),
+              qsizetype(top.size()));
     for (size_t i = 0; i < top.size(); ++i) {
-      EXPECT_EQ(named<StepView>(window, "stepView")->topTokens()[qsizetype(i)].toStdString(),
-                top[i].token);
-      EXPECT_FLOAT_EQ(float(named<StepView>(window, "stepView")->topProbabilities()[i]),
+      EXPECT_EQ(
+          named<attn::ui::StepView>(window, "stepView")->topTokens()[qsizetype(i)].toStdString(),
+          top[i].token);
+      EXPECT_FLOAT_EQ(float(named<attn::ui::StepView>(window, "stepView")->topProbabilities()[i]),
                       top[i].prob);
     }
     EXPECT_TRUE(
-        named<StepView>(window, "stepView")
+        named<attn::ui::StepView>(window, "stepView")
             ->outputText()
             .contains(QString::fromStdString(trace().targetTokens[size_t(step)]).toHtmlEscaped()));
   }
@@ -151,12 +153,12 @@ TEST_F(StudioFlowTest, ClickingAHeatmapRowJumpsToThatStep) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
   typeAndDecode(QStringLiteral("le chat dort"));
   ASSERT_GE(document()->stepCount(), 3);
-  HeatmapView* h = named<HeatmapView>(window, "alignmentHeatmap");
+  HeatmapView* h = named<attn::ui::HeatmapView>(window, "alignmentHeatmap");
   h->replotNow();
   const QPoint centre(int(h->sourceAxis()->coordToPixel(1)), int(h->outputAxis()->coordToPixel(2)));
   QTest::mouseClick(h->plot(), Qt::LeftButton, {}, centre);
   EXPECT_EQ(document()->step(), 2);
-  EXPECT_TRUE(named<StepView>(window, "stepView")
+  EXPECT_TRUE(named<attn::ui::StepView>(window, "stepView")
                   ->controls()
                   ->positionText()
                   .startsWith(QStringLiteral("step 3 of")));
@@ -165,7 +167,7 @@ TEST_F(StudioFlowTest, ClickingAHeatmapRowJumpsToThatStep) {
 TEST_F(StudioFlowTest, PlayAdvancesOneStepPerTickAndStopsAtTheEnd) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
   typeAndDecode(QStringLiteral("le chat"));
-  StepControls* controls = named<StepView>(window, "stepView")->controls();
+  StepControls* controls = named<attn::ui::StepView>(window, "stepView")->controls();
   controls->playAction()->trigger();
   EXPECT_TRUE(controls->isPlaying());
   ASSERT_TRUE(eventually([&] { return document()->step() >= 1; }, 3000));
@@ -175,8 +177,8 @@ TEST_F(StudioFlowTest, PlayAdvancesOneStepPerTickAndStopsAtTheEnd) {
 
 TEST_F(StudioFlowTest, ForcedTargetIsDecodedAlongTheGivenOutput) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
-  named<InputPanel>(window, "inputPanel")->forcedButton()->setChecked(true);
-  named<InputPanel>(window, "inputPanel")
+  named<attn::ui::InputPanel>(window, "inputPanel")->forcedButton()->setChecked(true);
+  named<attn::ui::InputPanel>(window, "inputPanel")
       ->targetEdit()
       ->setText(QStringLiteral("the black cat sleeps"));
   typeAndDecode(QStringLiteral("le chat noir dort"));
@@ -187,16 +189,16 @@ TEST_F(StudioFlowTest, ForcedTargetIsDecodedAlongTheGivenOutput) {
 
 TEST_F(StudioFlowTest, BeamSearchFillsTheTreeAndItsPathSelectsSteps) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
-  named<InputPanel>(window, "inputPanel")->beamButton()->setChecked(true);
-  named<InputPanel>(window, "inputPanel")->beamWidthBox()->setValue(3);
+  named<attn::ui::InputPanel>(window, "inputPanel")->beamButton()->setChecked(true);
+  named<attn::ui::InputPanel>(window, "inputPanel")->beamWidthBox()->setValue(3);
   typeAndDecode(QStringLiteral("le chat noir"));
   ASSERT_FALSE(trace().beam.empty());
   EXPECT_EQ(trace().beamWidth, 3);
-  const int beamTab =
-      named<QTabWidget>(window, "centralTabs")->indexOf(named<BeamTreeView>(window, "beamTab"));
+  const int beamTab = named<QTabWidget>(window, "centralTabs")
+                          ->indexOf(named<attn::ui::BeamTreeView>(window, "beamTab"));
   EXPECT_TRUE(named<QTabWidget>(window, "centralTabs")->isTabEnabled(beamTab));
   named<QTabWidget>(window, "centralTabs")->setCurrentIndex(beamTab);
-  BeamTreeCanvas* canvas = named<BeamTreeView>(window, "beamTab")->canvas();
+  BeamTreeCanvas* canvas = named<attn::ui::BeamTreeView>(window, "beamTab")->canvas();
   EXPECT_EQ(canvas->nodeCount(), int(trace().beam.size()));
   // Click the output's first token in the tree, from the last step: the step follows everywhere.
   const BeamNode* first = nullptr;
@@ -206,8 +208,8 @@ TEST_F(StudioFlowTest, BeamSearchFillsTheTreeAndItsPathSelectsSteps) {
   document()->setStep(document()->stepCount() - 1);
   QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->nodeRect(first->id).center().toPoint());
   EXPECT_EQ(document()->step(), 0);
-  EXPECT_EQ(named<HeatmapView>(window, "alignmentHeatmap")->selectedRow(), 0);
-  EXPECT_TRUE(named<BeamTreeView>(window, "beamTab")
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->selectedRow(), 0);
+  EXPECT_TRUE(named<attn::ui::BeamTreeView>(window, "beamTab")
                   ->hypothesisText()
                   .contains(QStringLiteral("on the returned output")));
   // A finished hypothesis shows the normalised score it competed with.
@@ -216,10 +218,10 @@ TEST_F(StudioFlowTest, BeamSearchFillsTheTreeAndItsPathSelectsSteps) {
     if (n.chosen && n.finished) last = &n;
   if (last) {
     QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->nodeRect(last->id).center().toPoint());
-    EXPECT_TRUE(named<BeamTreeView>(window, "beamTab")
+    EXPECT_TRUE(named<attn::ui::BeamTreeView>(window, "beamTab")
                     ->hypothesisText()
                     .contains(QStringLiteral("ranked by")))
-        << named<BeamTreeView>(window, "beamTab")->hypothesisText().toStdString();
+        << named<attn::ui::BeamTreeView>(window, "beamTab")->hypothesisText().toStdString();
   }
   attn::test::maybeCapture(window, "beam_tree");
 }

@@ -45,7 +45,7 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("copy"), 60);
 
   int guiTicks = 0;  // the event loop keeps running: a timer keeps firing during training
@@ -141,7 +141,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("copy"), 1'000'000);  // far longer than the test
   QSignalSpy progressed(panel->runner(), &TrainingRunner::progressed);
   QSignalSpy cancelled(panel->runner(), &TrainingRunner::cancelled);
@@ -171,7 +171,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
 
 TEST(TrainingPanel, AClassificationTaskForASeq2SeqModelSaysWhatToChoose) {
   MainWindow window;
-  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("sentiment"), 10);
   panel->form()->archBox()->setCurrentIndex(0);  // rnn_seq2seq
   QSignalSpy failed(panel, &TrainingPanel::failed);
@@ -184,7 +184,7 @@ TEST(TrainingPanel, AClassificationTaskForASeq2SeqModelSaysWhatToChoose) {
 
 TEST(TrainingPanel, ATsvFileThatDoesNotExistIsCaughtBeforeStarting) {
   MainWindow window;
-  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->tsvEdit()->setText(QStringLiteral("/no/such/corpus.tsv"));
   panel->form()->tsvButton()->setChecked(true);
   QSignalSpy failed(panel, &TrainingPanel::failed);
@@ -198,7 +198,7 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("sentiment"), 40);
   ASSERT_EQ(panel->form()->archBox()->currentData().toString(),
             QStringLiteral("structured_self_attention"))
@@ -211,8 +211,8 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   const auto& trace = window.session()->traceDocument()->trace();
   ASSERT_TRUE(trace->attention.count("hops"));
   EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
-            static_cast<QWidget*>(named<HopsView>(window, "hopsTab")));
-  EXPECT_EQ(named<HopsView>(window, "hopsTab")->heatmap()->rows(),
+            static_cast<QWidget*>(named<attn::ui::HopsView>(window, "hopsTab")));
+  EXPECT_EQ(named<attn::ui::HopsView>(window, "hopsTab")->heatmap()->rows(),
             trace->attention.at("hops").heads);
   attn::test::maybeCapture(window, "classifier_hops");
 }

@@ -169,25 +169,27 @@ TEST(Translation, FrenchMenusTabsAndPanelsThenEnglishAgain) {
     EXPECT_EQ(coreMenus(window, french), french);
     EXPECT_EQ(menuTitles(window).first(), QStringLiteral("Fichier"));
     EXPECT_EQ(menuTitles(window).last(), QStringLiteral("Aide"));
-    EXPECT_EQ(tabTitle(window, named<AlignmentView>(window, "alignmentTab")),
+    EXPECT_EQ(tabTitle(window, named<attn::ui::AlignmentView>(window, "alignmentTab")),
               QStringLiteral("Alignement"));
-    EXPECT_EQ(tabTitle(window, named<HeadsPanel>(window, "headsTab")), QStringLiteral("Têtes"));
-    EXPECT_EQ(tabTitle(window, named<HopsView>(window, "hopsTab")), QStringLiteral("Sauts"));
-    EXPECT_EQ(tabTitle(window, named<BeamTreeView>(window, "beamTab")),
+    EXPECT_EQ(tabTitle(window, named<attn::ui::HeadsPanel>(window, "headsTab")),
+              QStringLiteral("Têtes"));
+    EXPECT_EQ(tabTitle(window, named<attn::ui::HopsView>(window, "hopsTab")),
+              QStringLiteral("Sauts"));
+    EXPECT_EQ(tabTitle(window, named<attn::ui::BeamTreeView>(window, "beamTab")),
               QStringLiteral("Recherche en faisceau"));
-    EXPECT_EQ(tabTitle(window, named<TrainingPanel>(window, "trainingTab")),
+    EXPECT_EQ(tabTitle(window, named<attn::ui::TrainingPanel>(window, "trainingTab")),
               QStringLiteral("Entraînement"));
     EXPECT_EQ(dockTitle(window, "modelDock"), QStringLiteral("Modèle"));
     EXPECT_EQ(dockTitle(window, "inputDock"), QStringLiteral("Entrée"));
     EXPECT_EQ(dockTitle(window, "stepDock"), QStringLiteral("Pas à pas"));
-    EXPECT_EQ(named<InputPanel>(window, "inputPanel")->greedyButton()->text(),
+    EXPECT_EQ(named<attn::ui::InputPanel>(window, "inputPanel")->greedyButton()->text(),
               QStringLiteral("Glouton"));
   }
   ASSERT_TRUE(attn::ui::applyLanguage(Language::English));
   MainWindow window;
   const QStringList english{"File", "Decode", "View", "Help"};
   EXPECT_EQ(coreMenus(window, english), english);
-  EXPECT_EQ(tabTitle(window, named<AlignmentView>(window, "alignmentTab")),
+  EXPECT_EQ(tabTitle(window, named<attn::ui::AlignmentView>(window, "alignmentTab")),
             QStringLiteral("Alignment"));
   EXPECT_EQ(dockTitle(window, "stepDock"), QStringLiteral("Step by step"));
 }
@@ -230,7 +232,7 @@ TEST(Translation, TheLanguageMenuSwitchesARunningWindowOnTheSameModel) {
   const QStringList french{"Fichier", "Décodage", "Affichage", "Aide"};
   EXPECT_EQ(coreMenus(*frenchWindow, french), french);
   EXPECT_EQ(frenchWindow->session()->modelDocument()->path(), attn::test::bahdanauModelPath());
-  EXPECT_EQ(named<InputPanel>(*frenchWindow, "inputPanel")->sentenceEdit()->text(),
+  EXPECT_EQ(named<attn::ui::InputPanel>(*frenchWindow, "inputPanel")->sentenceEdit()->text(),
             QStringLiteral("le chien dort"));
   EXPECT_TRUE(frenchWindow->findChild<QAction*>(QStringLiteral("actionLanguage_fr"))->isChecked());
 

@@ -39,8 +39,8 @@ TEST(VisualCapture, DISABLED_EveryTabOfAModel) {
     attn::test::maybeCapture(window, names[i]);
   }
   QSignalSpy decoded(window.session(), &Session::decoded);
-  named<InputPanel>(window, "inputPanel")->beamButton()->setChecked(true);
-  named<InputPanel>(window, "inputPanel")->requestDecode();
+  named<attn::ui::InputPanel>(window, "inputPanel")->beamButton()->setChecked(true);
+  named<attn::ui::InputPanel>(window, "inputPanel")->requestDecode();
   ASSERT_TRUE(attn::test::eventually([&] { return decoded.count() == 1; }, 30000));
   named<QTabWidget>(window, "centralTabs")->setCurrentIndex(3);
   window.session()->traceDocument()->setStep(3);
