@@ -11,6 +11,7 @@
 
 #include <cmath>
 
+#include "documents/settings.h"
 #include "jobs/training_job.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
@@ -34,7 +35,7 @@ QString duration(double seconds) {
 
 }  // namespace
 
-TrainingPanel::TrainingPanel(QWidget* parent)
+TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mForm(new TrainConfigForm(this)),
       mPlot(new LossPlot(this)),
@@ -105,7 +106,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
           &AlignmentFormingView::setSnapshots);
   connect(mRunner, &TrainingRunner::snapshotsStopped, mForming, &AlignmentFormingView::showProblem);
   connect(mRunner, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
-  connect(mRunner, &TrainingRunner::runningChanged, this, &TrainingPanel::onRunningChanged);
+  connect(mRunner, &TrainingRunner::busyChanged, this, &TrainingPanel::onRunningChanged);
   connect(mRunner, &TrainingRunner::cancelled, this, [this] {
     mStatus->setText(tr("Cancelled. The partly trained model was discarded."));
     mProgress->setFormat(tr("Cancelled"));
@@ -116,6 +117,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     mProgress->setFormat(tr("failed"));
     emit failed(error);
   });
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { mForming->setColourMap(map); });
 }
 
 TrainingPanel::~TrainingPanel() = default;

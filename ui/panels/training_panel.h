@@ -22,6 +22,7 @@ namespace attn::ui {
 
 class AlignmentFormingView;
 class LossPlot;
+class Settings;
 class TrainConfigForm;
 class TrainingRunner;
 struct TrainingTick;
@@ -30,7 +31,7 @@ class TrainingPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit TrainingPanel(QWidget* parent = nullptr);
+  explicit TrainingPanel(const Settings* settings = nullptr, QWidget* parent = nullptr);
   ~TrainingPanel() override;
 
   TrainConfigForm* form() const { return mForm; }

@@ -34,13 +34,15 @@ class InterventionResults;
 class InterventionRunner;
 class RowEditor;
 class Session;
+class Settings;
 struct UserError;
 
 class InterventionPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit InterventionPanel(Session* session, QWidget* parent = nullptr);
+  explicit InterventionPanel(Session* session, const Settings* settings = nullptr,
+                             QWidget* parent = nullptr);
   ~InterventionPanel() override;
 
   bool isUsable() const;  // an encoder-decoder model and a trace of it on screen
