@@ -12,7 +12,7 @@ DecodeRunner::DecodeRunner(QObject* parent)
           tr("Check the sentence and the options, then decode again."),
           [](const DecodeJob& job,
              const RunContext& context) -> std::optional<std::shared_ptr<const Trace>> {
-            // A stopped run throws DecodeCancelled, which the runner reports as cancelled().
+            // A stopped run throws attn::Cancelled, which the runner reports as cancelled().
             return std::make_shared<const Trace>(
                 decodeToTrace(*job.model, job.request, context.keepGoingFunction()));
           },

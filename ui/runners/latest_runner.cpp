@@ -57,7 +57,7 @@ bool RunnerBase::post(Job job) {
         // Superseded or cancelled while it waited in the queue: not even started.
         if (context.keepGoing()) {
           // Exceptions must not cross the event loop: each becomes failed(), or cancelled()
-          // when the run was told to stop (core may throw on its way out, e.g. DecodeCancelled).
+          // when the run was told to stop (core may throw on its way out, e.g. attn::Cancelled).
           try {
             deliver = job(context);
           } catch (const std::exception& e) {

@@ -24,7 +24,7 @@ InterventionRunner::InterventionRunner(QObject* parent)
           tr("Change or remove the edit, then decode again."),
           [](const InterventionJob& job,
              const RunContext& context) -> std::optional<std::shared_ptr<const InterventionRun>> {
-            // A stopped run throws DecodeCancelled, which the runner reports as cancelled().
+            // A stopped run throws attn::Cancelled, which the runner reports as cancelled().
             return std::make_shared<const InterventionRun>(
                 runIntervention(*job.model, job.request, context.keepGoingFunction()));
           },
