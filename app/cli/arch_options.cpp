@@ -42,11 +42,12 @@ void ArchOptions::add(CLI::App& command) {
                                 "structured_self_attention")
                     ->check(oneOf({"rnn_seq2seq", "transformer", "structured_self_attention"}))
                     ->group("Model");
-  configOption_ = command
-                      .add_option("--config", configFile_,
-                                  "A JSON model config (MODEL_FORMAT §2); flags given on top "
-                                  "override its keys")
-                      ->group("Model");
+  configOption_ =
+      command
+          .add_option("--config", configFile_,
+                      "A JSON model config (docs/file-formats.md, Config keys); flags given on top "
+                      "override its keys")
+          ->group("Model");
 
   const std::vector<std::pair<KeySpec, Type>> keys{
       {{"cell", kRnn, "rnn, gru or lstm (the classifier: lstm or gru)", {"rnn", "gru", "lstm"}},

@@ -1,6 +1,7 @@
 // The model's shape on the command line: --arch, --config FILE.json, and one flag per config key
-// of MODEL_FORMAT §2 (the key with dashes: hidden_dim → --hidden-dim). Only the flags given go
-// into the config, so createModel() stays the one place that knows defaults and ranges.
+// of docs/file-formats.md, Config keys (the key with dashes: hidden_dim → --hidden-dim). Only the
+// flags given go into the config, so createModel() stays the one place that knows defaults and
+// ranges.
 #pragma once
 
 #include <map>

@@ -1,8 +1,8 @@
-// The kinds of tokenizer a model file can name, and the two simplest ones with their inverses.
-// A model file names its tokenizer ("word", "char", "words", "sentencepiece"), so what is written
-// here must cut text exactly as it was cut in training. The kinds that need options or a trained
-// model (words, sentencepiece) are the class Tokenizer of text_tokenizer.h, which also handles
-// these two.
+// The kinds of tokenizer a model file can name (docs/file-formats.md, Vocabularies and
+// tokenizers), and the two simplest ones with their inverses. A model file names its tokenizer
+// ("word", "char", "words", "sentencepiece"), so what is written here must cut text exactly as it
+// was cut in training. The kinds that need options or a trained model (words, sentencepiece) are
+// the class Tokenizer of text_tokenizer.h, which also handles these two.
 #pragma once
 
 #include <string>

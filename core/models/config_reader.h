@@ -1,5 +1,5 @@
-// Reading a model's JSON config (docs MODEL_FORMAT.md §2) from an untrusted file: every key is
-// type-checked and range-checked, so a config cannot ask for a hidden size of a billion, and
+// Reading a model's JSON config (docs/file-formats.md, Architectures) from an untrusted file: every
+// key is type-checked and range-checked, so a config cannot ask for a hidden size of a billion, and
 // each problem is one attn::Error naming the key and the allowed range.
 #pragma once
 

@@ -1,6 +1,7 @@
 // TrainConfigForm: every setting of a training run as a form: the data (a built-in task with its
-// sizes and lengths, or a TSV file), the model (each config key of its architecture, MODEL_FORMAT
-// §2) and the trainer (steps, batch, optimizer, schedule, clipping, validation, early stopping).
+// sizes and lengths, or a TSV file), the model (each config key of its architecture,
+// docs/file-formats.md, Config keys) and the trainer (steps, batch, optimizer, schedule, clipping,
+// validation, early stopping).
 #pragma once
 
 #include <QWidget>
