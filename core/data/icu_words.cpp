@@ -44,13 +44,18 @@ icu::BreakIterator& wordIterator() {
   return *it;
 }
 
-bool allWhiteSpace(const icu::UnicodeString& s) {
-  for (int32_t i = 0; i < s.length();) {
-    const UChar32 c = s.char32At(i);
-    if (!isWhiteSpace(static_cast<char32_t>(c)) && !u_isUWhiteSpace(c)) return false;
-    i += U16_LENGTH(c);
-  }
-  return true;
+bool isSpace(UChar32 c) {
+  return isWhiteSpace(static_cast<char32_t>(c)) || u_isUWhiteSpace(c);
+}
+
+// The segment without white space at its ends. UAX #29 counts U+202F (the narrow no-break space
+// French puts before ! and ?) as a joiner of words (ExtendNumLet), so "Va\u202F!" would give
+// "Va\u202F"; inside a segment it stays ("1\u202F000" is one number).
+icu::UnicodeString trimmed(const icu::UnicodeString& s) {
+  int32_t begin = 0, end = s.length();
+  while (begin < end && isSpace(s.char32At(begin))) begin += U16_LENGTH(s.char32At(begin));
+  while (end > begin && isSpace(s.char32At(end - 1))) end = s.moveIndex32(end, -1);
+  return s.tempSubStringBetween(begin, end);
 }
 
 }  // namespace
@@ -69,13 +74,14 @@ std::vector<std::string> segmentWords(std::string_view text, const WordsNormaliz
   std::vector<std::string> words;
   int32_t start = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-    const icu::UnicodeString segment = u.tempSubStringBetween(start, end);
-    if (allWhiteSpace(segment)) continue;
+    const icu::UnicodeString segment = trimmed(u.tempSubStringBetween(start, end));
+    if (segment.isEmpty()) continue;
     std::string word;
     segment.toUTF8String(word);
     words.push_back(std::move(word));
   }
-  it.setText(icu::UnicodeString());  // drop the reference to `u`
+  static const icu::UnicodeString kNothing;
+  it.setText(kNothing);  // the iterator keeps a reference to its text: not to `u`, which dies
   return words;
 }
 

@@ -4,10 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
-#include <functional>
 
 #include "data/corpus.h"
 #include "data/tokenizer.h"
+#include "errors.h"
 #include "util/check.h"
 
 namespace attn::data {
@@ -15,14 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string errorOf(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::errorOf;
 
 TEST(DataParallel, PairsLineByLine) {
   const Corpus c = parseParallelCorpus("\xEF\xBB\xBFGo.\r\nHi.\r\nRun!\r\n", "X.en",
