@@ -127,4 +127,30 @@ Tokenizer Tokenizer::fromMetadata(const std::map<std::string, std::string>& meta
   return fromSentencePiece(SentencePieceModel::load(std::move(bytes)), options);
 }
 
+Tokenizer buildTokenizer(const TokenizerChoice& choice, const std::vector<Example>& train,
+                         TaskKind kind) {
+  const bool seq2seq = kind == TaskKind::Seq2Seq;
+  TokenizerOptions options;
+  options.lowercase = choice.lowercase;
+  if (choice.kind == TokenizerKind::Words) {
+    options.nfkc = choice.nfkc;
+    std::vector<std::string> targets;
+    if (seq2seq)
+      for (const Example& e : train) targets.push_back(e.target);
+    options.spacing = guessSpacing(targets);
+  }
+  if (choice.kind != TokenizerKind::SentencePiece) return Tokenizer(choice.kind, options);
+  std::vector<std::string> text;
+  text.reserve(train.size() * (seq2seq ? 2 : 1));
+  for (const Example& e : train) {
+    text.push_back(e.source);
+    if (seq2seq) text.push_back(e.target);
+  }
+  SentencePieceOptions sp;
+  sp.algorithm = choice.algorithm;
+  sp.vocabSize = choice.vocabSize;
+  sp.lowercase = choice.lowercase;
+  return Tokenizer::trainSentencePiece(text, sp);
+}
+
 }  // namespace attn::data

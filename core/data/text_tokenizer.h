@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "data/dataset.h"
 #include "data/sentencepiece_model.h"
 #include "data/tokenizer.h"
 #include "data/word_spacing.h"
@@ -78,5 +79,21 @@ class Tokenizer {
   TokenizerOptions options_;
   std::shared_ptr<const SentencePieceModel> sentencePiece_;
 };
+
+// What a user chooses for a new model (--tokenizer, --lowercase, --nfkc, --sp-model-type,
+// --vocab-size).
+struct TokenizerChoice {
+  TokenizerKind kind = TokenizerKind::Word;
+  bool lowercase = false;
+  bool nfkc = false;  // words only
+  SubwordAlgorithm algorithm = SubwordAlgorithm::Unigram;
+  int64_t vocabSize = 8000;
+};
+
+// The tokenizer of a new model trained on `train`: sentencepiece is trained on the sources and,
+// for seq2seq, the targets (one model for both sides; never the labels); words takes its spacing
+// from the targets (guessSpacing). Throws attn::Error as the constructors do.
+Tokenizer buildTokenizer(const TokenizerChoice& choice, const std::vector<Example>& train,
+                         TaskKind kind);
 
 }  // namespace attn::data

@@ -2,6 +2,8 @@
 // options, and detokenisation that puts each language's spaces back.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "data/text_tokenizer.h"
 #include "util/check.h"
 
@@ -121,6 +123,54 @@ TEST(WordsTokenizer, MetadataRoundTripAndOldKinds) {
                Error);
   EXPECT_THROW(Tokenizer::fromMetadata({{"tokenizer", "bpe"}}), Error);
   EXPECT_THROW(Tokenizer::fromMetadata({{"tokenizer", "sentencepiece"}}), Error);
+}
+
+}  // namespace
+}  // namespace attn::data
+
+namespace attn::data {
+namespace {
+
+TEST(BuildTokenizer, WordsTakesItsSpacingFromTheTargets) {
+  const std::vector<Example> enFr = {{"Go.", "Va !"}, {"Who?", "Qui ?"}, {"Run!", "Cours !"}};
+  TokenizerChoice c;
+  c.kind = TokenizerKind::Words;
+  c.lowercase = true;
+  const Tokenizer t = buildTokenizer(c, enFr, TaskKind::Seq2Seq);
+  EXPECT_EQ(t.options().spacing, Spacing::French);
+  EXPECT_TRUE(t.options().lowercase);
+  EXPECT_EQ(t.detokenize(t.tokenize("Qui ?")), "qui ?");
+  const std::vector<Example> frEn = {{"Va !", "Go!"}, {"Qui ?", "Who?"}};
+  EXPECT_EQ(buildTokenizer(c, frEn, TaskKind::Seq2Seq).options().spacing, Spacing::English);
+  c.kind = TokenizerKind::Char;
+  EXPECT_EQ(buildTokenizer(c, enFr, TaskKind::Seq2Seq).kind(), TokenizerKind::Char);
+}
+
+TEST(BuildTokenizer, SentencePieceLearnsBothSidesButNotLabels) {
+  // The pieces a vocabulary built from the training text would hold.
+  const auto piecesOf = [](const Tokenizer& t, const std::vector<std::string>& texts) {
+    std::set<std::string> seen;
+    for (const auto& s : texts)
+      for (const auto& p : t.tokenize(s)) seen.insert(p);
+    return seen;
+  };
+  std::vector<Example> train;
+  for (int i = 0; i < 40; ++i) train.push_back({"the cat sleeps", "le chat dort"});
+  TokenizerChoice c;
+  c.kind = TokenizerKind::SentencePiece;
+  c.vocabSize = 60;
+  const Tokenizer t = buildTokenizer(c, train, TaskKind::Seq2Seq);
+  const auto seen = piecesOf(t, {"the cat sleeps", "le chat dort"});
+  for (const std::string& p : t.tokenize("le chat")) EXPECT_TRUE(seen.count(p)) << p;
+  std::vector<Example> labelled;
+  for (int i = 0; i < 40; ++i) labelled.push_back({"good film", "positive"});
+  const Tokenizer l = buildTokenizer(c, labelled, TaskKind::Classification);
+  // "p", "s", "v", "t", "e" occur only in the label: not learnt, SentencePiece passes them through
+  // as pieces of their own, which no vocabulary built from the text holds.
+  const auto learnt = piecesOf(l, {"good film"});
+  int unknown = 0;
+  for (const std::string& p : l.tokenize("positive")) unknown += learnt.count(p) == 0;
+  EXPECT_GE(unknown, 4);
 }
 
 }  // namespace
