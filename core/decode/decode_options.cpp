@@ -5,7 +5,7 @@
 
 #include "models/model.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 void validateDecodeOptions(const DecodeOptions& o) {
   if (o.maxInputTokens < 1)
@@ -47,4 +47,4 @@ void reportDecodeProgress(const DecodeOptions& o, int64_t step, int64_t maxSteps
   if (o.progress && !o.progress(step, maxSteps)) throw DecodeCancelled();
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

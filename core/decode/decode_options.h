@@ -9,10 +9,11 @@
 #include <vector>
 
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 #include "trace/trace.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct Model;
 
@@ -73,4 +74,4 @@ double normalisedScore(double logProb, int64_t length, double alpha);
 // Calls the progress callback, if any, and throws DecodeCancelled when it asks to stop.
 void reportDecodeProgress(const DecodeOptions& options, int64_t step, int64_t maxSteps);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

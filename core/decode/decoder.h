@@ -12,8 +12,9 @@
 
 #include "decode/decode_options.h"
 #include "models/model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // Greedy search: feeds <sos>, then at each step the most probable token (the first one on a
 // tie), until <eos> or the step limit. Every token may be chosen, <pad> and <unk> included:
@@ -46,4 +47,4 @@ DecodeResult inspectForced(const Model& model, std::string_view source, std::str
 DecodeResult classifyWithTrace(const Model& model, std::string_view sentence,
                                const DecodeOptions& options = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

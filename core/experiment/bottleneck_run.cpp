@@ -18,7 +18,7 @@
 #include "train/trainer.h"
 #include "util/check.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 namespace {
 
@@ -223,4 +223,4 @@ BottleneckResult runBottleneck(const BottleneckSettings& s, const BottleneckProg
   return result;
 }
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

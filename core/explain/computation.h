@@ -24,10 +24,15 @@
 #include <string>
 #include <vector>
 
+#include "tensor/precision.h"
+
 namespace attn {
+struct Trace;
+}  // namespace attn
+
+namespace attn::inline ATTN_PRECISION {
 
 struct Model;
-struct Trace;
 
 namespace explain {
 
@@ -172,4 +177,4 @@ std::vector<NextToken> topTokens(const std::vector<double>& logits,
                                  int64_t chosenId, double* chosenProb);
 
 }  // namespace explain
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

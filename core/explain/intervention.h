@@ -28,8 +28,9 @@
 #include <vector>
 
 #include "decode/decode_options.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct Model;
 
@@ -77,4 +78,4 @@ DecodeResult decodeWithIntervention(const Model& model, std::string_view sentenc
                                     const Intervention& intervention,
                                     const DecodeOptions& options = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -9,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 // Upper bounds for sizes read from files or flags: far above what a CPU model of this app
 // trains, far below what would exhaust memory before an error could be shown.
@@ -39,4 +41,4 @@ class ConfigReader {
   const nlohmann::json& config_;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -13,8 +13,9 @@
 #include "data/vocabulary.h"
 #include "models/classifier_model.h"
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 enum class Arch { RnnSeq2Seq, Transformer, StructuredSelfAttention };
 Arch parseArch(const std::string& name);  // throws attn::Error listing the valid names
@@ -58,4 +59,4 @@ Model parseModel(const uint8_t* data, size_t size, const std::string& name);
 // Atomically (util/atomic_file.h): an existing file is replaced only by a complete new one.
 void saveModel(const std::string& path, const Model& model);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

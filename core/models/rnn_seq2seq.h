@@ -10,10 +10,11 @@
 #include "layers/basic.h"
 #include "layers/rnn.h"
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 
 #include <nlohmann/json.hpp>
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 enum class AttentionKind { None, Bahdanau, Luong };
 AttentionKind parseAttentionKind(const std::string& name);  // "none", "bahdanau", "luong"
@@ -99,4 +100,4 @@ class RnnSeq2Seq : public Seq2SeqModel {
   Decoder decoder_;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -11,9 +11,10 @@
 #include "layers/attention_edit.h"
 #include "layers/module.h"
 #include "models/token_batch.h"
+#include "tensor/precision.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // name ("cross", "encoder_self", "decoder_self") -> one tensor per layer.
 using AttentionMaps = std::map<std::string, std::vector<Tensor>>;
@@ -81,4 +82,4 @@ class Seq2SeqModel : public Module {
   }
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

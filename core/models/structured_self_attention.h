@@ -13,8 +13,9 @@
 #include "layers/basic.h"
 #include "layers/rnn.h"
 #include "models/classifier_model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct StructuredSelfAttentionConfig {
   RnnCell cell = RnnCell::Lstm;  // lstm or gru
@@ -70,4 +71,4 @@ Var hopScores(const Var& projected, const std::vector<int64_t>& lengths);
 // hops A [B, r, n] -> P [B], P_b = ‖A_b A_bᵀ − I‖²_F. Backward: ∂P/∂A = 4 (AAᵀ − I) A.
 Var hopPenalty(const Var& hops);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

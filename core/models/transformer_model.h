@@ -19,8 +19,9 @@
 #include "layers/positional_encoding.h"
 #include "layers/transformer.h"
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct TransformerModelConfig {
   int64_t dModel = 64;  // d
@@ -87,4 +88,4 @@ class TransformerModel : public Seq2SeqModel {
   SinusoidalPositionalEncoding positions_;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

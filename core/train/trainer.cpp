@@ -10,7 +10,7 @@
 #include "train/parallel_step.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -151,4 +151,4 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
   return result;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

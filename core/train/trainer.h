@@ -11,10 +11,11 @@
 
 #include "data/encoding.h"
 #include "models/model.h"
+#include "tensor/precision.h"
 #include "train/metrics.h"
 #include "train/schedule.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct TrainConfig {
   int64_t steps = 0;   // stop after this many optimizer steps (0: use epochs)
@@ -78,4 +79,4 @@ TrainResult train(Model& model, const data::EncodedSplit& train,
                   const data::EncodedSplit& validation, const TrainConfig& config,
                   const ProgressFn& progress = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -11,11 +11,11 @@
 #include <filesystem>
 
 #include "golden.h"
+#include "models/loss.h"
 #include "models/model.h"
 #include "models/structured_self_attention.h"
 #include "optim/optimizer.h"
 #include "tensor/ops.h"
-#include "train/loss.h"
 
 namespace attn {
 namespace {

@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "models/model_fwd.h"
+
 namespace attn {
-struct Model;
 struct Trace;
 }  // namespace attn
 

@@ -7,15 +7,12 @@
 
 #include <memory>
 
+#include "models/model_fwd.h"
 #include "window/user_error.h"
 
 class QLabel;
 class QProgressBar;
 class QPushButton;
-
-namespace attn {
-struct Model;
-}
 
 namespace attn::ui {
 

@@ -16,12 +16,9 @@
 #include <utility>
 #include <vector>
 
+#include "models/model_fwd.h"
 #include "teach/alignment_snapshots.h"
 #include "window/user_error.h"
-
-namespace attn {
-struct Model;
-}
 
 namespace attn::ui {
 

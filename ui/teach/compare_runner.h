@@ -10,10 +10,10 @@
 
 #include <memory>
 
+#include "models/model_fwd.h"
 #include "window/user_error.h"
 
 namespace attn {
-struct Model;
 struct Trace;
 }  // namespace attn
 

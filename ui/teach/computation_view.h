@@ -19,18 +19,18 @@
 
 #include <memory>
 
+#include "models/model_fwd.h"
+#include "tensor/precision.h"
+
 class QComboBox;
 class QLabel;
 class QTableWidget;
 class QToolButton;
 
-namespace attn {
-struct Model;
-namespace explain {
+namespace attn::inline ATTN_PRECISION::explain {
 struct Computation;
 class ComputationExplainer;
-}  // namespace explain
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION::explain
 
 namespace attn::ui {
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "explain/intervention.h"
+#include "models/model_fwd.h"
 
 class QComboBox;
 class QFormLayout;
@@ -23,7 +24,6 @@ class QPushButton;
 class QSpinBox;
 
 namespace attn {
-struct Model;
 struct Trace;
 }  // namespace attn
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+#include "models/model_fwd.h"
 #include "translations/language.h"
 #include "views/colour_maps.h"
 
@@ -16,10 +17,6 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
-
-namespace attn {
-struct Model;
-}
 
 namespace attn::ui {
 
