@@ -5,7 +5,7 @@
 #include "data/vocabulary.h"
 #include "util/check.h"
 
-namespace attn::explain {
+namespace attn::inline ATTN_PRECISION::explain {
 
 WordGrouping groupWords(const std::vector<std::string>& tokens, const data::Tokenizer& tokenizer) {
   const auto& specials = data::Vocabulary::specialTokens();
@@ -50,4 +50,4 @@ AttentionMap mergeSubwords(const AttentionMap& map, const WordGrouping& queries,
   return out;
 }
 
-}  // namespace attn::explain
+}  // namespace attn::inline ATTN_PRECISION::explain

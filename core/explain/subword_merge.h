@@ -11,9 +11,10 @@
 #include <vector>
 
 #include "data/text_tokenizer.h"
+#include "tensor/precision.h"
 #include "trace/trace.h"
 
-namespace attn::explain {
+namespace attn::inline ATTN_PRECISION::explain {
 
 // Which word each token belongs to, and the words' text.
 struct WordGrouping {
@@ -34,4 +35,4 @@ WordGrouping groupWords(const std::vector<std::string>& tokens, const data::Toke
 AttentionMap mergeSubwords(const AttentionMap& map, const WordGrouping& queries,
                            const WordGrouping& keys);
 
-}  // namespace attn::explain
+}  // namespace attn::inline ATTN_PRECISION::explain

@@ -9,7 +9,7 @@
 #include "data/utf8.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -283,4 +283,4 @@ double corpusChrf(const std::vector<std::string>& hypotheses,
   return chrfScore(total, options);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

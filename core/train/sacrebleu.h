@@ -16,8 +16,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // The sacreBLEU "13a" tokenizer: punctuation and symbols split off, "." and "," kept inside
 // numbers, a few HTML entities decoded; tokens joined by single spaces.
@@ -62,4 +63,4 @@ double corpusChrf(const std::vector<std::string>& hypotheses,
                   const std::vector<std::vector<std::string>>& references,
                   const ChrfOptions& options = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

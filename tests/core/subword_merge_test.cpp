@@ -6,8 +6,12 @@
 #include "explain/subword_merge.h"
 #include "util/check.h"
 
-namespace attn::explain {
+namespace attn {
 namespace {
+
+using explain::groupWords;
+using explain::mergeSubwords;
+using explain::WordGrouping;
 
 // A SentencePiece tokenizer only decides word starts by the mark, so a tiny trained model is
 // enough to group hand-written pieces.
@@ -93,4 +97,4 @@ TEST(SubwordMerge, MismatchedGroupingIsAnError) {
 }
 
 }  // namespace
-}  // namespace attn::explain
+}  // namespace attn
