@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES=(g++ make cmake ninja-build pkg-config qt6-base-dev libqcustomplot-dev libeigen3-dev
           libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
           xvfb xauth fonts-dejavu-core qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-          clang-format)
+          clang-format libicu-dev libsentencepiece-dev)
 
 install_missing() {
   local missing=()
