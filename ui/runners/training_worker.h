@@ -66,7 +66,7 @@ class TrainingRunner
   void progressed(const attn::ui::TrainingTick& tick);
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void snapshotsStopped(const QString& why);  // the example cannot be read: training goes on
-  void finished(std::shared_ptr<attn::ui::TrainingOutcome> outcome);
+  void finished(std::shared_ptr<attn::jobs::TrainingOutcome> outcome);
 
  private:
   void deliver(std::shared_ptr<jobs::TrainingOutcome> outcome) override;
