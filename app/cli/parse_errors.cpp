@@ -104,9 +104,10 @@ std::string describeParseError(const CLI::ParseError& error, const CLI::App& com
     return option + " and " + other + " cannot be used together: keep one of them";
   }
   if (dynamic_cast<const CLI::ValidationError*>(&error)) {
-    // Our validators (checks.h) say "must be ..." after CLI11's "--steps: ".
+    // Our validators (checks.h) say "must be ..." or "needs a value ..." after CLI11's "--steps: ".
     const size_t colon = message.find(": ");
-    if (colon != std::string::npos && startsWith(message.substr(colon + 2), "must "))
+    const std::string said = colon == std::string::npos ? "" : message.substr(colon + 2);
+    if (startsWith(said, "must ") || startsWith(said, "needs a value"))
       return message.substr(0, colon) + " " + message.substr(colon + 2);
     return message;
   }

@@ -89,8 +89,10 @@ TEST_F(EvalCommand, PrintsWhatItPrintedForTheBundledClassifierBefore) {
   // resources/models/METRICS.json holds what `eval` printed for the bundled models when they
   // were trained, before the evaluation job existed.
   const std::string models = std::string(ATTN_TEST_DATA_DIR) + "/../../resources/models/";
+  // Parsed into a named value: a range-for over a member of a temporary would dangle.
+  const json metrics = json::parse(slurp(models + "METRICS.json"));
   json before;
-  for (const json& m : json::parse(slurp(models + "METRICS.json"))["models"])
+  for (const json& m : metrics["models"])
     if (m["name"] == "sentiment-lin") before = m["test"];
   ASSERT_TRUE(before.is_object());
   const ProgramRun run = runCli("eval --model " + quoted(models + "sentiment-lin.safetensors"));
