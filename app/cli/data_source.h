@@ -24,8 +24,11 @@ struct DataSourceOptions {
   int64_t trainSize = 0, validationSize = 0, testSize = 0, minLength = 0, maxLength = 0,
           alphabetSize = 0;
   uint64_t taskSeed = 1;
-  // TSV flags.
-  std::string taskKind = "seq2seq", tokenizer = "word";
+  // Corpus flags: a TSV file (--data, --columns) or parallel files (--source-file, --target-file).
+  std::string sourceFile, targetFile, columns = "1,2";
+  std::string taskKind = "seq2seq", tokenizer = "word", subwordModelType = "unigram";
+  int64_t subwordVocabSize = 8000, maxSourceTokens = 0, maxTargetTokens = 0;
+  bool lowercase = false, nfkc = false, dedup = false;
   double validationFraction = 0.1, testFraction = 0.1;
   bool skipHeader = false;
   bool fileOrder = false;  // split in file order (train's --no-shuffle)
@@ -35,11 +38,19 @@ struct DataSourceOptions {
               *validationSizeOption = nullptr, *testSizeOption = nullptr,
               *minLengthOption = nullptr, *maxLengthOption = nullptr, *alphabetSizeOption = nullptr,
               *taskSeedOption = nullptr, *validationFractionOption = nullptr,
-              *testFractionOption = nullptr;
+              *testFractionOption = nullptr, *sourceFileOption = nullptr,
+              *targetFileOption = nullptr, *columnsOption = nullptr, *lowercaseOption = nullptr,
+              *nfkcOption = nullptr, *subwordModelTypeOption = nullptr,
+              *subwordVocabSizeOption = nullptr, *maxTargetTokensOption = nullptr,
+              *dedupOption = nullptr;
+
+  bool fileGiven() const { return !dataFile.empty() || !sourceFile.empty(); }
 };
 
-// Adds --task, --data and their options to `command`. `withTextFormat` adds --task-kind and
-// --tokenizer, which only training chooses (a model file fixes both).
+// Adds --task, --data, --source-file/--target-file and their options to `command`.
+// `withTextFormat` adds what only training chooses (a model file fixes it): --task-kind, the
+// tokenizer and its options, and the filters --max-target-length and --dedup (train adds
+// --max-source-length, which also bounds a task's examples).
 void addDataSourceOptions(CLI::App& command, DataSourceOptions& options, bool withTextFormat);
 
 // The typed data source the flags describe. `recorded` is a model's `training` metadata (or null):

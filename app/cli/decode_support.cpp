@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/interrupt.h"
 #include "cli/run_guard.h"
+#include "data/vocabulary.h"
 #include "util/cancel.h"
 
 namespace attn::app {
@@ -56,6 +57,17 @@ void noteUnknown(std::ostream& err, const std::vector<std::string>& tokens,
     err << (i == 0 ? " " : ", ") << (p < tokens.size() ? tokens[p] : "?");
   }
   err << '\n';
+}
+
+void warnUnknownShare(std::ostream& err, const std::vector<std::string>& tokens,
+                      const std::vector<int>& positions, const std::string& where) {
+  const std::string& eos = data::Vocabulary::specialTokens()[data::Vocabulary::kEos];
+  const size_t typed = !tokens.empty() && tokens.back() == eos ? tokens.size() - 1 : tokens.size();
+  if (typed == 0 || positions.size() * 5 <= typed) return;  // at most 20%
+  err << kProgram << ": warning: " << where << positions.size() << " of " << typed
+      << " source tokens (" << (positions.size() * 100 + typed / 2) / typed
+      << "%) are unknown to the model: it cannot translate this sentence well (is it in the "
+         "language the model was trained on?)\n";
 }
 
 }  // namespace attn::app

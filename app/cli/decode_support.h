@@ -34,4 +34,9 @@ DecodeResult runDecoding(const DecodeFlags& flags, int beamWidth,
 void noteUnknown(std::ostream& err, const std::vector<std::string>& tokens,
                  const std::vector<int>& positions, const std::string& which);
 
+// "warning: WHERE3 of 5 source tokens (60%) are unknown to the model ..." when more than 20% of
+// the sentence's tokens (its <eos> aside) are unknown; `where` is "" or "in.txt:3: ".
+void warnUnknownShare(std::ostream& err, const std::vector<std::string>& tokens,
+                      const std::vector<int>& positions, const std::string& where);
+
 }  // namespace attn::app

@@ -49,15 +49,22 @@ void addOptions(CLI::App& cmd, EvalCommandOptions& o) {
 // changes a task (--test-size) still applies on top of that record.
 jobs::EvaluationJob evaluationJob(EvalCommandOptions& o, std::shared_ptr<const Model> model) {
   const json& recorded = model->training;
-  if (o.data.task.empty() && o.data.dataFile.empty()) {
+  if (o.data.task.empty() && !o.data.fileGiven()) {
     const std::optional<jobs::DataSourceSpec> spec = jobs::recordedDataSource(recorded);
     if (!spec)
-      throw UsageError("eval needs --task NAME or --data FILE: " + o.model +
-                       " does not record what it was trained on");
-    if (const auto* task = std::get_if<jobs::BuiltInTask>(&*spec))
+      throw UsageError("eval needs --task NAME, --data FILE or --source-file/--target-file: " +
+                       o.model + " does not record what it was trained on");
+    if (const auto* task = std::get_if<jobs::BuiltInTask>(&*spec)) {
       o.data.task = task->name;
-    else
-      o.data.dataFile = std::get<jobs::TsvFile>(*spec).path;
+    } else {
+      const auto& file = std::get<jobs::TsvFile>(*spec);
+      if (file.targetPath.empty()) {
+        o.data.dataFile = file.path;
+      } else {
+        o.data.sourceFile = file.path;
+        o.data.targetFile = file.targetPath;
+      }
+    }
   }
   jobs::EvaluationJob job;
   job.model = std::move(model);
@@ -93,11 +100,19 @@ int runEval(EvalCommandOptions& o, std::ostream& out, std::ostream& err) {
     throw;
   }
   if (outcome.status == RunStatus::Cancelled || interrupt.requested()) throw Cancelled();
+  for (const std::string& w : outcome.warnings) err << kProgram << ": warning: " << w << '\n';
 
   json metrics = outcome.metrics.toJson();
   metrics["split"] = std::string(jobs::evalSplitName(outcome.split));
   const bool isTask = std::holds_alternative<jobs::BuiltInTask>(outcome.data);
-  metrics[isTask ? "task" : "data"] = isTask ? o.data.task : o.data.dataFile;
+  if (isTask) {
+    metrics["task"] = o.data.task;
+  } else if (!o.data.sourceFile.empty()) {
+    metrics["source_file"] = o.data.sourceFile;
+    metrics["target_file"] = o.data.targetFile;
+  } else {
+    metrics["data"] = o.data.dataFile;
+  }
   if (!model->isClassifier())
     metrics["decoding"] = outcome.beamSearch ? "beam " + std::to_string(o.beam) : "greedy";
   out << metrics.dump(2) << '\n';
@@ -113,8 +128,13 @@ Command addEvalCommand(CLI::App& cli) {
   cmd->footer(
       "Without --task or --data, eval uses what the model was trained on. A task is rebuilt "
       "with the recorded task config (flags given override it), so the test split is the one "
-      "held out in training. Prints JSON: exact_match, token_accuracy, bleu and loss for a "
-      "seq2seq model, accuracy and loss for a classifier, and the number of examples.");
+      "held out in training; a file is read with the model's tokenizer, columns and filters. "
+      "Prints JSON: exact_match, token_accuracy, bleu, chrf and loss for a seq2seq model "
+      "(BLEU and chrF as sacreBLEU computes them on the detokenized outputs, where an <unk> "
+      "never matches, divided by 100), accuracy, macro_f1 and loss for a classifier, "
+      "unknown_tokens (the share of the data's tokens the model does not know) and the number "
+      "of examples. More than 20% unknown tokens is warned about; more than 90% is an error "
+      "(exit 1): the model cannot read that data.");
   return {cmd,
           [options](std::ostream& out, std::ostream& err) { return runEval(*options, out, err); }};
 }

@@ -16,6 +16,7 @@
 #include "cli/run_guard.h"
 #include "cli/train_options.h"
 #include "exit_codes.h"
+#include "jobs/evaluation_job.h"
 #include "jobs/training_job.h"
 #include "util/cancel.h"
 #include "util/check.h"
@@ -83,7 +84,8 @@ jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded) {
   job.initModel = o.init;
   job.vocabulary.minFrequency = o.minFrequency;
   job.vocabulary.maxSize = o.maxVocab;
-  job.maxSourceLength = o.maxSourceLength;
+  // A task's bound counts the <eos> the encoder reads; a file's is part of its data spec.
+  if (!o.data.task.empty() && o.maxSourceLength > 0) job.maxSourceLength = o.maxSourceLength + 1;
   job.tool = std::string(kProgram) + " " + ATTN_VERSION;
   if (o.init.empty())
     job.makeModel = [&o](const data::Vocabularies& vocabs) { return newModel(o, vocabs); };
@@ -97,8 +99,22 @@ void announce(std::ostream& err, const TrainOptions& o, const jobs::TrainingStar
   if (s.leftOut > 0) err << " (" << s.leftOut << " too long left out)";
   err << ", "
       << (o.steps > 0 ? std::to_string(o.steps) + " steps" : std::to_string(o.epochs) + " epochs")
-      << '\n'
-      << std::flush;
+      << '\n';
+  if (!s.filtered.empty()) err << s.dataName << ": " << s.filtered << '\n';
+  if (s.tokenizer == data::TokenizerKind::Words ||
+      s.tokenizer == data::TokenizerKind::SentencePiece)
+    err << "Tokens: " << s.tokenizer.name() << ", vocabularies of " << s.model.srcVocab.size()
+        << (s.model.isClassifier() ? "" : " and " + std::to_string(s.model.tgtVocab.size()))
+        << " tokens\n";
+  if (s.validationUnknownShare > jobs::kUnknownWarningShare)
+    err << kProgram << ": warning: " << static_cast<int>(s.validationUnknownShare * 100 + 0.5)
+        << "% of the validation tokens are unknown to the vocabularies (read as <unk>): lower "
+           "--min-frequency, raise --max-vocab, or try --tokenizer sentencepiece\n";
+  err << std::flush;
+}
+
+void printWarnings(std::ostream& err, const std::vector<std::string>& warnings) {
+  for (const std::string& w : warnings) err << kProgram << ": warning: " << w << '\n';
 }
 
 int runTrain(TrainOptions& o, std::ostream& out, std::ostream& err) {
@@ -111,6 +127,7 @@ int runTrain(TrainOptions& o, std::ostream& out, std::ostream& err) {
   // (The job loads the model again to train it; a model file is small next to a training run.)
   const json recorded = o.init.empty() ? json() : loadModel(o.init).training;
   o.data.fileOrder = o.noShuffle;
+  o.data.maxSourceTokens = o.maxSourceLength;
   const jobs::TrainingJob job = trainingJob(o, recorded);
 
   ProgressPrinter printer(err, ProgressPrinter::stderrIsTerminal());
@@ -122,7 +139,10 @@ int runTrain(TrainOptions& o, std::ostream& out, std::ostream& err) {
           if (p.training) printer.update(*p.training);
           return !interrupt.requested();
         },
-        [&](const jobs::TrainingStart& s) { announce(err, o, s); });
+        [&](const jobs::TrainingStart& s) {
+          printWarnings(err, s.warnings);
+          announce(err, o, s);
+        });
   } catch (const jobs::TaskConfigError& e) {
     if (taskFlagsGiven(o.data)) throw UsageError(e.what());
     throw;

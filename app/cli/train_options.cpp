@@ -17,7 +17,7 @@ void addTrainOptions(CLI::App& cmd, TrainOptions& o) {
     taskOnly->needs(o.data.taskOption);
   for (CLI::Option* fileOnly : {o.data.taskKindOption, o.data.tokenizerOption,
                                 o.data.validationFractionOption, o.data.testFractionOption})
-    fileOnly->needs(o.data.dataOption);
+    fileOnly->excludes(o.data.taskOption);
   o.vocabOption = cmd.add_option("--max-vocab", o.maxVocab,
                                  "Largest vocabulary, special tokens included (0 = no limit)")
                       ->check(wholeNumber(0))
@@ -27,9 +27,16 @@ void addTrainOptions(CLI::App& cmd, TrainOptions& o) {
           ->check(wholeNumber(1))
           ->group("Data");
   cmd.add_option("--max-source-length", o.maxSourceLength,
-                 "Leave out examples whose source (with <eos>) is longer (0 = keep all)")
+                 "Leave out examples whose source has more tokens, as the tokenizer cuts it "
+                 "(0 = keep all; a file's bound is recorded and applies again at eval)")
       ->check(wholeNumber(0))
       ->group("Data");
+  cmd.add_option("--bucket-window", o.bucketWindow,
+                 "Length buckets: sort the shuffled examples by length within windows of this "
+                 "many batches, then shuffle the batches, so a batch pads little (0 = off, the "
+                 "default; 50 suits a real corpus)")
+      ->check(wholeNumber(0, 1'000'000))
+      ->group("Training");
 
   o.arch.add(cmd);
   o.initOption = cmd.add_option("--init", o.init,
@@ -96,8 +103,11 @@ void addTrainOptions(CLI::App& cmd, TrainOptions& o) {
 }
 
 void checkTrainUsage(const TrainOptions& o) {
-  if (o.data.task.empty() && o.data.dataFile.empty())
-    throw UsageError("train needs --task NAME or --data FILE.tsv");
+  if (o.data.task.empty() && !o.data.fileGiven())
+    throw UsageError(
+        "train needs --task NAME, --data FILE.tsv, or --source-file X --target-file Y");
+  if (o.bucketWindow > 0 && o.noShuffle)
+    throw UsageError("--bucket-window shuffles the batches: it cannot go with --no-shuffle");
   if (o.steps == 0 && o.epochs == 0) throw UsageError("train needs --steps N or --epochs N");
   // The trainer writes checkpoints as it goes; on --out that would break the promise that a
   // failed or cancelled run leaves --out as it was.
@@ -110,8 +120,9 @@ void checkTrainUsage(const TrainOptions& o) {
     std::vector<std::string> refused = o.arch.givenFlags();
     if (o.arch.archGiven()) refused.insert(refused.begin(), "--arch");
     if (o.arch.configFileGiven()) refused.insert(refused.begin(), "--config");
-    for (const CLI::Option* fixed :
-         {o.data.tokenizerOption, o.data.taskKindOption, o.vocabOption, o.frequencyOption})
+    for (const CLI::Option* fixed : {o.data.tokenizerOption, o.data.taskKindOption, o.vocabOption,
+                                     o.frequencyOption, o.data.lowercaseOption, o.data.nfkcOption,
+                                     o.data.subwordModelTypeOption, o.data.subwordVocabSizeOption})
       if (fixed->count() > 0) refused.push_back(fixed->get_name());
     if (!refused.empty())
       throw UsageError("--init continues a model as it is: " + refused.front() +
@@ -136,6 +147,7 @@ TrainConfig trainConfig(const TrainOptions& o) {
   c.seed = o.seed;
   c.threads = o.threads;
   c.shuffle = !o.noShuffle;
+  c.bucketWindow = o.bucketWindow;
   c.evalEvery = o.evalEvery;
   c.evalExamples = o.evalExamples;
   c.patience = o.patience;

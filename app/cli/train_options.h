@@ -22,7 +22,7 @@ struct TrainOptions {
   ArchOptions arch;
   std::string init, out, checkpoint;
   int64_t steps = 0, epochs = 0, batchSize = 32, warmup = 0, evalEvery = 0, evalExamples = 500,
-          patience = 0, maxSourceLength = 0, minFrequency = 1, maxVocab = 0;
+          patience = 0, maxSourceLength = 0, minFrequency = 1, maxVocab = 0, bucketWindow = 0;
   double lr = 1e-3, clip = 1.0;
   std::string optimizer = "adam", decay = "none";
   uint64_t seed = 1;

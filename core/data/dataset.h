@@ -36,6 +36,9 @@ struct Dataset {
   TaskKind kind = TaskKind::Seq2Seq;
   TokenizerKind tokenizer = TokenizerKind::Word;
   std::vector<Example> train, validation, test;
+  // What the reader of a file has to tell its user ("fra.txt:1: the first line looks like a
+  // header ..."); the caller prints or shows them.
+  std::vector<std::string> warnings;
 
   std::vector<Example>& split(Split s);
   const std::vector<Example>& split(Split s) const;

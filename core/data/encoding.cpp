@@ -8,19 +8,32 @@ namespace attn::data {
 
 Vocabularies buildVocabularies(const Dataset& data, const VocabularyOptions& source,
                                const VocabularyOptions& target) {
+  return buildVocabularies(data, Tokenizer(data.tokenizer), source, target);
+}
+
+Vocabularies buildVocabularies(const Dataset& data, const Tokenizer& tokenizer,
+                               const VocabularyOptions& source, const VocabularyOptions& target) {
   Vocabularies v;
   v.kind = data.kind;
-  v.tokenizer = data.tokenizer;
-  TokenCounts sourceCounts, targetCounts;
-  for (const Example& e : data.train) {
-    countTokens(tokenize(e.source, data.tokenizer), sourceCounts);
-    if (data.kind == TaskKind::Seq2Seq)
-      countTokens(tokenize(e.target, data.tokenizer), targetCounts);
-  }
-  v.source = Vocabulary::fromCounts(sourceCounts, source);
-  if (data.kind == TaskKind::Seq2Seq) {
-    v.target = Vocabulary::fromCounts(targetCounts, target);
+  v.tokenizer = tokenizer;
+  const bool seq2seq = data.kind == TaskKind::Seq2Seq;
+  if (const SentencePieceModel* pieces = tokenizer.sentencePiece()) {
+    // Every piece once, in the model's order (the counts only order the tokens).
+    TokenCounts all;
+    const std::vector<std::string> list = pieces->pieces();
+    for (size_t i = 0; i < list.size(); ++i) all[list[i]] = int64_t(list.size() - i);
+    v.source = Vocabulary::fromCounts(all);
+    if (seq2seq) v.target = v.source;
   } else {
+    TokenCounts sourceCounts, targetCounts;
+    for (const Example& e : data.train) {
+      countTokens(tokenizer.tokenize(e.source), sourceCounts);
+      if (seq2seq) countTokens(tokenizer.tokenize(e.target), targetCounts);
+    }
+    v.source = Vocabulary::fromCounts(sourceCounts, source);
+    if (seq2seq) v.target = Vocabulary::fromCounts(targetCounts, target);
+  }
+  if (!seq2seq) {
     std::vector<std::string> labels;
     for (Split s : {Split::Train, Split::Validation, Split::Test})
       for (const Example& e : data.split(s)) labels.push_back(e.target);
@@ -51,12 +64,21 @@ EncodedSplit encodeExamples(const std::vector<Example>& examples, const Vocabula
     const Example& e = examples[i];
     EncodedExample enc;
     enc.index = static_cast<int64_t>(i);
+    int64_t tokens = 0, unknown = 0;
+    // contains() rather than id() == kUnk: a "<unk>" written in the text is known, it is <unk>.
+    const auto encode = [&](const std::vector<std::string>& cut, const Vocabulary& vocabulary) {
+      tokens += static_cast<int64_t>(cut.size());
+      for (const std::string& t : cut) unknown += vocabulary.contains(t) ? 0 : 1;
+      return vocabulary.encode(cut);
+    };
     try {
-      enc.source = vocabs.source.encode(tokenize(e.source, vocabs.tokenizer));
+      enc.source = encode(vocabs.tokenizer.tokenize(e.source), vocabs.source);
       if (enc.source.empty()) throw Error("the source has no token");
       if (seq2seq) {
         enc.source.push_back(Vocabulary::kEos);
-        enc.target = vocabs.target.encode(tokenize(e.target, vocabs.tokenizer));
+        const std::vector<std::string> target = vocabs.tokenizer.tokenize(e.target);
+        enc.target = encode(target, vocabs.target);
+        enc.reference = vocabs.tokenizer.detokenize(target);
       } else {
         enc.label = vocabs.labels.id(e.target);
       }
@@ -92,13 +114,15 @@ EncodedSplit encodeExamples(const std::vector<Example>& examples, const Vocabula
       enc.truncated = true;
       ++out.truncated;
     }
+    out.tokens += tokens;
+    out.unknownTokens += unknown;
     out.examples.push_back(std::move(enc));
   }
   return out;
 }
 
 std::vector<int64_t> encodeSource(std::string_view text, const Vocabularies& vocabs) {
-  std::vector<int64_t> ids = vocabs.source.encode(tokenize(text, vocabs.tokenizer));
+  std::vector<int64_t> ids = vocabs.source.encode(vocabs.tokenizer.tokenize(text));
   if (ids.empty()) throw Error("the sentence has no token");
   if (vocabs.kind == TaskKind::Seq2Seq) ids.push_back(Vocabulary::kEos);
   return ids;

@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "data/text_tokenizer.h"
 #include "data/vocabulary.h"
 
 namespace attn::data {
 
 struct Vocabularies {
   TaskKind kind = TaskKind::Seq2Seq;
-  TokenizerKind tokenizer = TokenizerKind::Word;
+  Tokenizer tokenizer;  // cuts both sides' text (a model file stores it)
   Vocabulary source;
   Vocabulary target;       // seq2seq only
   LabelVocabulary labels;  // classification only
@@ -25,6 +26,12 @@ struct Vocabularies {
 // tokens it never saw (they become <unk>). Classes come from every split: a test label missing
 // from train is still a class, with an id the model can be scored on.
 Vocabularies buildVocabularies(const Dataset& data, const VocabularyOptions& source = {},
+                               const VocabularyOptions& target = {});
+// The same with a tokenizer built for the data (buildTokenizer). A sentencepiece tokenizer fixes
+// the vocabularies itself: every piece of its model is in both, whatever the frequency options
+// say, so that a new sentence, cut into pieces, never holds an <unk>.
+Vocabularies buildVocabularies(const Dataset& data, const Tokenizer& tokenizer,
+                               const VocabularyOptions& source = {},
                                const VocabularyOptions& target = {});
 
 // What to do with an example longer than a limit.
@@ -48,6 +55,10 @@ struct EncodedExample {
   int64_t label = -1;           // classification: the class id
   int64_t index = 0;            // position of the example in the split it came from
   bool truncated = false;
+  // seq2seq: the target as the tokenizer reads and writes it back (lower-cased, spaced), with no
+  // vocabulary in between: what a decoded output is scored against (sacreBLEU, chrF), where an
+  // <unk> of the output never matches.
+  std::string reference;
 };
 
 struct EncodedSplit {
@@ -55,6 +66,12 @@ struct EncodedSplit {
   std::vector<EncodedExample> examples;
   int64_t truncated = 0;  // how many examples TooLong::Truncate shortened
   int64_t skipped = 0;    // how many TooLong::Skip left out
+  // Tokens of the examples kept (sources without <eos>; targets of seq2seq), and how many of
+  // them the vocabularies do not hold (read as <unk>).
+  int64_t tokens = 0;
+  int64_t unknownTokens = 0;
+
+  double unknownShare() const { return tokens > 0 ? double(unknownTokens) / double(tokens) : 0; }
 };
 
 // Throws attn::Error (naming the example's position and `splitLabel`) for invalid UTF-8, an

@@ -117,4 +117,13 @@ int64_t SentencePieceModel::pieceCount() const {
   return processor_->GetPieceSize();
 }
 
+std::vector<std::string> SentencePieceModel::pieces() const {
+  ATTN_CHECK(processor_, "SentencePieceModel: not loaded");
+  std::vector<std::string> out;
+  for (int id = 0; id < processor_->GetPieceSize(); ++id)
+    if (!processor_->IsControl(id) && !processor_->IsUnknown(id) && !processor_->IsUnused(id))
+      out.push_back(processor_->IdToPiece(id));
+  return out;
+}
+
 }  // namespace attn::data

@@ -47,6 +47,9 @@ class SentencePieceModel {
   std::vector<std::string> encode(std::string_view text) const;  // throws on invalid UTF-8
   std::string decode(const std::vector<std::string>& pieces) const;
   int64_t pieceCount() const;
+  // The pieces text can be cut into, in SentencePiece's id order, without its control and unknown
+  // symbols: a model's vocabulary, so that no piece of a new sentence is <unk>.
+  std::vector<std::string> pieces() const;
 
  private:
   std::string serialized_;

@@ -41,8 +41,10 @@ inline constexpr const char* kSentencePieceModelKey = "sentencepiece_model";  //
 class Tokenizer {
  public:
   Tokenizer() : Tokenizer(TokenizerKind::Word) {}
-  // word, char or words; sentencepiece needs a model (below): attn::Error.
-  explicit Tokenizer(TokenizerKind kind, TokenizerOptions options = {});
+  // word, char or words; sentencepiece needs a model (below): attn::Error. Implicit, so that code
+  // written for the two kinds that need nothing more (a task's word or char) reads as before.
+  Tokenizer(TokenizerKind kind,
+            TokenizerOptions options = {});  // NOLINT(google-explicit-constructor)
   // A SentencePiece tokenizer trained on `sentences` (the training split's sources and targets:
   // one model for both sides). `options.lowercase` is SentencePieceOptions::lowercase.
   static Tokenizer trainSentencePiece(const std::vector<std::string>& sentences,
@@ -74,11 +76,24 @@ class Tokenizer {
   // did. Throws attn::Error naming the key that is missing or wrong.
   static Tokenizer fromMetadata(const std::map<std::string, std::string>& metadata);
 
+  // Whether it is of this kind (options and models aside): `model.tokenizer ==
+  // TokenizerKind::Char`.
+  friend bool operator==(const Tokenizer& t, TokenizerKind kind) { return t.kind_ == kind; }
+
  private:
   TokenizerKind kind_ = TokenizerKind::Word;
   TokenizerOptions options_;
   std::shared_ptr<const SentencePieceModel> sentencePiece_;
 };
+
+// The same as the methods, as free functions beside tokenizer.h's, so that a call written for a
+// kind (`tokenize(text, model.tokenizer)`) works for every tokenizer a model can have.
+inline std::vector<std::string> tokenize(std::string_view text, const Tokenizer& tokenizer) {
+  return tokenizer.tokenize(text);
+}
+inline std::string detokenize(const std::vector<std::string>& tokens, const Tokenizer& tokenizer) {
+  return tokenizer.detokenize(tokens);
+}
 
 // What a user chooses for a new model (--tokenizer, --lowercase, --nfkc, --sp-model-type,
 // --vocab-size).

@@ -9,11 +9,11 @@ int64_t EncodedText::typedCount() const {
   return static_cast<int64_t>(tokens.size()) - (endsWithEos ? 1 : 0);
 }
 
-EncodedText encodeText(std::string_view text, data::TokenizerKind tokenizer,
+EncodedText encodeText(std::string_view text, const data::Tokenizer& tokenizer,
                        const data::Vocabulary& vocabulary, bool appendEos, int64_t maxTokens,
                        const std::string& what) {
   EncodedText out;
-  out.tokens = data::tokenize(text, tokenizer);
+  out.tokens = tokenizer.tokenize(text);
   if (out.tokens.empty()) throw Error(what + " is empty: there is nothing to decode");
   const int64_t n = static_cast<int64_t>(out.tokens.size());
   if (n > maxTokens)

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "data/tokenizer.h"
+#include "data/text_tokenizer.h"
 #include "data/vocabulary.h"
 #include "models/token_batch.h"
 #include "tensor/precision.h"
@@ -29,7 +29,7 @@ struct EncodedText {
 
 // Throws attn::Error for invalid UTF-8, an empty sentence, or more than maxTokens tokens
 // (`what` names the sentence in messages: "the source").
-EncodedText encodeText(std::string_view text, data::TokenizerKind tokenizer,
+EncodedText encodeText(std::string_view text, const data::Tokenizer& tokenizer,
                        const data::Vocabulary& vocabulary, bool appendEos, int64_t maxTokens,
                        const std::string& what);
 

@@ -1,5 +1,6 @@
 #include "jobs/data_source.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <type_traits>
 
@@ -20,14 +21,48 @@ bool samePath(const std::string& a, const std::string& b) {
   return a == b;
 }
 
+std::string absolutePath(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  return ec ? path : absolute.lexically_normal().string();
+}
+
+// Keys beyond the first seven are written only when they differ from the default, so a file
+// read as before records what it always did.
 json tsvConfigToJson(const TsvFile& f) {
-  return {{"kind", std::string(data::taskKindName(f.kind))},
-          {"tokenizer", std::string(data::tokenizerName(f.tokenizer))},
-          {"seed", f.split.seed},
-          {"validation_fraction", f.split.validationFraction},
-          {"test_fraction", f.split.testFraction},
-          {"shuffle", f.split.shuffle},
-          {"skip_header", f.skipHeader}};
+  json j = {{"kind", std::string(data::taskKindName(f.kind))},
+            {"tokenizer", std::string(data::tokenizerName(f.tokenizer))},
+            {"seed", f.split.seed},
+            {"validation_fraction", f.split.validationFraction},
+            {"test_fraction", f.split.testFraction},
+            {"shuffle", f.split.shuffle},
+            {"skip_header", f.skipHeader}};
+  if (!f.targetPath.empty()) j["target_data"] = absolutePath(f.targetPath);
+  if (f.targetPath.empty() && f.columns != data::Columns{})
+    j["columns"] = {f.columns.source, f.columns.target};
+  if (f.lowercase) j["lowercase"] = true;
+  if (f.nfkc) j["nfkc"] = true;
+  if (f.tokenizer == data::TokenizerKind::SentencePiece) {
+    j["sp_model_type"] = std::string(data::subwordAlgorithmName(f.subwordAlgorithm));
+    j["vocab_size"] = f.subwordVocabSize;
+  }
+  if (f.filter.maxSourceTokens > 0) j["max_source_tokens"] = f.filter.maxSourceTokens;
+  if (f.filter.maxTargetTokens > 0) j["max_target_tokens"] = f.filter.maxTargetTokens;
+  if (f.filter.dedup) j["dedup"] = true;
+  return j;
+}
+
+data::Columns columnsFromJson(const json& config, data::Columns fallback) {
+  if (!config.is_object() || !config.contains("columns")) return fallback;
+  const json& c = config["columns"];
+  if (!c.is_array() || c.size() != 2 || !c[0].is_number_integer() || !c[1].is_number_integer())
+    return fallback;
+  try {  // the same checks as the command line's
+    return data::parseColumns(std::to_string(c[0].get<int64_t>()) + "," +
+                              std::to_string(c[1].get<int64_t>()));
+  } catch (const Error&) {
+    return fallback;
+  }
 }
 
 // A kind or tokenizer name this build does not know keeps the default: the model that reads the
@@ -56,6 +91,17 @@ TsvFile tsvFromJson(const std::string& path, const json& config) {
   f.split.testFraction = field<double>(config, "test_fraction", f.split.testFraction);
   f.split.shuffle = field<bool>(config, "shuffle", f.split.shuffle);
   f.skipHeader = field<bool>(config, "skip_header", f.skipHeader);
+  f.targetPath = field<std::string>(config, "target_data", "");
+  f.columns = columnsFromJson(config, f.columns);
+  f.lowercase = field<bool>(config, "lowercase", false);
+  f.nfkc = field<bool>(config, "nfkc", false);
+  f.subwordAlgorithm =
+      parsedOr(config, "sp_model_type", f.subwordAlgorithm,
+               [](const std::string& n) { return data::parseSubwordAlgorithm(n); });
+  f.subwordVocabSize = field<int64_t>(config, "vocab_size", f.subwordVocabSize);
+  f.filter.maxSourceTokens = std::max<int64_t>(0, field<int64_t>(config, "max_source_tokens", 0));
+  f.filter.maxTargetTokens = std::max<int64_t>(0, field<int64_t>(config, "max_target_tokens", 0));
+  f.filter.dedup = field<bool>(config, "dedup", false);
   return f;
 }
 
@@ -66,7 +112,18 @@ std::string sourceName(const DataSourceSpec& spec) {
   return std::get<TsvFile>(spec).path;
 }
 
-data::Dataset loadDataset(const DataSourceSpec& spec, const SplitsNeeded& needed) {
+data::TokenizerChoice TsvFile::tokenizerChoice() const {
+  data::TokenizerChoice c;
+  c.kind = tokenizer;
+  c.lowercase = lowercase;
+  c.nfkc = nfkc;
+  c.algorithm = subwordAlgorithm;
+  c.vocabSize = subwordVocabSize;
+  return c;
+}
+
+data::Dataset loadDataset(const DataSourceSpec& spec, const SplitsNeeded& needed,
+                          data::FilterReport* filtered) {
   if (const auto* task = std::get_if<BuiltInTask>(&spec)) {
     data::TaskConfig generated = task->config;
     if (!needed.train) generated.trainSize = 0;
@@ -80,9 +137,47 @@ data::Dataset loadDataset(const DataSourceSpec& spec, const SplitsNeeded& needed
   }
   const TsvFile& file = std::get<TsvFile>(spec);
   if (file.path.empty()) throw Error("choose a built-in task or a TSV file to read examples from");
-  data::TsvOptions tsv;
-  tsv.skipHeader = file.skipHeader;
-  return data::loadTsvDataset(file.path, file.kind, file.tokenizer, file.split, tsv);
+  data::Corpus corpus;
+  if (file.targetPath.empty()) {
+    data::TsvOptions tsv;
+    tsv.skipHeader = file.skipHeader;
+    tsv.columns = file.columns;
+    corpus = data::readTsvCorpus(file.path, file.kind, tsv);
+  } else {
+    if (file.kind != data::TaskKind::Seq2Seq)
+      throw Error("parallel text files hold sentence pairs: they cannot be a classification task");
+    data::ParallelOptions parallel;
+    parallel.skipHeader = file.skipHeader;
+    corpus = data::readParallelCorpus(file.path, file.targetPath, parallel);
+  }
+  data::CorpusFilter dedup;
+  dedup.dedup = file.filter.dedup;
+  const data::FilterReport report = data::filterExamples(corpus.examples, dedup);
+  if (filtered) *filtered = report;
+  data::Dataset d = data::datasetFromCorpus(corpus, file.kind, file.tokenizer, file.split);
+  d.warnings = corpus.warnings;
+  return d;
+}
+
+data::FilterReport applyLengthFilter(data::Dataset& d, const DataSourceSpec& spec,
+                                     const data::Tokenizer& tokenizer) {
+  data::FilterReport total;
+  const auto* file = std::get_if<TsvFile>(&spec);
+  if (!file || (file->filter.maxSourceTokens == 0 && file->filter.maxTargetTokens == 0)) {
+    for (data::Split s : {data::Split::Train, data::Split::Validation, data::Split::Test})
+      total.kept += static_cast<int64_t>(d.split(s).size());
+    return total;
+  }
+  data::CorpusFilter lengths = file->filter;
+  lengths.dedup = false;
+  if (d.kind != data::TaskKind::Seq2Seq) lengths.maxTargetTokens = 0;  // a label is no text
+  for (data::Split s : {data::Split::Train, data::Split::Validation, data::Split::Test}) {
+    const data::FilterReport r = data::filterExamples(d.split(s), lengths, tokenizer.counter());
+    total.kept += r.kept;
+    total.sourceTooLong += r.sourceTooLong;
+    total.targetTooLong += r.targetTooLong;
+  }
+  return total;
 }
 
 DataSourceSpec suitedToModel(DataSourceSpec spec, const Model& model) {
@@ -90,7 +185,7 @@ DataSourceSpec suitedToModel(DataSourceSpec spec, const Model& model) {
       model.isClassifier() ? data::TaskKind::Classification : data::TaskKind::Seq2Seq;
   if (auto* file = std::get_if<TsvFile>(&spec)) {
     file->kind = modelKind;
-    file->tokenizer = model.tokenizer;
+    file->tokenizer = model.tokenizer.kind();
     return spec;
   }
   const BuiltInTask& task = std::get<BuiltInTask>(spec);
@@ -99,11 +194,11 @@ DataSourceSpec suitedToModel(DataSourceSpec spec, const Model& model) {
     throw DataMismatch("task " + task.name + " is a " +
                        std::string(data::taskKindName(generator->kind())) +
                        " task, but the model is a " + archName(model.arch) + " model");
-  if (generator->tokenizer() != model.tokenizer)
+  if (!(model.tokenizer == generator->tokenizer()))
     throw DataMismatch("task " + task.name + " cuts text into " +
                        std::string(data::tokenizerName(generator->tokenizer())) +
-                       " tokens, but the model reads " +
-                       std::string(data::tokenizerName(model.tokenizer)) + " tokens");
+                       " tokens, but the model reads " + std::string(model.tokenizer.name()) +
+                       " tokens");
   return spec;
 }
 
@@ -112,10 +207,7 @@ json dataSourceToJson(const DataSourceSpec& spec) {
     return {{"task", task->name}, {"task_config", taskConfigToJson(task->config)}};
   const TsvFile& file = std::get<TsvFile>(spec);
   // Absolute, so that an evaluation finds the file again from another working directory.
-  std::error_code ec;
-  const std::filesystem::path absolute = std::filesystem::absolute(file.path, ec);
-  return {{"data", ec ? file.path : absolute.lexically_normal().string()},
-          {"data_config", tsvConfigToJson(file)}};
+  return {{"data", absolutePath(file.path)}, {"data_config", tsvConfigToJson(file)}};
 }
 
 std::optional<DataSourceSpec> recordedDataSource(const json& training) {

@@ -10,9 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data/corpus.h"
 #include "data/dataset.h"
 #include "data/split.h"
 #include "data/tasks/task.h"
+#include "data/text_tokenizer.h"
+#include "data/tsv.h"
 #include "tensor/precision.h"
 #include "util/check.h"
 
@@ -27,12 +30,26 @@ struct BuiltInTask {
   data::TaskConfig config;
 };
 
+// A corpus file: TSV (`path`, two of its columns), or two parallel text files of one sentence a
+// line (`path` the sources, `targetPath` the targets).
 struct TsvFile {
   std::string path;
+  std::string targetPath;  // parallel files: the targets (empty: `path` is a TSV file)
+  data::Columns columns;   // TSV: which columns are the source (text) and the target (label)
   data::TaskKind kind = data::TaskKind::Seq2Seq;
   data::TokenizerKind tokenizer = data::TokenizerKind::Word;
+  // How a new model's tokenizer is made from the train split (buildTokenizer); a trained model
+  // reads the file with its own tokenizer, and these are then only a record.
+  bool lowercase = false, nfkc = false;
+  data::SubwordAlgorithm subwordAlgorithm = data::SubwordAlgorithm::Unigram;
+  int64_t subwordVocabSize = 8000;
   data::SplitOptions split;  // seed, fractions, and shuffle (false: split in file order)
   bool skipHeader = false;
+  // Duplicates go before the split; the length bounds (in the model's tokens, without <eos>)
+  // apply to every split once the tokenizer is known (applyLengthFilter).
+  data::CorpusFilter filter;
+
+  data::TokenizerChoice tokenizerChoice() const;
 };
 
 using DataSourceSpec = std::variant<BuiltInTask, TsvFile>;
@@ -63,7 +80,16 @@ std::string sourceName(const DataSourceSpec& spec);
 
 // Generates or reads the examples. Throws TaskConfigError for a config the task cannot satisfy,
 // attn::Error for an unknown task or an unreadable or malformed file.
-data::Dataset loadDataset(const DataSourceSpec& spec, const SplitsNeeded& needed = {});
+// `filtered`, when given, counts the duplicates --dedup left out (the length bounds need the
+// tokenizer: applyLengthFilter). The readers' warnings (a header read as an example, pairs left
+// out for an empty side) are in Dataset::warnings.
+data::Dataset loadDataset(const DataSourceSpec& spec, const SplitsNeeded& needed = {},
+                          data::FilterReport* filtered = nullptr);
+
+// Leaves out of every split of a file's dataset the examples over its length bounds, counted
+// with `tokenizer` (the model's); nothing for a task or a file without bounds. Returns the count.
+data::FilterReport applyLengthFilter(data::Dataset& dataset, const DataSourceSpec& spec,
+                                     const data::Tokenizer& tokenizer);
 
 // What a model fixes about the data it reads: a TSV file is read with the model's kind and
 // tokenizer; a task must be of the model's kind and cut text the model's way (DataMismatch

@@ -37,27 +37,29 @@ void beamSearchMetrics(const Model& model, const std::vector<data::Example>& exa
                        const JobProgressFn& progress, Metrics& metrics) {
   int64_t total = static_cast<int64_t>(encoded.examples.size());
   if (job.maxExamples > 0 && job.maxExamples < total) total = job.maxExamples;
-  std::vector<TokenIds> hypotheses, references;
+  std::vector<TokenIds> hypotheses;
   DecodeOptions options;
   options.beamWidth = job.beamWidth;
   options.topK = 0;                  // no trace extras: only the output is scored
   options.maxInputTokens = 1 << 20;  // the data decides, not the interactive limit
   options.progress = [&](int64_t, int64_t) {
-    const int64_t done = static_cast<int64_t>(references.size());
+    const int64_t done = static_cast<int64_t>(hypotheses.size());
     return !progress || progress({JobStage::Evaluating, done, total, nullptr});
   };
   for (const data::EncodedExample& e : encoded.examples) {
-    if (static_cast<int64_t>(references.size()) >= total) break;
+    if (static_cast<int64_t>(hypotheses.size()) >= total) break;
     const DecodeResult r =
         decodeBeam(model, examples.at(static_cast<size_t>(e.index)).source, options);
     TokenIds ids = r.outputIds;
     if (!ids.empty() && ids.back() == data::Vocabulary::kEos) ids.pop_back();
     hypotheses.push_back(std::move(ids));
-    references.push_back(e.target);
   }
   if (hypotheses.empty()) return;
-  metrics.exactMatch = exactMatch(hypotheses, references);
-  metrics.bleu = corpusBleu(hypotheses, references);
+  scoreOutputs(model, hypotheses, encoded.examples, metrics);
+}
+
+std::string percent(double share) {
+  return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%";
 }
 
 }  // namespace
@@ -102,13 +104,28 @@ EvaluationOutcome runEvaluationJob(const EvaluationJob& job, const JobProgressFn
   SplitsNeeded needed;
   needed.train = outcome.split == EvalSplit::Train || outcome.split == EvalSplit::All;
   needed.validation = needed.train || outcome.split == EvalSplit::Validation;
-  const data::Dataset dataset = loadDataset(outcome.data, needed);
+  data::Dataset dataset = loadDataset(outcome.data, needed);
+  applyLengthFilter(dataset, outcome.data, model.tokenizer);
+  outcome.warnings = dataset.warnings;
   const std::vector<data::Example> examples = examplesOf(dataset, outcome.split);
   const std::string splitName(evalSplitName(outcome.split));
   if (examples.empty())
     throw EmptySplit("the " + splitName + " split of " + dataset.name + " has no example");
   const data::EncodedSplit encoded =
       data::encodeExamples(examples, vocabulariesOf(model), {}, splitName);
+  // Scores of a model on text it cannot read would be numbers about nothing: a refusal says
+  // what is wrong instead.
+  const double unknown = encoded.unknownShare();
+  if (unknown > kUnreadableShare)
+    throw DataMismatch(percent(unknown) + " of the tokens of " + dataset.name +
+                       " are unknown to the model (it reads " +
+                       std::string(model.tokenizer.name()) +
+                       " tokens of the text it was trained on): this is not data it can read; "
+                       "evaluate it on text of its languages");
+  if (unknown > kUnknownWarningShare)
+    outcome.warnings.push_back(percent(unknown) + " of the tokens of " + dataset.name +
+                               " are unknown to the model (read as <unk>): its scores say "
+                               "little about what it learned");
 
   const int64_t total = job.maxExamples > 0
                             ? std::min<int64_t>(job.maxExamples, int64_t(examples.size()))

@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "jobs/data_source.h"
 #include "jobs/job_progress.h"
@@ -42,16 +44,26 @@ struct EvaluationJob {
   int64_t batchSize = 64;
 };
 
+// More than this share of the data's tokens unknown to the model: the outcome warns.
+inline constexpr double kUnknownWarningShare = 0.2;
+// More than this: the model cannot read the data (another language, another tokenisation), and
+// the job refuses it (DataMismatch) rather than report scores of <unk>s.
+inline constexpr double kUnreadableShare = 0.9;
+
 struct EvaluationOutcome {
   RunStatus status = RunStatus::Completed;  // Completed or Cancelled
-  Metrics metrics;
+  Metrics metrics;  // with the share of unknown tokens; BLEU and chrF as sacreBLEU's
+  // For the user: the reader's (a header line read as an example) and more than
+  // kUnknownWarningShare of the tokens unknown.
+  std::vector<std::string> warnings;
   EvalSplit split = EvalSplit::Test;
   DataSourceSpec data;      // what was measured, once the defaults are resolved
   bool beamSearch = false;  // exact match and BLEU came from beam search
 };
 
 // Runs on the calling thread; `progress` is asked between batches of work and between the
-// sentences of a beam search. Throws DataMismatch for data the model cannot read, EmptySplit,
+// sentences of a beam search. Throws DataMismatch for data the model cannot read (of the wrong
+// kind, or more than kUnreadableShare of its tokens unknown), EmptySplit,
 // TaskConfigError, and attn::Error for unreadable data or a model that records no data when
 // `data` is not given.
 EvaluationOutcome runEvaluationJob(const EvaluationJob& job, const JobProgressFn& progress = {});

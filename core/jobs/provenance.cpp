@@ -46,6 +46,7 @@ json provenanceToJson(const TrainingProvenance& p) {
   t["clip"] = p.clip;
   t["threads"] = p.threads;
   t["shuffle"] = p.shuffle;
+  if (p.bucketWindow > 0) t["bucket_window"] = p.bucketWindow;
   t["status"] = std::string(runStatusName(p.status));
   t["stopped"] = p.stopped;
   if (p.bestStep >= 0) t["best_step"] = p.bestStep;
@@ -75,6 +76,7 @@ TrainingProvenance provenanceFromJson(const json& j) {
   p.clip = field<double>(j, "clip", p.clip);
   p.threads = field<int>(j, "threads", p.threads);
   p.shuffle = field<bool>(j, "shuffle", p.shuffle);
+  p.bucketWindow = field<int64_t>(j, "bucket_window", p.bucketWindow);
   p.status = statusOf(j);
   p.stopped = field<std::string>(j, "stopped", p.stopped);
   p.bestStep = field<int64_t>(j, "best_step", p.bestStep);
@@ -100,7 +102,10 @@ Metrics metricsFromJson(const json& j) {
   m.exactMatch = optionalNumber(j, "exact_match");
   m.tokenAccuracy = optionalNumber(j, "token_accuracy");
   m.bleu = optionalNumber(j, "bleu");
+  m.chrf = optionalNumber(j, "chrf");
   m.accuracy = optionalNumber(j, "accuracy");
+  m.macroF1 = optionalNumber(j, "macro_f1");
+  m.unknownTokens = optionalNumber(j, "unknown_tokens");
   m.examples = field<int64_t>(j, "examples", 0);
   return m;
 }

@@ -30,6 +30,7 @@ struct TrainingProvenance {
   double clip = 0;
   int threads = 0;
   bool shuffle = true;
+  int64_t bucketWindow = 0;  // length buckets, in batches ("bucket_window"; 0: off)
   RunStatus status = RunStatus::Completed;
   std::string stopped;    // how the run ended, for people: "finished 100 steps", ...
   int64_t bestStep = -1;  // the step whose weights the file holds ("best_step"); -1: unknown

@@ -35,6 +35,7 @@ TrainingProvenance provenanceOf(const TrainingJob& job, const DataSourceSpec& da
   p.clip = job.train.clip;
   p.threads = job.train.threads;
   p.shuffle = job.train.shuffle;
+  p.bucketWindow = job.train.shuffle ? job.train.bucketWindow : 0;
   p.status = result.status;
   p.stopped = result.message;
   p.bestStep = result.keptStep;
@@ -43,6 +44,12 @@ TrainingProvenance provenanceOf(const TrainingJob& job, const DataSourceSpec& da
   p.init = job.initModel;
   if (!job.initModel.empty()) p.previous = previous;
   return p;
+}
+
+data::Tokenizer newTokenizer(const DataSourceSpec& data, const data::Dataset& dataset) {
+  const auto* file = std::get_if<TsvFile>(&data);
+  if (!file) return data::Tokenizer(dataset.tokenizer);
+  return data::buildTokenizer(file->tokenizerChoice(), dataset.train, dataset.kind);
 }
 
 // Asks the caller whether to go on; false means the job is cancelled.
@@ -85,12 +92,21 @@ TrainingOutcome runTrainingJob(const TrainingJob& job, const JobProgressFn& prog
   if (continuing) *model = loadModel(job.initModel);
   const json previous = continuing ? model->training : json();
   const DataSourceSpec data = continuing ? suitedToModel(job.data, *model) : job.data;
-  const data::Dataset dataset = loadDataset(data);
+  data::FilterReport duplicates;
+  data::Dataset dataset = loadDataset(data, {}, &duplicates);
   if (dataset.train.empty()) throw Error("'" + dataset.name + "' has no training examples");
 
+  // A file's tokenizer is made from its train split (a subword model learns its pieces there);
+  // the length bounds count its tokens.
+  const data::Tokenizer tokenizer = continuing ? model->tokenizer : newTokenizer(data, dataset);
+  data::FilterReport filtered = applyLengthFilter(dataset, data, tokenizer);
+  filtered.duplicates = duplicates.duplicates;
+  if (dataset.train.empty())
+    throw Error("the length bounds leave no training example of '" + dataset.name +
+                "': raise --max-source-length or --max-target-length");
   const data::Vocabularies vocabs =
       continuing ? vocabulariesOf(*model)
-                 : data::buildVocabularies(dataset, job.vocabulary, job.vocabulary);
+                 : data::buildVocabularies(dataset, tokenizer, job.vocabulary, job.vocabulary);
   data::LengthLimits limits;
   limits.maxSource = job.maxSourceLength;
   limits.onTooLong = data::TooLong::Skip;
@@ -105,10 +121,17 @@ TrainingOutcome runTrainingJob(const TrainingJob& job, const JobProgressFn& prog
   TrainingOutcome outcome;
   outcome.example = heldOutExample(dataset);
   outcome.trainExamples = static_cast<int64_t>(trainSplit.examples.size());
-  if (started)
+  if (started) {
+    const bool filters = std::holds_alternative<TsvFile>(data) &&
+                         (std::get<TsvFile>(data).filter.dedup ||
+                          std::get<TsvFile>(data).filter.maxSourceTokens > 0 ||
+                          std::get<TsvFile>(data).filter.maxTargetTokens > 0);
     started({*model, outcome.example, dataset.name, outcome.trainExamples,
              static_cast<int64_t>(validation.examples.size()),
-             trainSplit.skipped + validation.skipped});
+             trainSplit.skipped + validation.skipped, dataset.warnings,
+             filters ? filtered.summary() : std::string(), model->tokenizer,
+             validation.unknownShare()});
+  }
 
   outcome.result = train(*model, trainSplit, validation, job.train, [&](const TrainProgress& p) {
     return keepGoing(progress, {JobStage::Training, p.step, p.totalSteps, &p});

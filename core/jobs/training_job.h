@@ -34,9 +34,11 @@ struct TrainingJob {
   // and vocabulary are then unused). Empty: a new model.
   std::string initModel;
   data::VocabularyOptions vocabulary;  // a new model's source and target vocabularies
-  int64_t maxSourceLength = 0;         // leave out examples whose source, <eos> included, is longer
-  std::string tool;                    // who ran the job, for the record: "attention-cli 0.1.0"
-  ModelFactory makeModel;              // empty: createModelFor(modelConfig, ..., modelSeed)
+  // A task's examples whose source, <eos> included, is longer are left out (a file's length
+  // bounds are part of its DataSourceSpec, recorded with it).
+  int64_t maxSourceLength = 0;
+  std::string tool;        // who ran the job, for the record: "attention-cli 0.1.0"
+  ModelFactory makeModel;  // empty: createModelFor(modelConfig, ..., modelSeed)
 };
 
 // What the job has built when training is about to begin, for a caller that announces the run
@@ -47,6 +49,13 @@ struct TrainingStart {
   std::string dataName;          // the task, or the file
   int64_t trainExamples = 0, validationExamples = 0;
   int64_t leftOut = 0;  // examples longer than maxSourceLength
+  // What the reader has to say about the file (a header line, pairs with an empty side), and
+  // what the file's filters left out ("kept 9,870 of 10,000 examples: ..."; empty: no filter).
+  std::vector<std::string> warnings;
+  std::string filtered;
+  // The tokenizer the model reads with, and the share of the validation tokens it does not know.
+  const data::Tokenizer& tokenizer;
+  double validationUnknownShare = 0;
 };
 using TrainingStartFn = std::function<void(const TrainingStart& start)>;
 

@@ -54,14 +54,14 @@ void checkSize(int64_t count, int64_t maxParameters) {
 
 }  // namespace
 
-Model createModel(const json& config, data::TokenizerKind tokenizer, data::Vocabulary srcVocab,
+Model createModel(const json& config, data::Tokenizer tokenizer, data::Vocabulary srcVocab,
                   data::Vocabulary tgtVocab, data::LabelVocabulary classes, uint64_t seed,
                   int64_t maxParameters) {
   if (!config.is_object() || !config.contains("arch") || !config["arch"].is_string())
     throw Error("the model config needs an \"arch\" string");
   Model m;
   m.arch = parseArch(config["arch"].get<std::string>());
-  m.tokenizer = tokenizer;
+  m.tokenizer = std::move(tokenizer);
   m.srcVocab = std::move(srcVocab);
   m.tgtVocab = std::move(tgtVocab);
   m.classes = std::move(classes);
@@ -120,9 +120,7 @@ Model modelFromFile(const SafetensorsFile& f) {
     throw Error(std::string("not an Attention Studio model (the metadata's \"format\" must be \"") +
                 kModelFormat + "\")");
   const json config = parseJsonField(meta, "config");
-  auto tok = meta.find("tokenizer");
-  if (tok == meta.end()) throw Error("the metadata has no \"tokenizer\"");
-  const data::TokenizerKind tokenizer = data::parseTokenizerKind(tok->second);
+  data::Tokenizer tokenizer = data::Tokenizer::fromMetadata(meta);
   const auto src = stringList(parseJsonField(meta, "src_vocab"), "src_vocab");
   const auto tgt = stringList(parseJsonField(meta, "tgt_vocab"), "tgt_vocab");
   const bool classifier =
@@ -181,7 +179,7 @@ void saveModel(const std::string& path, const Model& model) {
   Metadata meta;
   meta["format"] = kModelFormat;
   meta["config"] = model.config.dump();
-  meta["tokenizer"] = std::string(data::tokenizerName(model.tokenizer));
+  model.tokenizer.writeMetadata(meta);
   meta["src_vocab"] = json(model.srcVocab.toList()).dump();
   meta["tgt_vocab"] =
       json(model.isClassifier() ? model.classes.toList() : model.tgtVocab.toList()).dump();

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "data/tokenizer.h"
+#include "data/text_tokenizer.h"
 #include "data/vocabulary.h"
 #include "models/classifier_model.h"
 #include "models/seq2seq_model.h"
@@ -25,8 +25,8 @@ inline constexpr const char* kModelFormat = "attention-studio.model/1";
 
 struct Model {
   Arch arch = Arch::RnnSeq2Seq;
-  nlohmann::json config;  // config keys (docs/file-formats.md), with "arch"
-  data::TokenizerKind tokenizer = data::TokenizerKind::Word;
+  nlohmann::json config;      // config keys (docs/file-formats.md), with "arch"
+  data::Tokenizer tokenizer;  // with its options and, for sentencepiece, its subword model
   data::Vocabulary srcVocab;
   data::Vocabulary tgtVocab;      // seq2seq models
   data::LabelVocabulary classes;  // the classifier
@@ -46,7 +46,7 @@ inline constexpr int64_t kMaxModelParameters = int64_t(1) << 29;
 // A freshly initialised model (weights from `seed`). The config is checked against the limits of
 // config_reader.h; the vocabularies fix the embedding and output sizes.
 // `maxParameters` bounds the model's size: a loader passes the number of values its file holds.
-Model createModel(const nlohmann::json& config, data::TokenizerKind tokenizer,
+Model createModel(const nlohmann::json& config, data::Tokenizer tokenizer,
                   data::Vocabulary srcVocab, data::Vocabulary tgtVocab,
                   data::LabelVocabulary classes, uint64_t seed,
                   int64_t maxParameters = kMaxModelParameters);

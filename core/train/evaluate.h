@@ -3,6 +3,8 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "data/batch.h"
 #include "data/encoding.h"
@@ -19,6 +21,15 @@ struct EvalOptions {
 };
 
 Metrics evaluate(const Model& model, const data::EncodedSplit& split, const EvalOptions& options);
+
+// A decoded output as a person reads it: the tokens up to <eos>, detokenized by the model's
+// tokenizer (an <unk> stays the string "<unk>").
+std::string outputText(const Model& model, const TokenIds& ids);
+
+// Exact match of outputs[i] (ids, without <eos>) with examples[i]'s target ids, and BLEU and chrF
+// against its reference text, both detokenized: there an <unk> of an output never matches.
+void scoreOutputs(const Model& model, const std::vector<TokenIds>& outputs,
+                  const std::vector<data::EncodedExample>& examples, Metrics& metrics);
 
 // Greedy decoding of a whole batch at once, without traces: the generated ids of each row,
 // without the final <eos>. Rows that finish drop out of the running batch.

@@ -54,6 +54,28 @@ double corpusBleu(const std::vector<TokenIds>& hyp, const std::vector<TokenIds>&
   return hypLength == 0 ? 0 : brevity * std::exp(logSum / maxOrder);
 }
 
+double macroF1(const std::vector<int64_t>& predicted, const std::vector<int64_t>& actual) {
+  ATTN_CHECK(predicted.size() == actual.size(), "macroF1: as many predictions as labels");
+  struct Counts {
+    int64_t truePositive = 0, falsePositive = 0, falseNegative = 0;
+  };
+  std::map<int64_t, Counts> classes;
+  for (size_t i = 0; i < predicted.size(); ++i) {
+    if (predicted[i] == actual[i]) {
+      ++classes[actual[i]].truePositive;
+    } else {
+      ++classes[predicted[i]].falsePositive;
+      ++classes[actual[i]].falseNegative;
+    }
+  }
+  if (classes.empty()) return 0;
+  double sum = 0;
+  for (const auto& [id, c] : classes)
+    sum += 2.0 * double(c.truePositive) /
+           double(2 * c.truePositive + c.falsePositive + c.falseNegative);
+  return sum / static_cast<double>(classes.size());
+}
+
 double Metrics::headline() const {
   if (exactMatch) return *exactMatch;
   if (accuracy) return *accuracy;
@@ -67,7 +89,10 @@ nlohmann::json Metrics::toJson() const {
   if (exactMatch) j["exact_match"] = *exactMatch;
   if (tokenAccuracy) j["token_accuracy"] = *tokenAccuracy;
   if (bleu) j["bleu"] = *bleu;
+  if (chrf) j["chrf"] = *chrf;
   if (accuracy) j["accuracy"] = *accuracy;
+  if (macroF1) j["macro_f1"] = *macroF1;
+  if (unknownTokens) j["unknown_tokens"] = *unknownTokens;
   j["examples"] = examples;
   return j;
 }

@@ -50,6 +50,7 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
   bo.batchSize = config.batchSize;
   bo.shuffle = config.shuffle;
   bo.seed = config.seed;
+  bo.bucketWindow = config.shuffle ? config.bucketWindow : 0;
   const int64_t perEpoch = data::batchCount(trainSplit, bo);
   const int64_t total = config.steps > 0 ? config.steps : config.epochs * perEpoch;
   const int64_t evalEvery = config.evalEvery > 0 ? config.evalEvery : perEpoch;

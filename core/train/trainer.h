@@ -27,12 +27,15 @@ struct TrainConfig {
   double clip = 1.0;               // max global gradient norm; 0 = no clipping
   uint64_t seed = 1;               // batch order
   bool shuffle = true;             // false: consecutive examples in file order
-  int64_t evalEvery = 0;           // validate every N steps (0: once per epoch)
-  int64_t evalExamples = 500;      // validation examples per evaluation (0: all)
-  int64_t patience = 0;            // stop after N evaluations without improvement (0: never)
-  bool restoreBest = true;         // end with the best validated weights
-  std::string checkpointPath;      // save the model here at each evaluation ("" = never)
-  int64_t maxBadSteps = 20;        // non-finite steps (in all) before giving up
+  // Length buckets (data::BatchOptions::bucketWindow): batches of sentences of similar length,
+  // sorted within windows of this many batches; 0 = off. Needs shuffle.
+  int64_t bucketWindow = 0;
+  int64_t evalEvery = 0;       // validate every N steps (0: once per epoch)
+  int64_t evalExamples = 500;  // validation examples per evaluation (0: all)
+  int64_t patience = 0;        // stop after N evaluations without improvement (0: never)
+  bool restoreBest = true;     // end with the best validated weights
+  std::string checkpointPath;  // save the model here at each evaluation ("" = never)
+  int64_t maxBadSteps = 20;    // non-finite steps (in all) before giving up
   // Parts each batch is cut into, each on its own thread (train/parallel_step.h); the same
   // number trains the same weights on any machine. 2 = kDefaultTrainThreads, as the CLI's.
   int threads = 2;
