@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/corpus_command.h"
 #include "cli/experiment_command.h"
 #include "cli/parse_errors.h"
 #include "cli/run_guard.h"
@@ -23,7 +24,8 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   const std::vector<Command> commands{addTrainCommand(app),  addEvalCommand(app),
                                       addDecodeCommand(app), addInspectCommand(app),
-                                      addExportCommand(app), addExperimentCommand(app)};
+                                      addExportCommand(app), addExperimentCommand(app),
+                                      addCorpusCommand(app)};
   app.footer(
       "Exit status: 0 done, 1 the job failed (a bad file, a cancelled run), 2 a mistake "
       "on the command line. Each command has its own --help.");

@@ -97,7 +97,9 @@ TEST_F(EvalRealText, AClassifierFromChosenColumnsReportsAccuracyAndMacroF1) {
   ASSERT_TRUE(metrics.contains("accuracy")) << eval.out;
   // Two balanced classes: macro-F1 is 1 exactly when accuracy is, and never above it by more
   // than what one class's errors allow.
-  if (metrics["accuracy"] == 1.0) EXPECT_EQ(metrics["macro_f1"], 1.0);
+  if (metrics["accuracy"] == 1.0) {
+    EXPECT_EQ(metrics["macro_f1"], 1.0);
+  }
   EXPECT_LE(metrics["macro_f1"].get<double>(), 1.0);
   EXPECT_GT(metrics["macro_f1"].get<double>(), 0.0);
 }
