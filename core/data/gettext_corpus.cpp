@@ -46,7 +46,8 @@ size_t directiveLength(std::string_view text, size_t i) {
   }
   while (j < text.size() && std::string_view("hlLqjzt").find(text[j]) != std::string_view::npos)
     ++j;
-  if (j < text.size() && std::string_view("diouxXeEfFgGaAcspn").find(text[j]) != std::string_view::npos)
+  if (j < text.size() &&
+      std::string_view("diouxXeEfFgGaAcspn").find(text[j]) != std::string_view::npos)
     return j + 1 - i;
   return 0;
 }
@@ -160,8 +161,7 @@ std::vector<Example> gettextCorpus(const std::filesystem::path& localeDir, const
   const std::filesystem::path folder = localeDir / lang / "LC_MESSAGES";
   std::error_code ec;
   std::vector<std::filesystem::path> files;
-  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
-       it.increment(ec))
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".mo") files.push_back(it->path());
   std::sort(files.begin(), files.end());
   if (files.empty())

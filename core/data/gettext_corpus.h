@@ -27,8 +27,8 @@ struct GettextReport {
   int64_t untranslated = 0;  // empty msgstr
   int64_t notUtf8 = 0;       // the catalog is in another charset
   int64_t tooLong = 0;
-  int64_t empty = 0;       // nothing left once accelerators and directives are normalised
-  int64_t duplicates = 0;  // a msgid already kept (from this catalog or another)
+  int64_t empty = 0;        // nothing left once accelerators and directives are normalised
+  int64_t duplicates = 0;   // a msgid already kept (from this catalog or another)
   int64_t pluralForms = 0;  // extra forms of plural messages left out (the singular is kept)
   int64_t contexts = 0;     // context prefixes taken off (the message is kept)
   std::vector<std::string> unreadable;  // "file: why", for the catalogs that could not be read

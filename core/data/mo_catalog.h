@@ -13,9 +13,9 @@
 namespace attn::data {
 
 struct MoMessage {
-  std::string context;                   // msgctxt ("" for none)
-  std::string id;                        // msgid (the singular for a plural message)
-  std::string idPlural;                  // msgid_plural ("" for none)
+  std::string context;                    // msgctxt ("" for none)
+  std::string id;                         // msgid (the singular for a plural message)
+  std::string idPlural;                   // msgid_plural ("" for none)
   std::vector<std::string> translations;  // msgstr, or msgstr[0], msgstr[1], ... of a plural
 };
 

@@ -28,8 +28,8 @@ TEST_F(CorpusGettext, WritesPairsFromEveryCatalogAndCountsWhatItLeftOut) {
   writeCatalog("fr", "tool.mo", {{"Quit", "Fermer"}, {"Copy %s", "Copier %s"}});
   writeCatalog("fr", "broken.mo", {});
   writeText("locale/fr/LC_MESSAGES/broken.mo", "not a catalog");
-  const ProgramRun run = runCli("corpus gettext --lang fr --locale-dir " +
-                                quoted(path("locale")) + " --out " + quoted(path("en-fr.tsv")));
+  const ProgramRun run = runCli("corpus gettext --lang fr --locale-dir " + quoted(path("locale")) +
+                                " --out " + quoted(path("en-fr.tsv")));
   ASSERT_EQ(run.exitCode, 0) << run.err;
   EXPECT_EQ(slurp(path("en-fr.tsv")),
             "Open\tOuvrir\nQuit\tQuitter\n%s file\t%s fichier\nCopy %s\tCopier %s\n");
@@ -49,8 +49,8 @@ TEST_F(CorpusGettext, WritesPairsFromEveryCatalogAndCountsWhatItLeftOut) {
 }
 
 TEST_F(CorpusGettext, ALanguageWithoutCatalogsIsOneErrorLine) {
-  const ProgramRun run = runCli("corpus gettext --lang xx --locale-dir " +
-                                quoted(path("locale")) + " --out " + quoted(path("o.tsv")));
+  const ProgramRun run = runCli("corpus gettext --lang xx --locale-dir " + quoted(path("locale")) +
+                                " --out " + quoted(path("o.tsv")));
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_EQ(lineCount(run.err), 1) << run.err;
   EXPECT_NE(run.err.find("no gettext catalog (.mo) in"), std::string::npos) << run.err;

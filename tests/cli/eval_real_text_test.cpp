@@ -83,11 +83,12 @@ TEST_F(EvalRealText, AClassifierFromChosenColumnsReportsAccuracyAndMacroF1) {
   }
   writeText("reviews.tsv", tsv);
   const std::string model = path("c.safetensors");
-  const ProgramRun train =
-      runCli("train --data " + quoted(path("reviews.tsv")) +
-             " --columns 2,1 --task-kind classification --arch structured_self_attention "
-             "--embed-dim 8 --hidden-dim 8 --steps 30 --lr 0.01 --out " +
-             quoted(model));
+  const ProgramRun train = runCli(
+      "train --data " + quoted(path("reviews.tsv")) +
+      " --columns 2,1 --task-kind classification --arch structured_self_attention "
+      "--embed-dim 8 --hidden-dim 8 --attention-dim 8 --hops 2 --mlp-dim 8 --steps 30 --lr 0.01 "
+      "--out " +
+      quoted(model));
   ASSERT_EQ(train.exitCode, 0) << train.err;
   const ProgramRun eval = runCli("eval --model " + quoted(model) + " --split all");
   ASSERT_EQ(eval.exitCode, 0) << eval.err;

@@ -32,7 +32,8 @@ TEST(MoCatalog, ReadsMessagesContextsAndPluralsInEitherByteOrder) {
     ASSERT_EQ(m.size(), kMessages.size());
     EXPECT_EQ(m[0].id, "");
     EXPECT_EQ(m[1].id, "Save changes before closing?");
-    EXPECT_EQ(m[1].translations, std::vector<std::string>{"Enregistrer les modifications avant de fermer ?"});
+    EXPECT_EQ(m[1].translations,
+              std::vector<std::string>{"Enregistrer les modifications avant de fermer ?"});
     EXPECT_EQ(m[2].context, "menu");
     EXPECT_EQ(m[2].id, "_Open");
     EXPECT_EQ(m[3].id, "%d file");
@@ -50,9 +51,8 @@ TEST(MoCatalog, MalformedFilesAreOneErrorNamingTheFile) {
   hugeCount[8] = hugeCount[9] = hugeCount[10] = '\xff';
   std::string noNul = good;
   noNul.back() = 'x';  // the last msgstr is not terminated
-  for (const std::string& bytes :
-       {std::string("hello"), std::string(40, '\0'), good.substr(0, 60), badOffset, hugeCount,
-        noNul}) {
+  for (const std::string& bytes : {std::string("hello"), std::string(40, '\0'), good.substr(0, 60),
+                                   badOffset, hugeCount, noNul}) {
     try {
       parseMoCatalog(bytes, "broken.mo");
       ADD_FAILURE() << "no error for " << bytes.size() << " bytes";
@@ -69,7 +69,7 @@ TEST(GettextCorpus, NormalisesAcceleratorsDirectivesAndSpaces) {
   EXPECT_EQ(normaliseMessage("%-10.3lf%% done, %'d left"), "%s% done, %s left");
   EXPECT_EQ(normaliseMessage("  a\t\tb  "), "a b");
   EXPECT_EQ(normaliseMessage("file_name"), "filename");  // an accelerator before a letter
-  EXPECT_EQ(normaliseMessage("50% off"), "50% off");   // no directive: kept as it is
+  EXPECT_EQ(normaliseMessage("50% off"), "50% off");     // no directive: kept as it is
 }
 
 TEST(GettextCorpus, KeepsTranslatedSingularsOnceAndCountsTheRest) {
@@ -80,11 +80,11 @@ TEST(GettextCorpus, KeepsTranslatedSingularsOnceAndCountsTheRest) {
   options.maxChars = 40;
   addGettextPairs(parseMoCatalog(moFile(kMessages), "fr.mo"), options, pairs, seen, report);
   // A second catalog repeating a msgid already kept, and a message over 40 characters.
-  addGettextPairs(parseMoCatalog(moFile({{"Quit", "Fermer"},
-                                         {std::string(41, 'a'), "b"},
-                                         {"Caf\xe9", "Caf\xe9"}}),
-                                 "other.mo"),
-                  options, pairs, seen, report);
+  addGettextPairs(
+      parseMoCatalog(
+          moFile({{"Quit", "Fermer"}, {std::string(41, 'a'), "b"}, {"Caf\xe9", "Caf\xe9"}}),
+          "other.mo"),
+      options, pairs, seen, report);
   const std::vector<Example> expected = {
       {"Open", "Ouvrir"},
       {"%s file", "%s fichier"},
@@ -96,8 +96,8 @@ TEST(GettextCorpus, KeepsTranslatedSingularsOnceAndCountsTheRest) {
   EXPECT_EQ(report.messages, 10);  // 7 + 3, headers aside
   EXPECT_EQ(report.kept, 5);
   EXPECT_EQ(report.untranslated, 1);
-  EXPECT_EQ(report.duplicates, 1);    // "Quit" from the second catalog
-  EXPECT_EQ(report.tooLong, 2);       // "Save changes before closing?" is 47 characters in French
+  EXPECT_EQ(report.duplicates, 1);  // "Quit" from the second catalog
+  EXPECT_EQ(report.tooLong, 2);     // "Save changes before closing?" is 47 characters in French
   EXPECT_EQ(report.notUtf8, 1);
   EXPECT_EQ(report.pluralForms, 1);
   EXPECT_EQ(report.contexts, 1);

@@ -163,7 +163,7 @@ TEST(EvaluationJob, ACancelDuringBeamSearchReturnsCancelledWithoutNumbers) {
 
 TEST(EvaluationJob, AnotherFileIsMeasuredWhole) {
   const std::string path = ::testing::TempDir() + "jobs_other.tsv";
-  std::ofstream(path) << "le chat\tthe cat\nle chien\tthe dog\nun chat\ta cat\n";
+  std::ofstream(path) << "the cat\tle chat\nthe dog\tle chien\na cat\tun chat\n";
   EvaluationJob job;
   job.model = bundled("toyfr-luong.safetensors");
   TsvFile other;
@@ -174,6 +174,19 @@ TEST(EvaluationJob, AnotherFileIsMeasuredWhole) {
   EXPECT_EQ(o.metrics.examples, 3);
   job.split = EvalSplit::Test;
   EXPECT_THROW(runEvaluationJob(job), EmptySplit);  // 3 sources: 10% of them rounds to none
+}
+
+TEST(EvaluationJob, AFileInTheOtherDirectionIsDataTheModelCannotRead) {
+  const std::string path = ::testing::TempDir() + "jobs_reversed.tsv";
+  // French -> English for an English -> French model: its words are nearly all unknown.
+  std::ofstream(path)
+      << "le chat noir dort\tthe black cat sleeps\nles chiens courent\tthe dogs run\n";
+  EvaluationJob job;
+  job.model = bundled("toyfr-luong.safetensors");
+  TsvFile reversed;
+  reversed.path = path;
+  job.data = reversed;
+  EXPECT_THROW(runEvaluationJob(job), DataMismatch);
 }
 
 TEST(EvaluationJob, ATaskOfTheWrongKindIsADataMismatch) {

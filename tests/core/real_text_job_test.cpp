@@ -123,9 +123,9 @@ TEST(RealTextScores, AnUnkOfTheOutputNeverMatchesTheReference) {
 }
 
 TEST(RealTextScores, MacroF1AveragesTheClassesF1) {
-  // Class 0: tp 2, fp 1, fn 0 -> 4/5. Class 1: tp 1, fp 0, fn 1 -> 2/3. Class 2: predicted once
-  // wrongly, never right: 0. Mean: (0.8 + 0.6667 + 0) / 3.
-  EXPECT_NEAR(macroF1({0, 0, 1, 0, 2}, {0, 0, 1, 1, 0}), (0.8 + 2.0 / 3 + 0) / 3, 1e-12);
+  // Class 0: tp 2, fp 1 (the 4th), fn 1 (the 5th) -> 4/6. Class 1: tp 1, fp 0, fn 1 -> 2/3.
+  // Class 2: predicted once, wrongly, never right: 0. Mean: (2/3 + 2/3 + 0) / 3 = 4/9.
+  EXPECT_NEAR(macroF1({0, 0, 1, 0, 2}, {0, 0, 1, 1, 0}), 4.0 / 9, 1e-12);
   EXPECT_DOUBLE_EQ(macroF1({1, 0, 1}, {1, 0, 1}), 1.0);
   EXPECT_DOUBLE_EQ(macroF1({}, {}), 0.0);
 }
@@ -163,10 +163,14 @@ TEST(RealTextDataSource, ColumnsParallelFilesTokenizerAndFiltersAreRecorded) {
   EXPECT_EQ(read.columns, (data::Columns{3, 1}));
   EXPECT_TRUE(read.targetPath.empty());
   // A file written before these keys reads with the defaults; nonsense keeps them too.
-  nlohmann::json old = jobs::dataSourceToJson(jobs::TsvFile{});
+  jobs::TsvFile plain;
+  plain.path = "/data/old.tsv";
+  nlohmann::json old = jobs::dataSourceToJson(plain);
   old["data_config"]["columns"] = {0, 0};
   old["data_config"]["max_source_tokens"] = -3;
-  const jobs::TsvFile defaults = std::get<jobs::TsvFile>(*jobs::recordedDataSource(old));
+  const auto oldSpec = jobs::recordedDataSource(old);
+  ASSERT_TRUE(oldSpec.has_value());
+  const jobs::TsvFile defaults = std::get<jobs::TsvFile>(*oldSpec);
   EXPECT_EQ(defaults.columns, data::Columns{});
   EXPECT_EQ(defaults.filter.maxSourceTokens, 0);
 }

@@ -31,7 +31,8 @@ inline std::string moFile(const std::vector<std::pair<std::string, std::string>>
   std::string text;
   std::vector<std::pair<uint32_t, uint32_t>> ids, strs;
   for (const auto& [id, str] : messages) {
-    ids.emplace_back(static_cast<uint32_t>(id.size()), strings + static_cast<uint32_t>(text.size()));
+    ids.emplace_back(static_cast<uint32_t>(id.size()),
+                     strings + static_cast<uint32_t>(text.size()));
     text += id + '\0';
   }
   for (const auto& [id, str] : messages) {
