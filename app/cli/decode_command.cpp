@@ -35,6 +35,7 @@ struct DecodeCommandOptions {
   int beam = 1;
   bool replaceUnk = false;
   DecodeFlags flags;
+  CLI::Option* sentenceOption = nullptr;
 };
 
 void addOptions(CLI::App& cmd, DecodeCommandOptions& o) {
@@ -54,9 +55,9 @@ void addOptions(CLI::App& cmd, DecodeCommandOptions& o) {
                "Replace each <unk> of the output with the source token the model attends to "
                "most at that step (Luong et al. 2015): names and numbers are copied over");
   addDecodeFlags(cmd, o.flags, /*beam=*/true);
-  auto* sentence =
+  o.sentenceOption =
       cmd.add_option("sentence", o.sentence, "The sentence, as one argument (quote it)");
-  sentence->excludes(input);
+  o.sentenceOption->excludes(input);
 }
 
 DecodeResult decodeSentence(const Model& model, const DecodeCommandOptions& o,
@@ -122,7 +123,9 @@ int decodeFile(const Model& model, const DecodeCommandOptions& o, std::ostream& 
 }
 
 int runDecode(const DecodeCommandOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.input.empty() && o.sentence.empty())
+  // An empty sentence given is the job's to refuse (nothing to decode, exit 1); none given is a
+  // command-line mistake.
+  if (o.input.empty() && o.sentenceOption->count() == 0)
     throw UsageError("decode needs a sentence, or --input FILE (- for standard input)");
   if (!o.trace.empty()) checkOutputFile(o.trace, "--trace");
   if (!o.traceOut.empty()) checkOutputFile(o.traceOut, "--trace-out");
