@@ -150,12 +150,14 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
   ASSERT_TRUE(panel->start());
   ASSERT_TRUE(eventually([&] { return progressed.count() >= 2; }, 60000));
 
-  // Paused: no step reports while paused (one tick may already be queued).
+  // Paused: once the step in flight has ended and the run is held, no step reports (the tick of
+  // that last step may still be queued when it is held, hence the short wait).
   QTest::mouseClick(panel->pauseButton(), Qt::LeftButton);
   EXPECT_TRUE(panel->runner()->isPaused());
+  ASSERT_TRUE(eventually([&] { return panel->runner()->isHeld(); }, 30000));
   named<QTabWidget>(window, "centralTabs")->setCurrentWidget(panel);
   attn::test::maybeCapture(window, "training_paused");
-  QTest::qWait(150);
+  QTest::qWait(100);
   const int whilePaused = int(progressed.count());
   QTest::qWait(300);
   EXPECT_EQ(progressed.count(), whilePaused);

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -29,13 +30,19 @@ class PauseGate {
   // gate: it is seen within one poll, which keeps cancellation in one place (the runner's ticket).
   void waitWhilePaused(const RunContext& context) {
     std::unique_lock<std::mutex> lock(mMutex);
+    mHolding = mPaused && context.keepGoing();
     while (mPaused && context.keepGoing()) mResume.wait_for(lock, std::chrono::milliseconds(20));
+    mHolding = false;
   }
+  // Whether the training thread is held now: a pause is asked for at once but takes effect at the
+  // end of the step in flight, which may be long on a big model.
+  bool holding() const { return mHolding; }
 
  private:
   std::mutex mMutex;
   std::condition_variable mResume;
   bool mPaused = false;
+  std::atomic<bool> mHolding = false;
 };
 
 namespace {
@@ -216,6 +223,10 @@ bool TrainingRunner::start(const jobs::TrainingJob& job) {
   request.watch = mWatch;
   request.gate = mGate;
   return LatestRunner::start(std::move(request));
+}
+
+bool TrainingRunner::isHeld() const {
+  return mGate->holding();
 }
 
 void TrainingRunner::setPaused(bool paused) {

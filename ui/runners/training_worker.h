@@ -61,6 +61,8 @@ class TrainingRunner
   void setSnapshotExample(const data::Example& e) { mWatch = e; }
   bool isRunning() const { return isBusy(); }
   bool isPaused() const { return mPaused; }
+  // The run has finished its step in flight and waits: no progress comes until it resumes.
+  bool isHeld() const;
 
  signals:
   void progressed(const attn::ui::TrainingTick& tick);

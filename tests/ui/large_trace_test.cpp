@@ -1,15 +1,13 @@
-// The speed targets the app is designed for (a later issue measures them properly): a decode step
-// on a 60 × 60 map, opening and panning a 500 × 500 trace. The bounds here are loose, ten times
-// the targets, so a loaded CI machine passes; the times are printed and recorded.
+// Large maps work: stepping through a 60 × 60 decode and opening, zooming and panning a 500 × 500
+// trace. How fast they do it is measured in bench/bench_gui.cpp (gui/decode_step_60x60,
+// gui/open_trace_500x500, gui/pan_frame_500x500), not here: timed unit tests are flaky on shared
+// machines.
 #include <gtest/gtest.h>
 
 #include <qcustomplot.h>
 
-#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cstdio>
 
 #include "documents/session.h"
 #include "documents/trace_document.h"
@@ -38,15 +36,9 @@ Trace rnnLikeTrace(int source, int target) {
   return t;
 }
 
-void report(const char* what, qint64 ms, qint64 target) {
-  std::printf("[   TIME   ] %s: %lld ms (target %lld ms)\n", what, static_cast<long long>(ms),
-              static_cast<long long>(target));
-  ::testing::Test::RecordProperty(what, int(ms));
-}
-
 }  // namespace
 
-TEST(Performance, ADecodeStepOnASixtyBySixtyMapUpdatesEveryViewQuickly) {
+TEST(LargeTraces, EveryStepOfASixtyBySixtyDecodeReachesTheViews) {
   MainWindow window;
   window.resize(1280, 800);
   window.show();
@@ -54,8 +46,6 @@ TEST(Performance, ADecodeStepOnASixtyBySixtyMapUpdatesEveryViewQuickly) {
   window.session()->traceDocument()->setTrace(std::make_shared<const Trace>(rnnLikeTrace(60, 60)),
                                               QStringLiteral("60 × 60"));
   named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->replotNow();
-  QElapsedTimer timer;
-  timer.start();
   constexpr int kSteps = 20;
   for (int step = 1; step <= kSteps; ++step) {
     window.session()->traceDocument()->setStep(step);
@@ -69,12 +59,10 @@ TEST(Performance, ADecodeStepOnASixtyBySixtyMapUpdatesEveryViewQuickly) {
         ->topKPlot()
         ->replot(QCustomPlot::rpImmediateRefresh);
   }
-  const qint64 perStep = timer.elapsed() / kSteps;
-  report("decode step, 60x60", perStep, 16);
-  EXPECT_LT(perStep, 160);
+  EXPECT_EQ(window.session()->traceDocument()->step(), kSteps);
 }
 
-TEST(Performance, AFiveHundredSquareTraceOpensAndPansQuickly) {
+TEST(LargeTraces, AFiveHundredSquareTraceOpensZoomsAndPans) {
   QTemporaryDir dir;
   const QString file = dir.filePath(QStringLiteral("big.json"));
   writeTraceFile(file.toStdString(), rnnLikeTrace(500, 500));
@@ -82,19 +70,13 @@ TEST(Performance, AFiveHundredSquareTraceOpensAndPansQuickly) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  QElapsedTimer timer;
-  timer.start();
   ASSERT_TRUE(window.session()->openTrace(file));
   named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->replotNow();
-  const qint64 open = timer.elapsed();
-  report("open 500x500 trace", open, 1000);
-  EXPECT_LT(open, 10000);
   EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), 500);
 
   // Zoomed in on a corner, then dragged along: each frame is a replot.
   named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->setRange(-0.5, 49.5);
   named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->outputAxis()->setRange(-0.5, 49.5);
-  timer.restart();
   constexpr int kFrames = 20;
   for (int i = 0; i < kFrames; ++i) {
     named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->moveRange(5);
@@ -102,8 +84,8 @@ TEST(Performance, AFiveHundredSquareTraceOpensAndPansQuickly) {
         ->plot()
         ->replot(QCustomPlot::rpImmediateRefresh);
   }
-  const qint64 frame = timer.elapsed() / kFrames;
-  report("pan frame, 500x500", frame, 16);
-  EXPECT_LT(frame, 160);
+  // Twenty moves of five columns from [-0.5, 49.5]: the view now starts at column 99.5.
+  EXPECT_DOUBLE_EQ(
+      named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->range().lower, 99.5);
   EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->isZoomed());
 }
