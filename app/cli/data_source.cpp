@@ -107,21 +107,68 @@ void checkTokenizerFlags(const DataSourceOptions& o) {
   }
 }
 
-}  // namespace
-
-void addDataSourceOptions(CLI::App& command, DataSourceOptions& o, bool withTextFormat) {
-  o.taskOption =
-      command.add_option("--task", o.task, "A built-in task: " + listOf(data::taskNames()))
-          ->check(oneOf(data::taskNames()))
-          ->group(kGroup);
-  o.dataOption =
+// --task-kind, the tokenizer and its options, and the filters only training chooses.
+void addTextFormatOptions(CLI::App& command, DataSourceOptions& o) {
+  o.taskKindOption = command
+                         .add_option("--task-kind", o.taskKind,
+                                     "TSV: seq2seq (source<TAB>target) or classification "
+                                     "(text<TAB>label); default seq2seq")
+                         ->check(oneOf({"seq2seq", "classification"}))
+                         ->group(kGroup);
+  o.tokenizerOption =
       command
-          .add_option("--data", o.dataFile,
-                      "A TSV file: one example a line, columns separated by tabs; --columns "
-                      "chooses the source and target (or text and label), other columns are "
-                      "ignored")
+          .add_option("--tokenizer", o.tokenizer,
+                      "How the file's text is cut into tokens, stored in the model: word (at "
+                      "spaces only: \"Go.\" is one token), char (one token per character), "
+                      "words (Unicode words and punctuation apart: \"Go\" \".\"; also cuts "
+                      "Chinese, Japanese and Thai into words) or sentencepiece (subwords "
+                      "learned from the train split: rare words become known pieces, so no "
+                      "<unk>); default word")
+          ->check(oneOf({"word", "char", "words", "sentencepiece"}))
           ->group(kGroup);
-  o.taskOption->excludes(o.dataOption);
+  o.lowercaseOption = command
+                          .add_flag("--lowercase", o.lowercase,
+                                    "words, sentencepiece: fold the text to lower case before "
+                                    "cutting it (outputs come out in lower case)")
+                          ->group(kGroup);
+  o.nfkcOption = command
+                     .add_flag("--nfkc", o.nfkc,
+                               "words: normalise the text to Unicode NFKC first (full-width "
+                               "letters and ligatures become plain ones; sentencepiece always "
+                               "does this)")
+                     ->group(kGroup);
+  o.subwordModelTypeOption =
+      command
+          .add_option("--sp-model-type", o.subwordModelType,
+                      "sentencepiece: unigram (default) or bpe, the way pieces are learned")
+          ->check(oneOf({"unigram", "bpe"}))
+          ->group(kGroup);
+  o.subwordVocabSizeOption =
+      command
+          .add_option("--vocab-size", o.subwordVocabSize,
+                      "sentencepiece: the most pieces to learn, which are the model's "
+                      "vocabulary (default 8000; a small corpus gets fewer)")
+          ->check(wholeNumber(8, 1'000'000))
+          ->group(kGroup);
+  o.maxTargetTokensOption =
+      command
+          .add_option("--max-target-length", o.maxTargetTokens,
+                      "File: leave out examples whose target has more tokens, as the tokenizer "
+                      "cuts it (0 = keep all)")
+          ->check(wholeNumber(0))
+          ->group(kGroup);
+  o.dedupOption = command
+                      .add_flag("--dedup", o.dedup,
+                                "File: keep only the first of examples with the same source "
+                                "and target")
+                      ->group(kGroup);
+  for (CLI::Option* needsFile : {o.lowercaseOption, o.nfkcOption, o.subwordModelTypeOption,
+                                 o.subwordVocabSizeOption, o.maxTargetTokensOption, o.dedupOption})
+    needsFile->excludes(o.taskOption);
+}
+
+// Parallel files and the TSV column choice, beside --data.
+void addCorpusFileOptions(CLI::App& command, DataSourceOptions& o) {
   o.sourceFileOption =
       command
           .add_option("--source-file", o.sourceFile,
@@ -147,6 +194,24 @@ void addDataSourceOptions(CLI::App& command, DataSourceOptions& o, bool withText
                       "column, its attribution, is ignored)")
           ->needs(o.dataOption)
           ->group(kGroup);
+}
+
+}  // namespace
+
+void addDataSourceOptions(CLI::App& command, DataSourceOptions& o, bool withTextFormat) {
+  o.taskOption =
+      command.add_option("--task", o.task, "A built-in task: " + listOf(data::taskNames()))
+          ->check(oneOf(data::taskNames()))
+          ->group(kGroup);
+  o.dataOption =
+      command
+          .add_option("--data", o.dataFile,
+                      "A TSV file: one example a line, columns separated by tabs; --columns "
+                      "chooses the source and target (or text and label), other columns are "
+                      "ignored")
+          ->group(kGroup);
+  o.taskOption->excludes(o.dataOption);
+  addCorpusFileOptions(command, o);
 
   const auto size = wholeNumber(0, 10'000'000);
   o.trainSizeOption = command.add_option("--train-size", o.trainSize, "Task: training examples")
@@ -180,65 +245,7 @@ void addDataSourceOptions(CLI::App& command, DataSourceOptions& o, bool withText
                                      "(default 1)")
                          ->check(wholeNumber(0))
                          ->group(kGroup);
-  if (withTextFormat) {
-    o.taskKindOption = command
-                           .add_option("--task-kind", o.taskKind,
-                                       "TSV: seq2seq (source<TAB>target) or classification "
-                                       "(text<TAB>label); default seq2seq")
-                           ->check(oneOf({"seq2seq", "classification"}))
-                           ->group(kGroup);
-    o.tokenizerOption =
-        command
-            .add_option("--tokenizer", o.tokenizer,
-                        "How the file's text is cut into tokens, stored in the model: word (at "
-                        "spaces only: \"Go.\" is one token), char (one token per character), "
-                        "words (Unicode words and punctuation apart: \"Go\" \".\"; also cuts "
-                        "Chinese, Japanese and Thai into words) or sentencepiece (subwords "
-                        "learned from the train split: rare words become known pieces, so no "
-                        "<unk>); default word")
-            ->check(oneOf({"word", "char", "words", "sentencepiece"}))
-            ->group(kGroup);
-    o.lowercaseOption = command
-                            .add_flag("--lowercase", o.lowercase,
-                                      "words, sentencepiece: fold the text to lower case before "
-                                      "cutting it (outputs come out in lower case)")
-                            ->group(kGroup);
-    o.nfkcOption = command
-                       .add_flag("--nfkc", o.nfkc,
-                                 "words: normalise the text to Unicode NFKC first (full-width "
-                                 "letters and ligatures become plain ones; sentencepiece always "
-                                 "does this)")
-                       ->group(kGroup);
-    o.subwordModelTypeOption =
-        command
-            .add_option("--sp-model-type", o.subwordModelType,
-                        "sentencepiece: unigram (default) or bpe, the way pieces are learned")
-            ->check(oneOf({"unigram", "bpe"}))
-            ->group(kGroup);
-    o.subwordVocabSizeOption =
-        command
-            .add_option("--vocab-size", o.subwordVocabSize,
-                        "sentencepiece: the most pieces to learn, which are the model's "
-                        "vocabulary (default 8000; a small corpus gets fewer)")
-            ->check(wholeNumber(8, 1'000'000))
-            ->group(kGroup);
-    o.maxTargetTokensOption =
-        command
-            .add_option("--max-target-length", o.maxTargetTokens,
-                        "File: leave out examples whose target has more tokens, as the tokenizer "
-                        "cuts it (0 = keep all)")
-            ->check(wholeNumber(0))
-            ->group(kGroup);
-    o.dedupOption = command
-                        .add_flag("--dedup", o.dedup,
-                                  "File: keep only the first of examples with the same source "
-                                  "and target")
-                        ->group(kGroup);
-    for (CLI::Option* needsFile :
-         {o.lowercaseOption, o.nfkcOption, o.subwordModelTypeOption, o.subwordVocabSizeOption,
-          o.maxTargetTokensOption, o.dedupOption})
-      needsFile->excludes(o.taskOption);
-  }
+  if (withTextFormat) addTextFormatOptions(command, o);
   const auto fraction = realNumber(0, true, 0.99);
   o.validationFractionOption =
       command
