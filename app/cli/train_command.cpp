@@ -25,8 +25,8 @@ using nlohmann::json;
 
 namespace {
 
-// A config built from flags alone is the command line's fault when createModel rejects one of
-// its keys; the message then names the flag to fix.
+// A config built from flags is the command line's fault when it has a problem: each one names
+// the flag to fix (or the key of the --config file), and flags the model would ignore are refused.
 Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs) {
   json config = o.arch.config();
   const std::string arch = config.value("arch", "");
@@ -37,20 +37,13 @@ Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs) {
     if (o.arch.archGiven()) throw UsageError(message);
     throw Error(message);
   }
+  o.arch.refuseIgnoredFlags(config);
   if (classifier && !config.contains("num_classes")) config["num_classes"] = vocabs.labels.size();
   try {
     return createModel(config, vocabs.tokenizer, vocabs.source, vocabs.target, vocabs.labels,
                        o.seed);
-  } catch (const Error& e) {
-    const std::string message = e.what();
-    if (o.arch.configFileGiven() || message.rfind("config: ", 0) != 0) throw;
-    const auto open = message.find('"'), close = message.find('"', open + 1);
-    const std::string hint =
-        close == std::string::npos
-            ? ""
-            : " (set it with " + ArchOptions::flagName(message.substr(open + 1, close - open - 1)) +
-                  ")";
-    throw UsageError("the model config: " + message.substr(8) + hint);
+  } catch (const ConfigError& e) {
+    o.arch.rethrow(e);
   }
 }
 

@@ -15,7 +15,7 @@ namespace attn::explain {
 namespace {
 
 void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
-  if (r.map != "hops")
+  if (r.map != MapKind::Hops)
     throw Error("the classifier has one attention map, its hops (\"hops\"), not '" + r.map + "'");
   if (r.layer != 0) throw Error("the classifier's hops are a single layer (0)");
   if (r.step != 0) throw Error("the classifier makes one decision: its only step is 0");
@@ -40,7 +40,7 @@ Computation explainClassifier(const ComputationExplainer::Classifier& lin, const
   NoGradGuard noGrad;
   Computation c;
   c.classifier = true;
-  c.map = "hops";
+  c.map = MapKind::Hops;
   c.chosen = in.targetTokens.front();
 
   // The annotations h_j [n, 2H]: the embedded sentence through the BiRNN.

@@ -28,14 +28,14 @@ struct MapShape {
 std::map<std::string, MapShape> mapShapes(const Seq2SeqModel& net) {
   if (const auto* rnn = dynamic_cast<const RnnSeq2Seq*>(&net)) {
     if (rnn->config().attention == AttentionKind::None) return {};
-    return {{"cross", {1, 1}}};
+    return {{MapKind::Cross, {1, 1}}};
   }
   if (const auto* t = dynamic_cast<const TransformerModel*>(&net)) {
     const TransformerModelConfig& c = t->config();
     const int h = static_cast<int>(c.nhead);
-    return {{"encoder_self", {static_cast<int>(c.numEncoderLayers), h}},
-            {"decoder_self", {static_cast<int>(c.numDecoderLayers), h}},
-            {"cross", {static_cast<int>(c.numDecoderLayers), h}}};
+    return {{MapKind::EncoderSelf, {static_cast<int>(c.numEncoderLayers), h}},
+            {MapKind::DecoderSelf, {static_cast<int>(c.numDecoderLayers), h}},
+            {MapKind::Cross, {static_cast<int>(c.numDecoderLayers), h}}};
   }
   return {};
 }
@@ -92,16 +92,16 @@ struct EditPlan {
 
 EditPlan planEdits(const Model& model, const Intervention& iv) {
   const std::map<std::string, MapShape> shapes = mapShapes(*model.seq2seq);
-  const int crossHeads = shapes.count("cross") ? shapes.at("cross").heads : 0;
+  const int crossHeads = shapes.count(MapKind::Cross) ? shapes.at(MapKind::Cross).heads : 0;
   EditPlan plan;
   for (const HeadAblation& a : iv.ablations) {
-    AttentionEdits& target = a.map == "encoder_self" ? plan.encoder : plan.everyStep;
+    AttentionEdits& target = a.map == MapKind::EncoderSelf ? plan.encoder : plan.everyStep;
     target.maps[a.map][a.layer].zeroedHeads.insert(a.head);
   }
   for (const RowEdit& row : iv.rows) {
     auto [it, added] = plan.atStep.try_emplace(row.step, plan.everyStep);
     (void)added;
-    AttentionEdit& edit = it->second.maps["cross"][row.layer];
+    AttentionEdit& edit = it->second.maps[MapKind::Cross][row.layer];
     const std::vector<Scalar> weights = rowWeights(row);
     if (row.head >= 0) {
       edit.rows[row.head] = weights;
@@ -133,7 +133,7 @@ RowEdit oneHotRow(int64_t step, int64_t key, int64_t keys, int layer, int head) 
 void validateIntervention(const Model& model, const Intervention& iv, int64_t sourceKeys) {
   const Seq2SeqModel& net = seq2seqOf(model, "an intervention");
   const std::map<std::string, MapShape> shapes = mapShapes(net);
-  const auto cross = shapes.find("cross");
+  const auto cross = shapes.find(MapKind::Cross);
   if (!iv.rows.empty() && cross == shapes.end())
     throw Error("this model has no attention over the source whose rows could be edited");
   std::set<std::tuple<int64_t, int, int>> rowsSeen;

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "decode/decode_options.h"
+#include "trace/map_kind.h"
 
 namespace attn {
 
@@ -43,7 +44,7 @@ struct RowEdit {
 };
 
 struct HeadAblation {
-  std::string map = "cross";  // "cross", "decoder_self" or "encoder_self"
+  MapKind map = MapKind::Cross;  // Cross, DecoderSelf or EncoderSelf
   int layer = 0;
   int head = 0;
 };

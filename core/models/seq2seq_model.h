@@ -11,12 +11,13 @@
 #include "layers/attention_edit.h"
 #include "layers/module.h"
 #include "models/token_batch.h"
+#include "trace/map_kind.h"
 #include "util/check.h"
 
 namespace attn {
 
-// name ("cross", "encoder_self", "decoder_self") -> one tensor per layer.
-using AttentionMaps = std::map<std::string, std::vector<Tensor>>;
+// map (cross, encoder or decoder self-attention) -> one tensor per layer.
+using AttentionMaps = std::map<MapKind, std::vector<Tensor>>;
 
 struct Seq2SeqForward {
   Var logits;  // [B, T, Vt], before the softmax (the loss fuses its own)

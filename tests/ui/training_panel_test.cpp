@@ -213,8 +213,8 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   ASSERT_TRUE(eventually([&] { return decoded.count() + failed.count() >= 1; }, 120000));
   ASSERT_EQ(failed.count(), 0) << failed[0][0].value<UserError>().what;
   const auto& trace = window.session()->traceDocument()->trace();
-  ASSERT_TRUE(trace->attention.count("hops"));
+  ASSERT_TRUE(trace->attention.count(MapKind::Hops));
   EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.hopsView()));
-  EXPECT_EQ(window.hopsView()->heatmap()->rows(), trace->attention.at("hops").heads);
+  EXPECT_EQ(window.hopsView()->heatmap()->rows(), trace->attention.at(MapKind::Hops).heads);
   attn::test::maybeCapture(window, "classifier_hops");
 }

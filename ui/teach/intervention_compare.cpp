@@ -31,7 +31,7 @@ InterventionComparison compareRuns(const DecodeResult& before, const DecodeResul
 }
 
 std::vector<float> attentionDifference(const Trace& before, const Trace& after,
-                                       const std::string& map, int layer, int head, int* rows) {
+                                       MapKind map, int layer, int head, int* rows) {
   *rows = 0;
   const auto b = before.attention.find(map);
   const auto a = after.attention.find(map);

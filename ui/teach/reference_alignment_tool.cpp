@@ -125,8 +125,8 @@ void ReferenceAlignmentTool::refresh() {
   }
   try {
     const LabelledMatrix m = selectMatrix(
-        *mTrace->trace(), {mTrace->mapName().toStdString(), mTrace->layer(), mTrace->head()});
-    mReport = reportAlignment(m, mTrace->mapName().toStdString(), mReference->reference());
+        *mTrace->trace(), {mTrace->mapKind(), mTrace->layer(), mTrace->head()});
+    mReport = reportAlignment(m, mTrace->mapKind(), mReference->reference());
   } catch (const std::exception& e) {
     mReport.problem = QString::fromUtf8(e.what());
   }
