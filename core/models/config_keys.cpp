@@ -99,6 +99,7 @@ std::vector<ConfigKey> makeTable() {
 }
 
 std::string number(double v) {
+  if (std::floor(v) == v && std::abs(v) < 1e15) return std::to_string(static_cast<int64_t>(v));
   std::ostringstream out;
   out << v;
   return out.str();

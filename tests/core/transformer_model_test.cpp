@@ -124,15 +124,16 @@ TEST(TransformerModel, ConfigReadsDefaultsAndRejectsBadSizes) {
     TransformerModelConfig::fromJson(with("nhead", 5), 10, 11);
     ADD_FAILURE() << "d_model 12 with 5 heads was accepted";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("multiple of nhead"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("must divide d_model (12)"), std::string::npos) << e.what();
   }
   EXPECT_THROW(TransformerModelConfig::fromJson(with("d_model", 0), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("nhead", 1000), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("num_decoder_layers", 99), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("dim_feedforward", -4), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("norm_first", "yes"), 10, 11), Error);
-  EXPECT_THROW(TransformerModelConfig::fromJson({{"arch", "transformer"}, {"nhead", 2}}, 10, 11),
-               Error);  // d_model is required
+  // Every key has a default (config_keys.h): d_model 64.
+  EXPECT_EQ(TransformerModelConfig::fromJson({{"arch", "transformer"}, {"nhead", 2}}, 10, 11).dModel,
+            64);
 }
 
 TEST(TransformerModel, SavedModelLoadsWithTheSameOutputs) {

@@ -1,11 +1,15 @@
 // TrainConfigForm: every setting of a training run as a form: the data (a built-in task with its
-// sizes and lengths, or a TSV file), the model (each config key of its architecture, MODEL_FORMAT
-// §2) and the trainer (steps, batch, optimizer, schedule, clipping, validation, early stopping).
+// sizes and lengths, or a TSV file), the model (one field per config key of its architecture,
+// made from the table of models/config_keys.h with its range, default and help) and the trainer
+// (steps, batch, optimizer, schedule, clipping, validation, early stopping).
 #pragma once
 
 #include <QWidget>
 
+#include <vector>
+
 #include "documents/training_job.h"
+#include "models/config_keys.h"
 
 class QCheckBox;
 class QComboBox;
@@ -41,12 +45,18 @@ class TrainConfigForm : public QWidget {
   QWidget* buildDataGroup();
   QWidget* buildModelGroup();
   QWidget* buildTrainGroup();
-  QWidget* buildRnnPage();
-  QWidget* buildTransformerPage();
-  QWidget* buildClassifierPage();
+  QWidget* buildArchPage(Arch arch);
   void onTaskChanged();
   void refreshEnabled();
   nlohmann::json modelConfig() const;
+
+  // One field of the model's config: a spin box, check box or combo box, by the key's type.
+  struct ConfigField {
+    const ConfigKey* key;
+    QWidget* widget;
+  };
+  nlohmann::json fieldValue(const ConfigField& field) const;
+  void setField(Arch arch, const std::string& key, const nlohmann::json& value);
 
   // data
   QRadioButton* mUseTask = nullptr;
@@ -69,28 +79,7 @@ class TrainConfigForm : public QWidget {
   QLabel* mArchNote = nullptr;
   QStackedWidget* mArchPages = nullptr;
   QSpinBox* mModelSeed = nullptr;
-  QComboBox* mRnnCell = nullptr;
-  QSpinBox* mRnnEmbed = nullptr;
-  QSpinBox* mRnnHidden = nullptr;
-  QSpinBox* mRnnLayers = nullptr;
-  QCheckBox* mRnnBidirectional = nullptr;
-  QComboBox* mRnnAttention = nullptr;
-  QComboBox* mRnnScore = nullptr;
-  QSpinBox* mRnnAttentionDim = nullptr;
-  QCheckBox* mRnnInputFeeding = nullptr;
-  QSpinBox* mTfModel = nullptr;
-  QSpinBox* mTfHeads = nullptr;
-  QSpinBox* mTfEncoderLayers = nullptr;
-  QSpinBox* mTfDecoderLayers = nullptr;
-  QSpinBox* mTfFeedForward = nullptr;
-  QCheckBox* mTfNormFirst = nullptr;
-  QComboBox* mSsaCell = nullptr;
-  QSpinBox* mSsaEmbed = nullptr;
-  QSpinBox* mSsaHidden = nullptr;
-  QSpinBox* mSsaAttentionDim = nullptr;
-  QSpinBox* mSsaHops = nullptr;
-  QSpinBox* mSsaMlp = nullptr;
-  QDoubleSpinBox* mSsaPenalty = nullptr;
+  std::vector<ConfigField> mFields;  // every architecture's keys, in the table's order
   // trainer
   QSpinBox* mSteps = nullptr;
   QSpinBox* mEpochs = nullptr;
