@@ -30,7 +30,8 @@ std::vector<std::vector<const ConfigKey*>> keysByName() {
   std::vector<std::vector<const ConfigKey*>> out;
   for (const ConfigKey& k : configKeys()) {
     if (!k.flag) continue;
-    auto same = std::find_if(out.begin(), out.end(), [&](const auto& v) { return v[0]->name == k.name; });
+    auto same =
+        std::find_if(out.begin(), out.end(), [&](const auto& v) { return v[0]->name == k.name; });
     if (same == out.end())
       out.push_back({&k});
     else
@@ -134,10 +135,18 @@ json ArchOptions::config() const {
     if (f.option->count() == 0) continue;
     const std::string& text = f.type == ConfigKeyType::Boolean ? std::string() : text_.at(f.key);
     switch (f.type) {
-      case ConfigKeyType::Boolean: config[f.key] = booleans_.at(f.key); break;
-      case ConfigKeyType::Integer: config[f.key] = std::stoll(text); break;
-      case ConfigKeyType::Real: config[f.key] = std::stod(text); break;
-      case ConfigKeyType::Choice: config[f.key] = text; break;
+      case ConfigKeyType::Boolean:
+        config[f.key] = booleans_.at(f.key);
+        break;
+      case ConfigKeyType::Integer:
+        config[f.key] = std::stoll(text);
+        break;
+      case ConfigKeyType::Real:
+        config[f.key] = std::stod(text);
+        break;
+      case ConfigKeyType::Choice:
+        config[f.key] = text;
+        break;
     }
   }
   return config;
@@ -161,8 +170,7 @@ void ArchOptions::refuseIgnoredFlags(const json& config) const {
       why = "used only with " + scopeText(key->scope);
     if (!why.empty()) ignored += (ignored.empty() ? "" : ", ") + flagName(f.key) + " (" + why + ")";
   }
-  if (!ignored.empty())
-    throw UsageError("the model would ignore " + ignored + "; leave them out");
+  if (!ignored.empty()) throw UsageError("the model would ignore " + ignored + "; leave them out");
 }
 
 void ArchOptions::rethrow(const ConfigError& error) const {

@@ -51,7 +51,8 @@ struct Pick {
 // Every (map, layer, head) the flags select, in map-name order.
 std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
   std::string names;
-  for (const auto& [kind, m] : t.attention) names += (names.empty() ? "" : ", ") + mapKindName(kind);
+  for (const auto& [kind, m] : t.attention)
+    names += (names.empty() ? "" : ", ") + mapKindName(kind);
   const std::optional<MapKind> only = o.map.empty() ? std::nullopt : parseMapKind(o.map);
   if (!o.map.empty() && (!only || !t.attention.count(*only)))
     throw Error(o.trace + ": no attention map named '" + o.map + "' (the trace has: " + names +
@@ -76,7 +77,8 @@ std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
 }
 
 std::string fileName(const Pick& p) {
-  return mapKindName(p.map) + "_layer" + std::to_string(p.layer) + "_head" + std::to_string(p.head) + ".csv";
+  return mapKindName(p.map) + "_layer" + std::to_string(p.layer) + "_head" +
+         std::to_string(p.head) + ".csv";
 }
 
 Trace narrowed(const Trace& t, const std::vector<Pick>& picks) {

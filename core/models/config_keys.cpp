@@ -17,8 +17,8 @@ using L = ConfigLimits;
 
 ConfigKey integer(std::string name, Arch arch, int64_t fallback, int64_t max, std::string help,
                   KeyScope scope = KeyScope::Always) {
-  return {std::move(name), arch, T::Integer, fallback, 1, static_cast<double>(max), {},
-          std::move(help), scope};
+  return {std::move(name),          arch, T::Integer,      fallback, 1,
+          static_cast<double>(max), {},   std::move(help), scope};
 }
 
 // A key whose default follows another key's value.
@@ -50,7 +50,8 @@ std::vector<ConfigKey> makeTable() {
   const Arch rnn = Arch::RnnSeq2Seq, tf = Arch::Transformer, ssa = Arch::StructuredSelfAttention;
   std::vector<ConfigKey> keys{
       // rnn_seq2seq: Bahdanau et al. 2015 and Luong et al. 2015.
-      choice("cell", rnn, "gru", {"rnn", "gru", "lstm"}, "The recurrent cell of encoder and decoder"),
+      choice("cell", rnn, "gru", {"rnn", "gru", "lstm"},
+             "The recurrent cell of encoder and decoder"),
       integer("embed_dim", rnn, 32, L::kMaxDim, "E, the size of each token's embedding"),
       integer("hidden_dim", rnn, 64, L::kMaxDim, "H, the size of the RNN state"),
       integer("num_layers", rnn, 1, L::kMaxLayers, "L, stacked RNN layers"),
@@ -72,7 +73,8 @@ std::vector<ConfigKey> makeTable() {
               "Luong's input feeding: the previous attentional state joins the RNN's input",
               KeyScope::Luong),
       // transformer: Vaswani et al. 2017, PyTorch's nn.Transformer.
-      integer("d_model", tf, 64, L::kMaxDim, "d, the width of every token's vector; a multiple of nhead"),
+      integer("d_model", tf, 64, L::kMaxDim,
+              "d, the width of every token's vector; a multiple of nhead"),
       integer("nhead", tf, 4, L::kMaxHeads, "h, attention heads per layer"),
       integer("num_encoder_layers", tf, 2, L::kMaxLayers, "Encoder layers"),
       integer("num_decoder_layers", tf, 2, L::kMaxLayers, "Decoder layers"),
@@ -90,7 +92,14 @@ std::vector<ConfigKey> makeTable() {
       integer("mlp_dim", ssa, 64, L::kMaxDim, "F, the hidden size of the classifier on top"),
       // A coefficient far beyond 1 would only drown the cross-entropy; the bound keeps a typo
       // (1e30) from turning every loss into infinity.
-      {"penalty", ssa, T::Real, 1.0, 0, 1e6, {}, "The weight of the penalty ‖AAᵀ − I‖² in the loss"},
+      {"penalty",
+       ssa,
+       T::Real,
+       1.0,
+       0,
+       1e6,
+       {},
+       "The weight of the penalty ‖AAᵀ − I‖² in the loss"},
       fromData(derived(integer("num_classes", ssa, 0, L::kMaxClasses,
                                "C, the number of classes: that of the class names"),
                        DerivedDefault::ClassCount)),
@@ -140,20 +149,28 @@ Arch parseArch(const std::string& name) {
 
 const char* archName(Arch arch) {
   switch (arch) {
-    case Arch::RnnSeq2Seq: return "rnn_seq2seq";
-    case Arch::Transformer: return "transformer";
-    case Arch::StructuredSelfAttention: return "structured_self_attention";
+    case Arch::RnnSeq2Seq:
+      return "rnn_seq2seq";
+    case Arch::Transformer:
+      return "transformer";
+    case Arch::StructuredSelfAttention:
+      return "structured_self_attention";
   }
   return "?";
 }
 
 std::string defaultText(const ConfigKey& key) {
   switch (key.derived) {
-    case DerivedDefault::HiddenDim: return "hidden_dim";
-    case DerivedDefault::FourDModel: return "4 × d_model";
-    case DerivedDefault::ScoreOfAttention: return "additive (bahdanau), general (luong)";
-    case DerivedDefault::ClassCount: return "the number of class names";
-    case DerivedDefault::None: break;
+    case DerivedDefault::HiddenDim:
+      return "hidden_dim";
+    case DerivedDefault::FourDModel:
+      return "4 × d_model";
+    case DerivedDefault::ScoreOfAttention:
+      return "additive (bahdanau), general (luong)";
+    case DerivedDefault::ClassCount:
+      return "the number of class names";
+    case DerivedDefault::None:
+      break;
   }
   if (key.defaultValue.is_string()) return key.defaultValue.get<std::string>();
   if (key.defaultValue.is_boolean()) return key.defaultValue.get<bool>() ? "true" : "false";
@@ -163,8 +180,10 @@ std::string defaultText(const ConfigKey& key) {
 std::string rangeText(const ConfigKey& key) {
   switch (key.type) {
     case ConfigKeyType::Integer:
-    case ConfigKeyType::Real: return number(key.min) + ".." + number(key.max);
-    case ConfigKeyType::Boolean: return "true or false";
+    case ConfigKeyType::Real:
+      return number(key.min) + ".." + number(key.max);
+    case ConfigKeyType::Boolean:
+      return "true or false";
     case ConfigKeyType::Choice: {
       std::string out;
       for (const std::string& c : key.choices) out += (out.empty() ? "" : ", ") + c;
@@ -176,24 +195,31 @@ std::string rangeText(const ConfigKey& key) {
 
 std::string scopeText(KeyScope scope) {
   switch (scope) {
-    case KeyScope::Always: return "";
-    case KeyScope::Attention: return "attention bahdanau or luong";
-    case KeyScope::AdditiveScore: return "attention bahdanau or luong, score additive";
-    case KeyScope::Luong: return "attention luong";
+    case KeyScope::Always:
+      return "";
+    case KeyScope::Attention:
+      return "attention bahdanau or luong";
+    case KeyScope::AdditiveScore:
+      return "attention bahdanau or luong, score additive";
+    case KeyScope::Luong:
+      return "attention luong";
   }
   return "";
 }
 
 json configDefault(const ConfigKey& key, const json& values, int64_t classCount) {
   switch (key.derived) {
-    case DerivedDefault::None: return key.defaultValue;
-    case DerivedDefault::HiddenDim: return values.value("hidden_dim", json(1));
+    case DerivedDefault::None:
+      return key.defaultValue;
+    case DerivedDefault::HiddenDim:
+      return values.value("hidden_dim", json(1));
     case DerivedDefault::FourDModel:
       return std::min<int64_t>(4 * values.value("d_model", int64_t(1)),
                                static_cast<int64_t>(key.max));
     case DerivedDefault::ScoreOfAttention:
       return values.value("attention", std::string()) == "luong" ? "general" : "additive";
-    case DerivedDefault::ClassCount: return classCount;
+    case DerivedDefault::ClassCount:
+      return classCount;
   }
   return nullptr;
 }
@@ -201,11 +227,14 @@ json configDefault(const ConfigKey& key, const json& values, int64_t classCount)
 bool keyApplies(const ConfigKey& key, const json& values) {
   const std::string attention = values.value("attention", std::string("none"));
   switch (key.scope) {
-    case KeyScope::Always: return true;
-    case KeyScope::Attention: return attention != "none";
+    case KeyScope::Always:
+      return true;
+    case KeyScope::Attention:
+      return attention != "none";
     case KeyScope::AdditiveScore:
       return attention != "none" && values.value("score", std::string()) == "additive";
-    case KeyScope::Luong: return attention == "luong";
+    case KeyScope::Luong:
+      return attention == "luong";
   }
   return true;
 }

@@ -42,18 +42,18 @@ enum class KeyScope {
 // A default that follows another key instead of being a constant.
 enum class DerivedDefault {
   None,
-  HiddenDim,     // the value of hidden_dim
-  FourDModel,    // 4 · d_model, at most the key's maximum
+  HiddenDim,         // the value of hidden_dim
+  FourDModel,        // 4 · d_model, at most the key's maximum
   ScoreOfAttention,  // additive for bahdanau, general for luong
-  ClassCount,    // the number of class names in the model's vocabulary
+  ClassCount,        // the number of class names in the model's vocabulary
 };
 
 struct ConfigKey {
   std::string name;  // the JSON key, "hidden_dim"; its flag is --hidden-dim
   Arch arch;
   ConfigKeyType type;
-  nlohmann::json defaultValue;  // what an absent key means (unless `derived` says otherwise)
-  double min = 0, max = 0;      // Integer and Real: the allowed range, inclusive
+  nlohmann::json defaultValue;       // what an absent key means (unless `derived` says otherwise)
+  double min = 0, max = 0;           // Integer and Real: the allowed range, inclusive
   std::vector<std::string> choices;  // Choice: the allowed values
   std::string help;
   KeyScope scope = KeyScope::Always;

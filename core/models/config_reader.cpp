@@ -22,9 +22,9 @@ std::string problemList(const std::vector<ConfigProblem>& problems) {
 std::string problemWith(const ConfigKey& key, const json& value) {
   switch (key.type) {
     case ConfigKeyType::Integer: {
-      const bool whole = value.is_number_integer() || value.is_number_unsigned() ||
-                         (value.is_number_float() &&
-                          std::floor(value.get<double>()) == value.get<double>());
+      const bool whole =
+          value.is_number_integer() || value.is_number_unsigned() ||
+          (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>());
       if (!whole) return "must be a whole number";
       const double d = value.get<double>();
       if (d < key.min || d > key.max) return "is " + value.dump() + ", outside " + rangeText(key);
@@ -33,10 +33,12 @@ std::string problemWith(const ConfigKey& key, const json& value) {
     case ConfigKeyType::Real: {
       if (!value.is_number()) return "must be a number";
       const double d = value.get<double>();
-      if (!(d >= key.min && d <= key.max)) return "is " + value.dump() + ", outside " + rangeText(key);
+      if (!(d >= key.min && d <= key.max))
+        return "is " + value.dump() + ", outside " + rangeText(key);
       return "";
     }
-    case ConfigKeyType::Boolean: return value.is_boolean() ? "" : "must be true or false";
+    case ConfigKeyType::Boolean:
+      return value.is_boolean() ? "" : "must be true or false";
     case ConfigKeyType::Choice:
       if (value.is_string())
         for (const std::string& c : key.choices)
@@ -56,8 +58,9 @@ void checkTogether(Arch arch, const json& v, std::vector<ConfigProblem>& problem
                                      "): each head gets d_model / nhead dimensions"});
   if (arch == Arch::RnnSeq2Seq && has("attention") && has("score") && has("bidirectional") &&
       v["attention"] != "none" && v["score"] == "dot" && v["bidirectional"].get<bool>())
-    problems.push_back({"score", "dot needs encoder outputs of the decoder's size (H·D = H): "
-                                 "use a unidirectional encoder, or the general or additive score"});
+    problems.push_back({"score",
+                        "dot needs encoder outputs of the decoder's size (H·D = H): "
+                        "use a unidirectional encoder, or the general or additive score"});
 }
 
 }  // namespace

@@ -26,15 +26,21 @@ inline constexpr std::array<MapKind, 4> kAllMapKinds{MapKind::Cross, MapKind::De
 // The name in trace files, CSV exports and JSON output.
 constexpr std::string_view toString(MapKind kind) {
   switch (kind) {
-    case MapKind::Cross: return "cross";
-    case MapKind::DecoderSelf: return "decoder_self";
-    case MapKind::EncoderSelf: return "encoder_self";
-    case MapKind::Hops: return "hops";
+    case MapKind::Cross:
+      return "cross";
+    case MapKind::DecoderSelf:
+      return "decoder_self";
+    case MapKind::EncoderSelf:
+      return "encoder_self";
+    case MapKind::Hops:
+      return "hops";
   }
   return "cross";  // unreachable: every enumerator is handled above
 }
 
-inline std::string mapKindName(MapKind kind) { return std::string(toString(kind)); }
+inline std::string mapKindName(MapKind kind) {
+  return std::string(toString(kind));
+}
 
 // The kind a file name stands for, or nothing for a name no model writes.
 constexpr std::optional<MapKind> parseMapKind(std::string_view name) {

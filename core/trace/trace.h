@@ -40,10 +40,10 @@ struct TopToken {
 
 // What the decoder did at one output step, beyond the attention maps.
 struct TraceStep {
-  std::vector<TopToken> topK;                        // most probable next tokens
+  std::vector<TopToken> topK;                    // most probable next tokens
   std::map<MapKind, std::vector<float>> scores;  // [layer][head][key], pre-softmax
-  std::vector<float> context;                        // RNN models: c_i
-  std::vector<float> query;                          // RNN models: the query vector
+  std::vector<float> context;                    // RNN models: c_i
+  std::vector<float> query;                      // RNN models: the query vector
 };
 
 // One node of the beam search tree: a hypothesis extended by one token.
@@ -63,9 +63,9 @@ struct Trace {
   std::vector<std::string> sourceTokens;
   std::vector<std::string> targetTokens;
   std::map<MapKind, AttentionMap> attention;
-  std::vector<std::vector<float>> logProbs;       // optional, [step][Vt]
-  std::vector<TraceStep> steps;                   // optional, one per output step
-  std::vector<BeamNode> beam;                     // empty for greedy or forced decoding
+  std::vector<std::vector<float>> logProbs;  // optional, [step][Vt]
+  std::vector<TraceStep> steps;              // optional, one per output step
+  std::vector<BeamNode> beam;                // empty for greedy or forced decoding
   int beamWidth = 0;
   // α of the ranking of finished hypotheses, score / length^α (DecodeOptions::lengthPenalty);
   // 1 in files written before it was recorded, the default they were searched with.

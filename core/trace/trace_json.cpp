@@ -261,8 +261,9 @@ std::string attentionCsv(const Trace& t, MapKind kind, int layer, int head) {
   const std::vector<std::string>& keyTokens =
       kind == MapKind::DecoderSelf ? decoderInputs : t.sourceTokens;
   const std::vector<std::string>& queryTokens =
-      kind == MapKind::EncoderSelf ? t.sourceTokens
-                             : (kind == MapKind::DecoderSelf ? decoderInputs : t.targetTokens);
+      kind == MapKind::EncoderSelf
+          ? t.sourceTokens
+          : (kind == MapKind::DecoderSelf ? decoderInputs : t.targetTokens);
   auto label = [](const std::vector<std::string>& tokens, int i, const std::string& fallback) {
     return i < static_cast<int>(tokens.size()) ? tokens[static_cast<size_t>(i)]
                                                : fallback + std::to_string(i + 1);

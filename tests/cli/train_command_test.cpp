@@ -154,12 +154,13 @@ TEST_F(TrainCommand, FlagsTheModelWouldIgnoreAreRefused) {
   expectUsageError(none, "--score");
   EXPECT_NE(none.err.find("--attention-dim"), std::string::npos) << none.err;
   // The additive score's size with the general score.
-  expectUsageError(
-      runCli(base + " --arch rnn_seq2seq --score general --attention-dim 8" + out),
-      "--attention-dim (used only with attention bahdanau or luong, score additive)");
+  expectUsageError(runCli(base + " --arch rnn_seq2seq --score general --attention-dim 8" + out),
+                   "--attention-dim (used only with attention bahdanau or luong, score additive)");
   // The same keys apply where they belong.
-  EXPECT_EQ(runCli(base + " --arch rnn_seq2seq --attention luong --input-feeding --embed-dim 8 "
-                          "--hidden-dim 8" + out)
+  EXPECT_EQ(runCli(base +
+                   " --arch rnn_seq2seq --attention luong --input-feeding --embed-dim 8 "
+                   "--hidden-dim 8" +
+                   out)
                 .exitCode,
             0);
 }

@@ -150,7 +150,8 @@ TEST(CompareSteps, FirstStepsCutsRowsAndDecoderKeys) {
   EXPECT_EQ(cross.keys, 3);
   EXPECT_EQ(cross.at(1, 1, 0, 0), 0.6f);
   EXPECT_EQ(cut.attention.at(MapKind::DecoderSelf).keys, 1);
-  EXPECT_EQ(cut.attention.at(MapKind::Hops).values, t.attention.at(MapKind::Hops).values);  // not step-indexed
+  EXPECT_EQ(cut.attention.at(MapKind::Hops).values,
+            t.attention.at(MapKind::Hops).values);  // not step-indexed
 }
 
 void expectSameMaps(const Trace& x, const Trace& y, float tolerance) {

@@ -78,8 +78,7 @@ void expectAgreesWithTrace(const Model& m, const Trace& trace) {
         EXPECT_EQ(c.queryPosition, q);
         EXPECT_LE(c.weightDifference, 1e-5);
         expectHeadsConsistent(c);
-        const size_t keys =
-            encoder || map == MapKind::Cross ? size_t(sources) : size_t(q + 1);
+        const size_t keys = encoder || map == MapKind::Cross ? size_t(sources) : size_t(q + 1);
         ASSERT_EQ(c.heads[0].keys.size(), keys);
         if (encoder) {
           EXPECT_EQ(c.queryToken, trace.sourceTokens[size_t(q)]);

@@ -21,8 +21,10 @@ using nlohmann::json;
 // The struct's JSON for `config`, through the architecture's own parser and writer.
 json roundTrip(Arch arch, const json& config) {
   switch (arch) {
-    case Arch::RnnSeq2Seq: return RnnSeq2SeqConfig::fromJson(config, 10, 10).toJson();
-    case Arch::Transformer: return TransformerModelConfig::fromJson(config, 10, 10).toJson();
+    case Arch::RnnSeq2Seq:
+      return RnnSeq2SeqConfig::fromJson(config, 10, 10).toJson();
+    case Arch::Transformer:
+      return TransformerModelConfig::fromJson(config, 10, 10).toJson();
     case Arch::StructuredSelfAttention:
       return StructuredSelfAttentionConfig::fromJson(config, 10, 3).toJson();
   }
@@ -32,9 +34,12 @@ json roundTrip(Arch arch, const json& config) {
 // A value of `key` other than its default, inside its range.
 json otherValue(const ConfigKey& key, const json& current) {
   switch (key.type) {
-    case ConfigKeyType::Integer: return current.get<int64_t>() == 4 ? 8 : 4;
-    case ConfigKeyType::Real: return current.get<double>() == 0.25 ? 0.5 : 0.25;
-    case ConfigKeyType::Boolean: return !current.get<bool>();
+    case ConfigKeyType::Integer:
+      return current.get<int64_t>() == 4 ? 8 : 4;
+    case ConfigKeyType::Real:
+      return current.get<double>() == 0.25 ? 0.5 : 0.25;
+    case ConfigKeyType::Boolean:
+      return !current.get<bool>();
     case ConfigKeyType::Choice:
       for (const std::string& c : key.choices)
         if (c != current.get<std::string>()) return c;
@@ -59,7 +64,7 @@ TEST(ConfigKeys, EveryKeyRoundTripsThroughItsStruct) {
     const json defaults = roundTrip(key.arch, config);
     ASSERT_TRUE(defaults.contains(key.name));
     json changed = otherValue(key, defaults[key.name]);
-    if (key.name == "nhead") changed = 8;                  // must divide d_model (64)
+    if (key.name == "nhead") changed = 8;                              // must divide d_model (64)
     if (key.name == "score" && changed == "dot") changed = "general";  // dot needs one way
     config[key.name] = changed;
     const json out = roundTrip(key.arch, config);
@@ -131,8 +136,8 @@ TEST(ConfigKeys, EveryRangeIsEnforcedAtBothEnds) {
 }
 
 TEST(ConfigKeys, OneErrorListsEveryBadKey) {
-  const json config = {{"hidden_dim", 0},       {"num_layers", "two"}, {"cell", "tree"},
-                       {"bidirectional", "yes"}, {"embed_dim", 2.5},   {"attention", "luong"}};
+  const json config = {{"hidden_dim", 0},        {"num_layers", "two"}, {"cell", "tree"},
+                       {"bidirectional", "yes"}, {"embed_dim", 2.5},    {"attention", "luong"}};
   try {
     readConfig(Arch::RnnSeq2Seq, config);
     FAIL() << "accepted";
@@ -160,10 +165,9 @@ TEST(ConfigKeys, OneErrorListsEveryBadKey) {
 
 TEST(ConfigKeys, KeysOfOtherSetupsInAFileAreAccepted) {
   // PyTorch-side configs list every key: input feeding and a score with no attention.
-  const json values = readConfig(Arch::RnnSeq2Seq, {{"attention", "none"},
-                                                    {"score", "general"},
-                                                    {"input_feeding", true},
-                                                    {"d_model", 3}});
+  const json values = readConfig(
+      Arch::RnnSeq2Seq,
+      {{"attention", "none"}, {"score", "general"}, {"input_feeding", true}, {"d_model", 3}});
   EXPECT_FALSE(values.contains("d_model"));
   const ConfigKey& feeding = *findConfigKey(Arch::RnnSeq2Seq, "input_feeding");
   EXPECT_FALSE(keyApplies(feeding, values));

@@ -3,9 +3,9 @@
 // name no model writes is refused with a message that lists the known ones.
 #include <gtest/gtest.h>
 
+#include "test_paths.h"
 #include "trace/map_kind.h"
 #include "trace/trace_json.h"
-#include "test_paths.h"
 #include "util/check.h"
 
 namespace attn {
@@ -47,7 +47,8 @@ TEST(MapKind, ATraceFileKeepsTheOldNames) {
 }
 
 TEST(MapKind, ThePyTorchExportedTraceLoads) {
-  const Trace t = readTraceFile(std::string(ATTN_TEST_DATA_DIR) + "/traces/pytorch_transformer.json");
+  const Trace t =
+      readTraceFile(std::string(ATTN_TEST_DATA_DIR) + "/traces/pytorch_transformer.json");
   EXPECT_EQ(t.attention.size(), 3u);
   EXPECT_EQ(t.attention.count(MapKind::Cross), 1u);
   EXPECT_EQ(t.attention.count(MapKind::EncoderSelf), 1u);

@@ -89,7 +89,8 @@ TEST(RnnSeq2Seq, StepByStepDecodingEqualsTeacherForcedPass) {
         for (int64_t b = 0; b < 2; ++b)
           for (int64_t j = 0; j < src.length; ++j)
             EXPECT_NEAR(out.attention.at(MapKind::Cross)[0][b * src.length + j],
-                        f.attention.at(MapKind::Cross)[0][(b * tgt.length + t) * src.length + j], 1e-6);
+                        f.attention.at(MapKind::Cross)[0][(b * tgt.length + t) * src.length + j],
+                        1e-6);
     }
   }
 }

@@ -194,16 +194,17 @@ TEST(Rollout, TraceOfTheBundledTransformer) {
     for (int k = q + 1; k < t; ++k) EXPECT_EQ(r.decoder.at(q, k), 0.0f);
   // The pieces agree with the functions they are made of.
   const AttentionMap& enc = trace.attention.at(MapKind::EncoderSelf);
-  const RolloutMatrix cross = crossAttentionRollout(
-      trace.attention.at(MapKind::Cross), &trace.attention.at(MapKind::DecoderSelf), selfAttentionRollout(enc));
+  const RolloutMatrix cross =
+      crossAttentionRollout(trace.attention.at(MapKind::Cross),
+                            &trace.attention.at(MapKind::DecoderSelf), selfAttentionRollout(enc));
   EXPECT_EQ(cross.values, r.cross.values);
   // Rollout after the first layer: the encoder's is Ã1 alone, the cross one still reads the
   // full encoder rollout.
   const TraceRollout first = traceRollout(trace, 0);
   EXPECT_EQ(first.encoder.values, residualAttention(enc, 0).values);
-  const RolloutMatrix cross0 =
-      crossAttentionRollout(trace.attention.at(MapKind::Cross), &trace.attention.at(MapKind::DecoderSelf),
-                            selfAttentionRollout(enc), 0);
+  const RolloutMatrix cross0 = crossAttentionRollout(trace.attention.at(MapKind::Cross),
+                                                     &trace.attention.at(MapKind::DecoderSelf),
+                                                     selfAttentionRollout(enc), 0);
   EXPECT_EQ(first.cross.values, cross0.values);
   // A layer past the stacks is clamped to the last one.
   EXPECT_EQ(traceRollout(trace, 9).encoder.values, r.encoder.values);

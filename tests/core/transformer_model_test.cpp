@@ -124,7 +124,8 @@ TEST(TransformerModel, ConfigReadsDefaultsAndRejectsBadSizes) {
     TransformerModelConfig::fromJson(with("nhead", 5), 10, 11);
     ADD_FAILURE() << "d_model 12 with 5 heads was accepted";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("must divide d_model (12)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("must divide d_model (12)"), std::string::npos)
+        << e.what();
   }
   EXPECT_THROW(TransformerModelConfig::fromJson(with("d_model", 0), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("nhead", 1000), 10, 11), Error);
@@ -132,8 +133,8 @@ TEST(TransformerModel, ConfigReadsDefaultsAndRejectsBadSizes) {
   EXPECT_THROW(TransformerModelConfig::fromJson(with("dim_feedforward", -4), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("norm_first", "yes"), 10, 11), Error);
   // Every key has a default (config_keys.h): d_model 64.
-  EXPECT_EQ(TransformerModelConfig::fromJson({{"arch", "transformer"}, {"nhead", 2}}, 10, 11).dModel,
-            64);
+  EXPECT_EQ(
+      TransformerModelConfig::fromJson({{"arch", "transformer"}, {"nhead", 2}}, 10, 11).dModel, 64);
 }
 
 TEST(TransformerModel, SavedModelLoadsWithTheSameOutputs) {
@@ -193,7 +194,7 @@ void checkStepByStepDecoding(bool normFirst) {
       }
       for (size_t l = 0; l < 2; ++l) {
         const Tensor& self = out.attention.at(MapKind::DecoderSelf)[l];  // [N, h, t + 1]
-        const Tensor& cross = out.attention.at(MapKind::Cross)[l];        // [N, h, S]
+        const Tensor& cross = out.attention.at(MapKind::Cross)[l];       // [N, h, S]
         ASSERT_EQ(self.shape(), (Shape{2, H, t + 1}));
         ASSERT_EQ(cross.shape(), (Shape{2, H, S}));
         for (int64_t h = 0; h < H; ++h) {
@@ -202,8 +203,8 @@ void checkStepByStepDecoding(bool normFirst) {
                         at(f.attention.at(MapKind::DecoderSelf)[l], b, h, t, k), 1e-6)
                 << "decoder_self layer " << l << " row " << b << " step " << t;
           for (int64_t k = 0; k < S; ++k)
-            EXPECT_NEAR(cross[(b * H + h) * S + k], at(f.attention.at(MapKind::Cross)[l], b, h, t, k),
-                        1e-6)
+            EXPECT_NEAR(cross[(b * H + h) * S + k],
+                        at(f.attention.at(MapKind::Cross)[l], b, h, t, k), 1e-6)
                 << "cross layer " << l << " row " << b << " step " << t;
         }
       }

@@ -112,7 +112,8 @@ TEST_F(ExportTest, TraceAsJsonOpensAgainWithTheSameNumbers) {
   ASSERT_TRUE(window.session()->openTrace(file));
   EXPECT_TRUE(window.session()->traceDocument()->origin().contains(QStringLiteral("trace.json")));
   EXPECT_EQ(window.heatmap()->rows(), before.attention.at(MapKind::Cross).queries);
-  EXPECT_EQ(window.heatmap()->value(0, 0), double(before.attention.at(MapKind::Cross).at(0, 0, 0, 0)));
+  EXPECT_EQ(window.heatmap()->value(0, 0),
+            double(before.attention.at(MapKind::Cross).at(0, 0, 0, 0)));
 }
 
 TEST_F(ExportTest, ATraceFromElsewhereWithoutProbabilitiesOpens) {

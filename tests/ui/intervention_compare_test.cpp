@@ -49,10 +49,12 @@ TEST(InterventionCompare, FirstChangeAndLogProbsOfEachRunsOwnTokens) {
   EXPECT_NEAR(c.logProbAfter, -0.5, 1e-6);
 
   int rows = -1;
-  const std::vector<float> d = attentionDifference(before.trace, after.trace, MapKind::Cross, 0, 0, &rows);
+  const std::vector<float> d =
+      attentionDifference(before.trace, after.trace, MapKind::Cross, 0, 0, &rows);
   EXPECT_EQ(rows, 2);
   EXPECT_EQ(d, (std::vector<float>{0, 0, 0.25f, -0.25f}));
-  EXPECT_TRUE(attentionDifference(before.trace, after.trace, MapKind::EncoderSelf, 0, 0, &rows).empty());
+  EXPECT_TRUE(
+      attentionDifference(before.trace, after.trace, MapKind::EncoderSelf, 0, 0, &rows).empty());
   EXPECT_EQ(rows, 0);
 }
 

@@ -62,10 +62,14 @@ std::vector<MapKind> TraceDocument::mapKinds() const {
 
 QString TraceDocument::mapLabel(MapKind kind) {
   switch (kind) {
-    case MapKind::Cross: return tr("Cross-attention (output → source)");
-    case MapKind::EncoderSelf: return tr("Encoder self-attention (source → source)");
-    case MapKind::DecoderSelf: return tr("Decoder self-attention (output → earlier outputs)");
-    case MapKind::Hops: return tr("Attention hops (Lin et al.)");
+    case MapKind::Cross:
+      return tr("Cross-attention (output → source)");
+    case MapKind::EncoderSelf:
+      return tr("Encoder self-attention (source → source)");
+    case MapKind::DecoderSelf:
+      return tr("Decoder self-attention (output → earlier outputs)");
+    case MapKind::Hops:
+      return tr("Attention hops (Lin et al.)");
   }
   return QString::fromStdString(mapKindName(kind));
 }

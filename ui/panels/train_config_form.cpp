@@ -193,8 +193,9 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
         break;
       }
     }
-    w->setObjectName(QStringLiteral("config_%1_%2")
-                         .arg(QString::fromLatin1(archName(arch)), QString::fromStdString(key->name)));
+    w->setObjectName(
+        QStringLiteral("config_%1_%2")
+            .arg(QString::fromLatin1(archName(arch)), QString::fromStdString(key->name)));
     f->addRow(QString::fromStdString(key->name), w);
     mFields.push_back({key, w});
   }
@@ -332,9 +333,12 @@ void TrainConfigForm::refreshEnabled() {
 
 nlohmann::json TrainConfigForm::fieldValue(const ConfigField& field) const {
   switch (field.key->type) {
-    case ConfigKeyType::Integer: return static_cast<QSpinBox*>(field.widget)->value();
-    case ConfigKeyType::Real: return static_cast<QDoubleSpinBox*>(field.widget)->value();
-    case ConfigKeyType::Boolean: return static_cast<QCheckBox*>(field.widget)->isChecked();
+    case ConfigKeyType::Integer:
+      return static_cast<QSpinBox*>(field.widget)->value();
+    case ConfigKeyType::Real:
+      return static_cast<QDoubleSpinBox*>(field.widget)->value();
+    case ConfigKeyType::Boolean:
+      return static_cast<QCheckBox*>(field.widget)->isChecked();
     case ConfigKeyType::Choice:
       return static_cast<QComboBox*>(field.widget)->currentText().toStdString();
   }

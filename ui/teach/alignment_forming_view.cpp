@@ -228,7 +228,8 @@ void AlignmentFormingView::rebuildKinds() {
   mRebuilding = true;
   mKindBox->clear();
   for (MapKind kind : {MapKind::Cross, MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Hops})
-    if (t.attention.count(kind)) mKindBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
+    if (t.attention.count(kind))
+      mKindBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
   const int keep = mKindBox->findData(currentKind);
   mKindBox->setCurrentIndex(keep >= 0 ? keep : 0);
   mKindBox->setVisible(mKindBox->count() > 1);
@@ -261,8 +262,9 @@ void AlignmentFormingView::showCurrent() {
     return;
   mHeatmap->setTitle(
       tr("%1 · snapshot %2 of %3").arg(stepName(s->step)).arg(current() + 1).arg(count()));
-  mHeatmap->setAxisTitles(kind == MapKind::DecoderSelf ? tr("earlier outputs") : tr("source tokens"),
-                          kind == MapKind::Hops ? tr("hops") : tr("output tokens (the reference)"));
+  mHeatmap->setAxisTitles(
+      kind == MapKind::DecoderSelf ? tr("earlier outputs") : tr("source tokens"),
+      kind == MapKind::Hops ? tr("hops") : tr("output tokens (the reference)"));
   QStringList parts{stepName(s->step)};
   if (!std::isnan(s->loss)) parts << tr("training loss %1").arg(s->loss, 0, 'f', 3);
   if (s->validationStep >= 0)

@@ -301,7 +301,8 @@ void CompareView::refresh() {
     return;
   }
   const QString rowsTitle = hops ? tr("hops") : tr("output tokens");
-  const QString colsTitle = kind == MapKind::DecoderSelf ? tr("earlier outputs") : tr("source tokens");
+  const QString colsTitle =
+      kind == MapKind::DecoderSelf ? tr("earlier outputs") : tr("source tokens");
   // Short titles, so they fit narrow maps; the header above names the models.
   const bool readsA = b == mSubject.bForced.get() && mSubject.bGreedy;
   for (auto [view, m, title] :

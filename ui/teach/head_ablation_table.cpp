@@ -10,10 +10,14 @@ namespace {
 
 QString mapShortLabel(MapKind kind) {
   switch (kind) {
-    case MapKind::Cross: return HeadAblationTable::tr("cross");
-    case MapKind::EncoderSelf: return HeadAblationTable::tr("encoder self");
-    case MapKind::DecoderSelf: return HeadAblationTable::tr("decoder self");
-    case MapKind::Hops: break;
+    case MapKind::Cross:
+      return HeadAblationTable::tr("cross");
+    case MapKind::EncoderSelf:
+      return HeadAblationTable::tr("encoder self");
+    case MapKind::DecoderSelf:
+      return HeadAblationTable::tr("decoder self");
+    case MapKind::Hops:
+      break;
   }
   return QString::fromStdString(mapKindName(kind));
 }

@@ -263,9 +263,8 @@ void InterventionResults::refreshMaps() {
   const AttentionMap* shown =
       any && any->attention.count(mMap) ? &any->attention.at(mMap) : nullptr;
   // An RNN's one head needs no "layer 1, head 1".
-  mMapLabel->setText(shown && shown->layers * shown->heads > 1
-                         ? mapTitle()
-                         : TraceDocument::mapLabel(mMap));
+  mMapLabel->setText(shown && shown->layers * shown->heads > 1 ? mapTitle()
+                                                               : TraceDocument::mapLabel(mMap));
   show(mBefore, before, tr("Before"));
   show(mAfter, after, tr("After"));
   // Until there is an "after", the difference is an empty map drawn white (0 on its scale).
@@ -298,8 +297,9 @@ void InterventionResults::refreshMaps() {
                                        : mRun->after.trace.sourceTokens)[r]);
   }
   const int keys = static_cast<int>(d.size()) / rows;
-  const QStringList cols = mMap == MapKind::DecoderSelf ? labelsOf(decoderInputTokens(mRun->after.trace))
-                                                  : labelsOf(mRun->after.trace.sourceTokens);
+  const QStringList cols = mMap == MapKind::DecoderSelf
+                               ? labelsOf(decoderInputTokens(mRun->after.trace))
+                               : labelsOf(mRun->after.trace.sourceTokens);
   (void)mDifference->setMatrix(rows, keys, d, rowLabels, cols.mid(0, keys));
   float largest = 0;
   for (float v : d) largest = std::max(largest, std::abs(v));
