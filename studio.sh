@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian 12 packages the build and the tests need (docs/TOOLCHAIN.md explains each).
+# Debian 12 packages the build and the tests need (docs/toolchain.md, Packages, explains each).
 PACKAGES=(g++ make cmake ninja-build pkg-config qt6-base-dev libqcustomplot-dev libeigen3-dev
           libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
           xvfb xauth fonts-dejavu-core qt6-tools-dev qt6-l10n-tools qt6-translations-l10n

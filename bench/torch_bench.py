@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """PyTorch's side of bench/bench_models, for the same four configurations, with the reference
-models of tools/reference/models.py (docs MODEL_FORMAT.md exactly), so both engines compute the
+models of tools/reference/models.py (docs/file-formats.md exactly), so both engines compute the
 same functions on batches of the same shape:
 
 - train_step: one Adam step with clip_grad_norm_(1.0) at batch 32, every source 24 tokens

@@ -1,4 +1,4 @@
-// libFuzzer target: the trace reader (JSON of MODEL_FORMAT §5) on arbitrary bytes.
+// libFuzzer target: the trace reader (JSON of docs/file-formats.md, Trace file) on arbitrary bytes.
 #include <cstddef>
 #include <cstdint>
 #include <string>

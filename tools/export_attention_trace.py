@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Export the attention of any PyTorch model as an Attention Studio trace file.
 
-The app can show attention it did not compute: a trace file (docs MODEL_FORMAT.md §5) holds the
+The app can show attention it did not compute: a trace file (docs/file-formats.md, Trace file) holds the
 tokens and the maps, [layer][head][query][key]. This module is the recipe of
 docs/pytorch-traces.md in code:
 

@@ -568,8 +568,8 @@ Conventions:
 - Every tensor is F32, including token ids, lengths and masks. Masks are 1.0 where PyTorch's
   boolean mask is True: a padded key (`*key_padding_mask`) or a forbidden query/key pair
   (`attn_mask`, `tgt_mask`, causal: 1 above the diagonal). Turn them into −∞ before a softmax.
-- Parameters have their exact PyTorch `state_dict` names and layouts (docs MODEL_FORMAT.md
-  §1), e.g. `weight_ih_l0_reverse`, `self_attn.in_proj_weight` ([3E, E], rows q, k, v).
+- Parameters have their exact PyTorch `state_dict` names and layouts (docs/file-formats.md,
+  Architectures), e.g. `weight_ih_l0_reverse`, `self_attn.in_proj_weight` ([3E, E], rows q, k, v).
   Every parameter was nudged by 0.1·N(0, 1) after PyTorch's init, so no bias is 0 and no norm
   weight is 1.
 - Gradients: each file defines a scalar `loss` = Σ output ⊙ `grad_output` (plus the same for

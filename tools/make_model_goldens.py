@@ -3,7 +3,7 @@
 
     /usr/bin/python3 tools/make_model_goldens.py          # from the repository root
 
-For each configuration of MODEL_FORMAT §2 below, one seeded file holds the initial parameters
+For each configuration below (docs/file-formats.md, Architectures), one seeded file holds the initial parameters
 (state_dict names), a small padded batch, the teacher-forced log-probabilities and attention
 maps, the loss (§3), the parameters after one SGD step, and after each of three Adam steps with
 gradient clipping. The models are tools/reference/models.py. Also writes the same initial
@@ -289,7 +289,7 @@ from the repository root; this README is generated with the files. The format is
 `../README.md` (a `## name.safetensors` section per file, a `| tensor | [shape] | what |` row
 per tensor), so the same README-versus-file test can read it.
 
-Each file is one model of docs/MODEL_FORMAT.md §2 on one padded batch (B = 3):
+Each file is one model (docs/file-formats.md, Architectures) on one padded batch (B = 3):
 
 - the initial parameters under their exact `state_dict` names (every parameter was nudged by
   s·N(0, 1) after PyTorch's init, s = 0.1, or 0.3 for the classifiers so that their gradients

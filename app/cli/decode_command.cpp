@@ -1,6 +1,6 @@
 // attention-cli decode: runs a model on one sentence and prints what it says, the output
 // sentence (greedy, or beam search with --beam) or, for a classifier, the class; --trace also
-// writes what it attended to (MODEL_FORMAT §5), atomically.
+// writes what it attended to (docs/file-formats.md, Trace file), atomically.
 #include <memory>
 #include <ostream>
 

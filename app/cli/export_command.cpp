@@ -29,7 +29,8 @@ struct ExportOptions {
 };
 
 void addOptions(CLI::App& cmd, ExportOptions& o) {
-  cmd.add_option("--trace", o.trace, "The trace file (.json, MODEL_FORMAT §5)")->required();
+  cmd.add_option("--trace", o.trace, "The trace file (.json, docs/file-formats.md, Trace file)")
+      ->required();
   auto* csv = cmd.add_option("--csv", o.csv,
                              "Write CSV: OUT ending in .csv is one file and the selection must "
                              "be one matrix; any other OUT is a folder of MAP_layerL_headH.csv "

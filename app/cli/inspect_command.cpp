@@ -1,7 +1,7 @@
-// attention-cli inspect: the trace of one sentence (MODEL_FORMAT §5, log_probs included) as JSON
-// on stdout: teacher-forced through --target when one is given, greedy otherwise, the class
-// distribution and hops for a classifier. With --reference-alignment, the cross-attention is also
-// scored against an alignment made by people (AER, core/explain/alignment_error.h).
+// attention-cli inspect: the trace of one sentence (docs/file-formats.md, Trace file, log_probs
+// included) as JSON on stdout: teacher-forced through --target when one is given, greedy otherwise,
+// the class distribution and hops for a classifier. With --reference-alignment, the cross-attention
+// is also scored against an alignment made by people (AER, core/explain/alignment_error.h).
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -117,7 +117,8 @@ int runInspect(const InspectOptions& o, std::ostream& out, std::ostream& err) {
 
 Command addInspectCommand(CLI::App& cli) {
   CLI::App* cmd = cli.add_subcommand(
-      "inspect", "Print the attention trace of one sentence as JSON (MODEL_FORMAT §5)");
+      "inspect",
+      "Print the attention trace of one sentence as JSON (docs/file-formats.md, Trace file)");
   auto options = std::make_shared<InspectOptions>();
   addOptions(*cmd, *options);
   cmd->footer(

@@ -1,6 +1,7 @@
 // From text to ids: the vocabularies of a dataset, and each example turned into the id sequences
-// a model reads (MODEL_FORMAT.md §1): a seq2seq source is its tokens then <eos>; a classifier's
-// source has no <eos>; a target is kept without <sos>/<eos>, which batching adds.
+// a model reads (docs/file-formats.md, Vocabularies and tokenizers): a seq2seq source is its tokens
+// then <eos>; a classifier's source has no <eos>; a target is kept without <sos>/<eos>, which
+// batching adds.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// The two tokenizers of MODEL_FORMAT.md §1, and their inverses. A model file names its tokenizer
+// The two tokenizers (docs/file-formats.md, Vocabularies and tokenizers) and their inverses. A
+// model file names its tokenizer
 // ("word" or "char"), so what is written here must cut text exactly as it was cut in training.
 #pragma once
 

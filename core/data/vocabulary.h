@@ -1,7 +1,7 @@
-// Token vocabularies (MODEL_FORMAT.md §1): index 0 <pad>, 1 <unk>, 2 <sos>, 3 <eos>, then the
-// tokens. A model file stores one as a JSON array of strings in index order, so a vocabulary is
-// exactly that list plus a lookup table, and is built from data deterministically: the same
-// corpus gives the same indices on every machine.
+// Token vocabularies (docs/file-formats.md, Vocabularies and tokenizers): index 0 <pad>, 1 <unk>, 2
+// <sos>, 3 <eos>, then the tokens. A model file stores one as a JSON array of strings in index
+// order, so a vocabulary is exactly that list plus a lookup table, and is built from data
+// deterministically: the same corpus gives the same indices on every machine.
 #pragma once
 
 #include <cstdint>
@@ -66,7 +66,8 @@ class Vocabulary {
   std::unordered_map<std::string, int64_t> index_;
 };
 
-// Class names of a classifier: index = class id, no special tokens (MODEL_FORMAT.md §4).
+// Class names of a classifier: index = class id, no special tokens (docs/file-formats.md, Model
+// file).
 class LabelVocabulary {
  public:
   LabelVocabulary() = default;

@@ -1,7 +1,8 @@
-// The classifier's trace (structured self-attention, docs MODEL_FORMAT.md §2.3): one forward
-// pass, its r hops over the tokens as the map "hops" [1 layer][r heads][1 query][n keys], and
-// the class distribution as the one output step. Written against the ClassifierModel
-// interface, so it serves whichever implementation core/models provides.
+// The classifier's trace (structured self-attention, docs/file-formats.md,
+// structured_self_attention): one forward pass, its r hops over the tokens as the map "hops" [1
+// layer][r heads][1 query][n keys], and the class distribution as the one output step. Written
+// against the ClassifierModel interface, so it serves whichever implementation core/models
+// provides.
 #include <algorithm>
 
 #include "decode/decoder.h"

@@ -1,6 +1,6 @@
 // Decoding a sentence with a model and recording what it attends to: the entry points the CLI
 // and the GUI call. Each takes the model, the text as typed and DecodeOptions, and returns a
-// DecodeResult whose trace (docs MODEL_FORMAT.md §5) the GUI shows and the CLI writes.
+// DecodeResult whose trace (docs/file-formats.md, Trace file) the GUI shows and the CLI writes.
 //
 // All of them are const on the model and keep no state, so a worker thread can decode while
 // the GUI thread reads another trace. Bad input (invalid UTF-8, an empty or over-long sentence,
@@ -39,9 +39,10 @@ DecodeResult decodeBeam(const Model& model, std::string_view sentence,
 DecodeResult inspectForced(const Model& model, std::string_view source, std::string_view target,
                            const DecodeOptions& options = {});
 
-// The structured self-attention classifier (docs MODEL_FORMAT.md §2.3): one forward pass; the
-// trace has the hops map [1][r][1][n], target_tokens = {the predicted class}, log_probs = the
-// class log-probs, top-k classes, and the hops' scores. Throws attn::Error for a seq2seq model.
+// The structured self-attention classifier (docs/file-formats.md, structured_self_attention): one
+// forward pass; the trace has the hops map [1][r][1][n], target_tokens = {the predicted class},
+// log_probs = the class log-probs, top-k classes, and the hops' scores. Throws attn::Error for a
+// seq2seq model.
 DecodeResult classifyWithTrace(const Model& model, std::string_view sentence,
                                const DecodeOptions& options = {});
 

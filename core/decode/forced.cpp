@@ -58,7 +58,8 @@ DecodeResult inspectForced(const Model& model, std::string_view sourceText,
     throw Error("the target sentence is longer than this model can read (" +
                 std::to_string(net.maxTargetLength() - 1) + " tokens at most)");
 
-  // Decoder input <sos> y1 … yn, target y1 … yn <eos> (MODEL_FORMAT §1).
+  // Decoder input <sos> y1 … yn, target y1 … yn <eos> (docs/file-formats.md, Vocabularies and
+  // tokenizers).
   std::vector<int64_t> decoderInput{data::Vocabulary::kSos};
   decoderInput.insert(decoderInput.end(), target.ids.begin(), target.ids.end() - 1);
   NoGradGuard noGrad;

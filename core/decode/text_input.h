@@ -1,7 +1,8 @@
-// A sentence typed by a user, as a model reads it (docs MODEL_FORMAT.md §1): cut by the model's
-// tokenizer, looked up in its vocabulary (a token it does not know becomes <unk>, and its
-// position is kept so the GUI can mark it), with the final <eos> of a seq2seq sequence.
-// Tokens are kept as typed, not replaced by "<unk>": the heatmap labels what the user wrote.
+// A sentence typed by a user, as a model reads it (docs/file-formats.md, Vocabularies and
+// tokenizers): cut by the model's tokenizer, looked up in its vocabulary (a token it does not know
+// becomes <unk>, and its position is kept so the GUI can mark it), with the final <eos> of a
+// seq2seq sequence. Tokens are kept as typed, not replaced by "<unk>": the heatmap labels what the
+// user wrote.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,8 @@
-// Turning the step records along one decoded path into a Trace (docs MODEL_FORMAT.md §5), the
-// same way for greedy, beam and teacher-forced decoding: attention maps [layer][head][step][key]
-// (decoder self-attention rows padded with exact zeros for the keys a step could not yet see,
-// so every row still sums to 1), log-prob rows, top-k tokens, scores, query and context.
+// Turning the step records along one decoded path into a Trace (docs/file-formats.md, Trace file),
+// the same way for greedy, beam and teacher-forced decoding: attention maps
+// [layer][head][step][key] (decoder self-attention rows padded with exact zeros for the keys a step
+// could not yet see, so every row still sums to 1), log-prob rows, top-k tokens, scores, query and
+// context.
 #pragma once
 
 #include <string>

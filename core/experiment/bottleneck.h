@@ -32,8 +32,8 @@ struct BottleneckSettings {
   int64_t testPerBucket = 100;
   int64_t alphabetSize = 10;  // copy / reverse / sort only
   uint64_t dataSeed = 1;
-  // The model with attention, as rnn_seq2seq config keys (MODEL_FORMAT.md §2.1); the model
-  // without is the same config with "attention": "none".
+  // The model with attention, as rnn_seq2seq config keys (docs/file-formats.md, rnn_seq2seq); the
+  // model without is the same config with "attention": "none".
   nlohmann::json model = {{"cell", "gru"},       {"embed_dim", 32},       {"hidden_dim", 64},
                           {"num_layers", 1},     {"bidirectional", true}, {"attention", "bahdanau"},
                           {"score", "additive"}, {"attention_dim", 64}};

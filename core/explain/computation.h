@@ -1,5 +1,5 @@
 // The computation laid bare: one attention step of a trace recomputed, number by number, from
-// the model's parameters, in the order the course teaches it (docs MODEL_FORMAT.md §2):
+// the model's parameters, in the order the course teaches it (docs/file-formats.md, Architectures):
 //
 //   the query → one score per key (dot qᵀh_j, general qᵀW h_j, additive vᵀtanh(W_q q + W_k h_j),
 //   or the transformer's q·k_j/√d_k per head) → exp → softmax → the weighted sum (the context

@@ -1,8 +1,8 @@
-// The structured self-attention classifier taken apart (Lin et al. 2017, MODEL_FORMAT.md §2.3).
-// The annotations h_j come from a mirror of the model's BiLSTM/BiGRU `encoder` loaded with its
-// weights; from there on every number is computed here: for each hop r the scores
-// e_rj = w_rᵀ tanh(W_s1 h_j) (w_r the row r of W_s2), the softmax over the tokens, the hop's
-// m_r = Σ_j a_rj h_j; then M = [m_1; …; m_r] flattened, ReLU(W_fc M + b_fc), and the classes.
+// The structured self-attention classifier taken apart (Lin et al. 2017, docs/file-formats.md,
+// structured_self_attention). The annotations h_j come from a mirror of the model's BiLSTM/BiGRU
+// `encoder` loaded with its weights; from there on every number is computed here: for each hop r
+// the scores e_rj = w_rᵀ tanh(W_s1 h_j) (w_r the row r of W_s2), the softmax over the tokens, the
+// hop's m_r = Σ_j a_rj h_j; then M = [m_1; …; m_r] flattened, ReLU(W_fc M + b_fc), and the classes.
 #include <algorithm>
 #include <cmath>
 #include <string>

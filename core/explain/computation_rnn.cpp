@@ -1,4 +1,4 @@
-// The RNN decoder's attention taken apart (MODEL_FORMAT.md §2.1). The keys h_j are the
+// The RNN decoder's attention taken apart (docs/file-formats.md, rnn_seq2seq). The keys h_j are the
 // encoder's top-layer outputs, from a mirror of `encoder.rnn` loaded with the model's weights;
 // the query is the decoder state the model's own step() reports after reading the trace's
 // output up to this step (Bahdanau: s_{i−1}, before the step's RNN; Luong: s_i, after it).

@@ -1,5 +1,5 @@
-// The transformer's attention taken apart, per head (MODEL_FORMAT.md §2.2). Mirrors of the
-// encoder and decoder stacks, loaded with the model's weights, give the input of the chosen
+// The transformer's attention taken apart, per head (docs/file-formats.md, transformer). Mirrors of
+// the encoder and decoder stacks, loaded with the model's weights, give the input of the chosen
 // layer's attention block (after norm1/norm2 in a pre-norm layer, or the sum the post-norm
 // layer normalised); from that input on, the projections q = W_q x + b_q, k_j, v_j, the scores
 // q·k_j/√d_k, the softmax, each head's Σ_j a_j v_j, their concatenation and W_o are computed

@@ -2,8 +2,8 @@
 // of JSON describing every tensor ({"name": {"dtype", "shape", "data_offsets"}, ...,
 // "__metadata__": {string: string}}), then the raw little-endian data they index.
 //
-// It is the model file (docs MODEL_FORMAT.md §4), the format of the PyTorch golden tensors the
-// tests compare against, and of large attention traces. Files come from users, so reading
+// It is the model file (docs/file-formats.md, Model file), the format of the PyTorch golden tensors
+// the tests compare against, and of large attention traces. Files come from users, so reading
 // checks every header field, offset and size before it uses or allocates anything, and every
 // problem is an attn::Error naming the file and what is wrong. F32 is read as is; F16, BF16 and
 // F64 are converted to attn::Scalar; other dtypes are refused. Writing produces F32 only (what

@@ -1,6 +1,6 @@
 // The additive masks every attention layer puts on its scores before the softmax: 0 where a
 // query may look at a key, −∞ where it may not (a padded key, or a later position under a
-// causal mask), so a masked key's weight is exactly 0 (docs MODEL_FORMAT.md §1).
+// causal mask), so a masked key's weight is exactly 0 (docs/file-formats.md, Architectures).
 //
 // Padding is given as key lengths, the count of real keys at the front of each batch row
 // (the batcher pads at the end), rather than as a boolean tensor: that is what the data

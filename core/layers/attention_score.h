@@ -1,6 +1,6 @@
-// The attention of an RNN decoder over its encoder's annotations (docs MODEL_FORMAT.md §2.1):
-// the dot, general (Luong's bilinear) and additive (Bahdanau's MLP) scores, the softmax over
-// the source with padded keys at exactly 0, and the context vector c = Σ_j a_j h_j.
+// The attention of an RNN decoder over its encoder's annotations (docs/file-formats.md,
+// rnn_seq2seq): the dot, general (Luong's bilinear) and additive (Bahdanau's MLP) scores, the
+// softmax over the source with padded keys at exactly 0, and the context vector c = Σ_j a_j h_j.
 //
 // The decoder attends once per output step over the same keys, so the work splits in two:
 // prepareKeys() once per source batch (the keys' projection, W h_j or W_k h_j, and the
@@ -41,7 +41,7 @@ struct AttentionResult {
 };
 
 // One module for the three scores, the kind chosen at construction. Its parameters, named as
-// MODEL_FORMAT.md names them under `decoder.attention.`: general `W.weight` [H, K]; additive
+// docs/file-formats.md names them under `decoder.attention.`: general `W.weight` [H, K]; additive
 // `query.weight` [A, H], `key.weight` [A, K], `v.weight` [1, A]; dot none. No biases.
 class AttentionScore : public Module {
  public:

@@ -5,7 +5,7 @@
 // Each head i: softmax(Q_i K_iᵀ / √dk + mask) V_i, with Q_i = (x W_q + b_q) restricted to the
 // head's dk columns. All heads and batch rows go through one batched product per step
 // ([B, h, T, dk] x [B, h, S, dk]ᵀ), never a loop of per-head ops. Masks are additive −∞
-// (docs MODEL_FORMAT.md §1), so masked keys get weight exactly 0.
+// (docs/file-formats.md, Architectures), so masked keys get weight exactly 0.
 //
 // The keys' side (the K and V projections) can be prepared once and reused: the decoder's
 // cross-attention over a fixed memory, and the growing self-attention cache of step-by-step

@@ -1,4 +1,4 @@
-// The transformer's sinusoidal positional encoding (docs MODEL_FORMAT.md §2.2):
+// The transformer's sinusoidal positional encoding (docs/file-formats.md, transformer):
 // PE(p, 2i) = sin(p / 10000^{2i/d}), PE(p, 2i+1) = cos(p / 10000^{2i/d}).
 //
 // A constant, not a parameter: the table is computed once up to the longest length asked for

@@ -1,6 +1,6 @@
 // What a sentence classifier with attention offers (the structured self-attention of Lin et al.
-// 2017, docs MODEL_FORMAT.md §2.3): logits, its attention hops over the tokens, and the
-// penalty that keeps the hops apart, all from one forward pass.
+// 2017, docs/file-formats.md, structured_self_attention): logits, its attention hops over the
+// tokens, and the penalty that keeps the hops apart, all from one forward pass.
 #pragma once
 
 #include "layers/module.h"
@@ -18,7 +18,7 @@ struct ClassifierForward {
 
 class ClassifierModel : public Module {
  public:
-  // src: token ids without <eos> (MODEL_FORMAT §2.3), padded with 0.
+  // src: token ids without <eos> (docs/file-formats.md, structured_self_attention), padded with 0.
   virtual ClassifierForward forward(const TokenBatch& src) const = 0;
   // The coefficient of the penalty in the loss (the config's `penalty`).
   virtual double penaltyCoefficient() const = 0;

@@ -1,6 +1,7 @@
 // A model as the app and the CLI handle it: the network, its config, its vocabularies and
 // tokenizer, and what it was trained on. Saved and loaded as one safetensors file
-// (docs MODEL_FORMAT.md §4) that PyTorch's state_dict plus the same metadata also produces.
+// (docs/file-formats.md, Model file) that PyTorch's state_dict plus the same metadata also
+// produces.
 #pragma once
 
 #include <memory>
@@ -20,7 +21,7 @@ inline constexpr const char* kModelFormat = "attention-studio.model/1";
 
 struct Model {
   Arch arch = Arch::RnnSeq2Seq;
-  nlohmann::json config;  // MODEL_FORMAT §2 keys, with "arch"
+  nlohmann::json config;  // config keys (docs/file-formats.md), with "arch"
   data::TokenizerKind tokenizer = data::TokenizerKind::Word;
   data::Vocabulary srcVocab;
   data::Vocabulary tgtVocab;      // seq2seq models

@@ -1,5 +1,5 @@
-// rnn_seq2seq (docs MODEL_FORMAT.md §2.1): an RNN encoder, a bridge to the decoder's initial
-// state, and an RNN decoder with no attention (the bottleneck), Bahdanau's attention (query
+// rnn_seq2seq (docs/file-formats.md, rnn_seq2seq): an RNN encoder, a bridge to the decoder's
+// initial state, and an RNN decoder with no attention (the bottleneck), Bahdanau's attention (query
 // s_{i−1}, context fed into the RNN) or Luong's (query s_i, attentional state h̃_i, optional
 // input feeding). Parameter names are those of the contract, so PyTorch state dicts load as is.
 #pragma once
@@ -36,8 +36,8 @@ struct RnnSeq2SeqConfig {
   int64_t decoderInputDim() const;
   int64_t outputInputDim() const;  // O
 
-  // The config keys of MODEL_FORMAT §2.1 (with "arch"), range-checked; vocabulary sizes come
-  // from the model file's vocabularies, not from the config.
+  // The config keys of rnn_seq2seq (docs/file-formats.md) (with "arch"), range-checked; vocabulary
+  // sizes come from the model file's vocabularies, not from the config.
   static RnnSeq2SeqConfig fromJson(const nlohmann::json& j, int64_t srcVocab, int64_t tgtVocab);
   nlohmann::json toJson() const;
   // How many parameters the model has, without building it: a loader compares this with what a

@@ -1,8 +1,8 @@
-// structured_self_attention (docs MODEL_FORMAT.md §2.3): Lin et al. (2017)'s sentence classifier.
-// A bidirectional LSTM or GRU reads the sentence (Hs [n, 2H]); r attention hops, each a
-// distribution over the tokens, A = softmax(ws2 tanh(ws1 Hsᵀ)), pool it into a matrix embedding
-// M = A Hs [r, 2H]; an MLP classifies the flattened M. The penalty ‖AAᵀ − I‖²_F pushes the hops
-// to attend to different tokens. Parameter names are those of the contract, so a PyTorch
+// structured_self_attention (docs/file-formats.md, structured_self_attention): Lin et al. (2017)'s
+// sentence classifier. A bidirectional LSTM or GRU reads the sentence (Hs [n, 2H]); r attention
+// hops, each a distribution over the tokens, A = softmax(ws2 tanh(ws1 Hsᵀ)), pool it into a matrix
+// embedding M = A Hs [r, 2H]; an MLP classifies the flattened M. The penalty ‖AAᵀ − I‖²_F pushes
+// the hops to attend to different tokens. Parameter names are those of the contract, so a PyTorch
 // state_dict loads as is.
 #pragma once
 
@@ -29,9 +29,10 @@ struct StructuredSelfAttentionConfig {
 
   int64_t annotationDim() const { return 2 * hiddenDim; }  // 2H: always bidirectional
 
-  // The config keys of MODEL_FORMAT §2.3 (with "arch"), range-checked. The vocabulary size and
-  // the number of class names come from the model's vocabularies: a `num_classes` in the config
-  // must equal `classCount`, and is filled in from it when absent.
+  // The config keys of structured_self_attention (docs/file-formats.md) (with "arch"),
+  // range-checked. The vocabulary size and the number of class names come from the model's
+  // vocabularies: a `num_classes` in the config must equal `classCount`, and is filled in from it
+  // when absent.
   static StructuredSelfAttentionConfig fromJson(const nlohmann::json& j, int64_t srcVocab,
                                                 int64_t classCount);
   nlohmann::json toJson() const;

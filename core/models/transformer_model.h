@@ -1,4 +1,4 @@
-// transformer (docs MODEL_FORMAT.md §2.2): nn.Transformer between a source and a target
+// transformer (docs/file-formats.md, transformer): nn.Transformer between a source and a target
 // embedding, each scaled by √d and summed with the sinusoidal positions (from 0 in both
 // stacks), and a Linear to the target vocabulary. Parameter names are PyTorch's state_dict
 // names (`src_embedding.weight`, `transformer.encoder.layers.0.self_attn.in_proj_weight`, …,
@@ -31,11 +31,11 @@ struct TransformerModelConfig {
   bool normFirst = false;        // pre-norm layers (PyTorch's norm_first)
   int64_t srcVocab = 0, tgtVocab = 0;
 
-  // The config keys of MODEL_FORMAT §2.2 (with "arch"), range-checked (config_reader.h).
-  // d_model and nhead are required; absent keys default to one layer per stack, a
-  // feed-forward width of 4·d (the original paper's ratio; PyTorch's fixed 2048 would dwarf
-  // the small models this app trains) and post-norm. d_model must be a multiple of nhead.
-  // Vocabulary sizes come from the model file's vocabularies.
+  // The config keys of transformer (docs/file-formats.md) (with "arch"), range-checked
+  // (config_reader.h). d_model and nhead are required; absent keys default to one layer per stack,
+  // a feed-forward width of 4·d (the original paper's ratio; PyTorch's fixed 2048 would dwarf the
+  // small models this app trains) and post-norm. d_model must be a multiple of nhead. Vocabulary
+  // sizes come from the model file's vocabularies.
   static TransformerModelConfig fromJson(const nlohmann::json& j, int64_t srcVocab,
                                          int64_t tgtVocab);
   nlohmann::json toJson() const;  // every key, defaults included

@@ -1,6 +1,6 @@
 // Optimizers with PyTorch 1.13's arithmetic, so one step from the same weights on the same
-// batch gives the same weights as torch.optim to within float32 rounding (MODEL_FORMAT §3),
-// and global-norm gradient clipping as torch.nn.utils.clip_grad_norm_.
+// batch gives the same weights as torch.optim to within float32 rounding (docs/file-formats.md,
+// Training arithmetic), and global-norm gradient clipping as torch.nn.utils.clip_grad_norm_.
 #pragma once
 
 #include <vector>

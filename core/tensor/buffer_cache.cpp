@@ -1,5 +1,5 @@
-// A per-thread cache of freed 64-byte-aligned buffers, behind the aligned operator new/delete
-// that tensor storage uses (tensor.h's DefaultInitAllocator).
+// A per-thread cache of freed 64-byte-aligned buffers, behind tensor storage (tensor.h's
+// DefaultInitAllocator calls allocateTensorBuffer and releaseTensorBuffer).
 //
 // Why: glibc serves aligned allocations through its slow path (memalign splits a larger chunk
 // and frees the remainder, with no per-thread cache in glibc 2.36), and decoding one sentence
@@ -10,8 +10,13 @@
 // freed on another thread joins that thread's cache. Blocks carry a 64-byte header before the
 // aligned address they return (their class and size), so any delete finds its way back.
 //
-// The replacement is left out under AddressSanitizer, whose own operator new must see every
-// buffer to find use-after-free bugs in tensor code.
+// It serves tensor storage only: the process's operator new and delete are not replaced, so
+// Qt's, Eigen's and the standard library's allocations never pass through it.
+//
+// The cache is left out under AddressSanitizer, whose own allocator must see every buffer to find
+// use-after-free bugs in tensor code.
+#include "tensor/buffer_cache.h"
+
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -29,9 +34,9 @@
 #define ATTN_BUFFER_CACHE 1
 #endif
 
-#if ATTN_BUFFER_CACHE
-
 namespace attn {
+
+#if ATTN_BUFFER_CACHE
 namespace {
 
 constexpr std::size_t kHeader = 64;  // keeps what follows it 64-byte aligned
@@ -88,9 +93,9 @@ struct Drainer {
 };
 thread_local Drainer tDrainer;
 
-void* allocate(std::size_t n, std::size_t align) {
+void* allocate(std::size_t n) {
   std::size_t rounded = n;
-  const int c = align <= kHeader ? sizeClass(n, &rounded) : -1;
+  const int c = sizeClass(n, &rounded);
   if (c >= 0 && tCache.head[c] != nullptr) {
     Header* h = tCache.head[c];
     tCache.head[c] = h->next;
@@ -98,9 +103,10 @@ void* allocate(std::size_t n, std::size_t align) {
     return reinterpret_cast<char*>(h) + kHeader;
   }
   if (c >= 0 && !tDrainer.armed) tDrainer.armed = true;  // registers its destructor
-  // The header sits just before the returned address, which is aligned to max(align, 64).
-  const std::size_t a = align < kHeader ? kHeader : align;
-  const std::size_t total = (a + rounded + a - 1) / a * a;
+  // The header sits just before the returned address, which is 64-byte aligned.
+  const std::size_t a = kTensorBufferAlignment;
+  static_assert(kTensorBufferAlignment == kHeader);
+  const std::size_t total = a + rounded;
   void* raw = std::aligned_alloc(a, total);
   if (raw == nullptr) throw std::bad_alloc();
   char* user = static_cast<char*>(raw) + a;
@@ -116,7 +122,7 @@ void* allocate(std::size_t n, std::size_t align) {
 void release(void* p) noexcept {
   if (p == nullptr) return;
   auto* h = reinterpret_cast<Header*>(static_cast<char*>(p) - kHeader);
-  if (h->magic != kMagic) std::abort();  // not ours: a mismatched new/delete pair
+  if (h->magic != kMagic) std::abort();  // not ours: a buffer from elsewhere
   if (h->sizeClass >= 0 && !tCache.closed && tCache.cachedBytes + h->bytes <= kMaxCachedBytes) {
     h->next = tCache.head[h->sizeClass];
     tCache.head[h->sizeClass] = h;
@@ -128,45 +134,23 @@ void release(void* p) noexcept {
 }
 
 }  // namespace
-}  // namespace attn
 
-void* operator new(std::size_t n, std::align_val_t a) {
-  return attn::allocate(n, static_cast<std::size_t>(a));
+void* allocateTensorBuffer(std::size_t bytes) {
+  return allocate(bytes);
 }
-void* operator new[](std::size_t n, std::align_val_t a) {
-  return attn::allocate(n, static_cast<std::size_t>(a));
+void releaseTensorBuffer(void* p) noexcept {
+  release(p);
 }
-void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
-  try {
-    return attn::allocate(n, static_cast<std::size_t>(a));
-  } catch (...) {
-    return nullptr;
-  }
+
+#else  // under AddressSanitizer: the plain aligned operator new, which it instruments
+
+void* allocateTensorBuffer(std::size_t bytes) {
+  return ::operator new(bytes, std::align_val_t(kTensorBufferAlignment));
 }
-void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
-  try {
-    return attn::allocate(n, static_cast<std::size_t>(a));
-  } catch (...) {
-    return nullptr;
-  }
-}
-void operator delete(void* p, std::align_val_t) noexcept {
-  attn::release(p);
-}
-void operator delete[](void* p, std::align_val_t) noexcept {
-  attn::release(p);
-}
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
-  attn::release(p);
-}
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
-  attn::release(p);
-}
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
-  attn::release(p);
-}
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept {
-  attn::release(p);
+void releaseTensorBuffer(void* p) noexcept {
+  ::operator delete(p, std::align_val_t(kTensorBufferAlignment));
 }
 
 #endif  // ATTN_BUFFER_CACHE
+
+}  // namespace attn

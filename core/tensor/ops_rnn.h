@@ -23,7 +23,8 @@ enum class RnnCell { Rnn, Gru, Lstm };
 
 // Gates per cell, the G of the [G·H, ·] weights: 1 (RNN), 3 (GRU: r, z, n), 4 (LSTM: i, f, g, o).
 int64_t rnnGateCount(RnnCell cell);
-// "rnn", "gru", "lstm" (the config names of MODEL_FORMAT.md); parse throws attn::Error otherwise.
+// "rnn", "gru", "lstm" (the config names of docs/file-formats.md); parse throws attn::Error
+// otherwise.
 const char* rnnCellName(RnnCell cell);
 RnnCell parseRnnCell(const std::string& name);
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "tensor/buffer_cache.h"
 #include "tensor/scalar.h"
 #include "tensor/shape.h"
 
@@ -21,7 +22,7 @@ namespace attn {
 //   unaligned head with scalar code, so with 16-byte alignment the order of a sum (and its
 //   last bits) would depend on where malloc put the buffer, and the same seed could train
 //   slightly different weights from run to run. 64 bytes is one AVX-512 register, one line.
-inline constexpr std::size_t kTensorAlignment = 64;
+inline constexpr std::size_t kTensorAlignment = kTensorBufferAlignment;
 
 template <class T>
 struct DefaultInitAllocator {
@@ -34,14 +35,8 @@ struct DefaultInitAllocator {
   template <class U>
   DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
 
-  T* allocate(std::size_t n) {
-    return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t(kTensorAlignment)));
-  }
-  void deallocate(T* p, std::size_t) noexcept {
-    // The unsized form: clang (the fuzz build) declares sized deallocation only with
-    // -fsized-deallocation.
-    ::operator delete(p, std::align_val_t(kTensorAlignment));
-  }
+  T* allocate(std::size_t n) { return static_cast<T*>(allocateTensorBuffer(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t) noexcept { releaseTensorBuffer(p); }
   template <class U>
   void construct(U* p) noexcept {
     ::new (static_cast<void*>(p)) U;

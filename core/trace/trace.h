@@ -1,7 +1,8 @@
 // What the app shows: the tokens of one input and output and every attention map computed on
 // the way, plus, for teaching, the scores before softmax, context vectors, top-k next-token
 // probabilities and the beam search tree. A plain value, copied freely between threads; the
-// one thing that flows from core to ui. Its file form is MODEL_FORMAT.md §5 (trace_json.h).
+// one thing that flows from core to ui. Its file form: docs/file-formats.md, Trace file
+// (trace_json.h).
 #pragma once
 
 #include <map>

@@ -52,7 +52,49 @@ std::vector<std::string> strings(const json& j, const std::string& where) {
   return out;
 }
 
-AttentionMap mapFromJson(const json& j, const std::string& where) {
+// "1 row", "3 rows": a count and its noun for messages.
+std::string count(size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+// The rows and columns a map of a known name must have, from the trace's token lists: what the
+// heatmaps label them with. A map sized for other tokens would be drawn against the wrong
+// words, so it is refused. Maps of other names have no rule.
+struct MapSizeRule {
+  int queries = -1, keys = -1;  // -1: no rule
+  std::string queriesAre, keysAre, layout;
+};
+
+MapSizeRule sizeRule(MapKind kind, const std::vector<std::string>& source,
+                     const std::vector<std::string>& target) {
+  const int s = static_cast<int>(source.size()), t = static_cast<int>(target.size());
+  const std::string sourceTokens = "the trace has " + count(source.size(), "source token");
+  const std::string targetTokens = "the trace has " + count(target.size(), "target token");
+  if (kind == MapKind::Cross)
+    return {t, s, targetTokens, sourceTokens, "[layer][head][target token][source token]"};
+  if (kind == MapKind::EncoderSelf)
+    return {s, s, sourceTokens, sourceTokens, "[layer][head][source token][source token]"};
+  if (kind == MapKind::DecoderSelf)
+    return {t, t, targetTokens, targetTokens, "[layer][head][target token][target token]"};
+  if (kind == MapKind::Hops)
+    return {1, s, "a hops map has one row per head, each head being a hop", sourceTokens,
+            "[1][hop][1][source token]"};
+  return {};
+}
+
+void checkMapSize(const std::string& name, size_t rows, size_t columns, const MapSizeRule& rule) {
+  auto fail = [&](const std::string& found, const std::string& expected) {
+    throw Error("attention map '" + name + "', layer 0, head 0 has " + found + ", but " + expected +
+                " (a '" + name + "' map is " + rule.layout + ")");
+  };
+  if (rule.queries >= 0 && rows != static_cast<size_t>(rule.queries))
+    fail(count(rows, "row"), rule.queriesAre);
+  if (rule.keys >= 0 && columns != static_cast<size_t>(rule.keys))
+    fail(count(columns, "column"), rule.keysAre);
+}
+
+AttentionMap mapFromJson(const json& j, const std::string& where, const std::string& name,
+                         const MapSizeRule& rule) {
   const json& layers = array(j, where);
   if (layers.empty()) throw Error(where + " has no layer");
   const json& heads0 = array(layers[0], where + "[0]");
@@ -60,23 +102,28 @@ AttentionMap mapFromJson(const json& j, const std::string& where) {
   const json& rows0 = array(heads0[0], where + "[0][0]");
   if (rows0.empty()) throw Error(where + "[0][0] has no row");
   const json& keys0 = array(rows0[0], where + "[0][0][0]");
+  // Every head of every layer is then held to the sizes of the first (below).
+  checkMapSize(name, rows0.size(), keys0.size(), rule);
   AttentionMap m(static_cast<int>(layers.size()), static_cast<int>(heads0.size()),
                  static_cast<int>(rows0.size()), static_cast<int>(keys0.size()));
   for (int l = 0; l < m.layers; ++l) {
     const std::string wl = where + "[" + std::to_string(l) + "]";
     const json& heads = array(layers[static_cast<size_t>(l)], wl);
     if (static_cast<int>(heads.size()) != m.heads)
-      throw Error(wl + " has a different number of heads");
+      throw Error(wl + " has " + count(heads.size(), "head") + " where " + where + "[0] has " +
+                  std::to_string(m.heads));
     for (int h = 0; h < m.heads; ++h) {
       const std::string wh = wl + "[" + std::to_string(h) + "]";
       const json& rows = array(heads[static_cast<size_t>(h)], wh);
       if (static_cast<int>(rows.size()) != m.queries)
-        throw Error(wh + " has a different number of rows");
+        throw Error(wh + " has " + count(rows.size(), "row") + " where " + where + "[0][0] has " +
+                    std::to_string(m.queries));
       for (int q = 0; q < m.queries; ++q) {
         const std::string wq = wh + "[" + std::to_string(q) + "]";
         const json& row = array(rows[static_cast<size_t>(q)], wq);
         if (static_cast<int>(row.size()) != m.keys)
-          throw Error(wq + " has a different number of keys");
+          throw Error(wq + " has " + count(row.size(), "key") + " where " + where +
+                      "[0][0][0] has " + std::to_string(m.keys));
         for (int k = 0; k < m.keys; ++k) m.at(l, h, q, k) = number(row[static_cast<size_t>(k)], wq);
       }
     }
@@ -163,8 +210,11 @@ Trace traceFromJson(const json& j, const std::string& what) {
     if (j.contains("target_tokens")) t.targetTokens = strings(j["target_tokens"], "target_tokens");
     if (!j.contains("attention") || !j["attention"].is_object())
       throw Error("\"attention\" must be an object of named maps");
-    for (const auto& [name, value] : j["attention"].items())
-      t.attention[kindOf(name, "attention")] = mapFromJson(value, "attention." + name);
+    for (const auto& [name, value] : j["attention"].items()) {
+      const MapKind kind = kindOf(name, "attention");
+      t.attention[kind] = mapFromJson(value, "attention." + name, name,
+                                      sizeRule(kind, t.sourceTokens, t.targetTokens));
+    }
     if (j.contains("log_probs")) {
       for (const json& row : array(j["log_probs"], "log_probs")) {
         std::vector<float> r;

@@ -1,5 +1,5 @@
-// The trace file (MODEL_FORMAT.md §5): JSON in and out, and CSV for one attention matrix.
-// Reading never trusts the file: every field is type-checked and sized before use, and a
+// The trace file (docs/file-formats.md, Trace file): JSON in and out, and CSV for one attention
+// matrix. Reading never trusts the file: every field is type-checked and sized before use, and a
 // problem is one attn::Error naming the file and what is wrong.
 #pragma once
 

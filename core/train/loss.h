@@ -1,4 +1,4 @@
-// The training objectives of docs MODEL_FORMAT.md §3.
+// The training objectives (docs/file-formats.md, Training arithmetic).
 #pragma once
 
 #include "models/classifier_model.h"

@@ -36,9 +36,9 @@ LossBatch lossBatch(const data::Batch& batch);
 // Rows [begin, end) of a batch, each matrix cut to its longest remaining row.
 LossBatch batchRows(const LossBatch& batch, int64_t begin, int64_t end);
 
-// The loss of `batch` (docs MODEL_FORMAT.md §3) with its gradient times `weight` added into the
-// parameters' gradients: loss.backward() seeded with `weight`. A non-finite loss is returned
-// without back-propagating.
+// The loss of `batch` (docs/file-formats.md, Training arithmetic) with its gradient times `weight`
+// added into the parameters' gradients: loss.backward() seeded with `weight`. A non-finite loss is
+// returned without back-propagating.
 double lossAndGradient(const Model& model, const LossBatch& batch, double weight = 1.0);
 
 class ParallelGradient {

@@ -1,5 +1,5 @@
-// Training a model on a dataset (docs MODEL_FORMAT.md §3): teacher forcing, Adam or SGD,
-// global-norm clipping, a warm-up and decay schedule, validation with early stopping on the
+// Training a model on a dataset (docs/file-formats.md, Training arithmetic): teacher forcing, Adam
+// or SGD, global-norm clipping, a warm-up and decay schedule, validation with early stopping on the
 // best score, checkpoints, and a progress callback that can cancel. A NaN or infinite loss or
 // gradient skips that step (the weights stay the last good ones); too many in a row stop the
 // run with a message.

@@ -1,6 +1,6 @@
-// attention-cli with the two other architectures of MODEL_FORMAT §2: a transformer's trace keeps
-// every head of its three maps, and the structured self-attention classifier decodes to a class,
-// is measured by accuracy and traces its hops.
+// attention-cli with the two other architectures (docs/file-formats.md, Architectures): a
+// transformer's trace keeps every head of its three maps, and the structured self-attention
+// classifier decodes to a class, is measured by accuracy and traces its hops.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>

@@ -16,6 +16,8 @@
 #include <thread>
 #include <vector>
 
+#include "test_paths.h"
+
 namespace attn::test {
 
 struct ProgramRun {
@@ -106,5 +108,13 @@ inline InterruptedRun interruptAfter(const std::string& program,
 inline long lineCount(const std::string& text) {
   return std::count(text.begin(), text.end(), '\n');
 }
+
+#ifdef ATTN_STUDIO_PATH
+// attention-studio, which builds with the GUI (ATTN_BUILD_GUI) and which test_cli then depends on:
+// its tests exist only in such builds, and fail (never skip) if it is missing.
+inline std::filesystem::path studioPath() {
+  return std::filesystem::path(ATTN_STUDIO_PATH);
+}
+#endif
 
 }  // namespace attn::test

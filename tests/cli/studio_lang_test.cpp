@@ -7,26 +7,21 @@
 #include "run_program.h"
 #include "test_paths.h"
 
+#ifdef ATTN_STUDIO_PATH  // GUI-less builds have no attention-studio, and none of these tests
+
 using attn::test::ProgramRun;
+using attn::test::studioPath;
 
 namespace {
 
-std::filesystem::path studioExe() {
-#ifdef ATTN_STUDIO_PATH
-  return std::filesystem::path(ATTN_STUDIO_PATH);
-#else
-  return std::filesystem::path(ATTN_CLI_PATH).parent_path() / "attention-studio";
-#endif
-}
-
 ProgramRun studio(const std::string& args) {
-  return attn::test::runProgram(studioExe().string(), args, "env -u QT_QPA_PLATFORM");
+  return attn::test::runProgram(studioPath().string(), args, "env -u QT_QPA_PLATFORM");
 }
 
 class StudioLanguageCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(studioExe())) GTEST_SKIP() << "attention-studio is not built";
+    ASSERT_TRUE(std::filesystem::exists(studioPath())) << studioPath() << " is not built";
     dir =
         std::filesystem::temp_directory_path() / ("attn-studio-lang-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
@@ -61,3 +56,5 @@ TEST_F(StudioLanguageCli, HelpListsLanguageAndClassroom) {
   EXPECT_NE(help.out.find("--lang"), std::string::npos);
   EXPECT_NE(help.out.find("--classroom"), std::string::npos);
 }
+
+#endif  // ATTN_STUDIO_PATH

@@ -9,20 +9,13 @@
 #include "run_program.h"
 #include "test_paths.h"
 
+#ifdef ATTN_STUDIO_PATH  // GUI-less builds have no attention-studio, and none of these tests
+
 using attn::test::lineCount;
 using attn::test::ProgramRun;
+using attn::test::studioPath;
 
 namespace {
-
-// tests/CMakeLists.txt tells test_cli only where attention-cli is; CMake puts both executables
-// in the same folder, and GUI-less builds have no attention-studio, so those tests skip.
-std::filesystem::path studioPath() {
-#ifdef ATTN_STUDIO_PATH
-  return std::filesystem::path(ATTN_STUDIO_PATH);
-#else
-  return std::filesystem::path(ATTN_CLI_PATH).parent_path() / "attention-studio";
-#endif
-}
 
 // Without QT_QPA_PLATFORM, as on a fresh machine: the app must pick offscreen by itself.
 ProgramRun runStudio(const std::string& args) {
@@ -43,7 +36,7 @@ std::pair<std::uint32_t, std::uint32_t> pngSize(const std::string& bytes) {
 class AttentionStudioCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(studioPath())) GTEST_SKIP() << "attention-studio is not built";
+    ASSERT_TRUE(std::filesystem::exists(studioPath())) << studioPath() << " is not built";
     dir =
         std::filesystem::temp_directory_path() / ("attn-studio-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
@@ -145,3 +138,5 @@ TEST_F(AttentionStudioCli, TraceOptionShowsATraceFileOrSaysWhatIsWrongWithIt) {
 
   EXPECT_EQ(runStudio("--trace '" + trace + "' --model m.safetensors").exitCode, 2);
 }
+
+#endif  // ATTN_STUDIO_PATH

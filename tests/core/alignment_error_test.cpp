@@ -7,6 +7,7 @@
 #include <string>
 
 #include "decode/decoder.h"
+#include "errors.h"
 #include "explain/alignment_error.h"
 #include "explain/compare.h"
 #include "models/model.h"
@@ -20,14 +21,7 @@ AlignmentLinks links(std::initializer_list<AlignmentLink> l) {
   return AlignmentLinks(l);
 }
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using test::errorOf;
 
 TEST(AlignmentParse, SureAndPossibleLinksSourceFirst) {
   const ReferenceAlignment r = parseAlignmentLine("0-0 1-2\t2?1  ");

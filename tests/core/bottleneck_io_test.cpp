@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "errors.h"
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
 #include "test_paths.h"
@@ -22,14 +23,7 @@ using nlohmann::json;
 
 const std::string kBundled = ATTN_TEST_DATA_DIR "/../../resources/experiments/bottleneck.json";
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::errorOf;
 
 TEST(BottleneckSettingsFile, TheBundledFileIsTheDefaults) {
   const BottleneckSettings bundled = loadBottleneckSettings(kBundled);

@@ -1,5 +1,5 @@
 // The cache of aligned buffers behind tensor storage (core/tensor/buffer_cache.cpp): every
-// alignment and size comes back aligned and writable, a freed block is reused for the next
+// size comes back aligned and writable, a freed block is reused for the next
 // request of its size class on the same thread, blocks may be freed on another thread, and
 // threads that end give their blocks back.
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "tensor/buffer_cache.h"
 #include "tensor/tensor.h"
 
 namespace attn {
@@ -31,23 +32,38 @@ bool aligned(const void* p, std::size_t a) {
   return reinterpret_cast<std::uintptr_t>(p) % a == 0;
 }
 
-TEST(BufferCache, EveryAlignmentAndSizeIsAlignedAndWritable) {
-  for (std::size_t align : {8, 16, 32, 64, 128, 4096})
-    for (std::size_t n : {1, 63, 64, 65, 100, 1000, 4096, 100000, 3 << 20}) {
-      void* p = ::operator new(n, std::align_val_t(align));
-      ASSERT_TRUE(aligned(p, align)) << n << " bytes aligned to " << align;
-      std::memset(p, 0xab, n);  // the whole block is ours (ASan would catch an overflow)
-      ::operator delete(p, n, std::align_val_t(align));
-    }
+TEST(BufferCache, EverySizeIsAlignedAndWritable) {
+  for (std::size_t n : {1, 63, 64, 65, 100, 1000, 4096, 100000, 3 << 20}) {
+    void* p = allocateTensorBuffer(n);
+    ASSERT_TRUE(aligned(p, kTensorBufferAlignment)) << n << " bytes";
+    std::memset(p, 0xab, n);  // the whole block is ours (ASan would catch an overflow)
+    releaseTensorBuffer(p);
+  }
+  releaseTensorBuffer(nullptr);
 }
 
 TEST(BufferCache, AFreedBlockServesTheNextRequestOfItsClass) {
   if (!kCached) GTEST_SKIP() << "no cache under AddressSanitizer";
-  void* a = ::operator new(1000, std::align_val_t(64));
-  ::operator delete(a, std::align_val_t(64));
-  void* b = ::operator new(990, std::align_val_t(64));  // the same class (961..1024 bytes)
+  void* a = allocateTensorBuffer(1000);
+  releaseTensorBuffer(a);
+  void* b = allocateTensorBuffer(990);  // the same class (961..1024 bytes)
   EXPECT_EQ(a, b);
-  ::operator delete(b, std::align_val_t(64));
+  releaseTensorBuffer(b);
+}
+
+// The cache serves tensors only: an aligned operator new elsewhere in the process (Eigen's,
+// Qt's, the standard library's) gets the C++ runtime's own, so a block freed to the cache is
+// never handed to it.
+TEST(BufferCache, OtherAlignedAllocationsDoNotUseTheCache) {
+  if (!kCached) GTEST_SKIP() << "no cache under AddressSanitizer";
+  void* cached = allocateTensorBuffer(1000);
+  releaseTensorBuffer(cached);
+  void* other = ::operator new(1000, std::align_val_t(64));
+  EXPECT_NE(other, cached);
+  ::operator delete(other, std::align_val_t(64));
+  void* again = allocateTensorBuffer(1000);
+  EXPECT_EQ(again, cached);  // still in the cache, untouched
+  releaseTensorBuffer(again);
 }
 
 TEST(BufferCache, TensorsKeepTheirValuesAcrossReuse) {

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "decode_models.h"
+#include "errors.h"
 #include "explain/compare.h"
 #include "test_paths.h"
 #include "util/check.h"
@@ -17,14 +18,7 @@ namespace {
 using test::rnnConfig;
 using test::smallModel;
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using test::errorOf;
 
 // Two layers, two heads, 2 target × 3 source, every value set by hand.
 Trace handTrace() {

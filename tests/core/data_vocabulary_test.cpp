@@ -1,4 +1,4 @@
-// Vocabularies: the special indices of MODEL_FORMAT.md, frequency and size cuts with a
+// Vocabularies: the special indices of docs/file-formats.md, frequency and size cuts with a
 // deterministic order, the round trip through the list a model file stores, and class labels.
 #include <gtest/gtest.h>
 

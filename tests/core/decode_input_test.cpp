@@ -6,6 +6,7 @@
 #include "decode/decoder.h"
 #include "decode/text_input.h"
 #include "decode_models.h"
+#include "errors.h"
 
 namespace attn {
 namespace {
@@ -13,16 +14,7 @@ namespace {
 using test::rnnVariants;
 using test::smallModel;
 
-// The message of the attn::Error `fn` throws ("" when it throws none).
-template <class Fn>
-std::string errorOf(Fn fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::errorOf;
 
 TEST(DecodeInput, SourceGetsEosAndUnknownWordsAreReportedAsTyped) {
   Model m = smallModel(rnnVariants()[0], 1);
@@ -125,7 +117,7 @@ TEST(DecodeInput, ClassifierAndSeq2SeqEntryPointsRefuseTheOtherKindOfModel) {
   EXPECT_NE(errorOf([&] { decodeGreedy(clf, "a"); }).find("classifier"), std::string::npos);
   EXPECT_NE(errorOf([&] { decodeBeam(clf, "a"); }).find("classifier"), std::string::npos);
   EXPECT_NE(errorOf([&] { inspectForced(clf, "a", "b"); }).find("classifier"), std::string::npos);
-  // A classifier's source has no <eos> (MODEL_FORMAT §2.3).
+  // A classifier's source has no <eos> (docs/file-formats.md, structured_self_attention).
   EXPECT_EQ(encodeSourceText(clf, "a b", 512).tokens, (std::vector<std::string>{"a", "b"}));
 }
 

@@ -1,5 +1,5 @@
-// The model file (MODEL_FORMAT §4): round trips, and files that must be refused with one clear
-// error before anything large is allocated.
+// The model file (docs/file-formats.md, Model file): round trips, and files that must be refused
+// with one clear error before anything large is allocated.
 #include <gtest/gtest.h>
 
 #include <unistd.h>

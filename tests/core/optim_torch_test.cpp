@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "golden.h"
 #include "io/safetensors.h"
 #include "optim/optimizer.h"
 #include "tensor/ops.h"
@@ -39,10 +40,7 @@ struct TinyModel {
   }
 };
 
-double maxAbsDiff(const Tensor& a, const Tensor& b) {
-  EXPECT_EQ(a.shape(), b.shape());
-  return (a.arr() - b.arr()).abs().maxCoeff();
-}
+using test::maxAbsDiff;
 
 TEST(OptimTorch, SgdStepMatchesTorch) {
   const auto f = readSafetensors(std::string(ATTN_TEST_DATA_DIR) + "/golden/optim_sgd.safetensors");

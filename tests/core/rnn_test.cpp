@@ -10,38 +10,32 @@
 #include <map>
 #include <string>
 
+#include "golden.h"
 #include "io/safetensors.h"
 #include "layers/basic.h"
 #include "layers/rnn.h"
 #include "optim/optimizer.h"
+#include "random_tensor.h"
 #include "test_paths.h"
 
 namespace attn {
 namespace {
 
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return r.uniformTensor(s, lo, hi);
-}
+using test::rnd;
 
-double maxAbs(const Tensor& t) {
-  return t.numel() ? double(t.arr().abs().maxCoeff()) : 0.0;
-}
+using test::allClose;
+using test::maxAbs;
+using test::maxAbsDiff;
 
-// Passes when the shapes match and max |actual − expected| ≤ tol · max(1, max |expected|): float32
-// rounding relative to the tensor's magnitude. The message always carries the largest difference,
-// which is also printed so a run shows how close to PyTorch each tensor is.
+// golden.h's allClose() with an absolute tolerance of tol · max(1, max |expected|): float32
+// rounding relative to the tensor's magnitude. The largest difference is also printed, so a
+// run shows how close to PyTorch each tensor is.
 ::testing::AssertionResult closeTo(const Tensor& actual, const Tensor& expected, double tol,
                                    const std::string& what) {
-  if (actual.shape() != expected.shape())
-    return ::testing::AssertionFailure() << what << ": shape " << actual.shape().toString()
-                                         << ", expected " << expected.shape().toString();
-  const double diff = double((actual.arr() - expected.arr()).abs().maxCoeff());
-  const double bound = tol * std::max(1.0, maxAbs(expected));
-  std::printf("  %-34s largest |diff| %.3g (max |value| %.3g)\n", what.c_str(), diff,
-              maxAbs(expected));
-  if (diff <= bound) return ::testing::AssertionSuccess() << what << ": largest |diff| " << diff;
-  return ::testing::AssertionFailure() << what << ": largest |diff| " << diff << " > " << bound;
+  std::printf("  %-34s largest |diff| %.3g (max |value| %.3g)\n", what.c_str(),
+              maxAbsDiff(actual, expected), maxAbs(expected));
+  return allClose(actual, expected, tol * std::max(1.0, maxAbs(expected)), 0)
+         << " (" << what << ")";
 }
 
 // Block k of a [K, B, H] tensor, as [B, H].

@@ -18,7 +18,6 @@
 namespace attn {
 namespace {
 
-using test::allClose;
 using test::asIndices;
 using test::testDataPath;
 
@@ -79,11 +78,6 @@ Tensor withoutPart(const Tensor& t, int64_t start, int64_t length) {
   return out;
 }
 
-double maxAbsDiff(const Tensor& a, const Tensor& b) {
-  if (a.shape() != b.shape()) return INFINITY;
-  return a.numel() == 0 ? 0.0 : static_cast<double>((a.arr() - b.arr()).abs().maxCoeff());
-}
-
 bool isInProjBias(const std::string& name) {
   const std::string suffix = "in_proj_bias";
   return name.size() >= suffix.size() &&
@@ -98,12 +92,12 @@ class Seq2SeqTorch : public ::testing::TestWithParam<std::string> {
   }
   // Each test reports the largest difference it saw (and where), so a pass shows its margin.
   void TearDown() override {
-    if (compared_ == 0) return;
+    if (log_.count() == 0) return;
     std::printf("[ %s ] largest |diff| vs PyTorch over %d tensors: %.3g (%s)\n", GetParam().c_str(),
-                compared_, worst_, worstName_.c_str());
-    if (keySlices_ > 0)
+                log_.count(), log_.largest(), log_.where().c_str());
+    if (keyLog_.count() > 0)
       std::printf("[ %s ] in_proj_bias key slices after Adam: largest |diff| %.3g (%s)\n",
-                  GetParam().c_str(), worstKey_, worstKeyName_.c_str());
+                  GetParam().c_str(), keyLog_.largest(), keyLog_.where().c_str());
   }
   Model freshModel() const {
     return loadModel(testDataPath("golden/models/model_files/" + GetParam() + ".safetensors"));
@@ -111,10 +105,7 @@ class Seq2SeqTorch : public ::testing::TestWithParam<std::string> {
   // allClose, remembering the largest difference for the report.
   ::testing::AssertionResult close(const std::string& what, const Tensor& actual,
                                    const Tensor& expected, double atol, double rtol) {
-    const double diff = maxAbsDiff(actual, expected);
-    ++compared_;
-    if (diff > worst_) worst_ = diff, worstName_ = what;
-    return allClose(actual, expected, atol, rtol);
+    return log_.compare(what, actual, expected, atol, rtol);
   }
   // A parameter after Adam steps against PyTorch's. The key slice [d, 2d) of an attention's
   // in_proj_bias has an exact gradient of 0 (a constant added to a row of scores leaves the
@@ -128,18 +119,13 @@ class Seq2SeqTorch : public ::testing::TestWithParam<std::string> {
     ::testing::AssertionResult rest =
         close(name + " (q, v)", withoutPart(actual, d, d), withoutPart(expected, d, d), 1e-6, 1e-5);
     if (!rest) return rest << " (query and value slices)";
-    const Tensor key = part(actual, d, d), keyExpected = part(expected, d, d);
-    const double diff = maxAbsDiff(key, keyExpected);
-    ++keySlices_;
-    if (diff > worstKey_) worstKey_ = diff, worstKeyName_ = name;
-    return allClose(key, keyExpected, 3 * lr, 0) << " (key slice)";
+    return keyLog_.compare(name + " (key slice)", part(actual, d, d), part(expected, d, d), 3 * lr,
+                           0);
   }
 
   SafetensorsFile golden_;
   GoldenBatch batch_;
-  int compared_ = 0, keySlices_ = 0;
-  double worst_ = 0, worstKey_ = 0;
-  std::string worstName_, worstKeyName_;
+  test::ComparisonLog log_, keyLog_;
 };
 
 TEST_P(Seq2SeqTorch, ForwardLogProbsAndAttentionMatchTorch) {

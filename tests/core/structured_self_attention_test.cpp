@@ -1,8 +1,9 @@
-// The structured self-attention classifier (docs MODEL_FORMAT.md §2.3): its parameters, config
-// checks, the hops as distributions, the penalty worked by hand on hops that are known, padding
-// that changes nothing, a save/load round trip, and the PyTorch goldens (tests/data/golden/models,
-// made by tools/make_model_goldens.py): forward values, loss, gradients, one SGD step and three
-// Adam steps with clipping, each reporting its largest difference from PyTorch.
+// The structured self-attention classifier (docs/file-formats.md, structured_self_attention): its
+// parameters, config checks, the hops as distributions, the penalty worked by hand on hops that are
+// known, padding that changes nothing, a save/load round trip, and the PyTorch goldens
+// (tests/data/golden/models, made by tools/make_model_goldens.py): forward values, loss, gradients,
+// one SGD step and three Adam steps with clipping, each reporting its largest difference from
+// PyTorch.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -264,9 +265,9 @@ class StructuredSelfAttentionTorch : public ::testing::TestWithParam<std::string
     labels_ = asIndices(golden_.at("labels"));
   }
   void TearDown() override {
-    if (compared_ == 0) return;
+    if (log_.count() == 0) return;
     std::printf("[ %s ] largest |diff| vs PyTorch over %d tensors: %.3g (%s)\n", GetParam().c_str(),
-                compared_, largest_, largestName_.c_str());
+                log_.count(), log_.largest(), log_.where().c_str());
   }
   Model freshModel() const {
     return loadModel(testDataPath("golden/models/model_files/" + GetParam() + ".safetensors"));
@@ -275,17 +276,7 @@ class StructuredSelfAttentionTorch : public ::testing::TestWithParam<std::string
   // difference for the report.
   ::testing::AssertionResult close(const std::string& name, const Tensor& actual,
                                    const std::string& goldenName) {
-    const Tensor& expected = golden_.at(goldenName);
-    ++compared_;
-    if (actual.shape() == expected.shape())
-      for (int64_t i = 0; i < actual.numel(); ++i) {
-        const double d = std::fabs(static_cast<double>(actual[i]) - expected[i]);
-        if (d > largest_) {
-          largest_ = d;
-          largestName_ = name;
-        }
-      }
-    return allClose(actual, expected, 1e-6, 1e-5) << " (" << name << ")";
+    return log_.compare(name, actual, golden_.at(goldenName), 1e-6, 1e-5);
   }
   ::testing::AssertionResult closeScalar(const std::string& name, double actual,
                                          const std::string& goldenName) {
@@ -295,9 +286,7 @@ class StructuredSelfAttentionTorch : public ::testing::TestWithParam<std::string
   SafetensorsFile golden_;
   TokenBatch src_;
   std::vector<int64_t> labels_;
-  int compared_ = 0;
-  double largest_ = 0;
-  std::string largestName_ = "-";
+  test::ComparisonLog log_;
 };
 
 TEST_P(StructuredSelfAttentionTorch, ModelFileLoadsAsIs) {

@@ -1,5 +1,5 @@
-// The trace file of MODEL_FORMAT §5: round trip, validation of untrusted files, CSV export,
-// and atomic writes that never damage an existing file.
+// The trace file (docs/file-formats.md, Trace file): round trip, validation of untrusted files, CSV
+// export, and atomic writes that never damage an existing file.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -116,12 +116,15 @@ void expectRejected(const std::string& text, const std::string& expectedInMessag
 }
 
 TEST(Trace, MalformedFilesGiveOneClearError) {
-  const std::string head = R"({"format": "attention-studio.trace/1", "source_tokens": ["a","b"],)";
+  const std::string head = R"({"format": "attention-studio.trace/1", "source_tokens": ["a","b"],
+                                 "target_tokens": ["x"],)";
   expectRejected("{not json", "not valid JSON");
   expectRejected("[1, 2]", "JSON object");
   expectRejected(R"({"format": "other", "source_tokens": [], "attention": {}})", "format");
   expectRejected(head + R"("attention": {"cross": [[[[0.5, 0.6]]]]}})", "sums to");
-  expectRejected(head + R"("attention": {"cross": [[[[0.5, 0.5], [1.0]]]]}})", "number of keys");
+  expectRejected(R"({"format": "attention-studio.trace/1", "source_tokens": ["a","b"],
+                     "target_tokens": ["x", "y"], "attention": {"cross": [[[[0.5, 0.5], [1.0]]]]}})",
+                 "attention.cross[0][0][1] has 1 key where attention.cross[0][0][0] has 2");
   expectRejected(head + R"("attention": {"cross": [[[[-0.5, 1.5]]]]}})", "negative");
   expectRejected(head + R"("attention": {"cross": [[[["x", 1]]]]}})", "must be a number");
   expectRejected(head + R"("attention": {"cross": []}})", "no layer");

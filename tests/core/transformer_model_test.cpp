@@ -1,6 +1,6 @@
-// The transformer model (MODEL_FORMAT §2.2): nn.Transformer's parameter names and shapes, its
-// config, a save/load round trip, incremental decoding equal to the teacher-forced pass (every
-// map), padding-invariance, beam reordering, the attention invariants (rows sum to 1, causal
+// The transformer model (docs/file-formats.md, transformer): nn.Transformer's parameter names and
+// shapes, its config, a save/load round trip, incremental decoding equal to the teacher-forced pass
+// (every map), padding-invariance, beam reordering, the attention invariants (rows sum to 1, causal
 // and padded keys exactly 0), and a tiny task it learns in seconds.
 #include <gtest/gtest.h>
 

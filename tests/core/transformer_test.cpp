@@ -178,7 +178,7 @@ TEST(Transformer, EncoderWeightsSumToOneAndSkipPaddingInEveryLayerAndHead) {
 
 TEST(Transformer, EncoderRealPositionsDoNotDependOnPadding) {
   // A sequence alone and the same sequence padded with junk in a batch: same outputs at its
-  // real positions (docs MODEL_FORMAT.md §1: padding never changes a result).
+  // real positions (docs/file-formats.md, Architectures: padding never changes a result).
   Random rng(3);
   TransformerEncoder enc({8, 2, 16, true}, 2, true, rng);
   Tensor alone = rnd({1, 3, 8}, 4, -2, 2);

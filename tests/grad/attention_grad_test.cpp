@@ -5,6 +5,7 @@
 #include "layers/attention_score.h"
 #include "layers/multihead_attention.h"
 #include "module_gradcheck.h"
+#include "random_tensor.h"
 #include "tensor/ops_attention.h"
 
 namespace attn {
@@ -14,10 +15,7 @@ using testing::gradCheck;
 using testing::joinOutputs;
 using testing::moduleGradCheck;
 
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return r.uniformTensor(s, lo, hi);
-}
+using test::rnd;
 
 // Parameters nudged away from PyTorch's init (zero biases), so a forgotten bias would show.
 void perturb(const Module& m, uint64_t seed) {

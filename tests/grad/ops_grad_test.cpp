@@ -2,16 +2,14 @@
 #include <limits>
 
 #include "gradcheck.h"
+#include "random_tensor.h"
 
 namespace attn {
 namespace {
 
 using testing::gradCheck;
 
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return r.uniformTensor(s, lo, hi);
-}
+using test::rnd;
 
 TEST(OpsGrad, MatmulGrad) {
   EXPECT_TRUE(

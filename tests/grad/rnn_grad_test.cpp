@@ -3,16 +3,14 @@
 // initial states and every parameter, through the output and the final states.
 #include "gradcheck.h"
 #include "layers/rnn.h"
+#include "random_tensor.h"
 
 namespace attn {
 namespace {
 
 using testing::gradCheck;
 
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return r.uniformTensor(s, lo, hi);
-}
+using test::rnd;
 
 Var flat(const Var& v) {
   return reshape(v, Shape{v.value().numel()});

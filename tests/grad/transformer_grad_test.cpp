@@ -3,6 +3,7 @@
 // and of the decoder's step-by-step path, whose self-attention keys come from a cache.
 #include "layers/transformer.h"
 #include "module_gradcheck.h"
+#include "random_tensor.h"
 
 namespace attn {
 namespace {
@@ -10,10 +11,7 @@ namespace {
 using testing::joinOutputs;
 using testing::moduleGradCheck;
 
-Tensor rnd(const Shape& s, uint64_t seed, double lo = -1, double hi = 1) {
-  Random r(seed);
-  return r.uniformTensor(s, lo, hi);
-}
+using test::rnd;
 
 void perturb(const Module& m, uint64_t seed) {
   Random r(seed);

@@ -1,13 +1,15 @@
 // Reading the PyTorch golden files (tests/data/golden, written by tools/make_goldens.py and
-// described in its README) and comparing the engine's tensors against them. A failed comparison
-// reports the largest difference and where it is, as llm.c's tests do, so a mismatch says at
-// once whether it is rounding or a real bug.
+// described in its README) and comparing the engine's tensors against them. allClose() is the
+// one comparator every suite uses for tensors; a failed comparison reports the largest
+// difference and where it is, so a mismatch says at once whether it is rounding or a real bug.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -44,6 +46,27 @@ inline std::string indexString(const Shape& shape, int64_t i) {
     i /= n;
   }
   return Shape(idx).toString();
+}
+
+// The largest |a − b| over all elements; infinite when the shapes differ or an element is NaN
+// on one side only (for the reports of allClose() and for tests that bound it themselves).
+inline double maxAbsDiff(const Tensor& a, const Tensor& b) {
+  if (a.shape() != b.shape()) return INFINITY;
+  double worst = 0;
+  for (int64_t i = 0; i < a.numel(); ++i) {
+    const double x = a[i], y = b[i];
+    if (std::isnan(x) && std::isnan(y)) continue;
+    const double diff = std::isnan(x) || std::isnan(y) ? INFINITY : std::fabs(x - y);
+    worst = std::max(worst, diff);
+  }
+  return worst;
+}
+
+// The largest |element| of a tensor (0 for an empty one).
+inline double maxAbs(const Tensor& t) {
+  double m = 0;
+  for (int64_t i = 0; i < t.numel(); ++i) m = std::max(m, std::fabs(double(t[i])));
+  return m;
 }
 
 // Passes when the shapes are equal and every element has |a − e| ≤ atol + rtol·|e|; equal
@@ -83,5 +106,43 @@ inline ::testing::AssertionResult allClose(const Tensor& actual, const Tensor& e
     << ")";
   return ::testing::AssertionFailure() << s.str();
 }
+
+// allClose() within atol = rtol = tol, with `what` and the largest difference in the failure
+// message. Returns the largest difference and prints it unless `quiet`
+// ("[ torch    ] Test what: largest |diff| 1.2e-07"), so a run shows how close each tensor is.
+inline double expectMatchesTorch(const std::string& what, const Tensor& ours, const Tensor& torch,
+                                 double tol = 1e-5, bool quiet = false) {
+  ::testing::AssertionResult r = allClose(ours, torch, tol, tol);
+  const double worst = maxAbsDiff(ours, torch);
+  EXPECT_TRUE(r) << what << " vs PyTorch: " << r.message() << "; largest |diff| " << worst;
+  if (!quiet)
+    std::cout << "[ torch    ] " << ::testing::UnitTest::GetInstance()->current_test_info()->name()
+              << " " << what << ": largest |diff| " << worst << "\n";
+  return worst;
+}
+
+// Many allClose() comparisons in one test, keeping the largest difference and where it was, so
+// a passing test can report its margin in one line at the end.
+class ComparisonLog {
+ public:
+  ::testing::AssertionResult compare(const std::string& what, const Tensor& actual,
+                                     const Tensor& expected, double atol, double rtol) {
+    ++count_;
+    const double diff = maxAbsDiff(actual, expected);
+    if (diff > largest_ || count_ == 1) {
+      largest_ = diff;
+      where_ = what;
+    }
+    return allClose(actual, expected, atol, rtol) << " (" << what << ")";
+  }
+  int count() const { return count_; }
+  double largest() const { return largest_; }
+  const std::string& where() const { return where_; }
+
+ private:
+  int count_ = 0;
+  double largest_ = 0;
+  std::string where_;
+};
 
 }  // namespace attn::test

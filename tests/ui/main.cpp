@@ -5,7 +5,8 @@
 
 int main(int argc, char** argv) {
   // gtest_discover_tests runs this binary without the tests' environment after every build; with
-  // no display QApplication would abort and fail the build (docs TOOLCHAIN, pitfall 3).
+  // no display QApplication would abort and fail the build (docs/toolchain.md, Tests without a
+  // display).
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   ::testing::InitGoogleTest(&argc, argv);
   QApplication app(argc, argv);

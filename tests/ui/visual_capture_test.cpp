@@ -1,6 +1,9 @@
 // Not a check but a look: with ATTN_UI_VISUAL_MODEL (a model file) and ATTN_UI_CAPTURE_DIR set,
 // opens the model as a user would, decodes ATTN_UI_VISUAL_INPUT (or its example) greedily and
-// with a beam, and saves every tab at 1280 × 800 for a person to look at. Skipped otherwise.
+// with a beam, and saves every tab at 1280 × 800 for a person to look at. Disabled, so that it
+// never counts as a test that passes or skips: run it with
+//   test_ui --gtest_also_run_disabled_tests --gtest_filter='VisualCapture.*'
+// (it fails when the two variables are not set).
 #include <gtest/gtest.h>
 
 #include <QRadioButton>
@@ -16,10 +19,10 @@
 
 using namespace attn::ui;
 
-TEST(VisualCapture, EveryTabOfAModel) {
+TEST(VisualCapture, DISABLED_EveryTabOfAModel) {
   const QString model = qEnvironmentVariable("ATTN_UI_VISUAL_MODEL");
-  if (model.isEmpty() || qEnvironmentVariableIsEmpty("ATTN_UI_CAPTURE_DIR"))
-    GTEST_SKIP() << "set ATTN_UI_VISUAL_MODEL and ATTN_UI_CAPTURE_DIR to capture";
+  ASSERT_FALSE(model.isEmpty() || qEnvironmentVariableIsEmpty("ATTN_UI_CAPTURE_DIR"))
+      << "set ATTN_UI_VISUAL_MODEL and ATTN_UI_CAPTURE_DIR to capture";
   MainWindow window;
   window.resize(1280, 800);
   window.show();

@@ -1,4 +1,4 @@
-"""PyTorch reference implementations of the MODEL_FORMAT.md architectures (development tool).
+"""PyTorch reference implementations of the docs/file-formats.md architectures (development tool).
 
     import sys; sys.path.insert(0, "tools")
     from reference import models

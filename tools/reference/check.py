@@ -6,7 +6,7 @@
 
 Exits non-zero on the first failed check. What it checks:
 
-1. state_dict keys and shapes equal MODEL_FORMAT §2's tables, enumerated here by hand from
+1. state_dict keys and shapes equal the tables of docs/file-formats.md, Architectures, enumerated here by hand from
    the document (not from the modules), for every combination of the rnn_seq2seq options,
    both transformer norms and both classifier cells.
 2. Config validation: score dot with H·D != H is rejected (ConfigError, a ValueError), as
@@ -81,7 +81,7 @@ def rnn_keys(prefix, cell, I, H, L, D):
 
 
 def expected_keys(cfg, Vs, Vt):
-    """MODEL_FORMAT §2's tables, written out from the document."""
+    """The tables of docs/file-formats.md, Architectures, written out from the document."""
     arch = cfg["arch"]
     if arch == "rnn_seq2seq":
         E, H, L = cfg["embed_dim"], cfg["hidden_dim"], cfg["num_layers"]
@@ -170,7 +170,7 @@ def check_names():
         check([k for k, _ in m.named_parameters()] == [k for k, _ in got],
               f"parameters and state_dict differ for {cfg}")
         n += 1
-    print(f"1. state_dict names and shapes match MODEL_FORMAT §2 for {n} configurations")
+    print(f"1. state_dict names and shapes match docs/file-formats.md, Architectures for {n} configurations")
 
 
 # ---------------------------------------------------------------- 2. config validation

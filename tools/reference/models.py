@@ -1,4 +1,4 @@
-"""PyTorch reference models for docs MODEL_FORMAT.md §2 and the training arithmetic of §3.
+"""PyTorch reference models: the architectures and training arithmetic of docs/file-formats.md.
 
 The C++ engine must reproduce these to float32 rounding, so this file is written to be read:
 every equation of the contract appears once, in the order the contract states it, and the
@@ -52,7 +52,7 @@ FIRST_TOKEN = 4  # the first id of an ordinary token
 ARCHS = ("rnn_seq2seq", "transformer", "structured_self_attention")
 _CELLS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
 
-# Every config key of MODEL_FORMAT §2, in the contract's order, with this file's default
+# Every config key (docs/file-formats.md, Config keys), in the contract's order, with this file's default
 # (None = required).
 CONFIG_KEYS = {
     "rnn_seq2seq": {

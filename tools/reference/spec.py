@@ -1,4 +1,4 @@
-"""A second, independent reading of MODEL_FORMAT.md §2: one sentence at a time, no padding,
+"""A second, independent reading of docs/file-formats.md, Architectures: one sentence at a time, no padding,
 explicit cell and attention equations in float64, parameters taken by name from a state_dict.
 
 This is what the C++ engine does, written out in Python; check.py compares it with the

@@ -38,7 +38,7 @@ bool Session::openModel(const QString& path, bool decodeExample) {
     emit failed(errorFrom(e, tr("Open model"),
                           tr("Choose an Attention Studio model file (.safetensors), such as one "
                              "saved after training here or exported from PyTorch with the "
-                             "metadata of MODEL_FORMAT.md §4.")));
+                             "metadata described in docs/file-formats.md (Model file).")));
     return false;
   }
   mModel->setModel(model, QFileInfo(path).absoluteFilePath(), false);
@@ -61,7 +61,7 @@ bool Session::openTrace(const QString& path) {
   } catch (const std::exception& e) {
     emit failed(errorFrom(e, tr("Open trace"),
                           tr("Choose a trace written by Attention Studio or attention-cli, or a "
-                             "JSON file in the format of MODEL_FORMAT.md §5.")));
+                             "JSON file in the format of docs/file-formats.md (Trace file).")));
     return false;
   }
   emit fileOpened(path);

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "documents/decoding.h"
+#include "documents/decoding_metatypes.h"
 #include "window/user_error.h"
 
 namespace attn {

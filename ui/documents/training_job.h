@@ -23,7 +23,8 @@ struct TrainingJob {
   data::TaskKind tsvKind = data::TaskKind::Seq2Seq;
   data::TokenizerKind tsvTokenizer = data::TokenizerKind::Word;
   data::SplitOptions split;
-  nlohmann::json modelConfig;  // MODEL_FORMAT §2 keys with "arch"; num_classes comes from the data
+  nlohmann::json modelConfig;  // config keys (docs/file-formats.md) with "arch"; num_classes comes
+                               // from the data
   uint64_t modelSeed = 1;
   TrainConfig train;
 };

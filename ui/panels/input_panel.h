@@ -5,7 +5,7 @@
 
 #include <QWidget>
 
-#include "documents/decoding.h"
+#include "documents/decoding_metatypes.h"
 
 class QLabel;
 class QLineEdit;

@@ -11,7 +11,7 @@
 #include <atomic>
 #include <memory>
 
-#include "documents/decoding.h"
+#include "documents/decoding_metatypes.h"
 #include "window/user_error.h"
 
 namespace attn::ui {
@@ -73,7 +73,3 @@ class DecodeRunner : public QObject {
 };
 
 }  // namespace attn::ui
-
-Q_DECLARE_METATYPE(attn::ui::DecodeRequest)
-Q_DECLARE_METATYPE(std::shared_ptr<const attn::Model>)
-Q_DECLARE_METATYPE(std::shared_ptr<const attn::Trace>)

@@ -66,7 +66,8 @@ class SnapshotSeries {
 AlignmentSnapshot takeSnapshot(const Model& model, const data::Example& example, int64_t step);
 
 // The series as JSON: {"format": "attention-studio.snapshots/1", "snapshots": [{step, loss,
-// output, validation: {step, name, score}, trace: MODEL_FORMAT §5}]}; loss is null at step 0.
+// output, validation: {step, name, score}, trace: docs/file-formats.md, Trace file}]}; loss is null
+// at step 0.
 inline constexpr const char* kSnapshotsFormat = "attention-studio.snapshots/1";
 nlohmann::json snapshotsToJson(const SnapshotList& snapshots);
 

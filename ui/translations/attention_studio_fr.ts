@@ -3522,8 +3522,8 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="+1"/>
-        <source>Choose an Attention Studio model file (.safetensors), such as one saved after training here or exported from PyTorch with the metadata of MODEL_FORMAT.md §4.</source>
-        <translation>Choisissez un fichier de modèle Attention Studio (.safetensors), par exemple un modèle enregistré après un entraînement ici ou exporté de PyTorch avec les métadonnées de MODEL_FORMAT.md §4.</translation>
+        <source>Choose an Attention Studio model file (.safetensors), such as one saved after training here or exported from PyTorch with the metadata described in docs/file-formats.md (Model file).</source>
+        <translation>Choisissez un fichier de modèle Attention Studio (.safetensors), par exemple un modèle enregistré après un entraînement ici ou exporté de PyTorch avec les métadonnées décrites dans docs/file-formats.md (section « Model file »).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3542,8 +3542,8 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="+1"/>
-        <source>Choose a trace written by Attention Studio or attention-cli, or a JSON file in the format of MODEL_FORMAT.md §5.</source>
-        <translation>Choisissez une trace écrite par Attention Studio ou attention-cli, ou un fichier JSON au format de MODEL_FORMAT.md §5.</translation>
+        <source>Choose a trace written by Attention Studio or attention-cli, or a JSON file in the format of docs/file-formats.md (Trace file).</source>
+        <translation>Choisissez une trace écrite par Attention Studio ou attention-cli, ou un fichier JSON au format décrit dans docs/file-formats.md (section « Trace file »).</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -1,5 +1,6 @@
-// Writing what the app shows: the trace as JSON (MODEL_FORMAT §5), the matrix on screen as CSV,
-// and any view as a PNG or PDF figure. Every file goes through QSaveFile: complete or untouched.
+// Writing what the app shows: the trace as JSON (docs/file-formats.md, Trace file), the matrix on
+// screen as CSV, and any view as a PNG or PDF figure. Every file goes through QSaveFile: complete
+// or untouched.
 #pragma once
 
 #include <QSize>
