@@ -16,7 +16,8 @@ namespace {
 
 void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
   if (r.map != MapKind::Hops)
-    throw Error("the classifier has one attention map, its hops (\"hops\"), not '" + r.map + "'");
+    throw Error("the classifier has one attention map, its hops (\"hops\"), not '" +
+                mapKindName(r.map) + "'");
   if (r.layer != 0) throw Error("the classifier's hops are a single layer (0)");
   if (r.step != 0) throw Error("the classifier makes one decision: its only step is 0");
   if (in.targetIds.size() != 1) throw Error("the classifier's output is one class");

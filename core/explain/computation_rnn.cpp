@@ -28,8 +28,8 @@ std::vector<double> concat(std::vector<double> a, const std::vector<double>& b) 
 
 void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
   if (r.map != MapKind::Cross)
-    throw Error("an RNN model has one attention map, cross-attention (\"cross\"), not '" + r.map +
-                "'");
+    throw Error("an RNN model has one attention map, cross-attention (\"cross\"), not '" +
+                mapKindName(r.map) + "'");
   if (r.layer != 0) throw Error("an RNN model's attention has a single layer (0)");
   const int steps = static_cast<int>(in.targetIds.size());
   if (r.step < 0 || r.step >= steps)

@@ -93,7 +93,7 @@ void checkRequest(const ComputationExplainer::Transformer& tf, const Computation
   const bool encoder = r.map == MapKind::EncoderSelf;
   if (!encoder && r.map != MapKind::Cross && r.map != MapKind::DecoderSelf)
     throw Error("a transformer's attention maps are cross, decoder_self and encoder_self, not '" +
-                r.map + "'");
+                mapKindName(r.map) + "'");
   const int64_t layers = encoder ? tf.config.numEncoderLayers : tf.config.numDecoderLayers;
   if (r.layer < 0 || r.layer >= layers)
     throw Error("layer " + std::to_string(r.layer) + " is outside the " +
