@@ -32,6 +32,7 @@
 using attn::ui::ComputationText;
 using attn::ui::ComputationView;
 using attn::ui::Session;
+using attn::MapKind;
 
 namespace {
 
@@ -54,7 +55,7 @@ void openAndDecode(Session& session, const QString& name, const QString& sentenc
 }
 
 // The weights column against the trace's row of `map` at the view's layer and head.
-void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, const char* map,
+void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, attn::MapKind map,
                            int query) {
   const attn::explain::Computation* c = view.computation();
   ASSERT_NE(c, nullptr) << view.message().toStdString();
@@ -63,7 +64,7 @@ void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, cons
   ASSERT_GT(table->rowCount(), 0);
   for (int j = 0; j < table->rowCount(); ++j) {
     const double w = table->item(j, 4)->data(Qt::UserRole).toDouble();
-    EXPECT_NEAR(w, m.at(c->layer, view.head(), query, j), 1e-5) << map << " key " << j;
+    EXPECT_NEAR(w, m.at(c->layer, view.head(), query, j), 1e-5) << attn::mapKindName(map) << " key " << j;
     EXPECT_EQ(table->item(j, 4)->text(), ComputationText::number(w));
   }
 }
@@ -130,15 +131,15 @@ TEST(ComputationView, DecoderAndEncoderSelfAttention) {
   view.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
   doc->setStep(3);
-  view.mapBox()->setCurrentIndex(view.mapBox()->findData(MapKind::DecoderSelf));
-  EXPECT_EQ(doc->mapName(), MapKind::DecoderSelf);
+  view.mapBox()->setCurrentIndex(view.mapBox()->findData(attn::ui::mapKindData(MapKind::DecoderSelf)));
+  EXPECT_EQ(doc->mapKind(), MapKind::DecoderSelf);
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_EQ(view.keyTable()->rowCount(), 4);  // <sos> and the three outputs before step 3
   EXPECT_EQ(view.keyTable()->item(0, 1)->text(), QStringLiteral("<sos>"));
   expectTableIsTraceRow(view, trace, MapKind::DecoderSelf, 3);
   capture(view, "computation_decoder_self.png");
 
-  view.mapBox()->setCurrentIndex(view.mapBox()->findData(MapKind::EncoderSelf));
+  view.mapBox()->setCurrentIndex(view.mapBox()->findData(attn::ui::mapKindData(MapKind::EncoderSelf)));
   view.setSourcePosition(1);
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_EQ(view.computation()->queryPosition, 1);

@@ -74,7 +74,7 @@ TEST_F(HeadGridTest, ClickingAHeadEnlargesItInTheAlignmentView) {
   QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(1, 2).center());
   EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.alignmentView()));
   TraceDocument* doc = window.session()->traceDocument();
-  EXPECT_EQ(doc->mapName(), MapKind::Cross);
+  EXPECT_EQ(doc->mapKind(), MapKind::Cross);
   EXPECT_EQ(doc->layer(), 1);
   EXPECT_EQ(doc->head(), 2);
   const AttentionMap& cross = trace->attention.at(MapKind::Cross);

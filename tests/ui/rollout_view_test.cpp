@@ -47,9 +47,9 @@ void expectShows(const HeatmapView* h, const RolloutMatrix& m) {
       EXPECT_FLOAT_EQ(float(h->value(i, j)), m.at(i, j)) << "at (" << i << ", " << j << ")";
 }
 
-void select(QComboBox* box, const QString& data) {
-  const int i = box->findData(data);
-  ASSERT_GE(i, 0) << data.toStdString();
+void select(QComboBox* box, attn::MapKind kind) {
+  const int i = box->findData(attn::ui::mapKindData(kind));
+  ASSERT_GE(i, 0) << attn::mapKindName(kind);
   box->setCurrentIndex(i);
 }
 
@@ -66,7 +66,7 @@ TEST(RolloutView, ShowsRawAttentionBesideTheRolloutOfTheTransformer) {
   ASSERT_TRUE(view.isShowingRollout());
 
   // Cross-attention first, last layer, mean over heads.
-  EXPECT_EQ(view.mapBox()->currentData().toString(), MapKind::Cross);
+  EXPECT_EQ(attn::ui::mapKindOf(view.mapBox()->currentData()), MapKind::Cross);
   EXPECT_EQ(view.layerBox()->count(), 2);
   EXPECT_EQ(view.layerBox()->currentIndex(), 1);
   EXPECT_EQ(view.headBox()->count(), 5);  // the mean and four heads
