@@ -6,6 +6,7 @@
 
 #include <array>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 

@@ -67,7 +67,7 @@ void expectAgreesWithTrace(const Model& m, const Trace& trace) {
     const bool encoder = map == MapKind::EncoderSelf;
     for (int layer = 0; layer < a.layers; ++layer)
       for (int q = 0; q < (encoder ? sources : steps); ++q) {
-        SCOPED_TRACE(std::string(map) + " layer " + std::to_string(layer) + " query " +
+        SCOPED_TRACE(mapKindName(map) + " layer " + std::to_string(layer) + " query " +
                      std::to_string(q));
         ComputationRequest r;
         r.map = map;

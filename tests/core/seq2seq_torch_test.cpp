@@ -142,13 +142,14 @@ TEST_P(Seq2SeqTorch, ForwardLogProbsAndAttentionMatchTorch) {
   }
   if (m.arch == Arch::Transformer) {
     // attn.<map>.l<k> [B, heads, queries, keys], real query rows only (padded ones are 0).
-    const std::map<std::string, const std::vector<int64_t>*> queryLengths = {
+    const std::map<MapKind, const std::vector<int64_t>*> queryLengths = {
         {MapKind::EncoderSelf, &batch_.src.lengths},
         {MapKind::DecoderSelf, &batch_.tgtLengths},
         {MapKind::Cross, &batch_.tgtLengths}};
-    for (const auto& [name, lengths] : queryLengths) {
-      ASSERT_EQ(f.attention.count(name), 1u) << name;
-      const std::vector<Tensor>& layers = f.attention.at(name);
+    for (const auto& [kind, lengths] : queryLengths) {
+      const std::string name = mapKindName(kind);  // the golden file's spelling
+      ASSERT_EQ(f.attention.count(kind), 1u) << name;
+      const std::vector<Tensor>& layers = f.attention.at(kind);
       for (size_t k = 0; k < layers.size(); ++k) {
         const std::string key = "attn." + name + ".l" + std::to_string(k);
         Tensor w = zeroPaddedQueries(layers[k], *lengths);

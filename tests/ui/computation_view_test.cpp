@@ -29,10 +29,10 @@
 #include "window/main_window.h"
 #include "window/window_capture.h"
 
+using attn::MapKind;
 using attn::ui::ComputationText;
 using attn::ui::ComputationView;
 using attn::ui::Session;
-using attn::MapKind;
 
 namespace {
 
@@ -64,7 +64,8 @@ void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, attn
   ASSERT_GT(table->rowCount(), 0);
   for (int j = 0; j < table->rowCount(); ++j) {
     const double w = table->item(j, 4)->data(Qt::UserRole).toDouble();
-    EXPECT_NEAR(w, m.at(c->layer, view.head(), query, j), 1e-5) << attn::mapKindName(map) << " key " << j;
+    EXPECT_NEAR(w, m.at(c->layer, view.head(), query, j), 1e-5)
+        << attn::mapKindName(map) << " key " << j;
     EXPECT_EQ(table->item(j, 4)->text(), ComputationText::number(w));
   }
 }
@@ -131,7 +132,8 @@ TEST(ComputationView, DecoderAndEncoderSelfAttention) {
   view.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
   doc->setStep(3);
-  view.mapBox()->setCurrentIndex(view.mapBox()->findData(attn::ui::mapKindData(MapKind::DecoderSelf)));
+  view.mapBox()->setCurrentIndex(
+      view.mapBox()->findData(attn::ui::mapKindData(MapKind::DecoderSelf)));
   EXPECT_EQ(doc->mapKind(), MapKind::DecoderSelf);
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_EQ(view.keyTable()->rowCount(), 4);  // <sos> and the three outputs before step 3
@@ -139,7 +141,8 @@ TEST(ComputationView, DecoderAndEncoderSelfAttention) {
   expectTableIsTraceRow(view, trace, MapKind::DecoderSelf, 3);
   capture(view, "computation_decoder_self.png");
 
-  view.mapBox()->setCurrentIndex(view.mapBox()->findData(attn::ui::mapKindData(MapKind::EncoderSelf)));
+  view.mapBox()->setCurrentIndex(
+      view.mapBox()->findData(attn::ui::mapKindData(MapKind::EncoderSelf)));
   view.setSourcePosition(1);
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_EQ(view.computation()->queryPosition, 1);
