@@ -78,7 +78,7 @@ nlohmann::json scoreAgainstReference(const InspectOptions& o, const Trace& trace
       << o.referenceLine << '\n';
   return {{"reference", o.reference},
           {"line", o.referenceLine},
-          {"map", toString(MapKind::Cross)},
+          {"map", mapKindName(MapKind::Cross)},
           {"layer", trace.attention.at(MapKind::Cross).layers - 1},
           {"head", "mean"},
           {"hypothesis", formatAlignment(found)},
