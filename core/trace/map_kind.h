@@ -43,6 +43,11 @@ inline std::string mapKindName(MapKind kind) {
   return std::string(toString(kind));
 }
 
+// For messages and test output: the file name.
+inline std::ostream& operator<<(std::ostream& out, MapKind kind) {
+  return out << toString(kind);
+}
+
 // The kind a file name stands for, or nothing for a name no model writes.
 constexpr std::optional<MapKind> parseMapKind(std::string_view name) {
   for (MapKind kind : kAllMapKinds)

@@ -56,11 +56,11 @@ TEST(CompareSelect, LastLayerMeanByDefaultAHeadOnRequest) {
   EXPECT_EQ(head.values, (std::vector<float>{0, 0, 1, 0.5f, 0.5f, 0}));
   const LabelledMatrix self = selectMatrix(t, {MapKind::DecoderSelf, 0, 0});
   EXPECT_EQ(self.colTokens, (std::vector<std::string>{"<sos>", "x"}));
-  const LabelledMatrix hops = selectMatrix(t, {"hops", 0, -1});
+  const LabelledMatrix hops = selectMatrix(t, {MapKind::Hops, 0, -1});
   EXPECT_EQ(hops.rows, 2);
   EXPECT_EQ(hops.rowTokens, (std::vector<std::string>{"hop 1", "hop 2"}));
   EXPECT_EQ(hops.values, t.attention.at(MapKind::Hops).values);
-  const LabelledMatrix hop2 = selectMatrix(t, {"hops", 0, 1});
+  const LabelledMatrix hop2 = selectMatrix(t, {MapKind::Hops, 0, 1});
   EXPECT_EQ(hop2.values, (std::vector<float>{0.3f, 0.3f, 0.4f}));
   EXPECT_EQ(hop2.rowTokens, (std::vector<std::string>{"hop 2"}));
 }
@@ -241,10 +241,11 @@ TEST(CompareModels, TwoClassifiersCompareTheirHops) {
   const ModelComparison c = compareModels(lin, lin, "the film was not good");
   EXPECT_TRUE(c.classifier);
   EXPECT_EQ(c.bForced.output, c.a.output);
-  const LabelledMatrix hops = selectMatrix(c.a.trace, {"hops", 0, -1});
+  const LabelledMatrix hops = selectMatrix(c.a.trace, {MapKind::Hops, 0, -1});
   EXPECT_EQ(hops.rows, 4);  // the bundled model's four hops
   EXPECT_EQ(hops.rowTokens.front(), "hop 1");
-  const MatrixDifference d = matrixDifference(hops, selectMatrix(c.bForced.trace, {"hops", 0, -1}));
+  const MatrixDifference d =
+      matrixDifference(hops, selectMatrix(c.bForced.trace, {MapKind::Hops, 0, -1}));
   EXPECT_EQ(d.maxAbs, 0.0);
   const Model seq = loadModel(std::string(kBundled) + "toyfr-luong.safetensors");
   EXPECT_EQ(errorOf([&] { compareModels(seq, lin, "the film"); }),

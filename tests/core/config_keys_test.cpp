@@ -96,7 +96,8 @@ TEST(ConfigKeys, AbsentKeysTakeTheTablesDefaults) {
   EXPECT_EQ(tf.dimFeedforward, 128);  // 4 · d_model
   EXPECT_FALSE(tf.normFirst);
 
-  const StructuredSelfAttentionConfig ssa = StructuredSelfAttentionConfig::fromJson(json::object(), 10, 3);
+  const StructuredSelfAttentionConfig ssa =
+      StructuredSelfAttentionConfig::fromJson(json::object(), 10, 3);
   EXPECT_EQ(ssa.cell, RnnCell::Lstm);
   EXPECT_EQ(ssa.hops, 4);
   EXPECT_EQ(ssa.numClasses, 3);  // from the class names
