@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES=(g++ make cmake ninja-build pkg-config qt6-base-dev libqcustomplot-dev libeigen3-dev
           libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
           xvfb xauth fonts-dejavu-core qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-          clang-format)
+          clang-format libicu-dev libsentencepiece-dev)
 
 install_missing() {
   local missing=()
@@ -41,9 +41,11 @@ check_format() {
   fi
 }
 
+# `run` builds the app alone; `test` builds everything (the suites, the double-precision
+# layers only the gradient checks use).
 build() {
   [ -f build/CMakeCache.txt ] || cmake --preset release
-  cmake --build --preset release -j "$(nproc)"
+  cmake --build --preset release -j "$(nproc)" "$@"
 }
 
 cmd="${1:-run}"
@@ -51,7 +53,7 @@ cmd="${1:-run}"
 case "$cmd" in
   run)
     install_missing
-    build
+    build --target attention-studio
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       echo "studio: no display found; starting under xvfb-run (add --screenshot FILE.png to see it)" >&2
       exec xvfb-run -a build/app/attention-studio "$@"

@@ -3,7 +3,6 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -22,21 +21,6 @@ namespace {
 
 // How long a screenshot waits for the window's worker threads before it gives up.
 constexpr qint64 kScreenshotWaitMs = 60'000;
-
-// --tab: the centre's tab whose title (mnemonic '&' aside, any case) is `title`. Returns an
-// empty string, or the error naming the titles there are.
-QString selectTab(QTabWidget* tabs, const QString& title) {
-  QStringList titles;
-  for (int i = 0; i < tabs->count(); ++i) {
-    const QString text = tabs->tabText(i).remove(QLatin1Char('&'));
-    if (text.compare(title, Qt::CaseInsensitive) == 0) {
-      tabs->setCurrentIndex(i);
-      return {};
-    }
-    titles << text;
-  }
-  return QStringLiteral("--tab: no tab '%1'; there are: %2").arg(title, titles.join(", "));
-}
 
 // --trace: the trace file on screen, as File > Open trace does; the error as a dialog would say it.
 QString openTraceAtStart(attn::ui::MainWindow& window, const QString& path) {
@@ -87,8 +71,8 @@ int main(int argc, char** argv) {
   window.resize(options.size);
   if (options.classroom) window.classroomMode()->setActive(true);  // at the size it will have
   if (!options.tab.isEmpty()) {
-    if (const QString error = selectTab(window.tabs(), options.tab); !error.isEmpty()) {
-      std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(error));
+    if (const QString error = window.showTab(options.tab); !error.isEmpty()) {
+      std::fprintf(stderr, "attention-studio: error: --tab: %s\n", qPrintable(error));
       delete windowPtr;
       return attn::app::kExitUsage;
     }

@@ -8,10 +8,10 @@
 
 #include "bench_configs.h"
 #include "decode/decoder.h"
+#include "models/loss.h"
 #include "optim/optimizer.h"
 #include "tensor/ops.h"
 #include "train/evaluate.h"
-#include "train/loss.h"
 #include "train/parallel_step.h"
 
 namespace attn::bench {

@@ -97,8 +97,13 @@ def write_trace(path, source_tokens, target_tokens, attention, log_probs=None, m
     for name, layers in attention.items():
         if isinstance(layers, torch.Tensor):
             layers = layers.tolist()
-        queries = len(target_tokens) if name in ("cross", "decoder_self") else len(source_tokens)
-        keys = len(target_tokens) if name == "decoder_self" else len(source_tokens)
+        # The sizes the app's reader holds each known map to (docs/file-formats.md, Trace
+        # file); a map of another name only has to be rectangular.
+        s, t = len(source_tokens), len(target_tokens)
+        queries, keys = {"cross": (t, s), "encoder_self": (s, s), "decoder_self": (t, t),
+                         "hops": (1, s)}.get(name, (None, None))
+        if queries is None:
+            queries, keys = len(layers[0][0]), len(layers[0][0][0])
         for l, heads in enumerate(layers):
             for h, rows in enumerate(heads):
                 if len(rows) != queries or any(len(r) != keys for r in rows):

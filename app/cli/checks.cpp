@@ -1,5 +1,6 @@
 #include "cli/checks.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -8,6 +9,17 @@
 namespace attn::app {
 
 namespace {
+
+// CLI11 hands an option that needs a value the next argument whatever it is, so `--steps --out m`
+// reaches the validator as '--out': that is a missing value, not a wrong one.
+bool looksLikeAnOption(const std::string& text) {
+  return text.size() >= 2 && text[0] == '-' &&
+         (text[1] == '-' || std::isalpha(static_cast<unsigned char>(text[1])));
+}
+
+std::string missingValue(const std::string& next) {
+  return "needs a value: write it after the option (it is followed by " + next + ")";
+}
 
 std::string formatNumber(double v) {
   std::ostringstream out;
@@ -32,6 +44,7 @@ CLI::Validator wholeNumber(long long min, long long max) {
                                 : "from " + std::to_string(min) + " to " + std::to_string(max);
   return CLI::Validator(
       [min, max, range](std::string& text) -> std::string {
+        if (looksLikeAnOption(text)) return missingValue(text);
         errno = 0;
         char* end = nullptr;
         const long long v = std::strtoll(text.c_str(), &end, 10);
@@ -47,6 +60,7 @@ CLI::Validator realNumber(double min, bool inclusive, double max) {
   if (max < 1e300) range += " and at most " + formatNumber(max);
   return CLI::Validator(
       [min, max, inclusive, range](std::string& text) -> std::string {
+        if (looksLikeAnOption(text)) return missingValue(text);
         char* end = nullptr;
         const double v = std::strtod(text.c_str(), &end);
         const bool ok = !text.empty() && *end == '\0' && std::isfinite(v) &&
@@ -61,6 +75,7 @@ CLI::Validator oneOf(const std::vector<std::string>& names) {
       [names](std::string& text) -> std::string {
         for (const std::string& n : names)
           if (text == n) return {};
+        if (looksLikeAnOption(text)) return missingValue(text);
         return "'" + text + "' is not one of " + listOf(names);
       },
       "{" +

@@ -8,21 +8,11 @@
 
 #include "cli/command.h"
 #include "cli/experiment_command.h"
+#include "cli/parse_errors.h"
 #include "cli/run_guard.h"
 #include "exit_codes.h"
 
 namespace attn::app {
-namespace {
-
-// CLI11 checks that a subcommand was given before it complains about arguments it did not
-// recognise, but the unrecognised argument is the mistake worth naming.
-std::string describe(const CLI::ParseError& error, const std::vector<std::string>& unrecognised) {
-  if (unrecognised.empty()) return oneLine(error.what());
-  const std::string& first = unrecognised.front();
-  return (first.rfind('-', 0) == 0 ? "unknown option '" : "unknown subcommand '") + first + "'";
-}
-
-}  // namespace
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{
@@ -45,10 +35,22 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return kExitOk;
   } catch (const CLI::ParseError& error) {
     // CLI11's own exit codes (105-ish) and multi-line messages suit neither scripts nor people.
+    // The deepest command parsed: its name points at the right --help, and its subcommands are
+    // what to choose from when one is missing.
+    const CLI::App* deepest = &app;
     std::string help = kProgram;
-    for (const Command& command : commands)
-      if (command.parser->parsed()) help += " " + command.parser->get_name();
-    printError(err, describe(error, app.remaining()) + " (see " + help + " --help)");
+    for (bool deeper = true; deeper;) {
+      deeper = false;
+      for (const CLI::App* sub : deepest->get_subcommands({}))
+        if (sub->parsed()) {
+          deepest = sub;
+          help += " " + sub->get_name();
+          deeper = true;
+          break;
+        }
+    }
+    printError(err,
+               describeParseError(error, *deepest, app.remaining()) + " (see " + help + " --help)");
     return kExitUsage;
   }
   for (const Command& command : commands)

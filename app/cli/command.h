@@ -1,5 +1,6 @@
 // What every attention-cli subcommand shares: how it registers itself with the parser, how it
 // runs once the command line is parsed, and the one error that means "the command line is wrong".
+// A job stopped at the user's request (Ctrl-C) throws attn::Cancelled (util/cancel.h).
 #pragma once
 
 #include <functional>
@@ -21,12 +22,6 @@ using CommandRun = std::function<int(std::ostream& out, std::ostream& err)>;
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
-};
-
-// A job stopped at the user's request (Ctrl-C): runGuarded() prints "Cancelled", status 1.
-class Cancelled : public std::exception {
- public:
-  const char* what() const noexcept override { return "Cancelled"; }
 };
 
 // A registered subcommand: its parser, and what runs it. `run` reads options that CLI11 fills

@@ -1,12 +1,12 @@
 #include "cli/data_source.h"
 
-#include <filesystem>
+#include <cstdio>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/checks.h"
+#include "cli/command.h"
 #include "data/tasks/task.h"
-#include "data/tsv.h"
 #include "util/check.h"
 
 namespace attn::app {
@@ -17,129 +17,59 @@ namespace {
 
 constexpr const char* kGroup = "Data";
 
-// The recorded metadata comes from a file and is not trusted: a field of the wrong type is
-// ignored in favour of the default rather than thrown at the user as a JSON exception.
-template <typename T>
-T field(const json& j, const char* key, T fallback) {
-  if (!j.is_object() || !j.contains(key)) return fallback;
-  const json& v = j[key];
-  if constexpr (std::is_same_v<T, bool>) {
-    return v.is_boolean() ? v.get<bool>() : fallback;
-  } else if constexpr (std::is_integral_v<T>) {
-    return v.is_number_integer() || v.is_number_unsigned() ? v.get<T>() : fallback;
-  } else if constexpr (std::is_floating_point_v<T>) {
-    return v.is_number() ? v.get<T>() : fallback;
-  } else {
-    return v.is_string() ? v.get<std::string>() : fallback;
-  }
-}
-
-json taskConfigJson(const data::TaskConfig& c) {
-  return {{"seed", c.seed},
-          {"train_size", c.trainSize},
-          {"validation_size", c.validationSize},
-          {"test_size", c.testSize},
-          {"min_length", c.minLength},
-          {"max_length", c.maxLength},
-          {"alphabet_size", c.alphabetSize}};
-}
-
-data::TaskConfig taskConfigFromJson(const json& j, data::TaskConfig c) {
-  c.seed = field<uint64_t>(j, "seed", c.seed);
-  c.trainSize = field<int64_t>(j, "train_size", c.trainSize);
-  c.validationSize = field<int64_t>(j, "validation_size", c.validationSize);
-  c.testSize = field<int64_t>(j, "test_size", c.testSize);
-  c.minLength = field<int64_t>(j, "min_length", c.minLength);
-  c.maxLength = field<int64_t>(j, "max_length", c.maxLength);
-  c.alphabetSize = field<int64_t>(j, "alphabet_size", c.alphabetSize);
-  return c;
-}
-
 bool given(const CLI::Option* option) {
   return option && option->count() > 0;
 }
 
-bool samePath(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  if (std::filesystem::equivalent(a, b, ec)) return true;
-  return a == b;
+jobs::BuiltInTask taskSpec(const DataSourceOptions& o, const json& recorded) {
+  jobs::BuiltInTask t{o.task, data::makeTask(o.task)->defaultConfig()};
+  const std::optional<jobs::DataSourceSpec> before = jobs::recordedDataSource(recorded);
+  if (before && jobs::sameSourceAsRecorded(t, recorded))
+    t.config = std::get<jobs::BuiltInTask>(*before).config;
+  data::TaskConfig& c = t.config;
+  if (given(o.taskSeedOption)) c.seed = o.taskSeed;
+  if (given(o.trainSizeOption)) c.trainSize = o.trainSize;
+  if (given(o.validationSizeOption)) c.validationSize = o.validationSize;
+  if (given(o.testSizeOption)) c.testSize = o.testSize;
+  if (given(o.minLengthOption)) c.minLength = o.minLength;
+  if (given(o.maxLengthOption)) c.maxLength = o.maxLength;
+  if (given(o.alphabetSizeOption)) c.alphabetSize = o.alphabetSize;
+  if (c.maxLength != 0 && c.minLength > c.maxLength)
+    throw UsageError("--min-length " + std::to_string(c.minLength) + " is above --max-length " +
+                     std::to_string(c.maxLength) + ": give a shortest length at most the longest");
+  return t;
 }
 
-DataSource loadTask(const DataSourceOptions& o, const json& recorded, const Model* model,
-                    const SplitsNeeded& needed) {
-  const auto task = data::makeTask(o.task);
-  data::TaskConfig config = task->defaultConfig();
-  if (field<std::string>(recorded, "task", "") == o.task)
-    config = taskConfigFromJson(recorded.value("task_config", json::object()), config);
-  if (given(o.taskSeedOption)) config.seed = o.taskSeed;
-  if (given(o.trainSizeOption)) config.trainSize = o.trainSize;
-  if (given(o.validationSizeOption)) config.validationSize = o.validationSize;
-  if (given(o.testSizeOption)) config.testSize = o.testSize;
-  if (given(o.minLengthOption)) config.minLength = o.minLength;
-  if (given(o.maxLengthOption)) config.maxLength = o.maxLength;
-  if (given(o.alphabetSizeOption)) config.alphabetSize = o.alphabetSize;
-
-  if (model) {
-    const bool classifierTask = task->kind() == data::TaskKind::Classification;
-    if (classifierTask != model->isClassifier())
-      throw Error("task " + o.task + " is a " + std::string(data::taskKindName(task->kind())) +
-                  " task, but the model is a " + archName(model->arch) + " model");
-    if (task->tokenizer() != model->tokenizer)
-      throw Error("task " + o.task + " cuts text into " +
-                  std::string(data::tokenizerName(task->tokenizer())) +
-                  " tokens, but the model reads " +
-                  std::string(data::tokenizerName(model->tokenizer)) + " tokens");
-  }
-  // Later splits are drawn after earlier ones, so leaving them out changes nothing before them.
-  data::TaskConfig generated = config;
-  if (!needed.train) generated.trainSize = 0;
-  if (!needed.train && !needed.validation) generated.validationSize = 0;
-  DataSource source;
-  source.dataset = task->generate(generated);
-  source.provenance = {{"task", o.task}, {"task_config", taskConfigJson(config)}};
-  return source;
-}
-
-DataSource loadFile(const DataSourceOptions& o, const json& recorded, const Model* model) {
-  json config = {{"kind", o.taskKind},
-                 {"tokenizer", o.tokenizer},
-                 {"seed", o.taskSeed},
-                 {"validation_fraction", o.validationFraction},
-                 {"test_fraction", o.testFraction},
-                 {"shuffle", !o.fileOrder},
-                 {"skip_header", o.skipHeader}};
-  if (sameSourceAsRecorded(o, recorded)) {
-    const json old = recorded.value("data_config", json::object());
-    for (const char* key :
-         {"seed", "validation_fraction", "test_fraction", "shuffle", "skip_header"})
-      if (old.is_object() && old.contains(key)) config[key] = old[key];
+jobs::TsvFile fileSpec(const DataSourceOptions& o, const json& recorded) {
+  jobs::TsvFile f;
+  f.path = o.dataFile;
+  f.kind = data::parseTaskKind(o.taskKind);
+  f.tokenizer = data::parseTokenizerKind(o.tokenizer);
+  f.split.seed = o.taskSeed;
+  f.split.validationFraction = o.validationFraction;
+  f.split.testFraction = o.testFraction;
+  f.split.shuffle = !o.fileOrder;
+  f.skipHeader = o.skipHeader;
+  const std::optional<jobs::DataSourceSpec> before = jobs::recordedDataSource(recorded);
+  if (before && jobs::sameSourceAsRecorded(f, recorded)) {
+    const jobs::TsvFile& old = std::get<jobs::TsvFile>(*before);
+    f.split = old.split;
+    f.skipHeader = old.skipHeader;
   }
   // Flags given now win over what was recorded.
-  if (given(o.taskSeedOption)) config["seed"] = o.taskSeed;
-  if (given(o.validationFractionOption)) config["validation_fraction"] = o.validationFraction;
-  if (given(o.testFractionOption)) config["test_fraction"] = o.testFraction;
-  if (o.skipHeader) config["skip_header"] = true;
-  if (model) {
-    config["kind"] = model->isClassifier() ? "classification" : "seq2seq";
-    config["tokenizer"] = std::string(data::tokenizerName(model->tokenizer));
+  if (given(o.taskSeedOption)) f.split.seed = o.taskSeed;
+  if (given(o.validationFractionOption)) f.split.validationFraction = o.validationFraction;
+  if (given(o.testFractionOption)) f.split.testFraction = o.testFraction;
+  if (o.fileOrder) f.split.shuffle = false;
+  if (o.skipHeader) f.skipHeader = true;
+  const double held = f.split.validationFraction + f.split.testFraction;
+  if (held >= 1) {
+    char sum[32];
+    std::snprintf(sum, sizeof sum, "%g", held);
+    throw UsageError(std::string("--val-fraction and --test-fraction add up to ") + sum +
+                     ", which leaves nothing to train on: keep their sum below 1");
   }
-  data::SplitOptions split;
-  split.seed = field<uint64_t>(config, "seed", 1);
-  split.validationFraction = field<double>(config, "validation_fraction", 0.1);
-  split.testFraction = field<double>(config, "test_fraction", 0.1);
-  split.shuffle = field<bool>(config, "shuffle", true);
-  data::TsvOptions tsv;
-  tsv.skipHeader = field<bool>(config, "skip_header", false);
-  DataSource source;
-  source.dataset = data::loadTsvDataset(
-      o.dataFile, data::parseTaskKind(config["kind"].get<std::string>()),
-      data::parseTokenizerKind(config["tokenizer"].get<std::string>()), split, tsv);
-  // Absolute, so that `eval` finds the file again from another working directory.
-  std::error_code ec;
-  const std::filesystem::path absolute = std::filesystem::absolute(o.dataFile, ec);
-  source.provenance = {{"data", ec ? o.dataFile : absolute.lexically_normal().string()},
-                       {"data_config", config}};
-  return source;
+  return f;
 }
 
 }  // namespace
@@ -214,26 +144,17 @@ void addDataSourceOptions(CLI::App& command, DataSourceOptions& o, bool withText
       ->group(kGroup);
 }
 
-bool sameSourceAsRecorded(const DataSourceOptions& o, const json& recorded) {
-  if (!o.task.empty()) return field<std::string>(recorded, "task", "") == o.task;
-  const std::string file = field<std::string>(recorded, "data", "");
-  return !o.dataFile.empty() && !file.empty() && samePath(file, o.dataFile);
+jobs::DataSourceSpec dataSourceSpec(const DataSourceOptions& o, const json& recorded) {
+  if (!o.task.empty()) return taskSpec(o, recorded);
+  return fileSpec(o, recorded);
 }
 
-DataSource loadDataSource(const DataSourceOptions& o, const json& recorded, const Model* model,
-                          const SplitsNeeded& needed) {
-  if (!o.task.empty()) return loadTask(o, recorded, model, needed);
-  return loadFile(o, recorded, model);
-}
-
-data::Vocabularies modelVocabularies(const Model& model) {
-  data::Vocabularies v;
-  v.kind = model.isClassifier() ? data::TaskKind::Classification : data::TaskKind::Seq2Seq;
-  v.tokenizer = model.tokenizer;
-  v.source = model.srcVocab;
-  v.target = model.tgtVocab;
-  v.labels = model.classes;
-  return v;
+bool taskFlagsGiven(const DataSourceOptions& o) {
+  for (const CLI::Option* option :
+       {o.trainSizeOption, o.validationSizeOption, o.testSizeOption, o.minLengthOption,
+        o.maxLengthOption, o.alphabetSizeOption, o.taskSeedOption})
+    if (given(option)) return true;
+  return false;
 }
 
 }  // namespace attn::app

@@ -1,7 +1,6 @@
-// Where `train` and `eval` get their examples: a built-in task (--task, with its size, length
-// and seed flags) or a TSV file (--data, with its kind, tokenizer and split flags). What was
-// used is recorded in the model's `training` metadata, so that `eval` can rebuild the same
-// held-out test split from a model file alone.
+// The flags of `train` and `eval` that say where the examples come from: a built-in task
+// (--task, with its size, length and seed flags) or a TSV file (--data, with its kind, tokenizer
+// and split flags), turned into the typed jobs::DataSourceSpec the jobs read (core/jobs).
 #pragma once
 
 #include <cstdint>
@@ -10,9 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "data/dataset.h"
-#include "data/encoding.h"
-#include "models/model.h"
+#include "jobs/data_source.h"
 
 namespace CLI {
 class App;
@@ -45,28 +42,15 @@ struct DataSourceOptions {
 // --tokenizer, which only training chooses (a model file fixes both).
 void addDataSourceOptions(CLI::App& command, DataSourceOptions& options, bool withTextFormat);
 
-// Which splits the caller will read: splits that come later in generation order are not
-// generated when they are not needed (a task's test split never depends on them).
-struct SplitsNeeded {
-  bool train = true, validation = true, test = true;
-};
+// The typed data source the flags describe. `recorded` is a model's `training` metadata (or null):
+// when it names the same task or file, its settings are the starting point and the flags given
+// override them. Throws UsageError for flags that cannot work together (fractions that leave no
+// training data).
+jobs::DataSourceSpec dataSourceSpec(const DataSourceOptions& options,
+                                    const nlohmann::json& recorded);
 
-struct DataSource {
-  data::Dataset dataset;
-  nlohmann::json provenance;  // {"task", "task_config"} or {"data", "data_config"}
-};
-
-// Builds the dataset. `recorded` is a model's `training` metadata (or null): when it names the
-// same task or file, its config is the starting point and the flags given override it. `model`
-// (or null) fixes the kind and tokenizer, and must suit the task. Throws attn::Error.
-DataSource loadDataSource(const DataSourceOptions& options, const nlohmann::json& recorded,
-                          const Model* model, const SplitsNeeded& needed = {});
-
-// True when `recorded` (a model's `training` metadata) names this source; eval then defaults to
-// the held-out test split rather than to every example of a file.
-bool sameSourceAsRecorded(const DataSourceOptions& options, const nlohmann::json& recorded);
-
-// The vocabularies a model reads, for encoding data with them.
-data::Vocabularies modelVocabularies(const Model& model);
+// Whether any flag that changes a task's examples was given (sizes, lengths, alphabet, seed):
+// a task that cannot satisfy its config is then a mistake on the command line.
+bool taskFlagsGiven(const DataSourceOptions& options);
 
 }  // namespace attn::app

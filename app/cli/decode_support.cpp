@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/interrupt.h"
 #include "cli/run_guard.h"
+#include "util/cancel.h"
 
 namespace attn::app {
 
@@ -41,13 +42,9 @@ DecodeResult runDecoding(const DecodeFlags& f, int beamWidth,
   options.beamWidth = beamWidth;
   options.lengthPenalty = f.lengthPenalty;
   options.progress = [&interrupt](int64_t, int64_t) { return !interrupt.requested(); };
-  try {
-    DecodeResult result = decode(options);
-    if (interrupt.requested()) throw Cancelled();
-    return result;
-  } catch (const DecodeCancelled&) {
-    throw Cancelled();
-  }
+  DecodeResult result = decode(options);  // attn::Cancelled when the callback stops it
+  if (interrupt.requested()) throw Cancelled();
+  return result;
 }
 
 void noteUnknown(std::ostream& err, const std::vector<std::string>& tokens,

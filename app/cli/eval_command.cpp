@@ -1,18 +1,19 @@
-// attention-cli eval: a model's metrics on a split of a task or a file, as JSON on stdout. By
-// default it rebuilds exactly what the model was trained on (recorded in its `training`
-// metadata) and measures the held-out test split.
+// attention-cli eval: a model's metrics on a split of a task or a file, as JSON on stdout. The
+// flags become a jobs::EvaluationJob (core/jobs); by default it rebuilds exactly what the model
+// was trained on (recorded in its `training` metadata) and measures the held-out test split.
 #include <memory>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
 
-#include "cli/beam_metrics.h"
 #include "cli/checks.h"
 #include "cli/command.h"
 #include "cli/data_source.h"
+#include "cli/interrupt.h"
 #include "cli/run_guard.h"
 #include "exit_codes.h"
-#include "train/evaluate.h"
+#include "jobs/evaluation_job.h"
+#include "util/cancel.h"
 #include "util/check.h"
 
 namespace attn::app {
@@ -44,57 +45,61 @@ void addOptions(CLI::App& cmd, EvalCommandOptions& o) {
       ->check(wholeNumber(0));
 }
 
-std::vector<data::Example> chosenExamples(const data::Dataset& d, const std::string& split) {
-  if (split == "train") return d.train;
-  if (split == "validation") return d.validation;
-  if (split == "test") return d.test;
-  std::vector<data::Example> all = d.train;
-  all.insert(all.end(), d.validation.begin(), d.validation.end());
-  all.insert(all.end(), d.test.begin(), d.test.end());
-  return all;
+// The flags as a typed job. Without --task or --data, the data the model records; a flag that
+// changes a task (--test-size) still applies on top of that record.
+jobs::EvaluationJob evaluationJob(EvalCommandOptions& o, std::shared_ptr<const Model> model) {
+  const json& recorded = model->training;
+  if (o.data.task.empty() && o.data.dataFile.empty()) {
+    const std::optional<jobs::DataSourceSpec> spec = jobs::recordedDataSource(recorded);
+    if (!spec)
+      throw UsageError("eval needs --task NAME or --data FILE: " + o.model +
+                       " does not record what it was trained on");
+    if (const auto* task = std::get_if<jobs::BuiltInTask>(&*spec))
+      o.data.task = task->name;
+    else
+      o.data.dataFile = std::get<jobs::TsvFile>(*spec).path;
+  }
+  jobs::EvaluationJob job;
+  job.model = std::move(model);
+  job.data = dataSourceSpec(o.data, recorded);
+  if (!o.split.empty()) job.split = jobs::parseEvalSplit(o.split);
+  job.beamWidth = static_cast<int>(o.beam);
+  job.maxExamples = o.maxExamples;
+  job.batchSize = o.batchSize;
+  return job;
 }
 
 int runEval(EvalCommandOptions& o, std::ostream& out, std::ostream& err) {
-  const Model model = loadModel(o.model);
-  if (o.data.task.empty() && o.data.dataFile.empty()) {
-    // What the model was trained on, as recorded at train time.
-    const json& t = model.training;
-    if (t.is_object() && t.contains("task") && t["task"].is_string())
-      o.data.task = t["task"].get<std::string>();
-    else if (t.is_object() && t.contains("data") && t["data"].is_string())
-      o.data.dataFile = t["data"].get<std::string>();
-    else
-      throw UsageError("eval needs --task NAME or --data FILE: " + o.model +
-                       " does not record what it was trained on");
-  }
-  if (o.split.empty())
-    o.split = !o.data.task.empty() || sameSourceAsRecorded(o.data, model.training) ? "test" : "all";
-  SplitsNeeded needed;
-  needed.train = o.split == "train" || o.split == "all";
-  needed.validation = needed.train || o.split == "validation";
-  const DataSource source = loadDataSource(o.data, model.training, &model, needed);
-  const auto examples = chosenExamples(source.dataset, o.split);
-  if (examples.empty())
-    throw Error("the " + o.split + " split of " + source.dataset.name + " has no example");
-  const data::EncodedSplit encoded =
-      data::encodeExamples(examples, modelVocabularies(model), {}, o.split);
-
-  const bool beam = o.beam > 1 && !model.isClassifier();
-  if (o.beam > 1 && model.isClassifier())
+  const auto model = std::make_shared<const Model>(loadModel(o.model));
+  const bool taskGiven = !o.data.task.empty();
+  const jobs::EvaluationJob job = evaluationJob(o, model);
+  if (o.beam > 1 && model->isClassifier())
     err << kProgram << ": note: --beam does not apply to a classifier\n";
-  attn::EvalOptions options;
-  options.batchSize = o.batchSize;
-  options.maxExamples = o.maxExamples;
-  options.decode = !beam;  // with a beam, exact match and BLEU come from beam search instead
-  Metrics measured = evaluate(model, encoded, options);
-  if (beam)
-    beamSearchMetrics(model, examples, encoded, static_cast<int>(o.beam), o.maxExamples, measured);
-  json metrics = measured.toJson();
-  const std::string decoding = beam ? "beam " + std::to_string(o.beam) : "greedy";
-  metrics["split"] = o.split;
-  metrics[o.data.task.empty() ? "data" : "task"] =
-      o.data.task.empty() ? o.data.dataFile : o.data.task;
-  if (!model.isClassifier()) metrics["decoding"] = decoding;
+  InterruptScope interrupt;
+  jobs::EvaluationOutcome outcome;
+  try {
+    outcome = jobs::runEvaluationJob(
+        job, [&interrupt](const jobs::JobProgress&) { return !interrupt.requested(); });
+  } catch (const jobs::TaskConfigError& e) {
+    if (taskFlagsGiven(o.data)) throw UsageError(e.what());
+    throw;
+  } catch (const jobs::DataMismatch& e) {
+    // The command line named data this model cannot read; from the model's own record, the
+    // file is at fault.
+    if (taskGiven) throw UsageError(e.what());
+    throw;
+  } catch (const jobs::EmptySplit& e) {
+    if (!o.split.empty()) throw UsageError(e.what());
+    throw;
+  }
+  if (outcome.status == RunStatus::Cancelled || interrupt.requested()) throw Cancelled();
+
+  json metrics = outcome.metrics.toJson();
+  metrics["split"] = std::string(jobs::evalSplitName(outcome.split));
+  const bool isTask = std::holds_alternative<jobs::BuiltInTask>(outcome.data);
+  metrics[isTask ? "task" : "data"] = isTask ? o.data.task : o.data.dataFile;
+  if (!model->isClassifier())
+    metrics["decoding"] = outcome.beamSearch ? "beam " + std::to_string(o.beam) : "greedy";
   out << metrics.dump(2) << '\n';
   return kExitOk;
 }

@@ -23,7 +23,9 @@
 #include "exit_codes.h"
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
+#include "jobs/provenance.h"
 #include "source_resources.h"
+#include "util/cancel.h"
 #include "util/check.h"
 
 namespace attn::app {
@@ -190,7 +192,8 @@ int runBottleneckCommand(const BottleneckOptions& o, std::ostream& out, std::ost
   });
   printer.finish();
   if (result.cancelled || interrupt.requested()) throw Cancelled();
-  const json extra = {{"tool", std::string(kProgram) + " " + ATTN_VERSION}, {"date", utcNow()}};
+  const json extra = {{"tool", std::string(kProgram) + " " + ATTN_VERSION},
+                      {"date", jobs::utcNow()}};
   if (!o.out.empty()) saveBottleneckJson(o.out, result, extra);
   if (!o.csv.empty()) saveBottleneckCsv(o.csv, result);
   printTable(out, result);

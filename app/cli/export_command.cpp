@@ -49,15 +49,16 @@ struct Pick {
   int layer, head;
 };
 
-// Every (map, layer, head) the flags select, in map-name order.
+// Every (map, layer, head) the flags select, in map-name order. Flags that select nothing in this
+// trace are a mistake on the command line (UsageError): nothing has been written yet.
 std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
   std::string names;
   for (const auto& [kind, m] : t.attention)
     names += (names.empty() ? "" : ", ") + mapKindName(kind);
   const std::optional<MapKind> only = o.map.empty() ? std::nullopt : parseMapKind(o.map);
   if (!o.map.empty() && (!only || !t.attention.count(*only)))
-    throw Error(o.trace + ": no attention map named '" + o.map + "' (the trace has: " + names +
-                ")");
+    throw UsageError(o.trace + ": no attention map named '" + o.map + "' (the trace has: " + names +
+                     ")");
   std::vector<Pick> picks;
   for (const auto& [kind, m] : t.attention) {
     if (only && kind != *only) continue;
@@ -65,15 +66,16 @@ std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
     const bool layerGiven = o.layerOption->count() > 0, headGiven = o.headOption->count() > 0;
     if ((layerGiven && o.layer >= m.layers) || (headGiven && o.head >= m.heads)) {
       if (o.map.empty()) continue;  // another map may have it
-      throw Error(o.trace + ": map '" + name + "' has " + std::to_string(m.layers) +
-                  " layer(s) and " + std::to_string(m.heads) + " head(s), counted from 0");
+      throw UsageError(o.trace + ": map '" + name + "' has " + std::to_string(m.layers) +
+                       " layer(s) and " + std::to_string(m.heads) + " head(s), counted from 0");
     }
     for (int l = 0; l < m.layers; ++l)
       for (int h = 0; h < m.heads; ++h)
         if ((!layerGiven || l == o.layer) && (!headGiven || h == o.head))
           picks.push_back({kind, l, h});
   }
-  if (picks.empty()) throw Error(o.trace + ": nothing matches the selection (maps: " + names + ")");
+  if (picks.empty())
+    throw UsageError(o.trace + ": nothing matches the selection (maps: " + names + ")");
   return picks;
 }
 
@@ -125,9 +127,9 @@ int runExport(const ExportOptions& o, std::ostream& out) {
   }
   if (fs::path(o.csv).extension() == ".csv") {
     if (picks.size() != 1)
-      throw Error(o.csv + ": one CSV file holds one matrix, and the selection holds " +
-                  std::to_string(picks.size()) +
-                  "; pick one with --map, --layer and --head, or give a folder");
+      throw UsageError(o.csv + ": one CSV file holds one matrix, and the selection holds " +
+                       std::to_string(picks.size()) +
+                       "; pick one with --map, --layer and --head, or give a folder");
     writeFileAtomically(o.csv, attentionCsv(trace, picks[0].map, picks[0].layer, picks[0].head));
     out << o.csv << '\n';
     return kExitOk;

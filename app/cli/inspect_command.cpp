@@ -48,16 +48,19 @@ void addOptions(CLI::App& cmd, InspectOptions& o) {
 }
 
 // Och & Ney's AER of the argmax links of the cross map (last layer, mean over heads); throws
-// attn::Error for a file, line or link that does not fit.
+// attn::Error for a file or link that does not fit, UsageError for a --reference-line past the
+// file's end or a model without cross-attention.
 nlohmann::json scoreAgainstReference(const InspectOptions& o, const Trace& trace,
                                      std::ostream& err) {
   const std::vector<ReferenceAlignment> lines = readAlignmentFile(o.reference);
   if (o.referenceLine > int(lines.size()))
-    throw Error(o.reference + " has " + std::to_string(lines.size()) + " lines; there is no line " +
-                std::to_string(o.referenceLine));
+    throw UsageError(o.reference + " has " + std::to_string(lines.size()) +
+                     " lines; there is no line " + std::to_string(o.referenceLine));
   const ReferenceAlignment& reference = lines[size_t(o.referenceLine - 1)];
   if (!trace.attention.count(MapKind::Cross))
-    throw Error("this model has no cross-attention to score against a reference alignment");
+    throw UsageError(
+        "this model has no cross-attention to score against a reference alignment: leave out "
+        "--reference-alignment");
   const LabelledMatrix m = selectMatrix(trace, {});
   const int sources = typedTokenCount(m.colTokens), targets = typedTokenCount(m.rowTokens);
   checkAlignmentFits(reference, sources, targets);

@@ -1,5 +1,5 @@
 // Ctrl-C during a long job. The first SIGINT (or SIGTERM) only raises a flag that the job polls,
-// so it can stop between two steps, say "Cancelled" and leave every output file untouched; a
+// so it can stop between two steps, say "cancelled" and leave every output file untouched; a
 // second one gets the default action, so a job that stopped polling can still be killed.
 #pragma once
 

@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 
 #include "util/check.h"
@@ -27,15 +26,6 @@ void checkOutputFile(const std::string& path, const std::string& flag) {
   if (access(folder.c_str(), W_OK) != 0)
     throw Error(path + ": cannot write " + flag + " in " + folder.string() + " (" +
                 std::strerror(errno) + ")");
-}
-
-std::string utcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
 }
 
 }  // namespace attn::app

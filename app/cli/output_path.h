@@ -10,7 +10,4 @@ namespace attn::app {
 // or `path` is a folder. `flag` ("--out") names the option in the message.
 void checkOutputFile(const std::string& path, const std::string& flag);
 
-// The current time as ISO 8601 UTC ("2024-05-01T12:00:00Z"), for provenance.
-std::string utcNow();
-
 }  // namespace attn::app

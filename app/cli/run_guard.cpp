@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "exit_codes.h"
+#include "util/cancel.h"
 #include "util/check.h"
 
 namespace attn::app {
@@ -27,7 +28,7 @@ int runGuarded(const std::string& name, const CommandRun& run, std::ostream& out
     out.flush();
     return status;
   } catch (const Cancelled&) {
-    err << "Cancelled\n" << std::flush;
+    printError(err, "cancelled");
     return kExitFailure;
   } catch (const UsageError& e) {
     printError(err, std::string(e.what()) + " (see " + kProgram + " " + name + " --help)");

@@ -11,9 +11,10 @@ namespace attn::app {
 
 inline constexpr const char* kProgram = "attention-cli";
 
-// Runs `run`; Cancelled → "Cancelled", status 1; attn::Error → "attention-cli: error: <message>",
-// status 1; UsageError → the same line with status 2; anything else → "attention-cli: internal
-// error: <message>", status 1. `name` ("train") points the usage hint at the right --help.
+// Runs `run`; attn::Cancelled → "attention-cli: error: cancelled", status 1; attn::Error →
+// "attention-cli: error: <message>", status 1; UsageError → the same line with status 2; anything
+// else → "attention-cli: internal error: <message>", status 1. `name` ("train") points the usage
+// hint at the right --help.
 int runGuarded(const std::string& name, const CommandRun& run, std::ostream& out,
                std::ostream& err);
 

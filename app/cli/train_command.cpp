@@ -1,6 +1,7 @@
-// attention-cli train: builds or loads a model, trains it on a task or a TSV file, and saves it
-// with its provenance. The output file is written once, atomically, after everything else has
-// succeeded: a failed or cancelled run leaves an existing --out as it was.
+// attention-cli train: the flags become a jobs::TrainingJob (core/jobs), which builds or loads
+// the model, trains it and records its provenance; this file announces the run, shows its
+// progress and saves the model. The output file is written once, atomically, after everything
+// else has succeeded: a failed or cancelled run leaves an existing --out as it was.
 #include <cstdio>
 #include <memory>
 #include <ostream>
@@ -15,8 +16,8 @@
 #include "cli/run_guard.h"
 #include "cli/train_options.h"
 #include "exit_codes.h"
-#include "train/evaluate.h"
-#include "train/trainer.h"
+#include "jobs/training_job.h"
+#include "util/cancel.h"
 #include "util/check.h"
 
 namespace attn::app {
@@ -25,54 +26,17 @@ using nlohmann::json;
 
 namespace {
 
-// A config built from flags is the command line's fault when it has a problem: each one names
-// the flag to fix (or the key of the --config file), and flags the model would ignore are refused.
+// A config built from flags is the command line's fault when it has a problem: flags the model
+// would ignore are refused, and each problem of the config (all of them at once, from the jobs
+// layer's readConfig()) names the flag to fix, or the key of the --config file.
 Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs) {
-  json config = o.arch.config();
-  const std::string arch = config.value("arch", "");
-  const bool classifier = arch == "structured_self_attention";
-  if (classifier != (vocabs.kind == data::TaskKind::Classification)) {
-    const std::string message = "a " + arch + " model cannot learn a " +
-                                std::string(data::taskKindName(vocabs.kind)) + " task";
-    if (o.arch.archGiven()) throw UsageError(message);
-    throw Error(message);
-  }
+  const json config = o.arch.config();
   o.arch.refuseIgnoredFlags(config);
-  if (classifier && !config.contains("num_classes")) config["num_classes"] = vocabs.labels.size();
   try {
-    return createModel(config, vocabs.tokenizer, vocabs.source, vocabs.target, vocabs.labels,
-                       o.seed);
+    return jobs::createModelFor(config, vocabs, o.seed);
   } catch (const ConfigError& e) {
     o.arch.rethrow(e);
   }
-}
-
-// What `eval` and a person reading the file later need to know about this run.
-json provenance(const TrainOptions& o, const DataSource& source, const TrainResult& result,
-                const json& finalMetrics, bool onValidation, const json& previous) {
-  json t = source.provenance;
-  t["steps"] = result.steps;
-  const json before = previous.is_object()
-                          ? previous.value("total_steps", previous.value("steps", json(0)))
-                          : json(0);
-  t["total_steps"] = result.steps + (before.is_number_integer() ? before.get<int64_t>() : 0);
-  if (o.epochs > 0) t["epochs"] = o.epochs;
-  t["seed"] = o.seed;
-  t["optimizer"] = o.optimizer;
-  t["lr"] = o.lr;
-  t["batch_size"] = o.batchSize;
-  t["clip"] = o.clip;
-  t["threads"] = o.threads;
-  t["shuffle"] = !o.noShuffle;
-  t["stopped"] = result.message;
-  t[onValidation ? "validation" : "train_metrics"] = finalMetrics;
-  t["date"] = utcNow();
-  t["tool"] = std::string(kProgram) + " " + ATTN_VERSION;
-  if (!o.init.empty()) {
-    t["init"] = o.init;
-    if (!previous.is_null()) t["previous"] = previous;
-  }
-  return t;
 }
 
 std::string metricsSummary(const json& metrics) {
@@ -86,64 +50,81 @@ std::string metricsSummary(const json& metrics) {
   return text;
 }
 
+// "kept the best validated weights, those of step 80": which weights the file holds, and why.
+std::string keptWeights(const TrainResult& r) {
+  const std::string step = std::to_string(r.keptStep);
+  if (r.bestStep >= 0 && r.keptStep == r.bestStep)
+    return "kept the best validated weights, those of step " + step;
+  if (r.validations.empty()) return "kept the weights of step " + step + " (nothing validated)";
+  return "kept the weights of step " + step;
+}
+
+jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded) {
+  jobs::TrainingJob job;
+  job.data = dataSourceSpec(o.data, recorded);
+  job.train = trainConfig(o);
+  job.modelSeed = o.seed;
+  job.initModel = o.init;
+  job.vocabulary.minFrequency = o.minFrequency;
+  job.vocabulary.maxSize = o.maxVocab;
+  job.maxSourceLength = o.maxSourceLength;
+  job.tool = std::string(kProgram) + " " + ATTN_VERSION;
+  if (o.init.empty())
+    job.makeModel = [&o](const data::Vocabularies& vocabs) { return newModel(o, vocabs); };
+  return job;
+}
+
+void announce(std::ostream& err, const TrainOptions& o, const jobs::TrainingStart& s) {
+  err << "Training " << archName(s.model.arch) << " (" << s.model.network().parameterCount()
+      << " parameters) on " << s.dataName << ": " << s.trainExamples << " train and "
+      << s.validationExamples << " validation examples";
+  if (s.leftOut > 0) err << " (" << s.leftOut << " too long left out)";
+  err << ", "
+      << (o.steps > 0 ? std::to_string(o.steps) + " steps" : std::to_string(o.epochs) + " epochs")
+      << '\n'
+      << std::flush;
+}
+
 int runTrain(TrainOptions& o, std::ostream& out, std::ostream& err) {
   checkTrainUsage(o);
   checkOutputFile(o.out, "--out");
   if (!o.checkpoint.empty()) checkOutputFile(o.checkpoint, "--checkpoint");
   InterruptScope interrupt;
 
-  const bool continuing = !o.init.empty();
-  Model model;
-  if (continuing) model = loadModel(o.init);
-  const json previous = continuing ? model.training : json();
+  // The model to continue records what it was trained on: the data flags start from there.
+  // (The job loads the model again to train it; a model file is small next to a training run.)
+  const json recorded = o.init.empty() ? json() : loadModel(o.init).training;
   o.data.fileOrder = o.noShuffle;
-  const DataSource source = loadDataSource(o.data, previous, continuing ? &model : nullptr);
-  data::VocabularyOptions vocabOptions;
-  vocabOptions.minFrequency = o.minFrequency;
-  vocabOptions.maxSize = o.maxVocab;
-  const data::Vocabularies vocabs =
-      continuing ? modelVocabularies(model)
-                 : data::buildVocabularies(source.dataset, vocabOptions, vocabOptions);
-  data::LengthLimits limits;
-  limits.maxSource = o.maxSourceLength;
-  limits.onTooLong = data::TooLong::Skip;
-  const auto trainSplit = data::encodeExamples(source.dataset.train, vocabs, limits, "train");
-  const auto validation =
-      data::encodeExamples(source.dataset.validation, vocabs, limits, "validation");
-  if (!continuing) model = newModel(o, vocabs);
-
-  err << "Training " << archName(model.arch) << " (" << model.network().parameterCount()
-      << " parameters) on " << source.dataset.name << ": " << trainSplit.examples.size()
-      << " train and " << validation.examples.size() << " validation examples";
-  if (trainSplit.skipped > 0) err << " (" << trainSplit.skipped << " too long left out)";
-  err << ", "
-      << (o.steps > 0 ? std::to_string(o.steps) + " steps" : std::to_string(o.epochs) + " epochs")
-      << '\n'
-      << std::flush;
+  const jobs::TrainingJob job = trainingJob(o, recorded);
 
   ProgressPrinter printer(err, ProgressPrinter::stderrIsTerminal());
-  const TrainResult result =
-      train(model, trainSplit, validation, trainConfig(o), [&](const TrainProgress& p) {
-        printer.update(p);
-        return !interrupt.requested();
-      });
+  jobs::TrainingOutcome outcome;
+  try {
+    outcome = jobs::runTrainingJob(
+        job,
+        [&](const jobs::JobProgress& p) {
+          if (p.training) printer.update(*p.training);
+          return !interrupt.requested();
+        },
+        [&](const jobs::TrainingStart& s) { announce(err, o, s); });
+  } catch (const jobs::TaskConfigError& e) {
+    if (taskFlagsGiven(o.data)) throw UsageError(e.what());
+    throw;
+  } catch (const jobs::DataMismatch& e) {
+    throw UsageError(e.what());  // --task or --data names data the model cannot learn
+  }
   printer.finish();
-  if (result.cancelled || interrupt.requested()) throw Cancelled();
-  if (result.diverged) throw Error(result.message);
+  if (outcome.status == RunStatus::Cancelled || interrupt.requested()) throw Cancelled();
+  if (outcome.status == RunStatus::Diverged) throw Error(outcome.message);
+  saveModel(o.out, *outcome.model);
 
-  // The final numbers: the whole validation split (the train split when there is none).
-  const bool hasValidation = !validation.examples.empty();
-  const Metrics final = evaluate(model, hasValidation ? validation : trainSplit, EvalOptions{});
-  json metrics = final.toJson();
-  model.training = provenance(o, source, result, metrics, hasValidation, previous);
-  if (interrupt.requested()) throw Cancelled();
-  saveModel(o.out, model);
-
-  metrics["split"] = hasValidation ? "validation" : "train";
+  json metrics = outcome.provenance.metrics.toJson();
+  metrics["split"] = outcome.provenance.metricsOnValidation ? "validation" : "train";
   char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.1f", result.seconds);
-  err << result.message << " in " << seconds << " s; saved " << o.out << " ("
-      << metrics["split"].get<std::string>() << ": " << metricsSummary(metrics) << ")\n";
+  std::snprintf(seconds, sizeof seconds, "%.1f", outcome.result.seconds);
+  err << outcome.message << " in " << seconds << " s; " << keptWeights(outcome.result) << "; saved "
+      << o.out << " (" << metrics["split"].get<std::string>() << ": " << metricsSummary(metrics)
+      << ")\n";
   out << metrics.dump(2) << '\n';
   return kExitOk;
 }
@@ -155,8 +136,12 @@ Command addTrainCommand(CLI::App& cli) {
   auto options = std::make_shared<TrainOptions>();
   addTrainOptions(*cmd, *options);
   cmd->footer(
-      "Progress goes to stderr (a bar on a terminal, plain lines otherwise); the final "
-      "validation metrics go to stdout as JSON. Ctrl-C stops the run: nothing is saved, exit "
+      "The model saved holds the best validated weights: those of the validation (every "
+      "--eval-every steps, and at the end) with the best exact match or accuracy, which may be "
+      "an earlier step than the last. The summary line says which step, and the model's "
+      "`training` metadata records it as best_step. Progress goes to stderr (a bar on a "
+      "terminal, plain lines otherwise); the final metrics of the kept weights on the whole "
+      "validation split go to stdout as JSON. Ctrl-C stops the run: nothing is saved, exit "
       "status 1.");
   return {cmd,
           [options](std::ostream& out, std::ostream& err) { return runTrain(*options, out, err); }};

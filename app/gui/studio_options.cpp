@@ -95,8 +95,9 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
       QStringLiteral("file"));
   const QCommandLineOption tabOption(
       QStringLiteral("tab"),
-      QStringLiteral("Show this tab of the window at start, by its title (e.g. Computation)."),
-      QStringLiteral("title"));
+      QStringLiteral("Show this tab of the window at start, by its id (e.g. computation, beam) "
+                     "or its title (e.g. \"Beam search\")."),
+      QStringLiteral("tab"));
   const QCommandLineOption langOption(
       QStringLiteral("lang"),
       QStringLiteral("Interface language: en, fr or system (default: as chosen in View > Language; "
@@ -156,7 +157,7 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
     return usageError(QStringLiteral("--trace shows a trace as it is: no --model or --input"));
   parsed.options.tab = parser.value(tabOption).trimmed();
   if (parser.isSet(tabOption) && parsed.options.tab.isEmpty())
-    return usageError(QStringLiteral("--tab needs a tab's title"));
+    return usageError(QStringLiteral("--tab needs a tab's id or title"));
   if (parser.isSet(langOption)) {
     parsed.options.language = parser.value(langOption).trimmed().toLower();
     static const QStringList kLanguages = {QStringLiteral("en"), QStringLiteral("fr"),

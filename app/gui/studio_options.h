@@ -15,7 +15,7 @@ struct StudioOptions {
   QString modelPath;       // --model: open this model (else a bundled one, else an example)
   QString input;           // --input: decode this sentence (else the model's example)
   QString tracePath;       // --trace: show this trace file (no model) instead of a model
-  QString tab;             // --tab: the tab of the centre to show (its title, any case)
+  QString tab;             // --tab: the centre's tab to show (its id or title, any case)
   QString language;        // --lang: "system", "en" or "fr"; empty: the settings' choice
   bool classroom = false;  // --classroom: start in classroom mode (large text, for a projector)
 };

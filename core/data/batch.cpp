@@ -99,20 +99,50 @@ int64_t batchCount(const EncodedSplit& split, const BatchOptions& options) {
   return options.dropLast ? n / options.batchSize : (n + options.batchSize - 1) / options.batchSize;
 }
 
-std::vector<Batch> makeBatches(const EncodedSplit& split, const BatchOptions& options,
-                               int64_t epoch) {
+std::vector<std::vector<int64_t>> epochBatchRows(const EncodedSplit& split,
+                                                 const BatchOptions& options, int64_t epoch) {
   const int64_t count = batchCount(split, options);
-  const std::vector<int64_t> order =
+  if (options.bucketWindow < 0)
+    throw Error("the bucketing window must be 0 (off) or a number of batches, not " +
+                std::to_string(options.bucketWindow));
+  std::vector<int64_t> order =
       epochOrder(static_cast<int64_t>(split.examples.size()), options, epoch);
-  std::vector<Batch> batches;
-  batches.reserve(static_cast<size_t>(count));
+  const bool bucketing = options.bucketWindow > 0 && options.shuffle;
+  if (bucketing) {
+    // Sorting inside windows keeps the epoch random at the scale of the window while making
+    // neighbours alike in length; a stable sort keeps the shuffled order among equal lengths.
+    const auto length = [&](int64_t row) {
+      const EncodedExample& e = split.examples[static_cast<size_t>(row)];
+      return std::pair(e.source.size(), e.target.size());
+    };
+    const auto window = static_cast<std::ptrdiff_t>(options.bucketWindow * options.batchSize);
+    for (auto begin = order.begin(); begin < order.end();) {
+      const auto end = order.end() - begin > window ? begin + window : order.end();
+      std::stable_sort(begin, end, [&](int64_t a, int64_t b) { return length(a) < length(b); });
+      begin = end;
+    }
+  }
+  std::vector<std::vector<int64_t>> rows;
+  rows.reserve(static_cast<size_t>(count));
   for (int64_t k = 0; k < count; ++k) {
     const int64_t begin = k * options.batchSize;
     const int64_t end = std::min(begin + options.batchSize, static_cast<int64_t>(order.size()));
-    batches.push_back(
-        collate(split, std::span<const int64_t>(order).subspan(static_cast<size_t>(begin),
-                                                               static_cast<size_t>(end - begin))));
+    rows.emplace_back(order.begin() + begin, order.begin() + end);
   }
+  if (bucketing) {
+    // Otherwise every epoch would go from short to long sentences window by window.
+    Random rng(mix(options.seed ^ 0xb5ad4eceda1ce2a9ULL) ^
+               mix(static_cast<uint64_t>(epoch) + 0x2545f4914f6cdd1dULL));
+    rng.shuffle(rows);
+  }
+  return rows;
+}
+
+std::vector<Batch> makeBatches(const EncodedSplit& split, const BatchOptions& options,
+                               int64_t epoch) {
+  std::vector<Batch> batches;
+  for (const std::vector<int64_t>& rows : epochBatchRows(split, options, epoch))
+    batches.push_back(collate(split, rows));
   return batches;
 }
 

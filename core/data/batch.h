@@ -45,6 +45,12 @@ struct BatchOptions {
   bool shuffle = true;
   uint64_t seed = 1;
   bool dropLast = false;  // drop a last batch smaller than batchSize
+  // Length bucketing, so that a batch holds sentences of similar length and little padding:
+  // the epoch's (shuffled) order is cut into windows of this many batches, each window sorted by
+  // source then target length and cut into batches, and then the batches of the whole epoch are
+  // shuffled (from the same seed and epoch). 0 = off: batches are cut from the order as it is.
+  // Needs shuffle; with dropLast, what is dropped is the end of the last window.
+  int64_t bucketWindow = 0;
 };
 
 // Every batch of one epoch. Throws attn::Error for a batch size below 1.
@@ -52,7 +58,11 @@ std::vector<Batch> makeBatches(const EncodedSplit& split, const BatchOptions& op
                                int64_t epoch = 0);
 int64_t batchCount(const EncodedSplit& split, const BatchOptions& options);
 
-// The example order of one epoch (what makeBatches cuts into batches).
+// The rows of each batch of one epoch, in batch order (what makeBatches collates).
+std::vector<std::vector<int64_t>> epochBatchRows(const EncodedSplit& split,
+                                                 const BatchOptions& options, int64_t epoch);
+
+// The example order of one epoch (what makeBatches cuts into batches when not bucketing).
 std::vector<int64_t> epochOrder(int64_t count, const BatchOptions& options, int64_t epoch);
 
 }  // namespace attn::data

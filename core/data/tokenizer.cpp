@@ -6,14 +6,37 @@
 namespace attn::data {
 
 std::string_view tokenizerName(TokenizerKind kind) {
-  return kind == TokenizerKind::Word ? "word" : "char";
+  switch (kind) {
+    case TokenizerKind::Word:
+      return "word";
+    case TokenizerKind::Char:
+      return "char";
+    case TokenizerKind::Words:
+      return "words";
+    case TokenizerKind::SentencePiece:
+      return "sentencepiece";
+  }
+  return "?";
 }
 
 TokenizerKind parseTokenizerKind(std::string_view name) {
   if (name == "word") return TokenizerKind::Word;
   if (name == "char") return TokenizerKind::Char;
-  throw Error("unknown tokenizer \"" + std::string(name) + "\"; the tokenizers are: word, char");
+  if (name == "words") return TokenizerKind::Words;
+  if (name == "sentencepiece") return TokenizerKind::SentencePiece;
+  throw Error("unknown tokenizer \"" + std::string(name) +
+              "\"; the tokenizers are: word, char, words, sentencepiece");
 }
+
+namespace {
+
+void requireSimpleKind(TokenizerKind kind) {
+  if (kind != TokenizerKind::Word && kind != TokenizerKind::Char)
+    throw Error("the " + std::string(tokenizerName(kind)) +
+                " tokenizer needs its options or model: use data::Tokenizer (text_tokenizer.h)");
+}
+
+}  // namespace
 
 bool isWhiteSpace(char32_t c) {
   // Python's str.isspace(): bidirectional class WS, B or S, or general category Zs.
@@ -24,6 +47,7 @@ bool isWhiteSpace(char32_t c) {
 }
 
 std::vector<std::string> tokenize(std::string_view text, TokenizerKind kind) {
+  requireSimpleKind(kind);
   if (kind == TokenizerKind::Char) return splitCodePoints(text);
   if (auto problem = findUtf8Problem(text)) throw Error("text: " + describe(*problem));
   // The text is valid UTF-8 now: walk it by code point without copying characters one by one,
@@ -46,6 +70,7 @@ std::vector<std::string> tokenize(std::string_view text, TokenizerKind kind) {
 }
 
 std::string detokenize(const std::vector<std::string>& tokens, TokenizerKind kind) {
+  requireSimpleKind(kind);
   std::string out;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (kind == TokenizerKind::Word && i > 0) out += ' ';

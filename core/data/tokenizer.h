@@ -1,6 +1,8 @@
-// The two tokenizers (docs/file-formats.md, Vocabularies and tokenizers) and their inverses. A
-// model file names its tokenizer
-// ("word" or "char"), so what is written here must cut text exactly as it was cut in training.
+// The kinds of tokenizer a model file can name (docs/file-formats.md, Vocabularies and
+// tokenizers), and the two simplest ones with their inverses. A model file names its tokenizer
+// ("word", "char", "words", "sentencepiece"), so what is written here must cut text exactly as it
+// was cut in training. The kinds that need options or a trained model (words, sentencepiece) are
+// the class Tokenizer of text_tokenizer.h, which also handles these two.
 #pragma once
 
 #include <string>
@@ -10,15 +12,19 @@
 namespace attn::data {
 
 enum class TokenizerKind {
-  Word,  // split on white space
-  Char,  // one token per Unicode code point; a space is a token
+  Word,           // split on white space
+  Char,           // one token per Unicode code point; a space is a token
+  Words,          // Unicode words and punctuation (ICU): text_tokenizer.h
+  SentencePiece,  // subwords from a trained SentencePiece model: text_tokenizer.h
 };
 
-// "word" / "char": the names stored in model files and typed on the command line.
+// "word" / "char" / "words" / "sentencepiece": the names stored in model files and typed on the
+// command line.
 std::string_view tokenizerName(TokenizerKind kind);
 // Throws attn::Error listing the valid names.
 TokenizerKind parseTokenizerKind(std::string_view name);
 
+// For Word and Char only (the others need a Tokenizer: attn::Error).
 // Both throw attn::Error on invalid UTF-8, naming the byte and the character.
 // Word: white space is what Python's str.split() takes as white space (ASCII space, tab,
 // newlines, plus Unicode spaces such as U+00A0 and U+3000), so a corpus prepared in Python

@@ -24,7 +24,7 @@
 #include "decode/top_k.h"
 #include "decode/trace_assembly.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -153,4 +153,4 @@ DecodeResult decodeBeam(const Model& model, std::string_view sentence,
                           options.lengthPenalty);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -12,7 +12,7 @@
 #include "models/classifier_model.h"
 #include "tensor/ops.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -72,4 +72,4 @@ DecodeResult classifyWithTrace(const Model& model, std::string_view sentence,
   return r;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

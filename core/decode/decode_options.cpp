@@ -5,7 +5,7 @@
 
 #include "models/model.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 void validateDecodeOptions(const DecodeOptions& o) {
   if (o.maxInputTokens < 1)
@@ -44,7 +44,7 @@ double normalisedScore(double logProb, int64_t length, double alpha) {
 }
 
 void reportDecodeProgress(const DecodeOptions& o, int64_t step, int64_t maxSteps) {
-  if (o.progress && !o.progress(step, maxSteps)) throw DecodeCancelled();
+  if (o.progress && !o.progress(step, maxSteps)) throw Cancelled();
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 #include "trace/trace.h"
+#include "util/cancel.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct Model;
 
@@ -21,7 +23,7 @@ inline constexpr int kMaxTopK = 1000;
 inline constexpr int64_t kMaxDecodeSteps = 10000;  // far beyond any sentence the app shows
 
 // Called before each decoding step with (step, maxSteps); returning false cancels the run,
-// which then throws DecodeCancelled. Runs on the decoding thread.
+// which then throws attn::Cancelled (util/cancel.h). Runs on the decoding thread.
 using DecodeProgressFn = std::function<bool(int64_t step, int64_t maxSteps)>;
 
 struct DecodeOptions {
@@ -49,12 +51,6 @@ struct DecodeResult {
   double score = 0;                // logProb / length^α: what beam search maximises
 };
 
-// A run stopped by its progress callback. The message is what the app shows: "Cancelled".
-class DecodeCancelled : public Error {
- public:
-  DecodeCancelled() : Error("Cancelled") {}
-};
-
 // Throws attn::Error naming the option that is out of range.
 void validateDecodeOptions(const DecodeOptions& options);
 
@@ -70,7 +66,7 @@ const Seq2SeqModel& seq2seqOf(const Model& model, const char* what);
 // logProb / length^α, the score hypotheses are ranked by.
 double normalisedScore(double logProb, int64_t length, double alpha);
 
-// Calls the progress callback, if any, and throws DecodeCancelled when it asks to stop.
+// Calls the progress callback, if any, and throws attn::Cancelled when it asks to stop.
 void reportDecodeProgress(const DecodeOptions& options, int64_t step, int64_t maxSteps);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -5,15 +5,16 @@
 // All of them are const on the model and keep no state, so a worker thread can decode while
 // the GUI thread reads another trace. Bad input (invalid UTF-8, an empty or over-long sentence,
 // an option out of range, the wrong kind of model) throws attn::Error with a message for
-// people; a progress callback that returns false throws DecodeCancelled.
+// people; a progress callback that returns false throws attn::Cancelled.
 #pragma once
 
 #include <string_view>
 
 #include "decode/decode_options.h"
 #include "models/model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // Greedy search: feeds <sos>, then at each step the most probable token (the first one on a
 // tie), until <eos> or the step limit. Every token may be chosen, <pad> and <unk> included:
@@ -46,4 +47,4 @@ DecodeResult inspectForced(const Model& model, std::string_view source, std::str
 DecodeResult classifyWithTrace(const Model& model, std::string_view sentence,
                                const DecodeOptions& options = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -9,7 +9,7 @@
 #include "decode/trace_assembly.h"
 #include "tensor/ops.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -95,4 +95,4 @@ DecodeResult inspectForced(const Model& model, std::string_view sourceText,
   return result;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -10,7 +10,7 @@
 #include "decode/text_input.h"
 #include "decode/trace_assembly.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -67,4 +67,4 @@ DecodeResult decodeGreedy(const Model& model, std::string_view sentence,
   return runGreedy(model, net, source, *state, maxSteps, options);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

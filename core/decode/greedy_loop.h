@@ -10,8 +10,9 @@
 #include "decode/text_input.h"
 #include "layers/attention_edit.h"
 #include "models/model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // Per-step hooks, both optional.
 struct GreedyHooks {
@@ -27,4 +28,4 @@ DecodeResult runGreedy(const Model& model, const Seq2SeqModel& net, const Encode
                        DecoderState& state, int64_t maxSteps, const DecodeOptions& options,
                        const GreedyHooks& hooks = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

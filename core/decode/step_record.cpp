@@ -4,7 +4,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 StepRecord::~StepRecord() {
   std::shared_ptr<const StepRecord> p = std::move(previous);
@@ -66,4 +66,4 @@ std::vector<const StepRecord*> pathTo(const StepRecord* last) {
   return path;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

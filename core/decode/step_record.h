@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // One step's row of one named map: [layer][head][key], row-major.
 struct MapRow {
@@ -52,4 +53,4 @@ std::vector<float> tensorRow(const Tensor& t, int64_t row);
 // The records of a path, first step first, from its last record.
 std::vector<const StepRecord*> pathTo(const StepRecord* last);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

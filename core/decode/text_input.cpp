@@ -3,7 +3,7 @@
 #include "models/model.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 int64_t EncodedText::typedCount() const {
   return static_cast<int64_t>(tokens.size()) - (endsWithEos ? 1 : 0);
@@ -52,4 +52,4 @@ TokenBatch singleRowBatch(const std::vector<int64_t>& ids) {
   return b;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

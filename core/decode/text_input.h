@@ -13,8 +13,9 @@
 #include "data/tokenizer.h"
 #include "data/vocabulary.h"
 #include "models/token_batch.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct Model;
 
@@ -40,4 +41,4 @@ EncodedText encodeTargetText(const Model& model, std::string_view text, int64_t 
 // One sentence as a batch of one row.
 TokenBatch singleRowBatch(const std::vector<int64_t>& ids);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

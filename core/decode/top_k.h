@@ -9,7 +9,9 @@
 #include <utility>
 #include <vector>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 // value(i) -> double for i in [0, n). Returns min(k, n) indices, best first. O(n log k).
 template <class ValueFn>
@@ -38,4 +40,4 @@ std::vector<int64_t> topIndices(int64_t n, int64_t k, const ValueFn& value) {
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -7,7 +7,7 @@
 #include "models/model.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 std::vector<TopToken> topTokens(const std::vector<float>& logProbs, int k,
                                 const std::vector<std::string>& names) {
@@ -108,4 +108,4 @@ DecodeResult makeDecodeResult(const Model& model, Trace trace, std::vector<int64
   return r;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

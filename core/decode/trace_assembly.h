@@ -13,9 +13,10 @@
 #include "decode/decode_options.h"
 #include "decode/step_record.h"
 #include "decode/text_input.h"
+#include "tensor/precision.h"
 #include "trace/trace.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // The k most probable entries of a log-prob row as (name, probability), most probable first.
 std::vector<TopToken> topTokens(const std::vector<float>& logProbs, int k,
@@ -42,4 +43,4 @@ Trace assembleTrace(const TraceInputs& in);
 DecodeResult makeDecodeResult(const Model& model, Trace trace, std::vector<int64_t> outputIds,
                               const EncodedText& source, double lengthPenalty);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -5,7 +5,7 @@
 
 #include "util/check.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 std::vector<LengthBucket> lengthBuckets(int64_t minLength, int64_t maxLength, int64_t width) {
   if (minLength < 1) throw Error("the shortest source must be at least 1 token");
@@ -65,4 +65,4 @@ std::array<nlohmann::json, 2> bottleneckConfigs(const BottleneckSettings& settin
   return configs;
 }
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

@@ -14,9 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tensor/precision.h"
 #include "train/metrics.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 struct BottleneckSettings {
   // The data: a built-in seq2seq task, trained on sources of [minLength, maxLength] tokens and
@@ -126,4 +127,4 @@ BottleneckResult runBottleneck(const BottleneckSettings& settings,
 // "none"), with "arch": "rnn_seq2seq".
 std::array<nlohmann::json, 2> bottleneckConfigs(const BottleneckSettings& settings);
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

@@ -8,7 +8,7 @@
 #include "util/check.h"
 #include "util/random.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 namespace {
 
@@ -75,4 +75,4 @@ BottleneckData makeBottleneckData(const BottleneckSettings& s,
   return out;
 }
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

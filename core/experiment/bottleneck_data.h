@@ -8,8 +8,9 @@
 
 #include "data/dataset.h"
 #include "experiment/bottleneck.h"
+#include "tensor/precision.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 struct BottleneckData {
   data::Dataset dataset;                   // train and test; validation stays empty
@@ -22,4 +23,4 @@ struct BottleneckData {
 BottleneckData makeBottleneckData(const BottleneckSettings& settings,
                                   const std::vector<LengthBucket>& buckets);
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

@@ -7,7 +7,7 @@
 #include "util/atomic_file.h"
 #include "util/check.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 using nlohmann::json;
 
@@ -167,4 +167,4 @@ BottleneckResult loadBottleneckResult(const std::string& path) {
   }
 }
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

@@ -9,8 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "experiment/bottleneck.h"
+#include "tensor/precision.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 inline constexpr const char* kBottleneckResultFormat = "attention-studio.bottleneck-result/1";
 
@@ -30,4 +31,4 @@ void saveBottleneckJson(const std::string& path, const BottleneckResult& result,
 void saveBottleneckCsv(const std::string& path, const BottleneckResult& result);
 BottleneckResult loadBottleneckResult(const std::string& path);  // at most 16 MB
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

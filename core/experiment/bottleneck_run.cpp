@@ -18,7 +18,7 @@
 #include "train/trainer.h"
 #include "util/check.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 namespace {
 
@@ -140,8 +140,8 @@ BottleneckModelResult runModel(int which, const nlohmann::json& config, const Bo
           st.loss[w] = p.smoothedLoss;
         });
       });
-  if (t.cancelled || hub.cancelled()) return r;
-  if (t.diverged) throw Error(r.label + ": " + t.message);
+  if (t.status == RunStatus::Cancelled || hub.cancelled()) return r;
+  if (t.status == RunStatus::Diverged) throw Error(r.label + ": " + t.message);
   r.trainSeconds = t.seconds;
   r.finalLoss = finalLoss(t);
 
@@ -223,4 +223,4 @@ BottleneckResult runBottleneck(const BottleneckSettings& s, const BottleneckProg
   return result;
 }
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

@@ -10,7 +10,7 @@
 #include "util/atomic_file.h"
 #include "util/check.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 using nlohmann::json;
 using L = BottleneckLimits;
@@ -171,4 +171,4 @@ std::string findBottleneckSettings(const std::vector<std::string>& folders) {
   return "";
 }
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

@@ -9,8 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "experiment/bottleneck.h"
+#include "tensor/precision.h"
 
-namespace attn::experiment {
+namespace attn::inline ATTN_PRECISION::experiment {
 
 inline constexpr const char* kBottleneckSettingsFormat = "attention-studio.bottleneck-settings/1";
 
@@ -41,4 +42,4 @@ BottleneckSettings loadBottleneckSettings(const std::string& path);
 // then falls back to BottleneckSettings{}, which a test keeps equal to the bundled file).
 std::string findBottleneckSettings(const std::vector<std::string>& folders);
 
-}  // namespace attn::experiment
+}  // namespace attn::inline ATTN_PRECISION::experiment

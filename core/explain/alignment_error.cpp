@@ -7,7 +7,7 @@
 #include "util/atomic_file.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 namespace {
 
 // Far beyond any sentence a model here reads (512 tokens): a larger number is a typo or another
@@ -193,4 +193,4 @@ AlignmentScore sumScores(const std::vector<AlignmentScore>& sentences) {
   return s;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

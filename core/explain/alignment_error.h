@@ -14,7 +14,9 @@
 #include <string_view>
 #include <vector>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 // Source token `source` linked to target token `target`: 0-based positions among the tokens of
 // the sentence as typed, without <sos> or <eos>.
@@ -96,4 +98,4 @@ AlignmentScore alignmentErrorRate(const AlignmentLinks& hypothesis,
 // test set, rather than a mean of per-sentence rates).
 AlignmentScore sumScores(const std::vector<AlignmentScore>& sentences);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -6,7 +6,7 @@
 #include "models/model.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 namespace {
 
 std::vector<std::string> decoderInputs(const Trace& trace) {
@@ -206,4 +206,4 @@ ModelComparison compareModels(const Model& a, const Model& b, std::string_view s
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -10,9 +10,10 @@
 #include <vector>
 
 #include "decode/decoder.h"
+#include "tensor/precision.h"
 #include "trace/trace.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // One matrix of a trace: a map kind, a layer (-1: the last) and a head (-1: the mean over
 // heads). For the classifier's hops the matrix is r × n, one row
@@ -66,4 +67,4 @@ ModelComparison compareModels(const Model& a, const Model& b, std::string_view s
 // rows (decoder self-attention that many keys too); log-probs and per-step records likewise.
 Trace firstSteps(const Trace& trace, int steps);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -8,7 +8,7 @@
 #include "trace/trace.h"
 #include "util/check.h"
 
-namespace attn::explain {
+namespace attn::inline ATTN_PRECISION::explain {
 
 const char* scoreFormulaName(ScoreFormula formula) {
   switch (formula) {
@@ -222,4 +222,4 @@ Computation ComputationExplainer::explain(const Trace& trace,
   return c;
 }
 
-}  // namespace attn::explain
+}  // namespace attn::inline ATTN_PRECISION::explain

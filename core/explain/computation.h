@@ -24,12 +24,16 @@
 #include <string>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "trace/map_kind.h"
 
 namespace attn {
+struct Trace;
+}  // namespace attn
+
+namespace attn::inline ATTN_PRECISION {
 
 struct Model;
-struct Trace;
 
 namespace explain {
 
@@ -174,4 +178,4 @@ std::vector<NextToken> topTokens(const std::vector<double>& logits,
                                  int64_t chosenId, double* chosenProb);
 
 }  // namespace explain
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

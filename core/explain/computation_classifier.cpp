@@ -10,7 +10,7 @@
 #include "explain/computation_parts.h"
 #include "util/check.h"
 
-namespace attn::explain {
+namespace attn::inline ATTN_PRECISION::explain {
 
 namespace {
 
@@ -90,4 +90,4 @@ Computation explainClassifier(const ComputationExplainer::Classifier& lin, const
   return c;
 }
 
-}  // namespace attn::explain
+}  // namespace attn::inline ATTN_PRECISION::explain

@@ -15,8 +15,9 @@
 #include "models/rnn_seq2seq.h"
 #include "models/structured_self_attention.h"
 #include "models/transformer_model.h"
+#include "tensor/precision.h"
 
-namespace attn::explain {
+namespace attn::inline ATTN_PRECISION::explain {
 
 // Every parameter of the model by its state_dict name (handles on the model's own values).
 std::map<std::string, Var> parametersByName(const Model& model);
@@ -66,4 +67,4 @@ Computation explainTransformer(const ComputationExplainer::Transformer& tf, cons
 Computation explainClassifier(const ComputationExplainer::Classifier& lin, const Model& model,
                               const ComputationInput& input, const ComputationRequest& request);
 
-}  // namespace attn::explain
+}  // namespace attn::inline ATTN_PRECISION::explain

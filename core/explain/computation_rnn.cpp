@@ -10,7 +10,7 @@
 #include "explain/computation_parts.h"
 #include "util/check.h"
 
-namespace attn::explain {
+namespace attn::inline ATTN_PRECISION::explain {
 
 namespace {
 
@@ -148,4 +148,4 @@ Computation explainRnn(const ComputationExplainer::Rnn& rnn, const Model& model,
   return c;
 }
 
-}  // namespace attn::explain
+}  // namespace attn::inline ATTN_PRECISION::explain

@@ -11,7 +11,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn::explain {
+namespace attn::inline ATTN_PRECISION::explain {
 
 namespace {
 
@@ -202,4 +202,4 @@ Computation explainTransformer(const ComputationExplainer::Transformer& tf, cons
   return c;
 }
 
-}  // namespace attn::explain
+}  // namespace attn::inline ATTN_PRECISION::explain

@@ -16,7 +16,7 @@
 #include "models/rnn_seq2seq.h"
 #include "models/transformer_model.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -191,4 +191,4 @@ DecodeResult decodeWithIntervention(const Model& model, std::string_view sentenc
   return runGreedy(model, net, source, *state, maxSteps, options, hooks);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -28,9 +28,10 @@
 #include <vector>
 
 #include "decode/decode_options.h"
+#include "tensor/precision.h"
 #include "trace/map_kind.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct Model;
 
@@ -73,9 +74,9 @@ void validateIntervention(const Model& model, const Intervention& intervention, 
 
 // Greedy decoding of `sentence` under `intervention` (an empty one gives decodeGreedy's result
 // exactly). Options as decodeGreedy's (beam width and length penalty: only the latter, for the
-// score). Throws attn::Error for bad input or a bad intervention, DecodeCancelled on request.
+// score). Throws attn::Error for bad input or a bad intervention, attn::Cancelled on request.
 DecodeResult decodeWithIntervention(const Model& model, std::string_view sentence,
                                     const Intervention& intervention,
                                     const DecodeOptions& options = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -7,7 +7,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -150,4 +150,4 @@ TraceRollout traceRollout(const Trace& trace, int last) {
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -25,9 +25,10 @@
 
 #include <vector>
 
+#include "tensor/precision.h"
 #include "trace/trace.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // A row-major matrix of rollout values (float, as the trace's maps are).
 struct RolloutMatrix {
@@ -69,4 +70,4 @@ struct TraceRollout {
 };
 TraceRollout traceRollout(const Trace& trace, int last = -1);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -7,7 +7,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -178,4 +178,4 @@ Model gradientCopy(const Model& model) {
   return copy;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

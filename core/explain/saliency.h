@@ -21,10 +21,11 @@
 #include <vector>
 
 #include "models/model.h"
+#include "tensor/precision.h"
 #include "tensor/var.h"
 #include "trace/trace.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 enum class SaliencyMeasure { GradientTimesInput, GradientNorm };
 enum class SaliencyOf { LogProb, Logit };  // what is differentiated
@@ -87,4 +88,4 @@ TokenSaliency traceSaliency(const Model& model, const Trace& trace, int step,
 // original stays read-only for others: the backward pass writes into parameter gradients.
 Model gradientCopy(const Model& model);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

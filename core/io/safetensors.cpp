@@ -17,7 +17,7 @@
 #include "util/atomic_file.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 namespace {
 
 using Json = nlohmann::ordered_json;  // keeps the header's order, which becomes the tensors' order
@@ -481,4 +481,4 @@ void writeSafetensors(const std::string& path, const NamedTensors& tensors,
   });
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

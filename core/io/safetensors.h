@@ -17,9 +17,10 @@
 #include <utility>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/tensor.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 using NamedTensors = std::vector<std::pair<std::string, Tensor>>;
 using Metadata = std::map<std::string, std::string>;
@@ -60,4 +61,4 @@ std::vector<uint8_t> serializeSafetensors(const NamedTensors& tensors,
 void writeSafetensors(const std::string& path, const NamedTensors& tensors,
                       const Metadata& metadata = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -16,11 +16,12 @@
 #include <utility>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/tensor.h"
 #include "trace/map_kind.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // The edit of one attention computation (one map of one layer).
 struct AttentionEdit {
@@ -77,4 +78,4 @@ inline Tensor editedWeights(const Tensor& weights, int64_t heads, const Attentio
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -6,7 +6,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 constexpr Scalar kNegInf = -std::numeric_limits<Scalar>::infinity();
@@ -52,4 +52,4 @@ Tensor attentionMask(const std::vector<int64_t>& keyLengths, bool causal, int64_
   return mask;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

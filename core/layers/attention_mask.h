@@ -9,9 +9,10 @@
 
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/tensor.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // True when some key of [batch, keys] is padded; `keyLengths` empty means none is.
 // Checks that there is one length per batch row, each in [0, keys].
@@ -28,4 +29,4 @@ Tensor keyPaddingMask(const std::vector<int64_t>& keyLengths, int64_t batch, int
 Tensor attentionMask(const std::vector<int64_t>& keyLengths, bool causal, int64_t batch,
                      int64_t queries, int64_t keys);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

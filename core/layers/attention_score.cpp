@@ -4,7 +4,7 @@
 #include "tensor/ops_attention.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 ScoreKind parseScoreKind(const std::string& name) {
   if (name == "dot") return ScoreKind::Dot;
@@ -115,4 +115,4 @@ AttentionResult AttentionScore::attend(const Var& query, const PreparedKeys& key
   return r;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -14,8 +14,9 @@
 
 #include "layers/basic.h"
 #include "layers/module.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 enum class ScoreKind { Dot, General, Additive };
 
@@ -73,4 +74,4 @@ class AttentionScore : public Module {
   int64_t queryDim_, keyDim_;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -1,6 +1,7 @@
 #include "layers/basic.h"
+#include "tensor/random_tensor.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 Linear::Linear(int64_t in, int64_t out, bool hasBias, Random& rng) {
   weight = registerParameter("weight", uniformInit(rng, Shape{out, in}, in));
@@ -8,7 +9,7 @@ Linear::Linear(int64_t in, int64_t out, bool hasBias, Random& rng) {
 }
 
 Embedding::Embedding(int64_t vocab, int64_t dim, Random& rng) {
-  weight = registerParameter("weight", rng.normalTensor(Shape{vocab, dim}));
+  weight = registerParameter("weight", normalTensor(rng, Shape{vocab, dim}));
 }
 
 LayerNorm::LayerNorm(int64_t dim) {
@@ -16,4 +17,4 @@ LayerNorm::LayerNorm(int64_t dim) {
   bias = registerParameter("bias", Tensor::zeros(Shape{dim}));
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

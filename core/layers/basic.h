@@ -3,8 +3,9 @@
 
 #include "layers/module.h"
 #include "tensor/ops.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // y = x Wᵀ + b. weight [out, in], bias [out] (absent when bias = false).
 class Linear : public Module {
@@ -33,4 +34,4 @@ class LayerNorm : public Module {
   Var weight, bias;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -3,9 +3,10 @@
 #include <cmath>
 #include <set>
 
+#include "tensor/random_tensor.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 Var Module::registerParameter(const std::string& name, Tensor init) {
   Var v(std::move(init), true);
@@ -63,7 +64,7 @@ std::vector<std::string> Module::loadParameters(const std::map<std::string, Tens
 
 Tensor uniformInit(Random& rng, const Shape& shape, int64_t fanIn) {
   const double bound = 1.0 / std::sqrt(static_cast<double>(std::max<int64_t>(1, fanIn)));
-  return rng.uniformTensor(shape, -bound, bound);
+  return uniformTensor(rng, shape, -bound, bound);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -11,10 +11,11 @@
 #include <utility>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/var.h"
 #include "util/random.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 using NamedParameters = std::vector<std::pair<std::string, Var>>;
 
@@ -50,4 +51,4 @@ class Module {
 // PyTorch's default initialisation of Linear and RNN weights: U(−1/√fanIn, 1/√fanIn).
 Tensor uniformInit(Random& rng, const Shape& shape, int64_t fanIn);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -4,14 +4,15 @@
 
 #include "layers/attention_mask.h"
 #include "tensor/ops_attention.h"
+#include "tensor/random_tensor.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 Tensor xavierUniformInit(Random& rng, const Shape& shape) {
   ATTN_CHECK(shape.rank() == 2, "xavierUniformInit takes a [fanOut, fanIn] shape");
   const double bound = std::sqrt(6.0 / static_cast<double>(shape[0] + shape[1]));
-  return rng.uniformTensor(shape, -bound, bound);
+  return uniformTensor(rng, shape, -bound, bound);
 }
 
 namespace {
@@ -135,4 +136,4 @@ MhaOutput MultiheadAttention::attendHeads(const Var& q, const MhaKeys& keys, boo
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -17,8 +17,9 @@
 #include "layers/attention_edit.h"
 #include "layers/basic.h"
 #include "layers/module.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // Keys and values split into heads, ready for attend().
 struct MhaKeys {
@@ -86,4 +87,4 @@ class MultiheadAttention : public Module {
 // U(−a, a), a = √(6 / (fanIn + fanOut)).
 Tensor xavierUniformInit(Random& rng, const Shape& shape);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

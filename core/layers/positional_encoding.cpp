@@ -6,7 +6,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 SinusoidalPositionalEncoding::SinusoidalPositionalEncoding(int64_t dim) : dim_(dim) {
   if (dim <= 0)
@@ -45,4 +45,4 @@ Var SinusoidalPositionalEncoding::addTo(const Var& x, int64_t offset) const {
   return add(x, Var(table(x.dim(1), offset)));
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

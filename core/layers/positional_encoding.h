@@ -11,9 +11,10 @@
 #include <mutex>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/var.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 class SinusoidalPositionalEncoding {
  public:
@@ -34,4 +35,4 @@ class SinusoidalPositionalEncoding {
   mutable std::vector<Scalar> rows_;  // [cached length, d], row-major
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

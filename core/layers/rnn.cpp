@@ -2,10 +2,10 @@
 
 #include <string>
 
+#include "tensor/side_thread.h"
 #include "util/check.h"
-#include "util/side_thread.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 Rnn::Rnn(const RnnConfig& config, Random& rng) : config_(config) {
   if (config.inputSize < 1 || config.hiddenSize < 1 || config.numLayers < 1)
@@ -89,7 +89,7 @@ RnnOutput Rnn::forward(const Var& x, const std::vector<int64_t>& lengthsIn,
     };
     if (D == 2 && !gradEnabled()) {
       // Inference: the two directions are independent chains of small products, each bound by
-      // its own weights' streaming from cache, so they run on two cores (util/side_thread.h).
+      // its own weights' streaming from cache, so they run on two cores (tensor/side_thread.h).
       runPair([&] { runScan(0); }, [&] { runScan(1); });
     } else {
       for (int64_t dir = 0; dir < D; ++dir) runScan(dir);
@@ -136,4 +136,4 @@ RnnStepResult Rnn::step(const Var& x, const std::vector<RnnState>& states) const
   return result;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -12,8 +12,9 @@
 #include "layers/module.h"
 #include "tensor/ops.h"
 #include "tensor/ops_rnn.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct RnnConfig {
   RnnCell cell = RnnCell::Lstm;
@@ -80,4 +81,4 @@ class Rnn : public Module {
   std::vector<Weights> weights_;  // index layer·D + direction
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

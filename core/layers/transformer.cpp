@@ -4,7 +4,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -263,4 +263,4 @@ void resetParametersLikeTransformer(Module& module, Random& rng) {
     if (p.shape().rank() > 1) p.mutableValue() = xavierUniformInit(rng, p.shape());
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

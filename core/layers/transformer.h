@@ -17,8 +17,9 @@
 #include "layers/basic.h"
 #include "layers/module.h"
 #include "layers/multihead_attention.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct TransformerLayerConfig {
   int64_t dModel = 512;
@@ -167,4 +168,4 @@ TransformerDecoderState selectRows(const TransformerDecoderState& state,
 // parameter of more than one dimension. The layers alone initialise as PyTorch's layers do.
 void resetParametersLikeTransformer(Module& module, Random& rng);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -5,8 +5,9 @@
 #include <vector>
 
 #include "tensor/ops.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // v [N, ...] -> [rows.size(), ...] with row i = v's row rows[i] along the first dimension.
 inline Var selectBatchRows(const Var& v, const std::vector<int64_t>& rows) {
@@ -19,4 +20,4 @@ inline Var selectBatchRows(const Var& v, const std::vector<int64_t>& rows) {
   return reshape(picked, Shape(dims));
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -5,9 +5,10 @@
 
 #include "layers/module.h"
 #include "models/token_batch.h"
+#include "tensor/precision.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct ClassifierForward {
   Var logits;   // [B, C]
@@ -35,4 +36,4 @@ class ClassifierModel : public Module {
   }
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

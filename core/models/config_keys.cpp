@@ -6,7 +6,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 using nlohmann::json;
 
@@ -258,4 +258,4 @@ std::string configKeysMarkdown() {
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

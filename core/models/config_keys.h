@@ -11,7 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 enum class Arch { RnnSeq2Seq, Transformer, StructuredSelfAttention };
 
@@ -90,4 +92,4 @@ bool keyApplies(const ConfigKey& key, const nlohmann::json& values);
 // applies, meaning) that docs/file-formats.md holds between its config-keys markers.
 std::string configKeysMarkdown();
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -5,7 +5,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 using nlohmann::json;
 
@@ -142,4 +142,4 @@ std::string ConfigReader::choice(const std::string& key, const std::string& fall
   throw Error("config: \"" + key + "\" is \"" + v + "\"; expected one of " + list);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -11,9 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "models/config_keys.h"
+#include "tensor/precision.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct ConfigProblem {
   std::string key;      // "hidden_dim"
@@ -58,4 +59,4 @@ class ConfigReader {
   const nlohmann::json& config_;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -8,7 +8,7 @@
 #include "models/transformer_model.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 using nlohmann::json;
 
@@ -169,4 +169,4 @@ void saveModel(const std::string& path, const Model& model) {
   writeSafetensors(path, tensors, meta);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -14,8 +14,9 @@
 #include "models/classifier_model.h"
 #include "models/config_keys.h"  // Arch, parseArch, archName
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 inline constexpr const char* kModelFormat = "attention-studio.model/1";
 
@@ -55,4 +56,4 @@ Model parseModel(const uint8_t* data, size_t size, const std::string& name);
 // Atomically (util/atomic_file.h): an existing file is replaced only by a complete new one.
 void saveModel(const std::string& path, const Model& model);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -4,7 +4,7 @@
 #include "models/config_reader.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 AttentionKind parseAttentionKind(const std::string& name) {
   if (name == "none") return AttentionKind::None;
@@ -330,4 +330,4 @@ DecoderStepOutput RnnSeq2Seq::step(DecoderState& base, const std::vector<int64_t
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -11,10 +11,11 @@
 #include "layers/attention_edit.h"
 #include "layers/module.h"
 #include "models/token_batch.h"
+#include "tensor/precision.h"
 #include "trace/map_kind.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // map (cross, encoder or decoder self-attention) -> one tensor per layer.
 using AttentionMaps = std::map<MapKind, std::vector<Tensor>>;
@@ -82,4 +83,4 @@ class Seq2SeqModel : public Module {
   }
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -5,7 +5,7 @@
 #include "models/config_reader.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 StructuredSelfAttentionConfig StructuredSelfAttentionConfig::fromJson(const nlohmann::json& j,
                                                                       int64_t srcVocab,
@@ -145,4 +145,4 @@ Var hopPenalty(const Var& hops) {
   });
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -4,7 +4,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 TokenBatch TokenBatch::fromRows(const std::vector<std::vector<int64_t>>& rows) {
   TokenBatch b;
@@ -32,4 +32,4 @@ TokenBatch TokenBatch::selectRows(const std::vector<int64_t>& rows) const {
   return b;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

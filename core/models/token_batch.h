@@ -5,9 +5,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/shape.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct TokenBatch {
   int64_t batch = 0;
@@ -23,4 +24,4 @@ struct TokenBatch {
   TokenBatch selectRows(const std::vector<int64_t>& rows) const;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -8,7 +8,7 @@
 #include "tensor/ops_attention.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 TransformerModelConfig TransformerModelConfig::fromJson(const nlohmann::json& j, int64_t srcVocab,
                                                         int64_t tgtVocab) {
@@ -260,4 +260,4 @@ DecoderStepOutput TransformerModel::step(DecoderState& base,
   return out;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

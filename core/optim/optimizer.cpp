@@ -4,7 +4,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 void Optimizer::zeroGrad() {
   for (Var& p : params_) p.zeroGrad();
@@ -69,4 +69,4 @@ double clipGradNorm(const std::vector<Var>& params, double maxNorm) {
   return norm;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

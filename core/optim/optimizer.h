@@ -5,9 +5,10 @@
 
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/var.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 class Optimizer {
  public:
@@ -60,4 +61,4 @@ double globalGradNorm(const std::vector<Var>& params);
 // can refuse the step (a NaN loss must not spread into the weights).
 double clipGradNorm(const std::vector<Var>& params, double maxNorm);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -4,9 +4,10 @@
 
 #include <array>
 
+#include "tensor/precision.h"
 #include "tensor/shape.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct BroadcastPlan {
   Shape out;
@@ -30,4 +31,4 @@ struct BroadcastPlan {
   }
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -34,7 +34,7 @@
 #define ATTN_BUFFER_CACHE 1
 #endif
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 #if ATTN_BUFFER_CACHE
 namespace {
@@ -153,4 +153,4 @@ void releaseTensorBuffer(void* p) noexcept {
 
 #endif  // ATTN_BUFFER_CACHE
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

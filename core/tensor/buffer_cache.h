@@ -4,7 +4,9 @@
 
 #include <cstddef>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 inline constexpr std::size_t kTensorBufferAlignment = 64;
 
@@ -13,4 +15,4 @@ void* allocateTensorBuffer(std::size_t bytes);
 // Gives back a block from allocateTensorBuffer (nullptr is ignored); any thread may call it.
 void releaseTensorBuffer(void* p) noexcept;
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

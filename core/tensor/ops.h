@@ -6,10 +6,11 @@
 
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/var.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // ---- linear algebra (ops_linalg.cpp) ----
 // [M, K] x [K, N] -> [M, N]
@@ -64,4 +65,4 @@ Var crossEntropy(const Var& logits, const std::vector<int64_t>& targets, int64_t
 // Over the last dimension, biased variance, as nn.LayerNorm: x [..., d], gamma and beta [d].
 Var layerNorm(const Var& x, const Var& gamma, const Var& beta, Scalar eps = Scalar(1e-5));
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -9,7 +9,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -200,4 +200,4 @@ Var gatherBatch(const Var& x, const std::vector<int64_t>& rows) {
   return reshape(gatherRows(reshape(x, Shape{s[0], per}), rows), Shape(dims));
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

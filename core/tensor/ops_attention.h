@@ -10,8 +10,9 @@
 #pragma once
 
 #include "tensor/ops.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // x [..., in], weight [N, in], bias [N] (or undefined) -> [..., rows]: linear() with rows
 // [start, start + rows) of the weight and bias, as PyTorch's MultiheadAttention uses the q,
@@ -49,4 +50,4 @@ Var additiveScores(const Var& keys, const Var& query, const Var& v);
 // needs to follow its surviving hypotheses. Composed of reshape and gatherRows.
 Var gatherBatch(const Var& x, const std::vector<int64_t>& rows);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -6,7 +6,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 Shape broadcastShape(const Shape& a, const Shape& b) {
   const int rank = std::max(a.rank(), b.rank());
@@ -198,4 +198,4 @@ Var log(const Var& a) {
       [](const auto& x, const auto&) { return x.inverse(); });
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

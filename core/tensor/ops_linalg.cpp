@@ -2,7 +2,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // [M, K] x [K, N] -> [M, N]
 Var matmul(const Var& a, const Var& b) {
@@ -98,4 +98,4 @@ Var linear(const Var& x, const Var& weight, const Var& bias) {
   });
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -4,7 +4,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // x [..., d], gamma [d], beta [d] -> [..., d]
 Var layerNorm(const Var& x, const Var& gamma, const Var& beta, Scalar eps) {
@@ -57,4 +57,4 @@ Var layerNorm(const Var& x, const Var& gamma, const Var& beta, Scalar eps) {
   });
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -5,7 +5,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 constexpr Scalar kNegInf = -std::numeric_limits<Scalar>::infinity();
@@ -127,4 +127,4 @@ Var crossEntropy(const Var& logits, const std::vector<int64_t>& targets, int64_t
                     });
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -11,10 +11,10 @@
 #include <numeric>
 
 #include "tensor/ops_rnn_cells.h"
+#include "tensor/side_thread.h"
 #include "util/check.h"
-#include "util/side_thread.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -96,7 +96,7 @@ class Scratch {
 
 // out [n, R] = in [n, K] · Wᵀ for W [R, K] row-major. A single row in inference is a
 // matrix-vector product bound by streaming W from cache: the two cores then each take half of
-// W's rows (util/side_thread.h), and each keeps its half in its own L2. The split is at a
+// W's rows (tensor/side_thread.h), and each keeps its half in its own L2. The split is at a
 // multiple of 16 rows, so every row is computed exactly as the whole product would.
 void productWt(const Scalar* in, int64_t n, int64_t K, ConstMatrixMap W, Scalar* out) {
   const int64_t R = W.rows();
@@ -354,4 +354,4 @@ Var rnnScan(RnnCell cell, const Var& x, const Var& h0, const Var& c0, const Var&
   return makeResult(std::move(out), inputs, [k](Node& self) { scanBackward(*k, self); });
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

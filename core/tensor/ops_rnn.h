@@ -15,9 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/var.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 enum class RnnCell { Rnn, Gru, Lstm };
 
@@ -42,4 +43,4 @@ Var rnnScan(RnnCell cell, const Var& x, const Var& h0, const Var& c0, const Var&
             const Var& wHh, const Var& bIh, const Var& bHh, const std::vector<int64_t>& lengths,
             bool reverse);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -9,7 +9,7 @@
 #include "tensor/ops_rnn.h"
 #include "tensor/scalar.h"
 
-namespace attn::rnn_cells {
+namespace attn::inline ATTN_PRECISION::rnn_cells {
 
 using Arr = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
 using RowIn = Eigen::Map<const Arr>;
@@ -103,4 +103,4 @@ inline void cellBackward(RnnCell cell, int64_t H, const Scalar* act, const Scala
   }
 }
 
-}  // namespace attn::rnn_cells
+}  // namespace attn::inline ATTN_PRECISION::rnn_cells

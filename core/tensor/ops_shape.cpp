@@ -5,7 +5,7 @@
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -181,4 +181,4 @@ Var embedding(const Var& weight, const std::vector<int64_t>& ids, const Shape& i
   return reshape(rows, Shape(dims));
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -2,7 +2,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 Shape::Shape(std::initializer_list<int64_t> dims) {
   ATTN_CHECK(dims.size() <= kMaxRank, "a tensor has at most 4 dimensions");
@@ -46,4 +46,4 @@ bool Shape::operator==(const Shape& o) const {
   return true;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

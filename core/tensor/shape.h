@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 class Shape {
  public:
@@ -37,4 +39,4 @@ class Shape {
   std::array<int64_t, kMaxRank> dims_{};
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -8,7 +8,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -94,4 +94,4 @@ void Tensor::fill(Scalar value) {
   std::fill(data_.begin(), data_.end(), value);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

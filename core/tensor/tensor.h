@@ -13,7 +13,7 @@
 #include "tensor/scalar.h"
 #include "tensor/shape.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // The allocator of tensor storage. Two reasons it is not std::allocator:
 // - std::allocator value-initialises on resize(); buffers that are about to be overwritten
@@ -99,4 +99,4 @@ class Tensor {
   Buffer data_;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -4,7 +4,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 thread_local bool tGradEnabled = true;
@@ -93,4 +93,4 @@ Var makeResult(Tensor value, const std::vector<Var>& inputs, BackwardFn fn) {
   return makeResultImpl(std::move(value), inputs, std::move(fn));
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

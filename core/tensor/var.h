@@ -13,9 +13,10 @@
 #include <memory>
 #include <vector>
 
+#include "tensor/precision.h"
 #include "tensor/tensor.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct Node;
 using NodePtr = std::shared_ptr<Node>;
@@ -91,4 +92,4 @@ bool gradEnabled();
 Var makeResult(Tensor value, std::initializer_list<Var> inputs, BackwardFn fn);
 Var makeResult(Tensor value, const std::vector<Var>& inputs, BackwardFn fn);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <numeric>
 
+#include "models/loss.h"
 #include "tensor/ops.h"
-#include "train/loss.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 TokenBatch sourceBatch(const data::Batch& b) {
   return TokenBatch{b.size, b.sourceLength, b.source, b.sourceLengths};
@@ -133,4 +133,4 @@ Metrics evaluate(const Model& model, const data::EncodedSplit& split, const Eval
   return evaluateSeq2Seq(*model.seq2seq, batches, options.decode);
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

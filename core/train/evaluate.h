@@ -7,9 +7,10 @@
 #include "data/batch.h"
 #include "data/encoding.h"
 #include "models/model.h"
+#include "tensor/precision.h"
 #include "train/metrics.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct EvalOptions {
   int64_t batchSize = 64;
@@ -29,4 +30,4 @@ TokenBatch sourceBatch(const data::Batch& b);
 TokenBatch decoderInputBatch(const data::Batch& b);
 TokenBatch decoderTargetBatch(const data::Batch& b);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

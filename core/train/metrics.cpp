@@ -5,7 +5,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 double exactMatch(const std::vector<TokenIds>& hyp, const std::vector<TokenIds>& ref) {
   ATTN_CHECK(hyp.size() == ref.size(), "exactMatch: as many hypotheses as references");
@@ -72,4 +72,4 @@ nlohmann::json Metrics::toJson() const {
   return j;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 using TokenIds = std::vector<int64_t>;
 
@@ -31,4 +33,4 @@ struct Metrics {
   nlohmann::json toJson() const;  // snake_case keys, only the metrics that are set
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -10,12 +10,12 @@
 
 #include <Eigen/Core>
 
+#include "models/loss.h"
+#include "tensor/side_thread.h"
 #include "train/evaluate.h"
-#include "train/loss.h"
 #include "util/check.h"
-#include "util/side_thread.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -232,4 +232,4 @@ double ParallelGradient::operator()(const LossBatch& batch) {
   return value;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

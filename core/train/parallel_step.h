@@ -22,8 +22,9 @@
 #include "data/batch.h"
 #include "models/model.h"
 #include "models/token_batch.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // One training batch in the models' terms. tgtIn and tgtOut are empty for a classifier.
 struct LossBatch {
@@ -66,4 +67,4 @@ class ParallelGradient {
 // parts share it and cost about what one part would).
 inline constexpr int kDefaultTrainThreads = 2;
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

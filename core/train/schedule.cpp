@@ -6,7 +6,7 @@
 
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 LrDecay parseLrDecay(const std::string& name) {
   if (name == "none") return LrDecay::None;
@@ -50,4 +50,4 @@ double LrSchedule::at(int64_t step, int64_t totalSteps) const {
   return lr;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <string>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 enum class LrDecay { None, Linear, Cosine, InverseSqrt };
 LrDecay parseLrDecay(const std::string& name);  // none | linear | cosine | inverse_sqrt
@@ -19,4 +21,4 @@ struct LrSchedule {
   double at(int64_t step, int64_t totalSteps) const;
 };
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -10,7 +10,7 @@
 #include "train/parallel_step.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -69,6 +69,9 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
   auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
 
   int64_t step = 0;
+  // The step whose update the weights hold, and the one `lastGood` holds (a non-finite loss at
+  // step k blames the update of step k-1 too, so the weights go back to before it).
+  int64_t appliedStep = 0, lastGoodStep = 0;
   for (int64_t epoch = 0; step < total; ++epoch) {
     const std::vector<data::Batch> batches = data::makeBatches(trainSplit, bo, epoch);
     for (const data::Batch& batch : batches) {
@@ -87,8 +90,9 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
       ++step;
       if (!finite) {  // not applied; back to the weights of the last finite loss
         restore(model, lastGood);
+        appliedStep = lastGoodStep;
         if (++result.skippedSteps >= config.maxBadSteps) {
-          result.diverged = true;
+          result.status = RunStatus::Diverged;
           result.message = "training diverged: " + std::to_string(result.skippedSteps) +
                            " steps had a loss or gradient that is not a number; the weights are "
                            "those of the last good step (try a lower learning rate or clipping)";
@@ -97,7 +101,9 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
         continue;
       }
       for (size_t i = 0; i < params.size(); ++i) lastGood[i].arr() = params[i].value().arr();
+      lastGoodStep = appliedStep;
       optimizer->step();
+      appliedStep = step;
       smoothed = result.losses.empty() ? lossValue : 0.95 * smoothed + 0.05 * lossValue;
       result.losses.push_back({step, lossValue});
 
@@ -130,25 +136,28 @@ TrainResult train(Model& model, const data::EncodedSplit& trainSplit,
         if (!config.checkpointPath.empty()) saveModel(config.checkpointPath, model);
       }
       if (progress && !progress(p)) {
-        result.cancelled = true;
+        result.status = RunStatus::Cancelled;
         result.message = "Cancelled";
         break;
       }
       if (config.patience > 0 && sinceBest >= config.patience) {
-        result.stoppedEarly = true;
+        result.status = RunStatus::StoppedEarly;
         result.message =
             "stopped early: no improvement in " + std::to_string(config.patience) + " validations";
         break;
       }
     }
-    if (result.cancelled || result.stoppedEarly || result.diverged) break;
+    if (result.status != RunStatus::Completed) break;
   }
-  if (config.restoreBest && !bestWeights.empty() && result.bestStep != step)
+  result.keptStep = appliedStep;
+  if (config.restoreBest && !bestWeights.empty() && result.bestStep != appliedStep) {
     restore(model, bestWeights);
+    result.keptStep = result.bestStep;
+  }
   result.steps = step;
   result.seconds = seconds();
   if (result.message.empty()) result.message = "finished " + std::to_string(step) + " steps";
   return result;
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

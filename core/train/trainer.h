@@ -11,10 +11,12 @@
 
 #include "data/encoding.h"
 #include "models/model.h"
+#include "tensor/precision.h"
 #include "train/metrics.h"
 #include "train/schedule.h"
+#include "util/cancel.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 struct TrainConfig {
   int64_t steps = 0;   // stop after this many optimizer steps (0: use epochs)
@@ -47,7 +49,7 @@ struct TrainProgress {
   const Metrics* validation = nullptr;  // set on the steps that ran a validation
 };
 
-// Return false to cancel; the run stops after the current step.
+// Return false to cancel; the run stops after the current step with RunStatus::Cancelled.
 using ProgressFn = std::function<bool(const TrainProgress&)>;
 
 struct LossPoint {
@@ -60,9 +62,9 @@ struct ValidationPoint {
 };
 
 struct TrainResult {
-  bool cancelled = false;
-  bool stoppedEarly = false;  // patience ran out
-  bool diverged = false;      // too many non-finite steps
+  // Cancelled: the progress callback returned false; StoppedEarly: patience ran out; Diverged:
+  // too many non-finite steps.
+  RunStatus status = RunStatus::Completed;
   int64_t steps = 0;
   int64_t skippedSteps = 0;  // non-finite steps that were not applied
   double seconds = 0;
@@ -70,6 +72,9 @@ struct TrainResult {
   std::vector<ValidationPoint> validations;
   Metrics best;  // the best validation (empty if none ran)
   int64_t bestStep = -1;
+  // The step whose weights the model holds at the end: the best validation's when restoreBest
+  // brought them back, else the last step that was applied (a skipped non-finite step is not).
+  int64_t keptStep = 0;
   std::string message;  // what a person should read about how it ended
 };
 
@@ -78,4 +83,4 @@ TrainResult train(Model& model, const data::EncodedSplit& train,
                   const data::EncodedSplit& validation, const TrainConfig& config,
                   const ProgressFn& progress = {});
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

@@ -68,16 +68,4 @@ int64_t Random::below(int64_t n) {
   return static_cast<int64_t>(x % bound);
 }
 
-Tensor Random::uniformTensor(const Shape& shape, double lo, double hi) {
-  Tensor t = Tensor::empty(shape);
-  for (int64_t i = 0; i < t.numel(); ++i) t[i] = static_cast<Scalar>(uniform(lo, hi));
-  return t;
-}
-
-Tensor Random::normalTensor(const Shape& shape, double mean, double sd) {
-  Tensor t = Tensor::empty(shape);
-  for (int64_t i = 0; i < t.numel(); ++i) t[i] = static_cast<Scalar>(mean + sd * normal());
-  return t;
-}
-
 }  // namespace attn

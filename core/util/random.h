@@ -1,12 +1,11 @@
 // A seeded random generator whose streams are the same on every platform and compiler.
 // (std::mt19937 is portable but std's distributions are not, so uniform and normal draws are
 // made here from the raw bits: a run with the same seed gives the same weights and batches.)
+// Tensors of random values are made from it by tensor/random_tensor.h.
 #pragma once
 
 #include <cstdint>
 #include <vector>
-
-#include "tensor/tensor.h"
 
 namespace attn {
 
@@ -24,9 +23,6 @@ class Random {
     for (int64_t i = static_cast<int64_t>(v.size()) - 1; i > 0; --i)
       std::swap(v[static_cast<size_t>(i)], v[static_cast<size_t>(below(i + 1))]);
   }
-
-  Tensor uniformTensor(const Shape& shape, double lo, double hi);
-  Tensor normalTensor(const Shape& shape, double mean = 0, double sd = 1);
 
  private:
   uint64_t s_[4];

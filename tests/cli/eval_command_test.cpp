@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
+#include "data/tasks/task.h"
+#include "models/model.h"
 
 namespace attn::test {
 namespace {
@@ -83,6 +85,39 @@ TEST_F(EvalCommand, TheTrainingTsvFileIsMeasuredOnItsHeldOutTestSplit) {
   EXPECT_EQ(metrics["examples"], 10);  // 20% of 50 distinct sources
 }
 
+TEST_F(EvalCommand, PrintsWhatItPrintedForTheBundledClassifierBefore) {
+  // resources/models/METRICS.json holds what `eval` printed for the bundled models when they
+  // were trained, before the evaluation job existed.
+  const std::string models = std::string(ATTN_TEST_DATA_DIR) + "/../../resources/models/";
+  // Parsed into a named value: a range-for over a member of a temporary would dangle.
+  const json metrics = json::parse(slurp(models + "METRICS.json"));
+  json before;
+  for (const json& m : metrics["models"])
+    if (m["name"] == "sentiment-lin") before = m["test"];
+  ASSERT_TRUE(before.is_object());
+  const ProgramRun run = runCli("eval --model " + quoted(models + "sentiment-lin.safetensors"));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const json now = json::parse(run.out);
+  for (const char* key : {"split", "task", "examples", "accuracy"})
+    EXPECT_EQ(now[key], before[key]) << key;
+  EXPECT_NEAR(now["loss"].get<double>(), before["loss"].get<double>(), 1e-5);
+}
+
+TEST_F(EvalCommand, AModelWithTheGuisOlderRecordStillRebuildsItsTestSplit) {
+  // Before the one provenance record, the Training tab wrote only the task and its seed.
+  const std::string file = trainTinyModel();
+  Model model = loadModel(file);
+  model.training = {{"task", "copy"}, {"task_seed", 1}, {"steps", 60}, {"seconds", 0.2}};
+  saveModel(file, model);
+  const ProgramRun run = runCli("eval --model " + quoted(file));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const json metrics = json::parse(run.out);
+  EXPECT_EQ(metrics["split"], "test");
+  EXPECT_EQ(metrics["task"], "copy");
+  // The task's default config with that seed: its default test split.
+  EXPECT_EQ(metrics["examples"], data::makeTask("copy")->defaultConfig().testSize);
+}
+
 TEST_F(EvalCommand, MissingModelFileExitsOneWithOneLine) {
   const ProgramRun run =
       runCli("eval --model " + quoted(path("missing.safetensors")) + " --task copy");
@@ -101,10 +136,23 @@ TEST_F(EvalCommand, TextFileIsNotAModelExitsOneWithOneLine) {
   EXPECT_EQ(lineCount(run.err), 1) << run.err;
 }
 
-TEST_F(EvalCommand, TaskOfTheWrongKindForTheModelExitsOne) {
+// The model file is fine and nothing was measured: the command line named the wrong data.
+TEST_F(EvalCommand, TaskOfTheWrongKindForTheModelIsAUsageError) {
   const std::string model = trainTinyModel();
   const ProgramRun run = runCli("eval --model " + quoted(model) + " --task sentiment");
-  EXPECT_EQ(run.exitCode, 1) << run.err;
+  EXPECT_EQ(run.exitCode, 2) << run.err;
+  EXPECT_EQ(run.err.rfind("attention-cli: error: task sentiment is a classification task", 0), 0u)
+      << run.err;
+  EXPECT_EQ(lineCount(run.err), 1) << run.err;
+}
+
+TEST_F(EvalCommand, ASplitTheTaskDoesNotHaveIsAUsageError) {
+  const std::string model = trainTinyModel();
+  const ProgramRun run =
+      runCli("eval --model " + quoted(model) + " --val-size 0 --split validation");
+  EXPECT_EQ(run.exitCode, 2) << run.err;
+  EXPECT_NE(run.err.find("the validation split of copy has no example"), std::string::npos)
+      << run.err;
   EXPECT_EQ(lineCount(run.err), 1) << run.err;
 }
 

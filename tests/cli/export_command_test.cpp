@@ -62,7 +62,7 @@ TEST_F(ExportCommand, CsvFileHoldsTheOnePickedMatrix) {
 
 TEST_F(ExportCommand, CsvFileRefusesASelectionOfSeveralMatrices) {
   const ProgramRun run = runCli("export" + trace() + " --csv " + quoted(path("all.csv")));
-  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_EQ(run.exitCode, 2) << run.err;
   EXPECT_NE(run.err.find("--map"), std::string::npos) << run.err;
   EXPECT_EQ(lineCount(run.err), 1) << run.err;
   EXPECT_FALSE(std::filesystem::exists(path("all.csv")));
@@ -101,10 +101,12 @@ TEST_F(ExportCommand, BadTracesExitOneAndWriteNothing) {
   EXPECT_FALSE(std::filesystem::exists(path("o.json")));
 }
 
-TEST_F(ExportCommand, UnknownMapOrHeadExitsOneAndWritesNothing) {
+// The flags select what the trace does not have: a command-line mistake, status 2.
+TEST_F(ExportCommand, UnknownMapOrHeadExitsTwoAndWritesNothing) {
   for (const char* pick : {" --map hops", " --map cross --head 1", " --layer 5"}) {
     const ProgramRun run = runCli("export" + trace() + pick + " --csv " + quoted(path("out")));
-    EXPECT_EQ(run.exitCode, 1) << pick << run.err;
+    EXPECT_EQ(run.exitCode, 2) << pick << run.err;
+    EXPECT_EQ(run.err.rfind("attention-cli: error: ", 0), 0u) << run.err;
     EXPECT_EQ(lineCount(run.err), 1) << run.err;
   }
   EXPECT_FALSE(std::filesystem::exists(path("out")));

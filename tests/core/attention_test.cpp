@@ -12,6 +12,7 @@
 #include "layers/attention_score.h"
 #include "optim/optimizer.h"
 #include "tensor/ops_attention.h"
+#include "tensor/random_tensor.h"
 
 namespace attn {
 namespace {
@@ -183,7 +184,7 @@ TEST(AttentionScore, AdditiveAttentionLearnsToPointAtTheMarkedKey) {
   const int64_t batch = 16, steps = 6;
   auto makeBatch = [&](uint64_t seed, std::vector<int64_t>& marked) {
     Random r(seed);
-    Tensor keys = r.uniformTensor(Shape{batch, steps, 5}, -1, 1);
+    Tensor keys = uniformTensor(r, Shape{batch, steps, 5}, -1, 1);
     marked.assign(static_cast<size_t>(batch), 0);
     for (int64_t b = 0; b < batch; ++b) {
       for (int64_t j = 0; j < steps; ++j) keys[(b * steps + j) * 5 + 4] = 0;

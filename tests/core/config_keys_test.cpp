@@ -104,6 +104,21 @@ TEST(ConfigKeys, AbsentKeysTakeTheTablesDefaults) {
   EXPECT_DOUBLE_EQ(ssa.penalty, 1.0);
 }
 
+// A struct built in code (tests, the explainers) starts from the same values as a config that
+// names no key: the member defaults and the table cannot drift apart.
+TEST(ConfigKeys, StructDefaultsAreTheTables) {
+  RnnSeq2SeqConfig rnn;
+  rnn.srcVocab = rnn.tgtVocab = 10;
+  EXPECT_EQ(rnn.toJson(), roundTrip(Arch::RnnSeq2Seq, json::object()));
+  TransformerModelConfig tf;
+  tf.srcVocab = tf.tgtVocab = 10;
+  EXPECT_EQ(tf.toJson(), roundTrip(Arch::Transformer, json::object()));
+  StructuredSelfAttentionConfig ssa;
+  ssa.srcVocab = 10;
+  ssa.numClasses = 3;
+  EXPECT_EQ(ssa.toJson(), roundTrip(Arch::StructuredSelfAttention, json::object()));
+}
+
 // The first problem readConfig reports for `config`, or "" when it accepts it.
 std::string problemOf(Arch arch, const json& config) {
   try {

@@ -83,9 +83,90 @@ TEST_F(DataTsv, NoTabNamesFileAndLine) {
   EXPECT_NE(c.find("text<TAB>label"), std::string::npos) << c;
 }
 
-TEST_F(DataTsv, TwoTabsNamesFileAndLine) {
-  const std::string e = errorOf("a\tb\nc\td\te\n");
-  EXPECT_NE(e.find("corpus.tsv:2: more than one tab"), std::string::npos) << e;
+TEST_F(DataTsv, ReadsTatoebaFileWithThreeColumns) {
+  // The layout of the Tatoeba/Anki exports (fra.txt): English, French, attribution.
+  const fs::path p = write("fra.txt",
+                           "Go.\tVa !\tCC-BY 2.0 (France) Attribution: tatoeba.org #2877272 (CM)\n"
+                           "Hi.\tSalut !\tCC-BY 2.0 (France) Attribution: tatoeba.org #538123\n");
+  const Corpus c = readTsvCorpus(p, TaskKind::Seq2Seq);
+  ASSERT_EQ(c.examples.size(), 2u);
+  EXPECT_EQ(c.examples[0], (Example{"Go.", "Va !"}));
+  EXPECT_EQ(c.examples[1], (Example{"Hi.", "Salut !"}));
+  EXPECT_TRUE(c.warnings.empty());
+  EXPECT_EQ(c.name, "fra");
+}
+
+TEST_F(DataTsv, ChosenColumnsInAnyOrder) {
+  TsvOptions o;
+  o.columns = parseColumns("3,1");
+  const auto ex = readTsv(write("c.tsv", "a\tb\tc\nd\te\tf\tg\n"), TaskKind::Seq2Seq, o);
+  ASSERT_EQ(ex.size(), 2u);
+  EXPECT_EQ(ex[0], (Example{"c", "a"}));
+  EXPECT_EQ(ex[1], (Example{"f", "d"}));
+  o.columns = parseColumns("2, 1");
+  const auto cls = readTsv(write("l.tsv", "pos\tgreat film\n"), TaskKind::Classification, o);
+  EXPECT_EQ(cls.at(0), (Example{"great film", "pos"}));
+}
+
+TEST_F(DataTsv, BadColumnChoicesAreClearErrors) {
+  for (const char* bad : {"1", "0,1", "2,2", "a,b", "1,2,3", "", "1,"})
+    EXPECT_THROW(parseColumns(bad), Error) << bad;
+  EXPECT_EQ(parseColumns("1,2"), Columns{});
+  TsvOptions o;
+  o.columns = Columns{1, 3};
+  const std::string e = errorOf("a\tb\tc\nd\te\n", TaskKind::Seq2Seq, o);
+  EXPECT_NE(e.find("corpus.tsv:2: the line has 2 columns, but the target is in column 3 "
+                   "(--columns 1,3)"),
+            std::string::npos)
+      << e;
+}
+
+TEST_F(DataTsv, HeaderLineIsWarnedAboutNamingTheOption) {
+  const Corpus c =
+      readTsvCorpus(write("c.tsv", "\nEnglish\tFrench\nthe cat\tle chat\n"), TaskKind::Seq2Seq);
+  ASSERT_EQ(c.examples.size(), 2u);  // still read: it is a warning, not a guess acted upon
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_NE(c.warnings[0].find("c.tsv:2: the first line looks like a header"), std::string::npos)
+      << c.warnings[0];
+  EXPECT_NE(c.warnings[0].find("--skip-header"), std::string::npos);
+  TsvOptions o;
+  o.skipHeader = true;
+  const Corpus skipped =
+      readTsvCorpus(write("c.tsv", "English\tFrench\nthe cat\tle chat\n"), TaskKind::Seq2Seq, o);
+  EXPECT_EQ(skipped.examples.size(), 1u);
+  EXPECT_TRUE(skipped.warnings.empty());
+}
+
+TEST_F(DataTsv, ClassificationHeaderFoundByItsOddLabel) {
+  // "review<TAB>verdict": neither is a known column name, but "verdict" is a label no other line
+  // has, among labels that repeat.
+  const Corpus c = parseTsvCorpus("review\tverdict\ngood\tpos\nbad\tneg\nfine\tpos\nawful\tneg\n",
+                                  "r.tsv", TaskKind::Classification);
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_NE(c.warnings[0].find("r.tsv:1:"), std::string::npos);
+  // No warning on ordinary data.
+  EXPECT_TRUE(parseTsvCorpus("good\tpos\nbad\tneg\nfine\tpos\nawful\tneg\nok\tpos\n", "r.tsv",
+                             TaskKind::Classification)
+                  .warnings.empty());
+  EXPECT_TRUE(
+      parseTsvCorpus("Go.\tVa !\nHi.\tSalut !\n", "f.tsv", TaskKind::Seq2Seq).warnings.empty());
+}
+
+TEST_F(DataTsv, Latin1FileIsRecognisedAndTheFixNamed) {
+  // "café<TAB>coffee" saved in Latin-1: é is the single byte 0xE9, the 4th of the line.
+  const std::string e = errorOf("tea\tthé\ncaf\xE9\tcoffee\n");
+  EXPECT_NE(e.find("corpus.tsv:2: invalid UTF-8 at byte 4"), std::string::npos) << e;
+  EXPECT_NE(e.find("Latin-1"), std::string::npos) << e;
+  EXPECT_NE(e.find("save it as UTF-8"), std::string::npos) << e;
+}
+
+TEST_F(DataTsv, CrlfAndBomAreAcceptedSilently) {
+  const Corpus c =
+      parseTsvCorpus("\xEF\xBB\xBFGo.\tVa !\tx\r\nHi.\tSalut !\tx\r\n", "w.tsv", TaskKind::Seq2Seq);
+  ASSERT_EQ(c.examples.size(), 2u);
+  EXPECT_EQ(c.examples[0], (Example{"Go.", "Va !"}));
+  EXPECT_EQ(c.examples[1], (Example{"Hi.", "Salut !"}));
+  EXPECT_TRUE(c.warnings.empty());
 }
 
 TEST_F(DataTsv, BadUtf8NamesFileLineAndByte) {

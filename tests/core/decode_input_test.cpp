@@ -138,8 +138,8 @@ TEST(DecodeInput, ProgressCallbackSeesEveryStepAndCanCancel) {
   ASSERT_EQ(seen.size(), 7u);
   for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], static_cast<int64_t>(i));
   o.progress = [](int64_t step, int64_t) { return step < 2; };
-  EXPECT_THROW(decodeGreedy(m, "x y", o), DecodeCancelled);
-  EXPECT_THROW(decodeBeam(m, "x y", o), DecodeCancelled);
+  EXPECT_THROW(decodeGreedy(m, "x y", o), Cancelled);
+  EXPECT_THROW(decodeBeam(m, "x y", o), Cancelled);
   EXPECT_EQ(errorOf([&] { decodeBeam(m, "x y", o); }), "Cancelled");
 }
 

@@ -10,10 +10,10 @@
 #include <map>
 
 #include "golden.h"
+#include "models/loss.h"
 #include "models/model.h"
 #include "optim/optimizer.h"
 #include "tensor/ops.h"
-#include "train/loss.h"
 
 namespace attn {
 namespace {

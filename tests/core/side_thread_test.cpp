@@ -1,4 +1,4 @@
-// runPair (util/side_thread.h): both pieces run, exceptions and grad mode cross threads, many
+// runPair (tensor/side_thread.h): both pieces run, exceptions and grad mode cross threads, many
 // callers at once are safe, the helper really takes pieces, and a decode that splits its work
 // over two cores gives the same bits as one that does not.
 #include <gtest/gtest.h>
@@ -12,8 +12,9 @@
 #include "decode/decoder.h"
 #include "decode_models.h"
 #include "layers/rnn.h"
+#include "tensor/random_tensor.h"
+#include "tensor/side_thread.h"
 #include "tensor/var.h"
-#include "util/side_thread.h"
 
 namespace attn {
 namespace {
@@ -147,7 +148,7 @@ TEST(SideThread, ABidirectionalLayerGivesTheSameBitsOnTwoCoresAsWhenTraining) {
   // With grad on, the directions run in turn on one thread; without, on two.
   Random rng(3);
   const Rnn rnn(RnnConfig{RnnCell::Gru, 64, 128, 2, true, true}, rng);
-  const Var x(rng.uniformTensor(Shape{1, 24, 64}, -1, 1));
+  const Var x(uniformTensor(rng, Shape{1, 24, 64}, -1, 1));
   const RnnOutput trained = rnn.forward(x, {});
   for (int i = 0; i < 10; ++i) {
     NoGradGuard noGrad;

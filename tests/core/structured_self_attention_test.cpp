@@ -11,11 +11,11 @@
 #include <filesystem>
 
 #include "golden.h"
+#include "models/loss.h"
 #include "models/model.h"
 #include "models/structured_self_attention.h"
 #include "optim/optimizer.h"
 #include "tensor/ops.h"
-#include "train/loss.h"
 
 namespace attn {
 namespace {
@@ -304,8 +304,11 @@ TEST_P(StructuredSelfAttentionTorch, ForwardLogProbsHopsAndPenaltyMatchTorch) {
   EXPECT_TRUE(close("attn.hops", f.hops.value(), "attn.hops"));
   EXPECT_TRUE(close("penalty", f.penalty.value(), "penalty"));
   const Tensor& hops = golden_.at("attn.hops");  // padded tokens exactly 0 on both sides
-  for (int64_t i = 0; i < hops.numel(); ++i)
-    if (hops[i] == 0) EXPECT_EQ(f.hops.value()[i], 0) << i;
+  for (int64_t i = 0; i < hops.numel(); ++i) {
+    if (hops[i] == 0) {
+      EXPECT_EQ(f.hops.value()[i], 0) << i;
+    }
+  }
 }
 
 TEST_P(StructuredSelfAttentionTorch, LossAndGradientsMatchTorch) {

@@ -92,7 +92,7 @@ TEST(Train, BahdanauGruLearnsToReverseInSeconds) {
   c.schedule.lr = 0.01;
   c.evalEvery = 200;
   TrainResult r = train(m, t.train, t.validation, c);
-  EXPECT_FALSE(r.cancelled);
+  EXPECT_EQ(r.status, RunStatus::Completed);
   EXPECT_EQ(r.steps, 600);
   ASSERT_FALSE(r.validations.empty());
   EXPECT_GE(*r.best.exactMatch, 0.9) << "validation exact match " << *r.best.exactMatch;
@@ -123,9 +123,30 @@ TEST(Train, ProgressCallbackCancels) {
     EXPECT_EQ(p.totalSteps, 1000);
     return p.step < 5;
   });
-  EXPECT_TRUE(r.cancelled);
+  EXPECT_EQ(r.status, RunStatus::Cancelled);
   EXPECT_EQ(r.steps, 5);
   EXPECT_EQ(r.message, "Cancelled");
+}
+
+TEST(Train, KeepsTheBestValidatedWeightsAndSaysFromWhichStep) {
+  SmallTask t = smallTask("copy", 300);
+  TrainConfig c;
+  c.steps = 40;
+  c.evalEvery = 10;
+  c.evalExamples = 50;
+  c.schedule.lr = 0.02;
+  Model kept = smallRnnModel(t, "luong");
+  const TrainResult r = train(kept, t.train, t.validation, c);
+  ASSERT_EQ(r.validations.size(), 4u);
+  EXPECT_EQ(r.keptStep, r.bestStep);
+  // The weights the model ends with score exactly what the best validation scored.
+  EvalOptions eo;
+  eo.maxExamples = c.evalExamples;
+  EXPECT_EQ(evaluate(kept, t.validation, eo).headline(), r.best.headline());
+
+  c.restoreBest = false;
+  Model last = smallRnnModel(t, "luong");
+  EXPECT_EQ(train(last, t.train, t.validation, c).keptStep, 40);
 }
 
 TEST(Train, ExplodingRunStopsWithFiniteWeights) {
@@ -137,8 +158,11 @@ TEST(Train, ExplodingRunStopsWithFiniteWeights) {
   c.schedule.lr = 1e30;  // the first update sends the weights to infinity
   c.clip = 0;
   TrainResult r = train(m, t.train, {}, c);
-  EXPECT_TRUE(r.diverged);
+  EXPECT_EQ(r.status, RunStatus::Diverged);
   EXPECT_NE(r.message.find("not a number"), std::string::npos) << r.message;
+  // Every update blows the weights up, so each finite step is undone by the non-finite one after
+  // it: the weights kept are the initial ones.
+  EXPECT_EQ(r.keptStep, 0);
   for (const Var& p : m.network().parameters()) EXPECT_TRUE(p.value().arr().isFinite().all());
 }
 

@@ -13,6 +13,7 @@
 #include "models/transformer_model.h"
 #include "sanitizers.h"
 #include "tensor/ops.h"
+#include "tensor/random_tensor.h"
 #include "train/trainer.h"
 
 namespace attn {
@@ -35,7 +36,8 @@ TransformerModelConfig config(bool normFirst, int64_t encoderLayers = 2,
 // Nudges every parameter (norm weights of exactly 1 and zero biases hide mistakes).
 void perturb(Module& m, uint64_t seed) {
   Random rng(seed);
-  for (Var& p : m.parameters()) p.mutableValue().arr() += rng.normalTensor(p.shape(), 0, 0.2).arr();
+  for (Var& p : m.parameters())
+    p.mutableValue().arr() += normalTensor(rng, p.shape(), 0, 0.2).arr();
 }
 
 // Element [b, h, q, k] of a [B, h, Q, K] map.

@@ -22,7 +22,7 @@ void perturb(const Module& m, uint64_t seed) {
   Random r(seed);
   for (auto& [name, p] : m.namedParameters()) {
     Var v = p;
-    v.mutableValue().arr() += r.uniformTensor(p.shape(), -0.3, 0.3).arr();
+    v.mutableValue().arr() += uniformTensor(r, p.shape(), -0.3, 0.3).arr();
   }
 }
 

@@ -202,7 +202,7 @@ TEST(GradChecker, GradCheckRejectsAWrongBackward) {
     });
   };
   Random r(3);
-  EXPECT_FALSE(testing::gradCheck(wrongSquare, {r.uniformTensor({2, 3}, 0.5, 1.5)}));
+  EXPECT_FALSE(testing::gradCheck(wrongSquare, {uniformTensor(r, {2, 3}, 0.5, 1.5)}));
 }
 
 }  // namespace

@@ -2,9 +2,10 @@
 // their own, then the whole model through a padded batch w.r.t. every parameter, for the logits,
 // for the hops and penalty, and for the full loss (cross-entropy plus the penalty term).
 #include "gradcheck.h"
+#include "models/loss.h"
 #include "models/structured_self_attention.h"
 #include "module_gradcheck.h"
-#include "train/loss.h"
+#include "tensor/random_tensor.h"
 
 namespace attn {
 namespace {
@@ -15,7 +16,7 @@ using testing::joinOutputs;
 
 TEST(StructuredSelfAttentionGrad, HopScoresGradWithPadding) {
   Random rng(1);
-  const Tensor projected = rng.uniformTensor(Shape{3, 4, 2}, -1, 1);  // [B, n, r]
+  const Tensor projected = uniformTensor(rng, Shape{3, 4, 2}, -1, 1);  // [B, n, r]
   // hopScores puts −∞ at padded tokens; the checker needs finite outputs, so check what the
   // model feeds on: the softmax over them (padded entries exactly 0, with zero gradient).
   EXPECT_TRUE(gradCheck(
@@ -29,7 +30,7 @@ TEST(StructuredSelfAttentionGrad, HopScoresGradWithPadding) {
 
 TEST(StructuredSelfAttentionGrad, HopPenaltyGrad) {
   Random rng(2);
-  const Tensor scores = rng.uniformTensor(Shape{2, 3, 5}, -2, 2);
+  const Tensor scores = uniformTensor(rng, Shape{2, 3, 5}, -2, 2);
   // On distributions, as in the model, and on arbitrary matrices (P is a polynomial of A).
   EXPECT_TRUE(
       gradCheck([](const std::vector<Var>& v) { return hopPenalty(softmax(v[0])); }, {scores}));

@@ -3,6 +3,7 @@
 // the final norms and the output layer, at every target position.
 #include "gradcheck.h"
 #include "models/transformer_model.h"
+#include "tensor/random_tensor.h"
 
 namespace attn {
 namespace {
@@ -24,7 +25,7 @@ void checkModel(bool normFirst) {
   // PyTorch's init leaves attention biases at 0 and norms at 1, 0: nudged, so that no term of
   // the gradient is hidden by a zero factor.
   for (Var& p : model.parameters())
-    p.mutableValue().arr() += rng.normalTensor(p.shape(), 0, 0.3).arr();
+    p.mutableValue().arr() += normalTensor(rng, p.shape(), 0, 0.3).arr();
   // Sources of lengths 3 and 2 (padded), targets of lengths 3 and 2 (padded).
   TokenBatch src = TokenBatch::fromRows({{4, 5, 3}, {5, 3}});
   TokenBatch tgt = TokenBatch::fromRows({{2, 4, 5}, {2, 5}});

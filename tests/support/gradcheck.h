@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tensor/ops.h"
+#include "tensor/random_tensor.h"
 #include "util/random.h"
 
 namespace attn::testing {
@@ -32,7 +33,7 @@ inline ::testing::AssertionResult gradCheck(const GradFn& f, const std::vector<T
   for (const Tensor& t : inputs) vars.emplace_back(t, true);
   Var out = f(vars);
   Random rng(opt.seed);
-  const Tensor weights = rng.uniformTensor(out.shape(), -1, 1);
+  const Tensor weights = uniformTensor(rng, out.shape(), -1, 1);
   Var loss = sum(mul(out, Var(weights)));
   loss.backward();
 

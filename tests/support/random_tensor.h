@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "tensor/random_tensor.h"
 #include "tensor/tensor.h"
 #include "util/random.h"
 
@@ -13,7 +14,7 @@ namespace attn::test {
 // with `seed`: the same call gives the same tensor in every test and on every machine.
 inline Tensor rnd(const Shape& shape, uint64_t seed, double lo = -1, double hi = 1) {
   Random r(seed);
-  return r.uniformTensor(shape, lo, hi);
+  return uniformTensor(r, shape, lo, hi);
 }
 
 }  // namespace attn::test

@@ -25,8 +25,8 @@
 #include "data/encoding.h"
 #include "data/tasks/task.h"
 #include "decode/decoder.h"
-#include "documents/training_job.h"
 #include "explain/compare.h"
+#include "jobs/training_job.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
 #include "panels/training_panel.h"
@@ -160,9 +160,10 @@ TEST(AlignmentForming, TheFirstSnapshotIsTheUntrainedModelsAttention) {
   ASSERT_EQ(view->count(), 31);
   EXPECT_EQ(view->snapshot(1)->step, 2);
   EXPECT_EQ(view->snapshot(30)->step, 60);
-  // Rebuild what runTraining builds before its first step, independently of the worker.
-  const TrainingJob job = panel.form()->job();
-  const data::Dataset d = data::makeTask(job.task)->generate(job.taskConfig);
+  // Rebuild what the training job builds before its first step, independently of the worker.
+  const jobs::TrainingJob job = panel.form()->job();
+  const jobs::BuiltInTask& task = std::get<jobs::BuiltInTask>(job.data);
+  const data::Dataset d = data::makeTask(task.name)->generate(task.config);
   const data::Vocabularies v = data::buildVocabularies(d);
   const Model fresh =
       createModel(job.modelConfig, v.tokenizer, v.source, v.target, v.labels, job.modelSeed);
@@ -290,11 +291,12 @@ int yearRowsOnTheirDigit(const Trace& t) {
 // The bundled dates model's settings for 300 steps: the year's digits find their source digits.
 TEST(AlignmentForming, TheDatesDiagonalForms) {
   ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
-  TrainingJob job;
-  job.task = "dates";
-  job.taskConfig.trainSize = 10000;
-  job.taskConfig.validationSize = 100;
-  job.taskConfig.testSize = 20;
+  jobs::TrainingJob job;
+  data::TaskConfig task;
+  task.trainSize = 10000;
+  task.validationSize = 100;
+  task.testSize = 20;
+  job.data = jobs::BuiltInTask{"dates", task};
   job.modelConfig = {{"arch", "rnn_seq2seq"}, {"cell", "gru"},         {"embed_dim", 16},
                      {"hidden_dim", 64},      {"bidirectional", true}, {"attention", "bahdanau"},
                      {"score", "additive"},   {"attention_dim", 64},   {"num_layers", 1}};

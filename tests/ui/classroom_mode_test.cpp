@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "documents/settings.h"
+#include "find_widget.h"
 #include "studio_test_support.h"
 #include "teach/classroom_mode.h"
 #include "test_paths.h"
@@ -25,6 +26,7 @@
 #include "views/step_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using attn::ui::ClassroomMode;
 using attn::ui::MainWindow;
 
@@ -59,7 +61,10 @@ bool fitsItsPanel(QDockWidget* dock) {
 }
 
 double tickSize(const MainWindow& window) {
-  return window.heatmap()->sourceAxis()->tickLabelFont().pointSizeF();
+  return named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+      ->sourceAxis()
+      ->tickLabelFont()
+      .pointSizeF();
 }
 
 }  // namespace
@@ -68,9 +73,15 @@ TEST(ClassroomMode, ScalesTheApplicationFontAndThePlotsAndRestoresThemExactly) {
   Shown s;
   const QFont appFont = QApplication::font();
   const double ticks = tickSize(s.window);
-  const double colourScaleLabel =
-      s.window.heatmap()->colorScale()->axis()->labelFont().pointSizeF();
-  const double stepBars = s.window.stepView()->attentionPlot()->xAxis->tickLabelFont().pointSizeF();
+  const double colourScaleLabel = named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")
+                                      ->colorScale()
+                                      ->axis()
+                                      ->labelFont()
+                                      .pointSizeF();
+  const double stepBars = named<attn::ui::StepView>(s.window, "stepView")
+                              ->attentionPlot()
+                              ->xAxis->tickLabelFont()
+                              .pointSizeF();
   ASSERT_GT(appFont.pointSizeF(), 0);
 
   action(s.window, "actionClassroomMode")->trigger();
@@ -79,17 +90,33 @@ TEST(ClassroomMode, ScalesTheApplicationFontAndThePlotsAndRestoresThemExactly) {
   EXPECT_NEAR(QApplication::font().pointSizeF(), appFont.pointSizeF() * k, 0.01);
   EXPECT_NEAR(s.window.font().pointSizeF(), appFont.pointSizeF() * k, 0.01);  // reaches widgets
   EXPECT_NEAR(tickSize(s.window), ticks * k, 0.01);
-  EXPECT_NEAR(s.window.heatmap()->colorScale()->axis()->labelFont().pointSizeF(),
+  EXPECT_NEAR(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")
+                  ->colorScale()
+                  ->axis()
+                  ->labelFont()
+                  .pointSizeF(),
               colourScaleLabel * k, 0.01);
-  EXPECT_NEAR(s.window.stepView()->attentionPlot()->xAxis->tickLabelFont().pointSizeF(),
+  EXPECT_NEAR(named<attn::ui::StepView>(s.window, "stepView")
+                  ->attentionPlot()
+                  ->xAxis->tickLabelFont()
+                  .pointSizeF(),
               stepBars * k, 0.01);
 
   action(s.window, "actionClassroomMode")->trigger();
   EXPECT_FALSE(s.window.classroomMode()->isActive());
   EXPECT_EQ(QApplication::font(), appFont);
   EXPECT_EQ(tickSize(s.window), ticks);
-  EXPECT_EQ(s.window.heatmap()->colorScale()->axis()->labelFont().pointSizeF(), colourScaleLabel);
-  EXPECT_EQ(s.window.stepView()->attentionPlot()->xAxis->tickLabelFont().pointSizeF(), stepBars);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")
+                ->colorScale()
+                ->axis()
+                ->labelFont()
+                .pointSizeF(),
+            colourScaleLabel);
+  EXPECT_EQ(named<attn::ui::StepView>(s.window, "stepView")
+                ->attentionPlot()
+                ->xAxis->tickLabelFont()
+                .pointSizeF(),
+            stepBars);
 }
 
 TEST(ClassroomMode, TheTextSizeIsAdjustableWhileOn) {
@@ -142,7 +169,7 @@ TEST(ClassroomMode, PutsTheSidePanelsAwayAndGivesTheMapsTheRoom) {
   QDockWidget* step = dock(s.window, "stepDock");
   ASSERT_TRUE(model && input && step);
   ASSERT_TRUE(model->isVisible() && input->isVisible() && step->isVisible());
-  const int heatmapWidth = s.window.heatmap()->width();
+  const int heatmapWidth = named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->width();
   const int stepWidth = step->width();
 
   s.window.classroomMode()->setActive(true);
@@ -150,7 +177,8 @@ TEST(ClassroomMode, PutsTheSidePanelsAwayAndGivesTheMapsTheRoom) {
   EXPECT_FALSE(model->isVisible());
   EXPECT_FALSE(input->isVisible());
   EXPECT_TRUE(step->isVisible());
-  EXPECT_GT(s.window.heatmap()->width(), heatmapWidth + 100);
+  EXPECT_GT(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->width(),
+            heatmapWidth + 100);
   EXPECT_GT(step->width(), stepWidth);  // room for the step view's larger text
   EXPECT_TRUE(fitsItsPanel(step));
   // The step panel's title is drawn large too: QDockWidget keeps the font it was made with
@@ -163,7 +191,7 @@ TEST(ClassroomMode, PutsTheSidePanelsAwayAndGivesTheMapsTheRoom) {
   EXPECT_TRUE(model->isVisible());
   EXPECT_TRUE(input->isVisible());
   EXPECT_TRUE(step->isVisible());
-  EXPECT_NEAR(s.window.heatmap()->width(), heatmapWidth, 4);
+  EXPECT_NEAR(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->width(), heatmapWidth, 4);
   EXPECT_NEAR(step->width(), stepWidth, 4);
   EXPECT_EQ(step->font(), QApplication::font());
 }
@@ -172,25 +200,30 @@ TEST(ClassroomMode, ProjectorColourMapAndThickRowMarkThenTheUsersChoice) {
   Shown s;
   action(s.window, "actionColour_cividis")->trigger();
   s.window.classroomMode()->setActive(true);
-  EXPECT_EQ(s.window.heatmap()->colourMap(), ClassroomMode::kColourMap);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
+            ClassroomMode::kColourMap);
   EXPECT_TRUE(action(s.window, "actionColour_greys")->isChecked());
-  EXPECT_DOUBLE_EQ(s.window.heatmap()->rowMarkerWidth(), ClassroomMode::kRowMarkerWidth);
+  EXPECT_DOUBLE_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->rowMarkerWidth(),
+                   ClassroomMode::kRowMarkerWidth);
   EXPECT_EQ(s.window.settings()->colourMap(), attn::ui::ColourMap::Cividis);  // not overwritten
   s.window.classroomMode()->setActive(false);
-  EXPECT_EQ(s.window.heatmap()->colourMap(), attn::ui::ColourMap::Cividis);
-  EXPECT_DOUBLE_EQ(s.window.heatmap()->rowMarkerWidth(), 2);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
+            attn::ui::ColourMap::Cividis);
+  EXPECT_DOUBLE_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->rowMarkerWidth(), 2);
 
   // A map picked during the lesson is the user's new choice and stays afterwards.
   s.window.classroomMode()->setActive(true);
   action(s.window, "actionColour_magma")->trigger();
   s.window.classroomMode()->setActive(false);
-  EXPECT_EQ(s.window.heatmap()->colourMap(), attn::ui::ColourMap::Magma);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(s.window, "alignmentHeatmap")->colourMap(),
+            attn::ui::ColourMap::Magma);
 }
 
 TEST(ClassroomMode, ButtonIconsGrowAndComeBack) {
   Shown s;
   QToolButton* play = nullptr;
-  for (QToolButton* b : s.window.stepView()->findChildren<QToolButton*>())
+  for (QToolButton* b :
+       named<attn::ui::StepView>(s.window, "stepView")->findChildren<QToolButton*>())
     if (b->defaultAction() && b->defaultAction()->objectName() == QLatin1String("actionPlay"))
       play = b;
   ASSERT_NE(play, nullptr);
@@ -305,16 +338,17 @@ TEST(ClassroomMode, EveryTabsTextIsEnlarged) {
       QString());
   const double base = QApplication::font().pointSizeF();
   window.classroomMode()->setActive(true);
-  for (int i = 0; i < window.tabs()->count(); ++i) {
-    if (!window.tabs()->isTabEnabled(i)) continue;
-    window.tabs()->setCurrentIndex(i);
+  for (int i = 0; i < named<QTabWidget>(window, "centralTabs")->count(); ++i) {
+    if (!named<QTabWidget>(window, "centralTabs")->isTabEnabled(i)) continue;
+    named<QTabWidget>(window, "centralTabs")->setCurrentIndex(i);
     QApplication::processEvents();
     const QString name = QStringLiteral("classroom_tab%1").arg(i);
     attn::test::maybeCapture(window, name.toLatin1().constData());
-    for (QLabel* label : window.tabs()->currentWidget()->findChildren<QLabel*>()) {
+    for (QLabel* label :
+         named<QTabWidget>(window, "centralTabs")->currentWidget()->findChildren<QLabel*>()) {
       if (!label->isVisible() || label->text().isEmpty()) continue;
       EXPECT_GE(label->font().pointSizeF(), base * 1.3)
-          << window.tabs()->tabText(i).toStdString() << ": "
+          << named<QTabWidget>(window, "centralTabs")->tabText(i).toStdString() << ": "
           << label->text().left(60).toStdString();
     }
   }

@@ -19,6 +19,7 @@
 #include <cmath>
 
 #include "explain/compare.h"
+#include "find_widget.h"
 #include "models/model.h"
 #include "studio_test_support.h"
 #include "teach/compare_runner.h"
@@ -32,6 +33,7 @@
 #include "views/heatmap_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 using attn::test::eventually;
@@ -168,11 +170,11 @@ TEST(CompareView, FromTheFileMenuWithTheModelOnScreen) {
   window.resize(1280, 800);
   window.show();
   ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
-  CompareTools* tools = window.compareTools();
+  CompareTools* tools = named<attn::ui::CompareTools>(window, "compareTools");
   QSignalSpy compared(tools->view(), &CompareView::compared);
   EXPECT_EQ(tools->compareWithFile(bundled("toyfr-transformer")), QString());
   ASSERT_TRUE(eventually([&] { return compared.count() == 1; }, 20000));
-  EXPECT_EQ(window.tabs()->currentWidget(), tools->view());
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(), tools->view());
   EXPECT_TRUE(tools->view()->headerLabel()->text().contains(QStringLiteral("toyfr-transformer")));
   expectDifferenceOnScreen(*tools->view());
   attn::test::maybeCapture(window, "compare_tab");
@@ -200,7 +202,8 @@ TEST(CompareView, ReferenceAlignmentOnTheMainHeatmap) {
   window.resize(1280, 800);
   window.show();
   ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
-  ReferenceAlignmentTool* tool = window.compareTools()->referenceTool();
+  ReferenceAlignmentTool* tool =
+      named<attn::ui::CompareTools>(window, "compareTools")->referenceTool();
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("gold.align"));
   QFile f(path);

@@ -19,6 +19,7 @@
 #include "documents/session.h"
 #include "documents/trace_document.h"
 #include "explain/computation.h"
+#include "find_widget.h"
 #include "models/model.h"
 #include "teach/computation_view.h"
 #include "teach/computation_view_text.h"
@@ -30,6 +31,7 @@
 #include "window/window_capture.h"
 
 using attn::MapKind;
+using attn::test::named;
 using attn::ui::ComputationText;
 using attn::ui::ComputationView;
 using attn::ui::Session;
@@ -273,10 +275,10 @@ TEST(ComputationView, IsATabOfTheMainWindow) {
   ASSERT_EQ(window.start(bundled(QStringLiteral("toyfr-transformer")), {}, true), QString());
   auto* view = window.findChild<ComputationView*>();
   ASSERT_NE(view, nullptr);
-  const int tab = window.tabs()->indexOf(view);
+  const int tab = named<QTabWidget>(window, "centralTabs")->indexOf(view);
   ASSERT_GE(tab, 0);
-  EXPECT_EQ(window.tabs()->tabText(tab), QStringLiteral("Computation"));
-  window.tabs()->setCurrentIndex(tab);
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->tabText(tab), QStringLiteral("Computation"));
+  named<QTabWidget>(window, "centralTabs")->setCurrentIndex(tab);
   window.session()->traceDocument()->setStep(1);
   ASSERT_NE(view->computation(), nullptr) << view->message().toStdString();
   EXPECT_EQ(view->computation()->step, 1);

@@ -11,6 +11,7 @@
 
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "qt_printers.h"
 #include "studio_test_support.h"
 #include "trace/trace_json.h"
@@ -18,6 +19,7 @@
 #include "window/main_window.h"
 #include "window/trace_files.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 using attn::test::eventually;
@@ -61,9 +63,9 @@ TEST_F(ExportTest, FigureAsPdfIsAPdfDocument) {
 }
 
 TEST_F(ExportTest, EveryTabExportsAPicture) {
-  for (int i = 0; i < window.tabs()->count(); ++i) {
-    if (!window.tabs()->isTabEnabled(i)) continue;
-    window.tabs()->setCurrentIndex(i);
+  for (int i = 0; i < named<QTabWidget>(window, "centralTabs")->count(); ++i) {
+    if (!named<QTabWidget>(window, "centralTabs")->isTabEnabled(i)) continue;
+    named<QTabWidget>(window, "centralTabs")->setCurrentIndex(i);
     const QString file = path(QStringLiteral("tab%1.png").arg(i));
     ASSERT_TRUE(window.exportFigureTo(file)) << i;
     EXPECT_FALSE(QImage(file).isNull()) << i;
@@ -111,8 +113,9 @@ TEST_F(ExportTest, TraceAsJsonOpensAgainWithTheSameNumbers) {
   window.session()->showExample();
   ASSERT_TRUE(window.session()->openTrace(file));
   EXPECT_TRUE(window.session()->traceDocument()->origin().contains(QStringLiteral("trace.json")));
-  EXPECT_EQ(window.heatmap()->rows(), before.attention.at(MapKind::Cross).queries);
-  EXPECT_EQ(window.heatmap()->value(0, 0),
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(),
+            before.attention.at(MapKind::Cross).queries);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(0, 0),
             double(before.attention.at(MapKind::Cross).at(0, 0, 0, 0)));
 }
 
@@ -125,9 +128,10 @@ TEST_F(ExportTest, ATraceFromElsewhereWithoutProbabilitiesOpens) {
                "attention": {"cross": [[[[0.5, 0.5], [0.9, 0.1], [0.2, 0.8]]]]}})");
   out.close();
   ASSERT_TRUE(window.session()->openTrace(file));
-  EXPECT_EQ(window.heatmap()->rows(), 3);
-  EXPECT_EQ(window.heatmap()->cols(), 2);
-  EXPECT_FLOAT_EQ(float(window.heatmap()->value(1, 0)), 0.9f);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), 3);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->cols(), 2);
+  EXPECT_FLOAT_EQ(float(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(1, 0)),
+                  0.9f);
 }
 
 TEST_F(ExportTest, ExportIntoAMissingFolderFailsWithoutWritingAnything) {

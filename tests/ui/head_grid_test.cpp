@@ -9,6 +9,7 @@
 
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "qt_printers.h"
 #include "studio_test_support.h"
 #include "trace/trace.h"
@@ -18,6 +19,7 @@
 #include "views/heatmap_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 
@@ -31,7 +33,8 @@ class HeadGridTest : public ::testing::Test {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     trace = std::make_shared<const Trace>(attn::test::transformerLikeTrace(3, 4, 7, 5));
     window.session()->traceDocument()->setTrace(trace, QStringLiteral("synthetic transformer"));
-    window.tabs()->setCurrentWidget(window.headsPanel());
+    named<QTabWidget>(window, "centralTabs")
+        ->setCurrentWidget(named<attn::ui::HeadsPanel>(window, "headsTab"));
   }
 
   MainWindow window;
@@ -41,8 +44,8 @@ class HeadGridTest : public ::testing::Test {
 }  // namespace
 
 TEST_F(HeadGridTest, HasOneSmallMapPerLayerAndHeadAndMeansForEachKind) {
-  HeadGrid* grid = window.headsPanel()->grid();
-  QComboBox* kinds = window.headsPanel()->kindBox();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
+  QComboBox* kinds = named<attn::ui::HeadsPanel>(window, "headsTab")->kindBox();
   EXPECT_EQ(kinds->count(), 3);  // cross, encoder self, decoder self
   EXPECT_EQ(grid->kind(), MapKind::Cross);
   EXPECT_EQ(grid->layers(), 3);
@@ -56,7 +59,7 @@ TEST_F(HeadGridTest, HasOneSmallMapPerLayerAndHeadAndMeansForEachKind) {
 }
 
 TEST_F(HeadGridTest, EachPixelIsTheColourOfItsWeight) {
-  HeadGrid* grid = window.headsPanel()->grid();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   const AttentionMap& cross = trace->attention.at(MapKind::Cross);
   const QVector<QRgb> table = colourTable(ColourMap::Viridis);
   const QImage image = grid->image(2, 1);
@@ -70,28 +73,33 @@ TEST_F(HeadGridTest, EachPixelIsTheColourOfItsWeight) {
 }
 
 TEST_F(HeadGridTest, ClickingAHeadEnlargesItInTheAlignmentView) {
-  HeadGrid* grid = window.headsPanel()->grid();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(1, 2).center());
-  EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.alignmentView()));
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
+            static_cast<QWidget*>(named<attn::ui::AlignmentView>(window, "alignmentTab")));
   TraceDocument* doc = window.session()->traceDocument();
   EXPECT_EQ(doc->mapKind(), MapKind::Cross);
   EXPECT_EQ(doc->layer(), 1);
   EXPECT_EQ(doc->head(), 2);
   const AttentionMap& cross = trace->attention.at(MapKind::Cross);
-  ASSERT_EQ(window.heatmap()->rows(), cross.queries);
+  ASSERT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), cross.queries);
   for (int q = 0; q < cross.queries; ++q)
     for (int k = 0; k < cross.keys; ++k)
-      ASSERT_EQ(window.heatmap()->value(q, k), double(cross.at(1, 2, q, k)));
-  EXPECT_TRUE(window.heatmap()->title().contains(QStringLiteral("head 3 of 4")));
+      ASSERT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(q, k),
+                double(cross.at(1, 2, q, k)));
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+                  ->title()
+                  .contains(QStringLiteral("head 3 of 4")));
   attn::test::maybeCapture(window, "heads_enlarged");
 }
 
 TEST_F(HeadGridTest, TheMeanColumnEnlargesTheMeanOverHeads) {
-  HeadGrid* grid = window.headsPanel()->grid();
+  HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(0, -1).center());
   EXPECT_EQ(window.session()->traceDocument()->head(), TraceDocument::kMeanOverHeads);
   const std::vector<float> mean = trace->attention.at(MapKind::Cross).meanOverHeads(0);
-  EXPECT_FLOAT_EQ(float(window.heatmap()->value(1, 1)), mean[size_t(1 * 7 + 1)]);
+  EXPECT_FLOAT_EQ(float(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(1, 1)),
+                  mean[size_t(1 * 7 + 1)]);
 }
 
 TEST(HeadGridSpeed, ASixByEightGridOfHundredByHundredMapsRebuildsAndPaintsQuickly) {

@@ -8,6 +8,7 @@
 
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "qt_printers.h"
 #include "studio_test_support.h"
 #include "trace/trace.h"
@@ -16,6 +17,7 @@
 #include "views/hops_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 
@@ -28,8 +30,9 @@ TEST(HopsView, ShowsEachHopAsARowTheSentenceHighlightedAndThePenalty) {
   window.session()->traceDocument()->setTrace(trace, QStringLiteral("synthetic classifier"));
 
   // The Hops tab comes forward for a classifier.
-  EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.hopsView()));
-  HopsView* hops = window.hopsView();
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
+            static_cast<QWidget*>(named<attn::ui::HopsView>(window, "hopsTab")));
+  HopsView* hops = named<attn::ui::HopsView>(window, "hopsTab");
   HeatmapView* h = hops->heatmap();
   ASSERT_EQ(h->rows(), 2);
   ASSERT_EQ(h->cols(), 4);
@@ -59,5 +62,7 @@ TEST(HopsView, OnlyTokenLabelsShowTheirSpaces) {
 TEST(HopsView, IsDisabledForASeq2SeqTrace) {
   MainWindow window;
   window.session()->showExample();
-  EXPECT_FALSE(window.tabs()->isTabEnabled(window.tabs()->indexOf(window.hopsView())));
+  EXPECT_FALSE(named<QTabWidget>(window, "centralTabs")
+                   ->isTabEnabled(named<QTabWidget>(window, "centralTabs")
+                                      ->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))));
 }

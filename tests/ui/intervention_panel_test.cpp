@@ -23,6 +23,7 @@
 #include "documents/session.h"
 #include "documents/trace_document.h"
 #include "explain/intervention.h"
+#include "find_widget.h"
 #include "models/model.h"
 #include "qt_printers.h"
 #include "studio_test_support.h"
@@ -36,6 +37,7 @@
 #include "window/main_window.h"
 #include "window/user_error.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 using attn::test::eventually;
@@ -259,7 +261,7 @@ TEST(InterventionInWindow, TheDecodeMenuRunsThePanel) {
                          QStringLiteral("the cat sees the dog"),
                          /*wait=*/true)
                   .isEmpty());
-  auto* panel = window.findChild<InterventionPanel*>(QStringLiteral("interventionPanel"));
+  auto* panel = window.findChild<InterventionPanel*>(QStringLiteral("interveneTab"));
   ASSERT_NE(panel, nullptr);
   ASSERT_TRUE(panel->isUsable());
   auto* action = window.findChild<QAction*>(QStringLiteral("actionDecodeIntervention"));
@@ -273,7 +275,7 @@ TEST(InterventionInWindow, TheDecodeMenuRunsThePanel) {
   ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
   QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
   ASSERT_TRUE(eventually([&] { return done.count() == 1; }, 20000));
-  EXPECT_EQ(window.tabs()->currentWidget(), panel);
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(), panel);
   EXPECT_TRUE(panel->results()->hasRun());
   EXPECT_EQ(panel->results()->afterMap()->value(1, 0), 1.0);
   attn::test::maybeCapture(window, "intervention_window");

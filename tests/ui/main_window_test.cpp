@@ -20,6 +20,7 @@
 #include "documents/session.h"
 #include "documents/settings.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "qt_printers.h"
 #include "studio_test_support.h"
 #include "views/heatmap_view.h"
@@ -27,6 +28,7 @@
 #include "window/main_window.h"
 #include "window/window_capture.h"
 
+using attn::test::named;
 using attn::ui::MainWindow;
 
 namespace {
@@ -75,11 +77,16 @@ TEST(MainWindow, TheExampleIsLabelledAsAnExample) {
   MainWindow window;
   window.session()->showExample();
   const attn::ui::ExampleMatrix example = attn::ui::exampleAlignment();
-  EXPECT_EQ(window.heatmap()->rows(), example.rows);
-  EXPECT_EQ(window.heatmap()->cols(), example.cols);
-  EXPECT_EQ(window.heatmap()->value(4, 6), example.values[4 * example.cols + 6]);
-  EXPECT_TRUE(window.heatmap()->title().startsWith(QStringLiteral("Example")));
-  EXPECT_TRUE(window.heatmap()->title().contains(QStringLiteral("not a model")));
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), example.rows);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->cols(), example.cols);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(4, 6),
+            example.values[4 * example.cols + 6]);
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+                  ->title()
+                  .startsWith(QStringLiteral("Example")));
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+                  ->title()
+                  .contains(QStringLiteral("not a model")));
   EXPECT_TRUE(window.findChild<QLabel*>(QStringLiteral("sourceNote"))
                   ->toolTip()
                   .startsWith(QStringLiteral("Example")));
@@ -94,7 +101,8 @@ TEST(MainWindow, StartsOnAModelWithItsExampleAlreadyDecoded) {
   const auto& trace = window.session()->traceDocument()->trace();
   ASSERT_NE(trace, nullptr);
   EXPECT_EQ(trace->sourceTokens, (std::vector<std::string>{"le", "chien", "dort", "<eos>"}));
-  EXPECT_EQ(window.heatmap()->rows(), int(trace->targetTokens.size()));
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(),
+            int(trace->targetTokens.size()));
   EXPECT_FALSE(window.session()->traceDocument()->isExample());
 }
 
@@ -112,13 +120,15 @@ TEST(MainWindow, EveryTabIsInTheViewMenuAndAltDigitJumpsToIt) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   ASSERT_EQ(window.start(attn::test::bahdanauModelPath(), QStringLiteral("le chien dort"), true),
             QString());
-  QTabWidget* tabs = window.tabs();
+  QTabWidget* tabs = named<QTabWidget>(window, "centralTabs");
   ASSERT_GE(tabs->count(), 9);
   // Alt+5 shows the fifth tab; Alt+3 (Hops, disabled for an encoder-decoder) changes nothing.
   QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
   EXPECT_EQ(tabs->currentIndex(), 4);
-  ASSERT_FALSE(tabs->isTabEnabled(tabs->indexOf(window.hopsView())));
-  QTest::keyClick(&window, Qt::Key(Qt::Key_1 + tabs->indexOf(window.hopsView())), Qt::AltModifier);
+  ASSERT_FALSE(tabs->isTabEnabled(tabs->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))));
+  QTest::keyClick(&window,
+                  Qt::Key(Qt::Key_1 + tabs->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))),
+                  Qt::AltModifier);
   EXPECT_EQ(tabs->currentIndex(), 4);
   // The menu lists every tab, the current one checked, with its key.
   auto* menu = window.findChild<QMenu*>(QStringLiteral("menuTabs"));
@@ -129,9 +139,32 @@ TEST(MainWindow, EveryTabIsInTheViewMenuAndAltDigitJumpsToIt) {
   EXPECT_TRUE(items[4]->isChecked());
   EXPECT_TRUE(items[0]->text().startsWith(tabs->tabText(0))) << items[0]->text().toStdString();
   EXPECT_TRUE(items[0]->text().endsWith(QStringLiteral("Alt+1"))) << items[0]->text().toStdString();
-  EXPECT_FALSE(items[tabs->indexOf(window.hopsView())]->isEnabled());
+  EXPECT_FALSE(items[tabs->indexOf(named<attn::ui::HopsView>(window, "hopsTab"))]->isEnabled());
   items.last()->trigger();  // the last tab, out of sight at this width
   EXPECT_EQ(tabs->currentIndex(), tabs->count() - 1);
+}
+
+TEST(MainWindow, ATabIsFoundByItsStableIdOrItsTitle) {
+  MainWindow window;
+  QTabWidget* tabs = named<QTabWidget>(window, "centralTabs");
+  // The ids, in the order of the tab bar (and of Alt+1 … Alt+9), never translated.
+  const QStringList ids = {"alignment", "heads",       "hops",     "beam",    "rollout",
+                           "saliency",  "computation", "training", "compare", "intervene"};
+  ASSERT_EQ(tabs->count(), ids.size());
+  for (int i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(tabs->widget(i)->objectName(), ids[i] + QStringLiteral("Tab"));
+    EXPECT_FALSE(tabs->tabToolTip(i).isEmpty()) << ids[i].toStdString();
+  }
+  EXPECT_EQ(window.showTab(QStringLiteral("computation")), QString());
+  EXPECT_EQ(tabs->currentWidget()->objectName(), QStringLiteral("computationTab"));
+  EXPECT_EQ(window.showTab(QStringLiteral("beam search")), QString());  // a title, any case
+  EXPECT_EQ(tabs->currentWidget()->objectName(), QStringLiteral("beamTab"));
+  EXPECT_EQ(window.showTab(QStringLiteral("Intervene")), QString());
+  EXPECT_EQ(tabs->currentIndex(), 9);
+  const QString error = window.showTab(QStringLiteral("Nowhere"));
+  EXPECT_TRUE(error.startsWith(QStringLiteral("no tab 'Nowhere'; there are: alignment, heads")))
+      << error.toStdString();
+  EXPECT_EQ(tabs->currentIndex(), 9) << "a wrong name changes nothing";
 }
 
 TEST(MainWindow, StatusBarToggleHidesAndShowsIt) {
@@ -154,7 +187,8 @@ TEST(MainWindowSettings, ColourMapRecentFilesAndLayoutAreRemembered) {
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     action(window, "actionColour_cividis")->trigger();
-    EXPECT_EQ(window.heatmap()->colourMap(), attn::ui::ColourMap::Cividis);
+    EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->colourMap(),
+              attn::ui::ColourMap::Cividis);
     ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
     window.findChild<QDockWidget*>(QStringLiteral("stepDock"))->hide();
     EXPECT_TRUE(window.close());
@@ -165,7 +199,8 @@ TEST(MainWindowSettings, ColourMapRecentFilesAndLayoutAreRemembered) {
   EXPECT_TRUE(
       settings.recentFiles().first().endsWith(QStringLiteral("bahdanau_additive.safetensors")));
   MainWindow window(&settings);
-  EXPECT_EQ(window.heatmap()->colourMap(), attn::ui::ColourMap::Cividis);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->colourMap(),
+            attn::ui::ColourMap::Cividis);
   EXPECT_TRUE(action(window, "actionColour_cividis")->isChecked());
   auto* recent = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
   ASSERT_NE(recent, nullptr);

@@ -13,12 +13,14 @@
 
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "studio_test_support.h"
 #include "trace/trace_json.h"
 #include "views/heatmap_view.h"
 #include "views/step_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 
@@ -51,15 +53,21 @@ TEST(Performance, ADecodeStepOnASixtyBySixtyMapUpdatesEveryViewQuickly) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   window.session()->traceDocument()->setTrace(std::make_shared<const Trace>(rnnLikeTrace(60, 60)),
                                               QStringLiteral("60 × 60"));
-  window.heatmap()->replotNow();
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->replotNow();
   QElapsedTimer timer;
   timer.start();
   constexpr int kSteps = 20;
   for (int step = 1; step <= kSteps; ++step) {
     window.session()->traceDocument()->setStep(step);
-    window.heatmap()->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    window.stepView()->attentionPlot()->replot(QCustomPlot::rpImmediateRefresh);
-    window.stepView()->topKPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+        ->plot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::StepView>(window, "stepView")
+        ->attentionPlot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::StepView>(window, "stepView")
+        ->topKPlot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
   }
   const qint64 perStep = timer.elapsed() / kSteps;
   report("decode step, 60x60", perStep, 16);
@@ -77,23 +85,25 @@ TEST(Performance, AFiveHundredSquareTraceOpensAndPansQuickly) {
   QElapsedTimer timer;
   timer.start();
   ASSERT_TRUE(window.session()->openTrace(file));
-  window.heatmap()->replotNow();
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->replotNow();
   const qint64 open = timer.elapsed();
   report("open 500x500 trace", open, 1000);
   EXPECT_LT(open, 10000);
-  EXPECT_EQ(window.heatmap()->rows(), 500);
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), 500);
 
   // Zoomed in on a corner, then dragged along: each frame is a replot.
-  window.heatmap()->sourceAxis()->setRange(-0.5, 49.5);
-  window.heatmap()->outputAxis()->setRange(-0.5, 49.5);
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->setRange(-0.5, 49.5);
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->outputAxis()->setRange(-0.5, 49.5);
   timer.restart();
   constexpr int kFrames = 20;
   for (int i = 0; i < kFrames; ++i) {
-    window.heatmap()->sourceAxis()->moveRange(5);
-    window.heatmap()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->sourceAxis()->moveRange(5);
+    named<attn::ui::HeatmapView>(window, "alignmentHeatmap")
+        ->plot()
+        ->replot(QCustomPlot::rpImmediateRefresh);
   }
   const qint64 frame = timer.elapsed() / kFrames;
   report("pan frame, 500x500", frame, 16);
   EXPECT_LT(frame, 160);
-  EXPECT_TRUE(window.heatmap()->isZoomed());
+  EXPECT_TRUE(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->isZoomed());
 }

@@ -14,6 +14,7 @@
 #include "documents/session.h"
 #include "documents/trace_document.h"
 #include "explain/rollout.h"
+#include "find_widget.h"
 #include "studio_test_support.h"
 #include "teach/rollout_view.h"
 #include "test_paths.h"
@@ -22,6 +23,7 @@
 #include "views/heatmap_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 
@@ -175,10 +177,10 @@ TEST(RolloutView, IsATabOfTheWindowAndTakesItsColourMap) {
             QString());
   auto* view = window.findChild<RolloutView*>();
   ASSERT_NE(view, nullptr);
-  const int tab = window.tabs()->indexOf(view);
+  const int tab = named<QTabWidget>(window, "centralTabs")->indexOf(view);
   ASSERT_GE(tab, 0);
-  EXPECT_EQ(window.tabs()->tabText(tab), QStringLiteral("Rollout"));
-  window.tabs()->setCurrentIndex(tab);
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->tabText(tab), QStringLiteral("Rollout"));
+  named<QTabWidget>(window, "centralTabs")->setCurrentIndex(tab);
   EXPECT_TRUE(view->isShowingRollout());
   auto* magma = window.findChild<QAction*>(QStringLiteral("actionColour_magma"));
   ASSERT_NE(magma, nullptr);

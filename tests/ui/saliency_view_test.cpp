@@ -17,6 +17,7 @@
 #include "documents/session.h"
 #include "documents/trace_document.h"
 #include "explain/saliency.h"
+#include "find_widget.h"
 #include "models/model.h"
 #include "studio_test_support.h"
 #include "teach/saliency_view.h"
@@ -25,6 +26,7 @@
 #include "trace/trace_json.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 
@@ -185,11 +187,11 @@ TEST(SaliencyView, IsATabOfTheWindowThatComputesWhenShown) {
             QString());
   auto* view = window.findChild<SaliencyView*>();
   ASSERT_NE(view, nullptr);
-  const int tab = window.tabs()->indexOf(view);
+  const int tab = named<QTabWidget>(window, "centralTabs")->indexOf(view);
   ASSERT_GE(tab, 0);
-  EXPECT_EQ(window.tabs()->tabText(tab), QStringLiteral("Saliency"));
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->tabText(tab), QStringLiteral("Saliency"));
   EXPECT_FALSE(view->hasResult());  // behind another tab: nothing computed yet
-  window.tabs()->setCurrentIndex(tab);
+  named<QTabWidget>(window, "centralTabs")->setCurrentIndex(tab);
   ASSERT_TRUE(attn::test::eventually([&] { return view->hasResult() && !view->isComputing(); }));
   window.session()->traceDocument()->setStep(3);
   view->ofBox()->setCurrentIndex(1);

@@ -24,6 +24,7 @@
 #include "documents/model_document.h"
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "models/model.h"
 #include "panels/input_panel.h"
 #include "qt_printers.h"
@@ -35,6 +36,7 @@
 #include "views/step_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 using attn::test::eventually;
@@ -54,7 +56,7 @@ class StudioFlowTest : public ::testing::Test {
   // Types `sentence` into the input box as a user would and presses Enter; waits for the trace.
   void typeAndDecode(const QString& sentence) {
     QSignalSpy decoded(window.session(), &Session::decoded);
-    QLineEdit* edit = window.inputPanel()->sentenceEdit();
+    QLineEdit* edit = named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit();
     edit->clear();
     QTest::keyClicks(edit, sentence);
     QTest::keyClick(edit, Qt::Key_Return);
@@ -67,7 +69,7 @@ class StudioFlowTest : public ::testing::Test {
   // Every cell of the heatmap against the trace's cross-attention.
   void expectHeatmapHoldsCross() {
     const AttentionMap& cross = trace().attention.at(MapKind::Cross);
-    HeatmapView* h = window.heatmap();
+    HeatmapView* h = named<attn::ui::HeatmapView>(window, "alignmentHeatmap");
     ASSERT_EQ(h->rows(), cross.queries);
     ASSERT_EQ(h->cols(), cross.keys);
     for (int q = 0; q < cross.queries; ++q)
@@ -84,16 +86,17 @@ TEST_F(StudioFlowTest, OpensAModelAndDecodesItsExampleAtOnce) {
   QSignalSpy decoded(window.session(), &Session::decoded);
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath()));
   ASSERT_TRUE(eventually([&] { return decoded.count() >= 1; }));
-  EXPECT_FALSE(window.inputPanel()->sentenceEdit()->text().isEmpty());
+  EXPECT_FALSE(named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit()->text().isEmpty());
   EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("bahdanau")));
   expectHeatmapHoldsCross();
 }
 
 TEST_F(StudioFlowTest, TypedSentenceIsShownAsTokensWithUnknownsMarked) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
-  window.inputPanel()->sentenceEdit()->clear();
-  QTest::keyClicks(window.inputPanel()->sentenceEdit(), QStringLiteral("le loup dort"));
-  const QString tokens = window.inputPanel()->tokensLabel()->text();
+  named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit()->clear();
+  QTest::keyClicks(named<attn::ui::InputPanel>(window, "inputPanel")->sentenceEdit(),
+                   QStringLiteral("le loup dort"));
+  const QString tokens = named<attn::ui::InputPanel>(window, "inputPanel")->tokensLabel()->text();
   EXPECT_TRUE(tokens.contains(QStringLiteral("loup")));
   EXPECT_TRUE(tokens.contains(QStringLiteral("1 unknown token"))) << tokens;
   EXPECT_TRUE(tokens.contains(QStringLiteral("&lt;eos&gt;"))) << tokens;
@@ -109,7 +112,7 @@ TEST_F(StudioFlowTest, DecodeStepThroughAndEveryViewHoldsTheTracesNumbers) {
   ASSERT_GE(steps, 2);
 
   // The keyboard, with the focus outside the text box (as after clicking the heatmap).
-  window.heatmap()->setFocus();
+  named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->setFocus();
   EXPECT_EQ(document()->step(), 0);
   QTest::keyClick(&window, Qt::Key_Right);
   EXPECT_EQ(document()->step(), 1);
@@ -123,20 +126,26 @@ TEST_F(StudioFlowTest, DecodeStepThroughAndEveryViewHoldsTheTracesNumbers) {
   for (int step : {0, 1, steps - 1}) {
     document()->setStep(step);
     // The heatmap marks the row, the step view shows that row's weights and top-k.
-    EXPECT_EQ(window.heatmap()->selectedRow(), step);
-    const std::vector<double> bars = window.stepView()->attentionBars();
+    EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->selectedRow(), step);
+    const std::vector<double> bars = named<attn::ui::StepView>(window, "stepView")->attentionBars();
     const AttentionMap& cross = trace().attention.at(MapKind::Cross);
     ASSERT_EQ(int(bars.size()), cross.keys);
     for (int k = 0; k < cross.keys; ++k)
       EXPECT_FLOAT_EQ(float(bars[size_t(k)]), cross.at(0, 0, step, k));
     const auto& top = trace().steps[size_t(step)].topK;
-    ASSERT_EQ(window.stepView()->topTokens().size(), qsizetype(top.size()));
+    ASSERT_EQ(named<attn::ui::StepView>(window, "stepView")->topTokens().size(),
+              qsizetype(top.size()));
     for (size_t i = 0; i < top.size(); ++i) {
-      EXPECT_EQ(window.stepView()->topTokens()[qsizetype(i)].toStdString(), top[i].token);
-      EXPECT_FLOAT_EQ(float(window.stepView()->topProbabilities()[i]), top[i].prob);
+      EXPECT_EQ(
+          named<attn::ui::StepView>(window, "stepView")->topTokens()[qsizetype(i)].toStdString(),
+          top[i].token);
+      EXPECT_FLOAT_EQ(float(named<attn::ui::StepView>(window, "stepView")->topProbabilities()[i]),
+                      top[i].prob);
     }
-    EXPECT_TRUE(window.stepView()->outputText().contains(
-        QString::fromStdString(trace().targetTokens[size_t(step)]).toHtmlEscaped()));
+    EXPECT_TRUE(
+        named<attn::ui::StepView>(window, "stepView")
+            ->outputText()
+            .contains(QString::fromStdString(trace().targetTokens[size_t(step)]).toHtmlEscaped()));
   }
 }
 
@@ -144,19 +153,21 @@ TEST_F(StudioFlowTest, ClickingAHeatmapRowJumpsToThatStep) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
   typeAndDecode(QStringLiteral("le chat dort"));
   ASSERT_GE(document()->stepCount(), 3);
-  HeatmapView* h = window.heatmap();
+  HeatmapView* h = named<attn::ui::HeatmapView>(window, "alignmentHeatmap");
   h->replotNow();
   const QPoint centre(int(h->sourceAxis()->coordToPixel(1)), int(h->outputAxis()->coordToPixel(2)));
   QTest::mouseClick(h->plot(), Qt::LeftButton, {}, centre);
   EXPECT_EQ(document()->step(), 2);
-  EXPECT_TRUE(
-      window.stepView()->controls()->positionText().startsWith(QStringLiteral("step 3 of")));
+  EXPECT_TRUE(named<attn::ui::StepView>(window, "stepView")
+                  ->controls()
+                  ->positionText()
+                  .startsWith(QStringLiteral("step 3 of")));
 }
 
 TEST_F(StudioFlowTest, PlayAdvancesOneStepPerTickAndStopsAtTheEnd) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
   typeAndDecode(QStringLiteral("le chat"));
-  StepControls* controls = window.stepView()->controls();
+  StepControls* controls = named<attn::ui::StepView>(window, "stepView")->controls();
   controls->playAction()->trigger();
   EXPECT_TRUE(controls->isPlaying());
   ASSERT_TRUE(eventually([&] { return document()->step() >= 1; }, 3000));
@@ -166,8 +177,10 @@ TEST_F(StudioFlowTest, PlayAdvancesOneStepPerTickAndStopsAtTheEnd) {
 
 TEST_F(StudioFlowTest, ForcedTargetIsDecodedAlongTheGivenOutput) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
-  window.inputPanel()->forcedButton()->setChecked(true);
-  window.inputPanel()->targetEdit()->setText(QStringLiteral("the black cat sleeps"));
+  named<attn::ui::InputPanel>(window, "inputPanel")->forcedButton()->setChecked(true);
+  named<attn::ui::InputPanel>(window, "inputPanel")
+      ->targetEdit()
+      ->setText(QStringLiteral("the black cat sleeps"));
   typeAndDecode(QStringLiteral("le chat noir dort"));
   EXPECT_EQ(trace().targetTokens,
             (std::vector<std::string>{"the", "black", "cat", "sleeps", "<eos>"}));
@@ -176,15 +189,16 @@ TEST_F(StudioFlowTest, ForcedTargetIsDecodedAlongTheGivenOutput) {
 
 TEST_F(StudioFlowTest, BeamSearchFillsTheTreeAndItsPathSelectsSteps) {
   ASSERT_TRUE(window.session()->openModel(attn::test::bahdanauModelPath(), false));
-  window.inputPanel()->beamButton()->setChecked(true);
-  window.inputPanel()->beamWidthBox()->setValue(3);
+  named<attn::ui::InputPanel>(window, "inputPanel")->beamButton()->setChecked(true);
+  named<attn::ui::InputPanel>(window, "inputPanel")->beamWidthBox()->setValue(3);
   typeAndDecode(QStringLiteral("le chat noir"));
   ASSERT_FALSE(trace().beam.empty());
   EXPECT_EQ(trace().beamWidth, 3);
-  const int beamTab = window.tabs()->indexOf(window.beamTreeView());
-  EXPECT_TRUE(window.tabs()->isTabEnabled(beamTab));
-  window.tabs()->setCurrentIndex(beamTab);
-  BeamTreeCanvas* canvas = window.beamTreeView()->canvas();
+  const int beamTab = named<QTabWidget>(window, "centralTabs")
+                          ->indexOf(named<attn::ui::BeamTreeView>(window, "beamTab"));
+  EXPECT_TRUE(named<QTabWidget>(window, "centralTabs")->isTabEnabled(beamTab));
+  named<QTabWidget>(window, "centralTabs")->setCurrentIndex(beamTab);
+  BeamTreeCanvas* canvas = named<attn::ui::BeamTreeView>(window, "beamTab")->canvas();
   EXPECT_EQ(canvas->nodeCount(), int(trace().beam.size()));
   // Click the output's first token in the tree, from the last step: the step follows everywhere.
   const BeamNode* first = nullptr;
@@ -194,17 +208,20 @@ TEST_F(StudioFlowTest, BeamSearchFillsTheTreeAndItsPathSelectsSteps) {
   document()->setStep(document()->stepCount() - 1);
   QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->nodeRect(first->id).center().toPoint());
   EXPECT_EQ(document()->step(), 0);
-  EXPECT_EQ(window.heatmap()->selectedRow(), 0);
-  EXPECT_TRUE(
-      window.beamTreeView()->hypothesisText().contains(QStringLiteral("on the returned output")));
+  EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->selectedRow(), 0);
+  EXPECT_TRUE(named<attn::ui::BeamTreeView>(window, "beamTab")
+                  ->hypothesisText()
+                  .contains(QStringLiteral("on the returned output")));
   // A finished hypothesis shows the normalised score it competed with.
   const BeamNode* last = nullptr;
   for (const BeamNode& n : trace().beam)
     if (n.chosen && n.finished) last = &n;
   if (last) {
     QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->nodeRect(last->id).center().toPoint());
-    EXPECT_TRUE(window.beamTreeView()->hypothesisText().contains(QStringLiteral("ranked by")))
-        << window.beamTreeView()->hypothesisText().toStdString();
+    EXPECT_TRUE(named<attn::ui::BeamTreeView>(window, "beamTab")
+                    ->hypothesisText()
+                    .contains(QStringLiteral("ranked by")))
+        << named<attn::ui::BeamTreeView>(window, "beamTab")->hypothesisText().toStdString();
   }
   attn::test::maybeCapture(window, "beam_tree");
 }

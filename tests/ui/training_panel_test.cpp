@@ -23,6 +23,8 @@
 #include "documents/model_document.h"
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
+#include "jobs/training_job.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
 #include "panels/training_panel.h"
@@ -34,6 +36,7 @@
 #include "views/loss_plot.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn;
 using namespace attn::ui;
 using attn::test::eventually;
@@ -43,7 +46,7 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("copy"), 60);
 
   int guiTicks = 0;  // the event loop keeps running: a timer keeps firing during training
@@ -68,7 +71,7 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
   EXPECT_TRUE(panel->statusLabel()->text().startsWith(QStringLiteral("Done")))
       << panel->statusLabel()->text();
   attn::test::maybeCapture(window, "trained_decoded");
-  window.tabs()->setCurrentWidget(panel);
+  named<QTabWidget>(window, "centralTabs")->setCurrentWidget(panel);
   attn::test::maybeCapture(window, "training_done");
 
   // The new model is loaded, unsaved, and its example decoded.
@@ -98,13 +101,14 @@ TEST(TrainingPanel, RunsInAWorkerThreadReportsProgressAndHandsOverADecodedModel)
 
 TEST(TrainingPanel, ProgressComesFromAnotherThread) {
   TrainingRunner runner;
-  TrainingJob job;
-  job.task = "copy";
-  job.taskConfig.trainSize = 100;
-  job.taskConfig.validationSize = 10;
-  job.taskConfig.testSize = 10;
-  job.taskConfig.minLength = 2;
-  job.taskConfig.maxLength = 6;
+  jobs::TrainingJob job;
+  data::TaskConfig task;
+  task.trainSize = 100;
+  task.validationSize = 10;
+  task.testSize = 10;
+  task.minLength = 2;
+  task.maxLength = 6;
+  job.data = jobs::BuiltInTask{"copy", task};
   job.modelConfig = {{"arch", "rnn_seq2seq"}, {"embed_dim", 4}, {"hidden_dim", 8}};
   job.train.steps = 20;
   job.train.batchSize = 8;
@@ -112,12 +116,6 @@ TEST(TrainingPanel, ProgressComesFromAnotherThread) {
   Qt::HANDLE emitter = nullptr;
   QObject::connect(&runner, &TrainingRunner::progressed, &runner,
                    [&emitter](const TrainingTick&) { emitter = QThread::currentThreadId(); });
-  // The worker's own signal, seen from the thread that emits it: the training thread.
-  std::atomic<Qt::HANDLE> worker{nullptr};
-  QObject::connect(
-      runner.worker(), &TrainingWorker::progressed, runner.worker(),
-      [&worker](const TrainingTick&) { worker = QThread::currentThreadId(); },
-      Qt::DirectConnection);
   QSignalSpy finished(&runner, &TrainingRunner::finished);
   QSignalSpy failed(&runner, &TrainingRunner::failed);
   QSignalSpy progressed(&runner, &TrainingRunner::progressed);
@@ -126,12 +124,12 @@ TEST(TrainingPanel, ProgressComesFromAnotherThread) {
   ASSERT_TRUE(eventually([&] { return finished.count() + failed.count() == 1; }, 60000));
   ASSERT_EQ(failed.count(), 0) << failed[0][0].value<UserError>().what;
   EXPECT_EQ(emitter, QThread::currentThreadId()) << "the GUI slot runs on the GUI thread";
-  EXPECT_NE(worker.load(), nullptr);
-  EXPECT_NE(worker.load(), QThread::currentThreadId()) << "training ran on the GUI thread";
-  const auto outcome = finished[0][0].value<std::shared_ptr<TrainingOutcome>>();
+  // Where the work runs is the runner's own thread (tests/ui/latest_runner_test.cpp).
+  EXPECT_NE(runner.workerThread(), QThread::currentThread()) << "training ran on the GUI thread";
+  const auto outcome = finished[0][0].value<std::shared_ptr<jobs::TrainingOutcome>>();
   ASSERT_NE(outcome, nullptr);
   EXPECT_EQ(outcome->result.steps, 20);
-  EXPECT_FALSE(outcome->exampleSource.empty());
+  EXPECT_FALSE(outcome->example.source.empty());
   // Every step's loss arrived, in order, though ticks came at most every 50 ms.
   std::vector<int64_t> steps;
   for (const QList<QVariant>& args : progressed)
@@ -145,7 +143,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("copy"), 1'000'000);  // far longer than the test
   QSignalSpy progressed(panel->runner(), &TrainingRunner::progressed);
   QSignalSpy cancelled(panel->runner(), &TrainingRunner::cancelled);
@@ -155,7 +153,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
   // Paused: no step reports while paused (one tick may already be queued).
   QTest::mouseClick(panel->pauseButton(), Qt::LeftButton);
   EXPECT_TRUE(panel->runner()->isPaused());
-  window.tabs()->setCurrentWidget(panel);
+  named<QTabWidget>(window, "centralTabs")->setCurrentWidget(panel);
   attn::test::maybeCapture(window, "training_paused");
   QTest::qWait(150);
   const int whilePaused = int(progressed.count());
@@ -175,7 +173,7 @@ TEST(TrainingPanel, CancelStopsTheRunAndSaysCancelled) {
 
 TEST(TrainingPanel, AClassificationTaskForASeq2SeqModelSaysWhatToChoose) {
   MainWindow window;
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("sentiment"), 10);
   panel->form()->archBox()->setCurrentIndex(0);  // rnn_seq2seq
   QSignalSpy failed(panel, &TrainingPanel::failed);
@@ -188,7 +186,7 @@ TEST(TrainingPanel, AClassificationTaskForASeq2SeqModelSaysWhatToChoose) {
 
 TEST(TrainingPanel, ATsvFileThatDoesNotExistIsCaughtBeforeStarting) {
   MainWindow window;
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->tsvEdit()->setText(QStringLiteral("/no/such/corpus.tsv"));
   panel->form()->tsvButton()->setChecked(true);
   QSignalSpy failed(panel, &TrainingPanel::failed);
@@ -202,7 +200,7 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  TrainingPanel* panel = window.trainingPanel();
+  TrainingPanel* panel = named<attn::ui::TrainingPanel>(window, "trainingTab");
   panel->form()->setQuickDefaults(QStringLiteral("sentiment"), 40);
   ASSERT_EQ(panel->form()->archBox()->currentData().toString(),
             QStringLiteral("structured_self_attention"))
@@ -214,7 +212,9 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   ASSERT_EQ(failed.count(), 0) << failed[0][0].value<UserError>().what;
   const auto& trace = window.session()->traceDocument()->trace();
   ASSERT_TRUE(trace->attention.count(MapKind::Hops));
-  EXPECT_EQ(window.tabs()->currentWidget(), static_cast<QWidget*>(window.hopsView()));
-  EXPECT_EQ(window.hopsView()->heatmap()->rows(), trace->attention.at(MapKind::Hops).heads);
+  EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
+            static_cast<QWidget*>(named<attn::ui::HopsView>(window, "hopsTab")));
+  EXPECT_EQ(named<attn::ui::HopsView>(window, "hopsTab")->heatmap()->rows(),
+            trace->attention.at(MapKind::Hops).heads);
   attn::test::maybeCapture(window, "classifier_hops");
 }

@@ -28,6 +28,7 @@
 #include "documents/model_document.h"
 #include "documents/session.h"
 #include "documents/settings.h"
+#include "find_widget.h"
 #include "panels/input_panel.h"
 #include "panels/training_panel.h"
 #include "studio_test_support.h"
@@ -39,6 +40,7 @@
 #include "views/hops_view.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using attn::ui::Language;
 using attn::ui::MainWindow;
 
@@ -67,7 +69,8 @@ QStringList coreMenus(const MainWindow& window, const QStringList& expected) {
 }
 
 QString tabTitle(const MainWindow& window, QWidget* page) {
-  return window.tabs()->tabText(window.tabs()->indexOf(page));
+  return named<QTabWidget>(window, "centralTabs")
+      ->tabText(named<QTabWidget>(window, "centralTabs")->indexOf(page));
 }
 
 QString dockTitle(const MainWindow& window, const char* name) {
@@ -166,21 +169,28 @@ TEST(Translation, FrenchMenusTabsAndPanelsThenEnglishAgain) {
     EXPECT_EQ(coreMenus(window, french), french);
     EXPECT_EQ(menuTitles(window).first(), QStringLiteral("Fichier"));
     EXPECT_EQ(menuTitles(window).last(), QStringLiteral("Aide"));
-    EXPECT_EQ(tabTitle(window, window.alignmentView()), QStringLiteral("Alignement"));
-    EXPECT_EQ(tabTitle(window, window.headsPanel()), QStringLiteral("Têtes"));
-    EXPECT_EQ(tabTitle(window, window.hopsView()), QStringLiteral("Sauts"));
-    EXPECT_EQ(tabTitle(window, window.beamTreeView()), QStringLiteral("Recherche en faisceau"));
-    EXPECT_EQ(tabTitle(window, window.trainingPanel()), QStringLiteral("Entraînement"));
+    EXPECT_EQ(tabTitle(window, named<attn::ui::AlignmentView>(window, "alignmentTab")),
+              QStringLiteral("Alignement"));
+    EXPECT_EQ(tabTitle(window, named<attn::ui::HeadsPanel>(window, "headsTab")),
+              QStringLiteral("Têtes"));
+    EXPECT_EQ(tabTitle(window, named<attn::ui::HopsView>(window, "hopsTab")),
+              QStringLiteral("Sauts"));
+    EXPECT_EQ(tabTitle(window, named<attn::ui::BeamTreeView>(window, "beamTab")),
+              QStringLiteral("Recherche en faisceau"));
+    EXPECT_EQ(tabTitle(window, named<attn::ui::TrainingPanel>(window, "trainingTab")),
+              QStringLiteral("Entraînement"));
     EXPECT_EQ(dockTitle(window, "modelDock"), QStringLiteral("Modèle"));
     EXPECT_EQ(dockTitle(window, "inputDock"), QStringLiteral("Entrée"));
     EXPECT_EQ(dockTitle(window, "stepDock"), QStringLiteral("Pas à pas"));
-    EXPECT_EQ(window.inputPanel()->greedyButton()->text(), QStringLiteral("Glouton"));
+    EXPECT_EQ(named<attn::ui::InputPanel>(window, "inputPanel")->greedyButton()->text(),
+              QStringLiteral("Glouton"));
   }
   ASSERT_TRUE(attn::ui::applyLanguage(Language::English));
   MainWindow window;
   const QStringList english{"File", "Decode", "View", "Help"};
   EXPECT_EQ(coreMenus(window, english), english);
-  EXPECT_EQ(tabTitle(window, window.alignmentView()), QStringLiteral("Alignment"));
+  EXPECT_EQ(tabTitle(window, named<attn::ui::AlignmentView>(window, "alignmentTab")),
+            QStringLiteral("Alignment"));
   EXPECT_EQ(dockTitle(window, "stepDock"), QStringLiteral("Step by step"));
 }
 
@@ -222,7 +232,8 @@ TEST(Translation, TheLanguageMenuSwitchesARunningWindowOnTheSameModel) {
   const QStringList french{"Fichier", "Décodage", "Affichage", "Aide"};
   EXPECT_EQ(coreMenus(*frenchWindow, french), french);
   EXPECT_EQ(frenchWindow->session()->modelDocument()->path(), attn::test::bahdanauModelPath());
-  EXPECT_EQ(frenchWindow->inputPanel()->sentenceEdit()->text(), QStringLiteral("le chien dort"));
+  EXPECT_EQ(named<attn::ui::InputPanel>(*frenchWindow, "inputPanel")->sentenceEdit()->text(),
+            QStringLiteral("le chien dort"));
   EXPECT_TRUE(frenchWindow->findChild<QAction*>(QStringLiteral("actionLanguage_fr"))->isChecked());
 
   frenchWindow->findChild<QAction*>(QStringLiteral("actionLanguage_en"))->trigger();

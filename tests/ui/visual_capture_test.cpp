@@ -13,10 +13,12 @@
 
 #include "documents/session.h"
 #include "documents/trace_document.h"
+#include "find_widget.h"
 #include "panels/input_panel.h"
 #include "studio_test_support.h"
 #include "window/main_window.h"
 
+using attn::test::named;
 using namespace attn::ui;
 
 TEST(VisualCapture, DISABLED_EveryTabOfAModel) {
@@ -31,16 +33,16 @@ TEST(VisualCapture, DISABLED_EveryTabOfAModel) {
   window.session()->traceDocument()->setStep(2);
   const char* names[] = {"visual_alignment", "visual_heads", "visual_hops", "visual_beam",
                          "visual_training"};
-  for (int i = 0; i < window.tabs()->count(); ++i) {
-    if (!window.tabs()->isTabEnabled(i)) continue;
-    window.tabs()->setCurrentIndex(i);
+  for (int i = 0; i < named<QTabWidget>(window, "centralTabs")->count(); ++i) {
+    if (!named<QTabWidget>(window, "centralTabs")->isTabEnabled(i)) continue;
+    named<QTabWidget>(window, "centralTabs")->setCurrentIndex(i);
     attn::test::maybeCapture(window, names[i]);
   }
   QSignalSpy decoded(window.session(), &Session::decoded);
-  window.inputPanel()->beamButton()->setChecked(true);
-  window.inputPanel()->requestDecode();
+  named<attn::ui::InputPanel>(window, "inputPanel")->beamButton()->setChecked(true);
+  named<attn::ui::InputPanel>(window, "inputPanel")->requestDecode();
   ASSERT_TRUE(attn::test::eventually([&] { return decoded.count() == 1; }, 30000));
-  window.tabs()->setCurrentIndex(3);
+  named<QTabWidget>(window, "centralTabs")->setCurrentIndex(3);
   window.session()->traceDocument()->setStep(3);
   attn::test::maybeCapture(window, names[3]);
 }

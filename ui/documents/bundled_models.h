@@ -6,9 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace attn {
-struct Model;
-}
+#include "models/model_fwd.h"
 
 namespace attn::ui {
 

@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "models/model_fwd.h"
+
 namespace attn {
-struct Model;
 struct Trace;
 }  // namespace attn
 
@@ -37,7 +38,7 @@ struct SeenToken {
 std::vector<SeenToken> tokensAsSeen(const Model& model, const std::string& text);
 
 // `keepGoing` is asked before every decoding step; when it says no, the run throws
-// attn::DecodeCancelled ("Cancelled"). Throws attn::Error with a message for people (empty
+// attn::Cancelled ("Cancelled"). Throws attn::Error with a message for people (empty
 // sentence, out-of-range option, a model that cannot decode).
 Trace decodeToTrace(const Model& model, const DecodeRequest& request,
                     const std::function<bool()>& keepGoing = {});

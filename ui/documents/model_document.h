@@ -8,9 +8,7 @@
 
 #include <memory>
 
-namespace attn {
-struct Model;
-}
+#include "models/model_fwd.h"
 
 namespace attn::ui {
 

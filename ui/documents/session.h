@@ -9,10 +9,10 @@
 #include <memory>
 
 #include "documents/decoding_metatypes.h"
+#include "models/model_fwd.h"
 #include "window/user_error.h"
 
 namespace attn {
-struct Model;
 struct Trace;
 }  // namespace attn
 

@@ -49,9 +49,24 @@ ColourMap Settings::colourMap() const {
 }
 
 void Settings::setColourMap(ColourMap map) {
-  if (map == colourMap() && value(kColourMap).isValid()) return;
-  setValue(kColourMap, colourMapKey(map));
-  emit colourMapChanged(map);
+  const ColourMap shown = shownColourMap();
+  mShownForNow.reset();
+  if (map != colourMap() || !value(kColourMap).isValid()) {
+    setValue(kColourMap, colourMapKey(map));
+    emit colourMapChanged(map);
+  }
+  if (map != shown) emit shownColourMapChanged(map);
+}
+
+void Settings::showColourMapForNow(std::optional<ColourMap> map) {
+  const ColourMap shown = shownColourMap();
+  mShownForNow = map;
+  if (shownColourMap() != shown) emit shownColourMapChanged(shownColourMap());
+}
+
+void Settings::followColourMap(QObject* receiver, std::function<void(ColourMap)> apply) const {
+  apply(shownColourMap());
+  connect(this, &Settings::shownColourMapChanged, receiver, std::move(apply));
 }
 
 QStringList Settings::recentFiles() const {

@@ -9,7 +9,9 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "views/colour_maps.h"
 
@@ -30,8 +32,17 @@ class Settings : public QObject {
 
   bool isPersistent() const { return mStore != nullptr; }
 
+  // The user's colour map, remembered. Choosing one also ends any map shown for now (below):
+  // what the user picks is what they see.
   ColourMap colourMap() const;
   void setColourMap(ColourMap map);
+  // The map on screen: the user's, unless a mode shows another for now (classroom mode's
+  // projector map), which is never stored. nullopt: the user's map again.
+  ColourMap shownColourMap() const { return mShownForNow.value_or(colourMap()); }
+  void showColourMapForNow(std::optional<ColourMap> map);
+  // How a view follows the map on screen: `apply` is called with it now and each time it
+  // changes, for as long as `receiver` lives. Views subscribe themselves, so no view is missed.
+  void followColourMap(QObject* receiver, std::function<void(ColourMap)> apply) const;
 
   QStringList recentFiles() const;  // most recent first; models and traces alike
   void addRecentFile(const QString& path);
@@ -57,7 +68,8 @@ class Settings : public QObject {
   void setLanguage(const QString& key);
 
  signals:
-  void colourMapChanged(attn::ui::ColourMap map);
+  void colourMapChanged(attn::ui::ColourMap map);       // the user's choice
+  void shownColourMapChanged(attn::ui::ColourMap map);  // the map on screen
   void recentFilesChanged();
 
  private:
@@ -66,6 +78,7 @@ class Settings : public QObject {
 
   std::unique_ptr<QSettings> mStore;
   QVariantMap mMemory;
+  std::optional<ColourMap> mShownForNow;
 };
 
 }  // namespace attn::ui

@@ -3,6 +3,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -216,27 +217,12 @@ QWidget* TrainConfigForm::buildModelGroup() {
   };
   mArchPages = new QStackedWidget(group);
   for (Arch arch : kAllArchs) mArchPages->addWidget(buildArchPage(arch));
-  QStringList missing;
-  for (const auto& [key, label] : archs) {
-    mArch->addItem(label, QString::fromLatin1(key));
-    if (!engineBuilds(key)) {
-      // Listed, so people know it is coming, but not selectable in this build.
-      mArch->setItemData(mArch->count() - 1, 0, Qt::UserRole - 1);
-      missing << label;
-    }
-  }
-  mArchNote = new QLabel(group);
-  mArchNote->setWordWrap(true);
-  mArchNote->setStyleSheet(QStringLiteral("color:#606060"));
-  if (!missing.isEmpty())
-    mArchNote->setText(tr("Not in this build of the engine yet: %1.").arg(missing.join(tr(", "))));
-  mArchNote->setVisible(!missing.isEmpty());
+  for (const auto& [key, label] : archs) mArch->addItem(label, QString::fromLatin1(key));
   mModelSeed = spin(group, 0, 1'000'000, 1, tr("Seed of the initial weights"));
   auto* top = new QFormLayout;
   top->addRow(tr("architecture"), mArch);
   top->addRow(tr("weights seed"), mModelSeed);
   layout->addLayout(top);
-  layout->addWidget(mArchNote);
   layout->addWidget(mArchPages);
   connect(mArch, qOverload<int>(&QComboBox::currentIndexChanged), mArchPages,
           &QStackedWidget::setCurrentIndex);
@@ -375,26 +361,31 @@ nlohmann::json TrainConfigForm::modelConfig() const {
   return c;
 }
 
-TrainingJob TrainConfigForm::job() const {
-  TrainingJob j;
+jobs::TrainingJob TrainConfigForm::job() const {
+  jobs::TrainingJob j;
   if (mUseTask->isChecked()) {
-    j.task = mTask->currentData().toString().toStdString();
-    j.taskConfig.seed = uint64_t(mTaskSeed->value());
-    j.taskConfig.trainSize = mTrainSize->value();
-    j.taskConfig.validationSize = mValidationSize->value();
-    j.taskConfig.testSize = std::max(1, mValidationSize->value() / 2);
-    j.taskConfig.minLength = mMinLength->value();
-    j.taskConfig.maxLength = mMaxLength->value();
-    j.taskConfig.alphabetSize = mAlphabet->value();
+    jobs::BuiltInTask task;
+    task.name = mTask->currentData().toString().toStdString();
+    task.config.seed = uint64_t(mTaskSeed->value());
+    task.config.trainSize = mTrainSize->value();
+    task.config.validationSize = mValidationSize->value();
+    task.config.testSize = std::max(1, mValidationSize->value() / 2);
+    task.config.minLength = mMinLength->value();
+    task.config.maxLength = mMaxLength->value();
+    task.config.alphabetSize = mAlphabet->value();
+    j.data = task;
   } else {
-    j.tsvPath = mTsvPath->text().trimmed().toStdString();
-    j.tsvKind =
+    jobs::TsvFile file;
+    file.path = mTsvPath->text().trimmed().toStdString();
+    file.kind =
         mTsvKind->currentIndex() == 1 ? data::TaskKind::Classification : data::TaskKind::Seq2Seq;
-    j.tsvTokenizer =
+    file.tokenizer =
         mTsvTokenizer->currentIndex() == 1 ? data::TokenizerKind::Char : data::TokenizerKind::Word;
-    j.split.validationFraction = mValidationFraction->value();
-    j.split.testFraction = mTestFraction->value();
+    file.split.validationFraction = mValidationFraction->value();
+    file.split.testFraction = mTestFraction->value();
+    j.data = file;
   }
+  j.tool = "attention-studio " + QCoreApplication::applicationVersion().toStdString();
   j.modelConfig = modelConfig();
   j.modelSeed = uint64_t(mModelSeed->value());
   j.train.steps = mSteps->value();

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "documents/training_job.h"
+#include "jobs/training_job.h"
 #include "models/config_keys.h"
 
 class QCheckBox;
@@ -29,7 +29,7 @@ class TrainConfigForm : public QWidget {
  public:
   explicit TrainConfigForm(QWidget* parent = nullptr);
 
-  TrainingJob job() const;
+  jobs::TrainingJob job() const;
   // Empty when the form makes a runnable job; otherwise what to fix, in one sentence.
   QString problem() const;
 
@@ -76,7 +76,6 @@ class TrainConfigForm : public QWidget {
   QDoubleSpinBox* mTestFraction = nullptr;
   // model
   QComboBox* mArch = nullptr;
-  QLabel* mArchNote = nullptr;
   QStackedWidget* mArchPages = nullptr;
   QSpinBox* mModelSeed = nullptr;
   std::vector<ConfigField> mFields;  // every architecture's keys, in the table's order

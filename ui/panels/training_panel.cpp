@@ -11,7 +11,8 @@
 
 #include <cmath>
 
-#include "documents/training_job.h"
+#include "documents/settings.h"
+#include "jobs/training_job.h"
 #include "models/model.h"
 #include "panels/train_config_form.h"
 #include "runners/training_worker.h"
@@ -34,7 +35,7 @@ QString duration(double seconds) {
 
 }  // namespace
 
-TrainingPanel::TrainingPanel(QWidget* parent)
+TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mForm(new TrainConfigForm(this)),
       mPlot(new LossPlot(this)),
@@ -105,7 +106,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
           &AlignmentFormingView::setSnapshots);
   connect(mRunner, &TrainingRunner::snapshotsStopped, mForming, &AlignmentFormingView::showProblem);
   connect(mRunner, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
-  connect(mRunner, &TrainingRunner::runningChanged, this, &TrainingPanel::onRunningChanged);
+  connect(mRunner, &TrainingRunner::busyChanged, this, &TrainingPanel::onRunningChanged);
   connect(mRunner, &TrainingRunner::cancelled, this, [this] {
     mStatus->setText(tr("Cancelled. The partly trained model was discarded."));
     mProgress->setFormat(tr("Cancelled"));
@@ -116,6 +117,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     mProgress->setFormat(tr("failed"));
     emit failed(error);
   });
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { mForming->setColourMap(map); });
 }
 
 TrainingPanel::~TrainingPanel() = default;
@@ -181,7 +184,7 @@ void TrainingPanel::onTick(const TrainingTick& tick) {
     mValidation->setText(tr("Validation at step %1: %2").arg(tick.step).arg(tick.validationText));
 }
 
-void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
+void TrainingPanel::onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome) {
   const TrainResult& r = outcome->result;
   QString text = tr("Done: %1 steps in %2.").arg(r.steps).arg(duration(r.seconds));
   if (r.bestStep >= 0) {
@@ -195,7 +198,8 @@ void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
                   .arg(r.bestStep)
                   .arg(parts.join(QStringLiteral(", ")));
   }
-  if (r.stoppedEarly || r.diverged) text += QStringLiteral(" ") + QString::fromStdString(r.message);
+  if (r.status == RunStatus::StoppedEarly || r.status == RunStatus::Diverged)
+    text += QStringLiteral(" ") + QString::fromStdString(r.message);
   text += tr(" The model is decoded in the Alignment tab; save it with File ▸ Save model.");
   mStatus->setText(text);
   mProgress->setValue(1000);
@@ -203,7 +207,7 @@ void TrainingPanel::onFinished(std::shared_ptr<TrainingOutcome> outcome) {
   mPlot->flush();
   emit status(tr("Training finished"));
   emit trained(std::shared_ptr<const Model>(outcome->model),
-               QString::fromStdString(outcome->exampleSource));
+               QString::fromStdString(outcome->example.source));
 }
 
 void TrainingPanel::onRunningChanged(bool running) {

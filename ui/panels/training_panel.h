@@ -7,30 +7,31 @@
 
 #include <memory>
 
+#include "models/model_fwd.h"
 #include "window/user_error.h"
 
 class QLabel;
 class QProgressBar;
 class QPushButton;
 
-namespace attn {
-struct Model;
+namespace attn::inline ATTN_PRECISION::jobs {
+struct TrainingOutcome;
 }
 
 namespace attn::ui {
 
 class AlignmentFormingView;
 class LossPlot;
+class Settings;
 class TrainConfigForm;
 class TrainingRunner;
-struct TrainingOutcome;
 struct TrainingTick;
 
 class TrainingPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit TrainingPanel(QWidget* parent = nullptr);
+  explicit TrainingPanel(const Settings* settings = nullptr, QWidget* parent = nullptr);
   ~TrainingPanel() override;
 
   TrainConfigForm* form() const { return mForm; }
@@ -57,7 +58,7 @@ class TrainingPanel : public QWidget {
 
  private:
   void onTick(const TrainingTick& tick);
-  void onFinished(std::shared_ptr<TrainingOutcome> outcome);
+  void onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome);
   void onRunningChanged(bool running);
 
   TrainConfigForm* mForm;

@@ -13,11 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "data/dataset.h"
+#include "models/model_fwd.h"
 #include "trace/trace.h"
-
-namespace attn {
-struct Model;
-}
 
 namespace attn::ui {
 

@@ -124,7 +124,7 @@ BottleneckDialog::BottleneckDialog(QWidget* parent)
     mProgress->setValue(0);
   });
   connect(mRunner, &BottleneckRunner::failed, this, &BottleneckDialog::fail);
-  connect(mRunner, &BottleneckRunner::runningChanged, this, &BottleneckDialog::setRunning);
+  connect(mRunner, &BottleneckRunner::busyChanged, this, &BottleneckDialog::setRunning);
   loadBundledSettings();
   setRunning(false);
   resize(1180, 720);

@@ -182,7 +182,7 @@ void ClassroomMode::enter() {
   mSavedState = mWindow->saveState();
   QApplication::setPalette(highContrastPalette());
   applyScale(mScale);
-  mWindow->setColourMap(kColourMap);
+  mWindow->settings()->showColourMapForNow(kColourMap);  // not the user's choice: not stored
   setHeatmapsForClassroom(true);
   for (QDockWidget* dock : mWindow->findChildren<QDockWidget*>()) {
     if (dock->parentWidget() != mWindow) continue;  // not one of the window's own panels
@@ -223,7 +223,7 @@ void ClassroomMode::leave() {
   applyScale(1.0);  // the saved font itself, so the size is exactly the one from before
   QApplication::setPalette(mSavedPalette);
   deliverApplicationChanges();
-  mWindow->setColourMap(mWindow->settings()->colourMap());  // the user's map, chosen last
+  mWindow->settings()->showColourMapForNow(std::nullopt);  // the user's map, chosen last
   setHeatmapsForClassroom(false);
   mWindow->restoreState(mSavedState);
   mSavedState.clear();

@@ -1,4 +1,4 @@
-#include "compare_runner.h"
+#include "teach/compare_runner.h"
 
 #include <QStringList>
 
@@ -17,11 +17,16 @@ QString unknownTokens(const std::vector<std::string>& tokens, const std::vector<
 
 }  // namespace
 
-CompareRunner::~CompareRunner() {
-  if (mThread) {
-    mThread->wait();
-    delete mThread;
-  }
+CompareRunner::CompareRunner(QObject* parent)
+    : LatestRunner(
+          QStringLiteral("compare"), Policy::OneAtATime, tr("Compare models"),
+          tr("Compare two models of the same task (they must read the sentence "
+             "as the same tokens), on a sentence model A can decode."),
+          [](const CompareJob& job, const RunContext&) -> std::optional<CompareSubject> {
+            return compareNow(job.a, job.b, job.nameA, job.nameB, job.sentence);
+          },
+          parent) {
+  qRegisterMetaType<CompareSubject>();
 }
 
 CompareSubject CompareRunner::compareNow(std::shared_ptr<const Model> a,
@@ -54,31 +59,11 @@ CompareSubject CompareRunner::compareNow(std::shared_ptr<const Model> a,
 
 bool CompareRunner::start(std::shared_ptr<const Model> a, std::shared_ptr<const Model> b,
                           const QString& nameA, const QString& nameB, const QString& sentence) {
-  if (mThread) return false;
-  qRegisterMetaType<CompareSubject>();
-  auto result = std::make_shared<CompareSubject>();
-  auto error = std::make_shared<UserError>();
-  mThread = QThread::create([=] {
-    try {
-      *result = compareNow(a, b, nameA, nameB, sentence);
-    } catch (const std::exception& e) {
-      *error = errorFrom(e, tr("Compare models"),
-                         tr("Compare two models of the same task (they must read the sentence "
-                            "as the same tokens), on a sentence model A can decode."));
-    }
-  });
-  mThread->setObjectName(QStringLiteral("compare"));
-  connect(mThread, &QThread::finished, this, [this, result, error] {
-    mThread->deleteLater();
-    mThread = nullptr;
-    if (!error->isEmpty()) {
-      emit failed(*error);
-    } else {
-      emit finished(*result);
-    }
-  });
-  mThread->start();
-  return true;
+  return LatestRunner::start(CompareJob{std::move(a), std::move(b), nameA, nameB, sentence});
+}
+
+void CompareRunner::deliver(CompareSubject subject) {
+  emit finished(subject);
 }
 
 }  // namespace attn::ui

@@ -3,17 +3,15 @@
 // own so the window stays responsive on long inputs and large transformers.
 #pragma once
 
-#include <QMetaType>
-#include <QObject>
 #include <QString>
-#include <QThread>
 
 #include <memory>
 
+#include "models/model_fwd.h"
+#include "runners/latest_runner.h"
 #include "window/user_error.h"
 
 namespace attn {
-struct Model;
 struct Trace;
 }  // namespace attn
 
@@ -30,17 +28,22 @@ struct CompareSubject {
   std::shared_ptr<const Model> modelA, modelB;  // null for snapshots: nothing to re-run
 };
 
-class CompareRunner : public QObject {
+struct CompareJob {
+  std::shared_ptr<const Model> a, b;
+  QString nameA, nameB, sentence;
+};
+
+// One comparison at a time (a LatestRunner); a second one is refused while the first runs.
+class CompareRunner : public LatestRunner<CompareJob, CompareSubject> {
   Q_OBJECT
 
  public:
-  using QObject::QObject;
-  ~CompareRunner() override;  // waits for a comparison in progress
+  explicit CompareRunner(QObject* parent = nullptr);
 
   // False when one is running already. Results arrive as finished() or failed().
   bool start(std::shared_ptr<const Model> a, std::shared_ptr<const Model> b, const QString& nameA,
              const QString& nameB, const QString& sentence);
-  bool isRunning() const { return mThread != nullptr; }
+  bool isRunning() const { return isBusy(); }
   // On the calling thread, for tests and the command line. Throws attn::Error.
   static CompareSubject compareNow(std::shared_ptr<const Model> a, std::shared_ptr<const Model> b,
                                    const QString& nameA, const QString& nameB,
@@ -48,12 +51,9 @@ class CompareRunner : public QObject {
 
  signals:
   void finished(const attn::ui::CompareSubject& subject);
-  void failed(const attn::ui::UserError& error);
 
  private:
-  QThread* mThread = nullptr;
+  void deliver(CompareSubject subject) override;
 };
 
 }  // namespace attn::ui
-
-Q_DECLARE_METATYPE(attn::ui::CompareSubject)

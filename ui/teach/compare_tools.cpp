@@ -7,6 +7,7 @@
 #include "compare_view.h"
 #include "documents/model_document.h"
 #include "documents/session.h"
+#include "documents/settings.h"
 #include "models/model.h"
 #include "reference_alignment.h"
 #include "reference_alignment_tool.h"
@@ -14,8 +15,8 @@
 
 namespace attn::ui {
 
-CompareTools::CompareTools(QWidget* window, Session* session, HeatmapView* alignmentHeatmap,
-                           std::function<QString()> sentence)
+CompareTools::CompareTools(QWidget* window, Session* session, const Settings* settings,
+                           HeatmapView* alignmentHeatmap, std::function<QString()> sentence)
     : QObject(window),
       mWindow(window),
       mSession(session),
@@ -31,6 +32,14 @@ CompareTools::CompareTools(QWidget* window, Session* session, HeatmapView* align
       tr("Run another model or a checkpoint on the same sentence, next to this one"));
   connect(mCompare, &QAction::triggered, this, &CompareTools::compareInteractively);
   connect(mView, &CompareView::failed, this, [this](const UserError& e) { showError(mWindow, e); });
+  if (settings) {  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(mView, [this](ColourMap map) {
+      mView->setColourMap(map);
+      // The alignment heatmap follows the same signal, and subscribed first (it is made first):
+      // the reference overlay reads the heatmap's map after it changed.
+      mReferenceTool->followColourMap();
+    });
+  }
 }
 
 QString CompareTools::fail(const QString& problem, const QString& whatToDo) {
@@ -76,11 +85,6 @@ void CompareTools::showSubject(const CompareSubject& subject) {
   if (!subject.a) return;
   mView->setSubject(subject);
   emit showRequested();
-}
-
-void CompareTools::setColourMap(ColourMap map) {
-  mView->setColourMap(map);
-  mReferenceTool->followColourMap();
 }
 
 }  // namespace attn::ui

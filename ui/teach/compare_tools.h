@@ -20,15 +20,17 @@ class HeatmapView;
 class ReferenceAlignmentTool;
 class ReferenceDocument;
 class Session;
+class Settings;
 struct CompareSubject;
 
 class CompareTools : public QObject {
   Q_OBJECT
 
  public:
-  // `sentence` gives the sentence to compare on (the Input panel's).
-  CompareTools(QWidget* window, Session* session, HeatmapView* alignmentHeatmap,
-               std::function<QString()> sentence);
+  // `sentence` gives the sentence to compare on (the Input panel's). The view follows the colour
+  // map of `settings` (may be null: the default map).
+  CompareTools(QWidget* window, Session* session, const Settings* settings,
+               HeatmapView* alignmentHeatmap, std::function<QString()> sentence);
 
   CompareView* view() const { return mView; }
   ReferenceAlignmentTool* referenceTool() const { return mReferenceTool; }
@@ -39,7 +41,6 @@ class CompareTools : public QObject {
   // string, or returns (and shows) what is missing.
   QString compareWithFile(const QString& path);
   void showSubject(const CompareSubject& subject);  // two snapshots of a training run
-  void setColourMap(ColourMap map);
 
  signals:
   void showRequested();  // bring the Compare tab forward

@@ -19,6 +19,8 @@
 
 #include <memory>
 
+#include "models/model_fwd.h"
+#include "tensor/precision.h"
 #include "trace/map_kind.h"
 
 class QComboBox;
@@ -26,13 +28,10 @@ class QLabel;
 class QTableWidget;
 class QToolButton;
 
-namespace attn {
-struct Model;
-namespace explain {
+namespace attn::inline ATTN_PRECISION::explain {
 struct Computation;
 class ComputationExplainer;
-}  // namespace explain
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION::explain
 
 namespace attn::ui {
 

@@ -10,9 +10,11 @@
 
 #include <vector>
 
-namespace attn::explain {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION::explain {
 struct Computation;
-}
+}  // namespace attn::inline ATTN_PRECISION::explain
 
 namespace attn::ui {
 

@@ -18,6 +18,7 @@
 #include "data/tokenizer.h"
 #include "documents/model_document.h"
 #include "documents/session.h"
+#include "documents/settings.h"
 #include "documents/trace_document.h"
 #include "documents/trace_math.h"
 #include "models/model.h"
@@ -58,7 +59,7 @@ std::vector<HeadAblationTable::MapShape> ablatableMaps(const Trace& t) {
 
 }  // namespace
 
-InterventionPanel::InterventionPanel(Session* session, QWidget* parent)
+InterventionPanel::InterventionPanel(Session* session, const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mSession(session),
       mRunner(new InterventionRunner(this)),
@@ -125,6 +126,8 @@ InterventionPanel::InterventionPanel(Session* session, QWidget* parent)
     mDecode->setText(busy ? tr("Decoding…") : tr("Decode again"));
   });
   onTraceChanged();
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { mResults->setColourMap(map); });
 }
 
 InterventionPanel::~InterventionPanel() = default;

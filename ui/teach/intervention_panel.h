@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "explain/intervention.h"
+#include "models/model_fwd.h"
 
 class QComboBox;
 class QFormLayout;
@@ -23,7 +24,6 @@ class QPushButton;
 class QSpinBox;
 
 namespace attn {
-struct Model;
 struct Trace;
 }  // namespace attn
 
@@ -34,13 +34,15 @@ class InterventionResults;
 class InterventionRunner;
 class RowEditor;
 class Session;
+class Settings;
 struct UserError;
 
 class InterventionPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit InterventionPanel(Session* session, QWidget* parent = nullptr);
+  explicit InterventionPanel(Session* session, const Settings* settings = nullptr,
+                             QWidget* parent = nullptr);
   ~InterventionPanel() override;
 
   bool isUsable() const;  // an encoder-decoder model and a trace of it on screen

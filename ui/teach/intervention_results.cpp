@@ -167,6 +167,11 @@ void InterventionResults::setMap(MapKind map, int layer, int head) {
   refreshMaps();
 }
 
+void InterventionResults::setColourMap(ColourMap map) {
+  mBefore->setColourMap(map);
+  mAfter->setColourMap(map);
+}
+
 void InterventionResults::setSelectedStep(int step) {
   // Only the decoder's maps have a row per output step.
   for (HeatmapView* v : {mBefore, mAfter, mDifference})

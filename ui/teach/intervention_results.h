@@ -9,6 +9,7 @@
 #include <string>
 
 #include "teach/intervention_compare.h"
+#include "views/colour_maps.h"
 
 class QLabel;
 class QTableWidget;
@@ -27,6 +28,9 @@ class InterventionResults : public QWidget {
 
  public:
   explicit InterventionResults(QWidget* parent = nullptr);
+
+  // The before and after maps; the difference keeps its diverging scale (blue less, red more).
+  void setColourMap(ColourMap map);
 
   // Before a run: the trace on screen, alone (nothing to compare yet).
   void showBaseline(std::shared_ptr<const Trace> trace);

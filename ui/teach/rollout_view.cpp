@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "documents/settings.h"
 #include "documents/trace_document.h"
 #include "explain/rollout.h"
 #include "trace/trace.h"
@@ -36,7 +37,7 @@ QComboBox* comboWithLabel(const QString& caption, QWidget* parent, QHBoxLayout* 
 
 }  // namespace
 
-RolloutView::RolloutView(TraceDocument* document, QWidget* parent)
+RolloutView::RolloutView(TraceDocument* document, const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mDocument(document),
       mStack(new QStackedWidget(this)),
@@ -100,6 +101,8 @@ RolloutView::RolloutView(TraceDocument* document, QWidget* parent)
       if (mRowsAreSteps) mDocument->setStep(row);
     });
   rebuildChoices();
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { setColourMap(map); });
 }
 
 bool RolloutView::isShowingRollout() const {

@@ -18,13 +18,15 @@ class QStackedWidget;
 namespace attn::ui {
 
 class HeatmapView;
+class Settings;
 class TraceDocument;
 
 class RolloutView : public QWidget {
   Q_OBJECT
 
  public:
-  explicit RolloutView(TraceDocument* document, QWidget* parent = nullptr);
+  explicit RolloutView(TraceDocument* document, const Settings* settings = nullptr,
+                       QWidget* parent = nullptr);
 
   HeatmapView* rawHeatmap() const { return mRaw; }
   HeatmapView* rolloutHeatmap() const { return mRollout; }

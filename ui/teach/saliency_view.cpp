@@ -133,8 +133,8 @@ SaliencyView::SaliencyView(TraceDocument* trace, ModelDocument* model, QWidget* 
   connect(mOfBox, &QComboBox::currentIndexChanged, this, &SaliencyView::request);
   connect(mMeasureBox, &QComboBox::currentIndexChanged, this, &SaliencyView::display);
   connect(mRunner, &SaliencyRunner::finished, this, &SaliencyView::showResult);
-  connect(mRunner, &SaliencyRunner::failed, this, [this](const QString& message) {
-    showMessage(tr("No saliency for this trace: %1").arg(message));
+  connect(mRunner, &SaliencyRunner::failed, this, [this](const UserError& error) {
+    showMessage(tr("No saliency for this trace: %1").arg(error.what));
   });
   request();
 }

@@ -6,9 +6,25 @@
 #include "runners/decode_runner.h"  // the metatypes of shared models and traces
 #include "trace/trace.h"
 
-Q_DECLARE_METATYPE(std::shared_ptr<const attn::ui::SaliencyResult>)
-
 namespace attn::ui {
+namespace {
+
+// The copy of the model the thread differentiates, kept while the same model is asked about.
+// Touched on the runner's thread only.
+struct GradientModel {
+  std::shared_ptr<const Model> of;  // the model the copy was made from (kept: its address)
+  std::unique_ptr<Model> copy;
+
+  const Model& copyOf(std::shared_ptr<const Model> model) {
+    if (model != of) {
+      copy = std::make_unique<Model>(gradientCopy(*model));
+      of = std::move(model);
+    }
+    return *copy;
+  }
+};
+
+}  // namespace
 
 std::shared_ptr<const SaliencyResult> SaliencyRunner::computeNow(
     const Model& model, std::shared_ptr<const Trace> trace, SaliencyOf of,
@@ -28,62 +44,31 @@ std::shared_ptr<const SaliencyResult> SaliencyRunner::computeNow(
   return result;
 }
 
-void SaliencyWorker::compute(quint64 ticket, std::shared_ptr<const Model> model,
-                             std::shared_ptr<const Trace> trace, int of) {
-  if (mWanted->load() != ticket) return;  // superseded while it waited in the queue
-  // Exceptions must not cross the event loop: each becomes a failed() the view shows.
-  try {
-    if (model != mModel) {
-      mCopy = std::make_unique<Model>(gradientCopy(*model));
-      mModel = std::move(model);
-    }
-    auto keepGoing = [this, ticket] { return mWanted->load() == ticket; };
-    auto result = SaliencyRunner::computeNow(*mCopy, std::move(trace), static_cast<SaliencyOf>(of),
-                                             keepGoing);
-    if (result) emit computed(ticket, std::move(result));
-  } catch (const std::exception& e) {
-    emit failed(ticket, QString::fromUtf8(e.what()));
-  }
-}
-
 SaliencyRunner::SaliencyRunner(QObject* parent)
-    : QObject(parent), mWorker(new SaliencyWorker(mWanted)) {
+    : LatestRunner(
+          QStringLiteral("saliency"), Policy::NewestWins, tr("Saliency"),
+          tr("Decode the sentence again with the model that made it."),
+          [gradients = std::make_shared<GradientModel>()](
+              const SaliencyJob& job,
+              const RunContext& context) -> std::optional<std::shared_ptr<const SaliencyResult>> {
+            auto result = computeNow(gradients->copyOf(job.model), job.trace, job.of,
+                                     context.keepGoingFunction());
+            if (!result) return std::nullopt;
+            return result;
+          },
+          parent) {
   qRegisterMetaType<std::shared_ptr<const Model>>();
   qRegisterMetaType<std::shared_ptr<const Trace>>();
   qRegisterMetaType<std::shared_ptr<const SaliencyResult>>();
-  mThread.setObjectName(QStringLiteral("saliency"));
-  mWorker->moveToThread(&mThread);
-  connect(&mThread, &QThread::finished, mWorker, &QObject::deleteLater);
-  connect(this, &SaliencyRunner::requested, mWorker, &SaliencyWorker::compute);
-  connect(mWorker, &SaliencyWorker::computed, this,
-          [this](quint64 ticket, std::shared_ptr<const SaliencyResult> result) {
-            if (ticket != mLatest || mWanted->load() != ticket) return;  // superseded
-            mDone = ticket;
-            emit finished(std::move(result));
-          });
-  connect(mWorker, &SaliencyWorker::failed, this, [this](quint64 ticket, const QString& message) {
-    if (ticket != mLatest || mWanted->load() != ticket) return;
-    mDone = ticket;
-    emit failed(message);
-  });
-  mThread.start();
-}
-
-SaliencyRunner::~SaliencyRunner() {
-  mWanted->store(0);  // a long run stops at its next step instead of holding up exit
-  mThread.quit();
-  mThread.wait();
 }
 
 void SaliencyRunner::start(std::shared_ptr<const Model> model, std::shared_ptr<const Trace> trace,
                            SaliencyOf of) {
-  mWanted->store(++mLatest);
-  emit requested(mLatest, std::move(model), std::move(trace), static_cast<int>(of));
+  LatestRunner::start(SaliencyJob{std::move(model), std::move(trace), of});
 }
 
-void SaliencyRunner::cancel() {
-  mWanted->store(0);
-  mDone = mLatest;
+void SaliencyRunner::deliver(std::shared_ptr<const SaliencyResult> result) {
+  emit finished(std::move(result));
 }
 
 }  // namespace attn::ui

@@ -1243,7 +1243,7 @@ avec attention</translation>
     </message>
 </context>
 <context>
-    <name>attn::ui::BottleneckWorker</name>
+    <name>attn::ui::BottleneckRunner</name>
     <message>
         <location filename="../teach/bottleneck_runner.cpp" line="+42"/>
         <source>Bottleneck experiment</source>
@@ -1779,7 +1779,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
     </message>
 </context>
 <context>
-    <name>attn::ui::DecodeWorker</name>
+    <name>attn::ui::DecodeRunner</name>
     <message>
         <location filename="../decode_runner.cpp" line="+23"/>
         <source>Decode</source>
@@ -2375,7 +2375,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
 </context>
 <context>
-    <name>attn::ui::InterventionWorker</name>
+    <name>attn::ui::InterventionRunner</name>
     <message>
         <location filename="../teach/intervention_runner.cpp" line="+35"/>
         <source>Decode again</source>
@@ -3374,6 +3374,19 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <location line="+2"/>
         <source> — divided by it when used</source>
         <translation> — les poids seront divisés par elle</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::SaliencyRunner</name>
+    <message>
+        <location filename="../teach/saliency_view_runner.cpp" line="+52"/>
+        <source>Saliency</source>
+        <translation>Saillance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decode the sentence again with the model that made it.</source>
+        <translation>Décodez à nouveau la phrase avec le modèle qui l&apos;a produite.</translation>
     </message>
 </context>
 <context>

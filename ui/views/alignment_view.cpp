@@ -7,6 +7,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "documents/settings.h"
 #include "documents/trace_document.h"
 #include "trace/trace.h"
 #include "views/heatmap_view.h"
@@ -14,7 +15,7 @@
 
 namespace attn::ui {
 
-AlignmentView::AlignmentView(TraceDocument* document, QWidget* parent)
+AlignmentView::AlignmentView(TraceDocument* document, const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mDocument(document),
       mMapBox(new QComboBox(this)),
@@ -26,6 +27,7 @@ AlignmentView::AlignmentView(TraceDocument* document, QWidget* parent)
       mStack(new QStackedWidget(this)),
       mEmpty(new QLabel(this)),
       mHeatmap(new HeatmapView(this)) {
+  mHeatmap->setObjectName(QStringLiteral("alignmentHeatmap"));
   mMapBox->setObjectName(QStringLiteral("mapBox"));
   mLayerBox->setObjectName(QStringLiteral("layerBox"));
   mHeadBox->setObjectName(QStringLiteral("headBox"));
@@ -76,6 +78,8 @@ AlignmentView::AlignmentView(TraceDocument* document, QWidget* parent)
   connect(mResetZoom, &QToolButton::clicked, mHeatmap, &HeatmapView::resetZoom);
   rebuildSelectors();
   showMatrix();
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { setColourMap(map); });
 }
 
 void AlignmentView::setColourMap(ColourMap map) {

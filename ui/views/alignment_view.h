@@ -14,13 +14,16 @@ class QToolButton;
 namespace attn::ui {
 
 class HeatmapView;
+class Settings;
 class TraceDocument;
 
 class AlignmentView : public QWidget {
   Q_OBJECT
 
  public:
-  explicit AlignmentView(TraceDocument* document, QWidget* parent = nullptr);
+  // With `settings`, the view follows its colour map; without, it keeps the default.
+  explicit AlignmentView(TraceDocument* document, const Settings* settings = nullptr,
+                         QWidget* parent = nullptr);
 
   HeatmapView* heatmap() const { return mHeatmap; }
   QComboBox* mapBox() const { return mMapBox; }

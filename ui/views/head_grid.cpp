@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "documents/settings.h"
 #include "documents/trace_document.h"
 #include "documents/trace_math.h"
 #include "trace/trace.h"
@@ -206,7 +207,7 @@ void HeadGrid::mouseReleaseEvent(QMouseEvent* event) {
     emit headActivated(mKind, layer, head);
 }
 
-HeadsPanel::HeadsPanel(TraceDocument* document, QWidget* parent)
+HeadsPanel::HeadsPanel(TraceDocument* document, const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mDocument(document),
       mKindBox(new QComboBox(this)),
@@ -230,6 +231,8 @@ HeadsPanel::HeadsPanel(TraceDocument* document, QWidget* parent)
     rebuildKinds();
   });
   rebuildKinds();
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { mGrid->setColourMap(map); });
 }
 
 void HeadsPanel::rebuildKinds() {

@@ -19,6 +19,7 @@ class QLabel;
 
 namespace attn::ui {
 
+class Settings;
 class TraceDocument;
 
 class HeadGrid : public QWidget {
@@ -67,7 +68,8 @@ class HeadsPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit HeadsPanel(TraceDocument* document, QWidget* parent = nullptr);
+  explicit HeadsPanel(TraceDocument* document, const Settings* settings = nullptr,
+                      QWidget* parent = nullptr);
   HeadGrid* grid() const { return mGrid; }
   QComboBox* kindBox() const { return mKindBox; }
 

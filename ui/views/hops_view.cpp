@@ -6,6 +6,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include "documents/settings.h"
 #include "documents/trace_document.h"
 #include "documents/trace_math.h"
 #include "trace/trace.h"
@@ -14,7 +15,7 @@
 
 namespace attn::ui {
 
-HopsView::HopsView(TraceDocument* document, QWidget* parent)
+HopsView::HopsView(TraceDocument* document, const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mDocument(document),
       mStack(new QStackedWidget(this)),
@@ -64,6 +65,8 @@ HopsView::HopsView(TraceDocument* document, QWidget* parent)
 
   connect(mDocument, &TraceDocument::traceChanged, this, &HopsView::refresh);
   refresh();
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { setColourMap(map); });
 }
 
 void HopsView::setColourMap(ColourMap map) {

@@ -13,13 +13,15 @@ class QStackedWidget;
 namespace attn::ui {
 
 class HeatmapView;
+class Settings;
 class TraceDocument;
 
 class HopsView : public QWidget {
   Q_OBJECT
 
  public:
-  explicit HopsView(TraceDocument* document, QWidget* parent = nullptr);
+  explicit HopsView(TraceDocument* document, const Settings* settings = nullptr,
+                    QWidget* parent = nullptr);
 
   HeatmapView* heatmap() const { return mHeatmap; }
   QLabel* textLabel() const { return mText; }

@@ -4,9 +4,7 @@
 
 #include <QString>
 
-namespace attn {
-struct Model;
-}
+#include "models/model_fwd.h"
 
 namespace attn::ui {
 

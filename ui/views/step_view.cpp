@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "documents/settings.h"
 #include "documents/trace_document.h"
 #include "trace/trace.h"
 #include "views/step_controls.h"
@@ -33,7 +34,7 @@ void styleAxis(QCPAxis* axis) {
 
 }  // namespace
 
-StepView::StepView(TraceDocument* document, QWidget* parent)
+StepView::StepView(TraceDocument* document, const Settings* settings, QWidget* parent)
     : QWidget(parent),
       mDocument(document),
       mControls(new StepControls(document, this)),
@@ -87,6 +88,8 @@ StepView::StepView(TraceDocument* document, QWidget* parent)
   connect(mDocument, &TraceDocument::stepChanged, this, &StepView::refresh);
   connect(mDocument, &TraceDocument::mapChanged, this, &StepView::refresh);
   refresh();
+  if (settings)  // follows the map on screen (documents/settings.h)
+    settings->followColourMap(this, [this](ColourMap map) { setColourMap(map); });
 }
 
 StepView::~StepView() = default;

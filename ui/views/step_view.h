@@ -16,6 +16,7 @@ class QLabel;
 
 namespace attn::ui {
 
+class Settings;
 class StepControls;
 class TokenTicker;
 class TraceDocument;
@@ -24,7 +25,8 @@ class StepView : public QWidget {
   Q_OBJECT
 
  public:
-  explicit StepView(TraceDocument* document, QWidget* parent = nullptr);
+  explicit StepView(TraceDocument* document, const Settings* settings = nullptr,
+                    QWidget* parent = nullptr);
   ~StepView() override;
 
   StepControls* controls() const { return mControls; }

@@ -45,6 +45,7 @@
 #include "views/hops_view.h"
 #include "views/step_controls.h"
 #include "views/step_view.h"
+#include "window/tab_table.h"
 #include "window/user_error.h"
 
 namespace attn::ui {
@@ -74,7 +75,6 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   mSourceNote->setObjectName(QStringLiteral("sourceNote"));
   mSourceNote->setMinimumWidth(60);  // a long origin must not set the window's minimum width
   connectSession();
-  setColourMap(mSettings->colourMap());
   mDefaultState = saveState();
   if (!mSettings->windowGeometry().isEmpty()) restoreGeometry(mSettings->windowGeometry());
   if (!mSettings->windowState().isEmpty()) restoreState(mSettings->windowState());
@@ -87,10 +87,6 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-HeatmapView* MainWindow::heatmap() const {
-  return mAlignment->heatmap();
-}
-
 bool MainWindow::isComputing() const {
   if (mSession->isBusy()) return true;
   const QList<SaliencyView*> saliency = findChildren<SaliencyView*>();
@@ -98,68 +94,14 @@ bool MainWindow::isComputing() const {
                      [](const SaliencyView* v) { return v->isComputing(); });
 }
 
-void MainWindow::buildCentre() {
-  TraceDocument* trace = mSession->traceDocument();
-  mTabs = new QTabWidget(this);
-  mTabs->setObjectName(QStringLiteral("centralTabs"));
-  mTabs->setDocumentMode(true);
-  mAlignment = new AlignmentView(trace, mTabs);
-  mHeads = new HeadsPanel(trace, mTabs);
-  mHops = new HopsView(trace, mTabs);
-  mBeamTree = new BeamTreeView(trace, mTabs);
-  mTraining = new TrainingPanel(mTabs);
-  mTabs->addTab(mAlignment, tr("Alignment"));
-  mTabs->addTab(mHeads, tr("Heads"));
-  mTabs->addTab(mHops, tr("Hops"));
-  mTabs->addTab(mBeamTree, tr("Beam search"));
-  mTabs->addTab(mTraining, tr("Training"));
-  mCompare = new CompareTools(this, mSession, mAlignment->heatmap(),
-                              [this] { return QString::fromStdString(mInput->request().source); });
-  mTabs->addTab(mCompare->view(), tr("Compare"));
-  mTabs->setTabToolTip(mTabs->indexOf(mCompare->view()),
-                       tr("Two models, or two moments of a training run, on the same input"));
-  mTabs->setTabToolTip(0, tr("The attention of each output token over the source"));
-  mTabs->setTabToolTip(1, tr("Every head of every layer, side by side"));
-  mTabs->setTabToolTip(2, tr("The classifier's attention hops and their penalty"));
-  mTabs->setTabToolTip(3, tr("The hypotheses beam search kept"));
-  mTabs->setTabToolTip(4, tr("Train a new model"));
-  // Explanations: rollout beside raw attention, and gradient saliency (before Training).
-  auto* rollout = new RolloutView(trace, mTabs);
-  mTabs->insertTab(mTabs->indexOf(mTraining), rollout, tr("Rollout"));
-  mTabs->setTabToolTip(mTabs->indexOf(rollout),
-                       tr("A transformer's raw attention beside its attention rollout"));
-  auto* saliency = new SaliencyView(trace, mSession->modelDocument(), mTabs);
-  mTabs->insertTab(mTabs->indexOf(mTraining), saliency, tr("Saliency"));
-  mTabs->setTabToolTip(mTabs->indexOf(saliency),
-                       tr("Which source tokens each output token depends on, from gradients"));
-  auto* intervene = new InterventionPanel(mSession, mTabs);
-  intervene->setObjectName(QStringLiteral("interventionPanel"));
-  mTabs->addTab(intervene, tr("Intervene"));
-  mTabs->setTabToolTip(mTabs->indexOf(intervene),
-                       tr("Change what the model attends to, decode again, and see what changed"));
-  connect(intervene, &InterventionPanel::failed, this, &MainWindow::showError);
-  // The computation laid bare, with the views that read the trace (before Training).
-  auto* computation = new ComputationView(mSession->modelDocument(), trace, mTabs);
-  mTabs->insertTab(mTabs->indexOf(mTraining), computation, tr("Computation"));
-  mTabs->setTabToolTip(mTabs->indexOf(computation),
-                       tr("One attention step computed with the model's own numbers: query, "
-                          "scores, softmax, context"));
-  // Small windows (a 640 × 400 screenshot) squeeze the pages rather than grow the window.
-  mTabs->setMinimumSize(280, 200);
-  setCentralWidget(mTabs);
-
-  connect(mHeads->grid(), &HeadGrid::headActivated, this,
-          [this](MapKind kind, int layer, int head) {
-            mSession->traceDocument()->selectMap(kind, layer, head);
-            mTabs->setCurrentWidget(mAlignment);
-          });
-}
-
 void MainWindow::buildDocks() {
   ModelDocument* model = mSession->modelDocument();
   mModelPanel = new ModelPanel(model, this);
   mInput = new InputPanel(model, this);
-  mStepView = new StepView(mSession->traceDocument(), this);
+  mStepView = new StepView(mSession->traceDocument(), mSettings, this);
+  mModelPanel->setObjectName(QStringLiteral("modelPanel"));
+  mInput->setObjectName(QStringLiteral("inputPanel"));
+  mStepView->setObjectName(QStringLiteral("stepView"));
 
   auto dock = [this](const QString& title, const char* name, QWidget* widget,
                      Qt::DockWidgetArea area) {
@@ -223,7 +165,6 @@ void MainWindow::connectSession() {
   connect(mSession->modelDocument(), &ModelDocument::unsavedChanged, this,
           &MainWindow::refreshTitle);
   connect(mSettings, &Settings::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
-  connect(mSettings, &Settings::colourMapChanged, this, &MainWindow::setColourMap);
   connect(mTraining, &TrainingPanel::trained, this,
           [this](std::shared_ptr<const Model> model, const QString& example) {
             if (!maySetAsideModel()) return;  // keeps the unsaved model the user chose to keep
@@ -244,7 +185,8 @@ void MainWindow::buildDecodeMenu() {
   decode->setObjectName(QStringLiteral("actionDecode"));
   decode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
   connect(decode, &QAction::triggered, mInput, &InputPanel::requestDecode);
-  if (auto* intervene = findChild<InterventionPanel*>(QStringLiteral("interventionPanel"))) {
+  if (auto* intervene =
+          qobject_cast<InterventionPanel*>(mTabTable->page(QStringLiteral("intervene")))) {
     QAction* again = menu->addAction(tr("Decode &again with the edits"));
     again->setObjectName(QStringLiteral("actionDecodeIntervention"));
     again->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
@@ -269,42 +211,20 @@ void MainWindow::buildViewMenu() {
     a->setData(colourMapKey(map));
     a->setObjectName(QStringLiteral("actionColour_") + colourMapKey(map));
     mColourGroup->addAction(a);
-    connect(a, &QAction::triggered, this, [this, map] {
-      mSettings->setColourMap(map);
-      setColourMap(map);
-    });
+    connect(a, &QAction::triggered, this, [this, map] { mSettings->setColourMap(map); });
   }
-  // Every tab of the centre, with Alt+1 … Alt+9 for the first nine: the tab bar scrolls when
-  // the window is narrow, and this list is where a tab out of sight can still be found.
+  // The views follow the settings themselves; the menu marks the map they show.
+  mSettings->followColourMap(this, [this](ColourMap map) {
+    for (QAction* a : mColourGroup->actions())
+      a->setChecked(a->data().toString() == colourMapKey(map));
+  });
+  // Every tab of the centre, with its Alt+digit (the shortcuts are the table's).
   QMenu* tabs = mViewMenu->addMenu(tr("Ta&bs"));
   tabs->setObjectName(QStringLiteral("menuTabs"));
-  connect(tabs, &QMenu::aboutToShow, this, [this, tabs] {
-    tabs->clear();
-    for (int i = 0; i < mTabs->count(); ++i) {
-      // The key is shown after a tab, not registered: the window-wide actions below own it.
-      const QString key = i < 9 ? QLatin1Char('\t') + QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i))
-                                                          .toString(QKeySequence::NativeText)
-                                : QString();
-      QAction* a = tabs->addAction(mTabs->tabText(i) + key);
-      a->setCheckable(true);
-      a->setChecked(i == mTabs->currentIndex());
-      a->setEnabled(mTabs->isTabEnabled(i));
-      connect(a, &QAction::triggered, this, [this, i] { mTabs->setCurrentIndex(i); });
-    }
-  });
-  // The shortcuts work with the menu closed: one window-wide action per position.
-  for (int i = 0; i < 9; ++i) {
-    auto* jump = new QAction(this);
-    jump->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
-    jump->setObjectName(QStringLiteral("actionTab%1").arg(i + 1));
-    connect(jump, &QAction::triggered, this, [this, i] {
-      if (i < mTabs->count() && mTabs->isTabEnabled(i)) mTabs->setCurrentIndex(i);
-    });
-    addAction(jump);
-  }
+  mTabTable->fillMenu(tabs);
   QAction* resetZoom = mViewMenu->addAction(tr("Show the &whole map"));
   resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-  connect(resetZoom, &QAction::triggered, this, [this] { heatmap()->resetZoom(); });
+  connect(resetZoom, &QAction::triggered, this, [this] { mAlignment->heatmap()->resetZoom(); });
   mViewMenu->addSeparator();
   for (QDockWidget* d : {mModelDock, mInputDock, mStepDock})
     mViewMenu->addAction(d->toggleViewAction());
@@ -336,30 +256,6 @@ void MainWindow::buildHelpMenu() {
   about->setObjectName(QStringLiteral("actionAbout"));
   about->setMenuRole(QAction::AboutRole);
   connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-}
-
-void MainWindow::setColourMap(ColourMap map) {
-  for (QAction* a : mColourGroup->actions())
-    a->setChecked(a->data().toString() == colourMapKey(map));
-  mAlignment->setColourMap(map);
-  mHeads->grid()->setColourMap(map);
-  mHops->setColourMap(map);
-  mStepView->setColourMap(map);
-  mCompare->setColourMap(map);
-  mTraining->formingView()->setColourMap(map);
-  if (auto* rollout = findChild<RolloutView*>()) rollout->setColourMap(map);
-}
-
-void MainWindow::refreshTabs() {
-  const TraceDocument* doc = mSession->traceDocument();
-  const auto& trace = doc->trace();
-  mTabs->setTabEnabled(mTabs->indexOf(mHops), doc->isClassification());
-  mTabs->setTabEnabled(mTabs->indexOf(mBeamTree), trace && !trace->beam.empty());
-  // A classifier's trace is all hops: show them where people look first.
-  if (doc->isClassification() && mTabs->currentWidget() == mAlignment)
-    mTabs->setCurrentWidget(mHops);
-  if (!mTabs->currentWidget()->isEnabled() || !mTabs->isTabEnabled(mTabs->currentIndex()))
-    mTabs->setCurrentWidget(mAlignment);
 }
 
 void MainWindow::refreshTitle() {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+#include "models/model_fwd.h"
 #include "translations/language.h"
 #include "views/colour_maps.h"
 
@@ -16,10 +17,6 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
-
-namespace attn {
-struct Model;
-}
 
 namespace attn::ui {
 
@@ -35,6 +32,7 @@ class ModelPanel;
 class Session;
 class Settings;
 class StepView;
+class TabTable;
 class TrainingPanel;
 struct UserError;
 
@@ -52,19 +50,13 @@ class MainWindow : public QMainWindow {
   // the window is complete when this returns. Returns an empty string or what went wrong.
   QString start(const QString& modelPath = {}, const QString& input = {}, bool wait = false);
 
+  // The documents. Widgets are not handed out: each has an object name to find it by
+  // (findChild<StepView*>("stepView"); a tab's page is named after its id, "computationTab").
   Session* session() const { return mSession; }
-  HeatmapView* heatmap() const;
-  AlignmentView* alignmentView() const { return mAlignment; }
-  StepView* stepView() const { return mStepView; }
-  HeadsPanel* headsPanel() const { return mHeads; }
-  HopsView* hopsView() const { return mHops; }
-  BeamTreeView* beamTreeView() const { return mBeamTree; }
-  TrainingPanel* trainingPanel() const { return mTraining; }
-  InputPanel* inputPanel() const { return mInput; }
-  ModelPanel* modelPanel() const { return mModelPanel; }
-  QTabWidget* tabs() const { return mTabs; }
+  // Shows the centre's tab whose stable id ("computation") or title is `name` (any case).
+  // Returns an empty string, or what went wrong, naming the tabs there are (for --tab).
+  QString showTab(const QString& name);
   Settings* settings() const { return mSettings; }
-  CompareTools* compareTools() const { return mCompare; }  // Compare tab, reference alignment
   ClassroomMode* classroomMode() const { return mClassroom; }
   // Whether a worker thread is still computing what the window shows: a decode, or a tab that
   // computes once shown (Saliency). A screenshot waits until this is false.
@@ -79,7 +71,6 @@ class MainWindow : public QMainWindow {
   bool exportFigureTo(const QString& path);
   bool exportCsvTo(const QString& path);
   bool saveTraceTo(const QString& path);
-  void setColourMap(ColourMap map);
   // Asked when closing over an unsaved trained model; tests replace the question (and with it,
   // the one about a training in progress, which is then answered "stop it").
   void setUnsavedModelQuestion(std::function<int()> ask) { mAskUnsaved = std::move(ask); }
@@ -118,6 +109,7 @@ class MainWindow : public QMainWindow {
   Settings* mSettings;
   Session* mSession;
   QTabWidget* mTabs;
+  TabTable* mTabTable;
   AlignmentView* mAlignment;
   HeadsPanel* mHeads;
   HopsView* mHops;

@@ -1,4 +1,4 @@
-#include "util/side_thread.h"
+#include "tensor/side_thread.h"
 
 #include <atomic>
 #include <chrono>
@@ -9,7 +9,7 @@
 
 #include "tensor/var.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
@@ -161,4 +161,4 @@ long sideThreadRuns() {
   return SideThread::instance().runs();
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

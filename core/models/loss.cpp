@@ -1,9 +1,9 @@
-#include "train/loss.h"
+#include "models/loss.h"
 
 #include "tensor/ops.h"
 #include "util/check.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 Var seq2seqLoss(const Seq2SeqModel& model, const TokenBatch& src, const TokenBatch& tgtIn,
                 const TokenBatch& tgtOut) {
@@ -23,4 +23,4 @@ Var classifierLoss(const ClassifierModel& model, const TokenBatch& src,
   return add(ce, scale(mean(f.penalty), static_cast<Scalar>(coef)));
 }
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

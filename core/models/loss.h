@@ -3,8 +3,9 @@
 
 #include "models/classifier_model.h"
 #include "models/seq2seq_model.h"
+#include "tensor/precision.h"
 
-namespace attn {
+namespace attn::inline ATTN_PRECISION {
 
 // Teacher-forced: mean cross-entropy over every non-<pad> target token of the batch
 // (CrossEntropyLoss(ignore_index=0)). tgtIn is <sos> y1 … yn, tgtOut y1 … yn <eos>, both padded.
@@ -16,4 +17,4 @@ Var seq2seqLoss(const Seq2SeqModel& model, const TokenBatch& src, const TokenBat
 Var classifierLoss(const ClassifierModel& model, const TokenBatch& src,
                    const std::vector<int64_t>& labels);
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

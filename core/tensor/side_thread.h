@@ -14,7 +14,9 @@
 
 #include <functional>
 
-namespace attn {
+#include "tensor/precision.h"
+
+namespace attn::inline ATTN_PRECISION {
 
 // Runs `first` on the calling thread and `second` on the helper thread at the same time, and
 // returns when both are done. Both must be safe to run concurrently (no shared writes). An
@@ -37,4 +39,4 @@ class SideThreadPause {
 // the pieces did run on two threads; calls made while it was busy or asleep run inline).
 long sideThreadRuns();
 
-}  // namespace attn
+}  // namespace attn::inline ATTN_PRECISION

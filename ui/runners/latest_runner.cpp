@@ -1,0 +1,93 @@
+#include "runners/latest_runner.h"
+
+#include <QMetaObject>
+
+#include <exception>
+
+namespace attn::ui {
+
+void RunContext::report(std::function<void()> onGuiThread) const {
+  QMetaObject::invokeMethod(
+      mGui,
+      [wanted = mWanted, ticket = mTicket, f = std::move(onGuiThread)] {
+        if (wanted->load() == ticket) f();
+      },
+      Qt::QueuedConnection);
+}
+
+RunnerBase::RunnerBase(const QString& threadName, Policy policy, QString errorTitle,
+                       QString whatToDo, QObject* parent)
+    : QObject(parent),
+      mPolicy(policy),
+      mErrorTitle(std::move(errorTitle)),
+      mWhatToDo(std::move(whatToDo)),
+      mWorker(new QObject) {
+  qRegisterMetaType<UserError>();  // for QSignalSpy and queued connections of users
+  mThread.setObjectName(threadName);
+  mWorker->moveToThread(&mThread);
+  connect(&mThread, &QThread::finished, mWorker, &QObject::deleteLater);
+  mThread.start();
+}
+
+RunnerBase::~RunnerBase() {
+  stop();
+}
+
+void RunnerBase::stop() {
+  mWanted->store(0);  // the run in progress stops at its next check instead of holding up exit
+  mThread.quit();
+  mThread.wait();
+}
+
+void RunnerBase::cancel() {
+  if (isBusy()) mWanted->store(0);
+}
+
+bool RunnerBase::post(Job job) {
+  if (mPolicy == Policy::OneAtATime && isBusy()) return false;
+  const bool wasBusy = isBusy();
+  const quint64 ticket = ++mLatest;
+  mWanted->store(ticket);
+  const RunContext context(mWanted, this, ticket);
+  QMetaObject::invokeMethod(
+      mWorker,
+      [this, context, job = std::move(job)] {
+        std::function<void()> deliver;
+        UserError error;
+        // Superseded or cancelled while it waited in the queue: not even started.
+        if (context.keepGoing()) {
+          // Exceptions must not cross the event loop: each becomes failed(), or cancelled()
+          // when the run was told to stop (core may throw on its way out, e.g. attn::Cancelled).
+          try {
+            deliver = job(context);
+          } catch (const std::exception& e) {
+            if (context.keepGoing()) error = errorFrom(e, mErrorTitle, mWhatToDo);
+          }
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, ticket = context.ticket(), deliver = std::move(deliver), error] {
+              settle(ticket, deliver, error);
+            },
+            Qt::QueuedConnection);
+      },
+      Qt::QueuedConnection);
+  if (!wasBusy) emit busyChanged(true);
+  return true;
+}
+
+void RunnerBase::settle(quint64 ticket, std::function<void()> deliver, const UserError& error) {
+  if (ticket != mLatest) return;  // superseded: the newer run answers
+  mDone = ticket;
+  // Idle before anyone hears the answer, so that a slot may start the next run at once.
+  emit busyChanged(false);
+  if (!error.isEmpty()) {
+    emit failed(error);
+  } else if (deliver && mWanted->load() == ticket) {
+    deliver();
+  } else {
+    emit cancelled();  // stopped early, or cancelled just as it finished
+  }
+}
+
+}  // namespace attn::ui

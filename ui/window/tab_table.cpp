@@ -1,0 +1,108 @@
+#include "window/tab_table.h"
+
+#include <QAction>
+#include <QKeySequence>
+#include <QMenu>
+#include <QStringList>
+#include <QTabWidget>
+
+namespace attn::ui {
+namespace {
+constexpr int kShortcutTabs = 9;  // Alt+1 … Alt+9
+
+QString plain(QString title) {
+  return title.remove(QLatin1Char('&'));
+}
+
+QKeySequence altDigit(int index) {
+  return QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + index));
+}
+}  // namespace
+
+TabTable::TabTable(QTabWidget* tabs, QWidget* window) : QObject(tabs), mTabs(tabs) {
+  addShortcuts(window);
+}
+
+QWidget* TabTable::add(TabSpec spec) {
+  QWidget* page = spec.make(mTabs);
+  // Named after the row, for tests and scripts: findChild<QWidget*>("computationTab").
+  page->setObjectName(spec.id + QStringLiteral("Tab"));
+  const int index = mTabs->addTab(page, spec.title);
+  mTabs->setTabToolTip(index, spec.tooltip);
+  mRows.push_back({std::move(spec), page});
+  return page;
+}
+
+int TabTable::indexOf(const QString& id) const {
+  for (const Row& row : mRows)
+    if (row.spec.id == id) return mTabs->indexOf(row.page);
+  return -1;
+}
+
+QWidget* TabTable::page(const QString& id) const {
+  for (const Row& row : mRows)
+    if (row.spec.id == id) return row.page;
+  return nullptr;
+}
+
+QString TabTable::idOf(const QWidget* page) const {
+  for (const Row& row : mRows)
+    if (row.page == page) return row.spec.id;
+  return {};
+}
+
+void TabTable::refresh(const QString& fallback) {
+  for (const Row& row : mRows)
+    mTabs->setTabEnabled(mTabs->indexOf(row.page), !row.spec.enabled || row.spec.enabled());
+  if (!mTabs->currentWidget()->isEnabled() || !mTabs->isTabEnabled(mTabs->currentIndex()))
+    mTabs->setCurrentIndex(indexOf(fallback));
+}
+
+QString TabTable::show(const QString& name) {
+  QStringList names;
+  for (const Row& row : mRows) {
+    if (row.spec.id.compare(name, Qt::CaseInsensitive) == 0 ||
+        plain(row.spec.title).compare(name, Qt::CaseInsensitive) == 0) {
+      mTabs->setCurrentWidget(row.page);
+      return {};
+    }
+    names << row.spec.id;
+  }
+  // For the command line, whose messages are in English like its options.
+  return QStringLiteral("no tab '%1'; there are: %2").arg(name, names.join(QStringLiteral(", ")));
+}
+
+void TabTable::fillMenu(QMenu* menu) {
+  // The tab bar scrolls when the window is narrow: this list is where a tab out of sight can
+  // still be found. Rebuilt when shown, so it follows what is enabled and current.
+  connect(menu, &QMenu::aboutToShow, this, [this, menu] {
+    menu->clear();
+    for (int i = 0; i < mTabs->count(); ++i) {
+      // The key is shown after a tab, not registered: the window-wide actions own it.
+      const QString key = i < kShortcutTabs
+                              ? QLatin1Char('\t') + altDigit(i).toString(QKeySequence::NativeText)
+                              : QString();
+      QAction* a = menu->addAction(mTabs->tabText(i) + key);
+      a->setCheckable(true);
+      a->setChecked(i == mTabs->currentIndex());
+      a->setEnabled(mTabs->isTabEnabled(i));
+      a->setObjectName(QStringLiteral("actionShowTab_") + idOf(mTabs->widget(i)));
+      connect(a, &QAction::triggered, this, [this, i] { mTabs->setCurrentIndex(i); });
+    }
+  });
+}
+
+void TabTable::addShortcuts(QWidget* window) {
+  // They work with the menu closed: one window-wide action per position.
+  for (int i = 0; i < kShortcutTabs; ++i) {
+    auto* jump = new QAction(window);
+    jump->setShortcut(altDigit(i));
+    jump->setObjectName(QStringLiteral("actionTab%1").arg(i + 1));
+    connect(jump, &QAction::triggered, this, [this, i] {
+      if (i < mTabs->count() && mTabs->isTabEnabled(i)) mTabs->setCurrentIndex(i);
+    });
+    window->addAction(jump);
+  }
+}
+
+}  // namespace attn::ui
