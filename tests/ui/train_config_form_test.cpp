@@ -90,7 +90,7 @@ TEST(TrainConfigForm, AnUntouchedFormTrainsABahdanauAttentionModel) {
   EXPECT_EQ(config["attention"], "bahdanau");
   EXPECT_EQ(config["score"], "additive");
   EXPECT_FALSE(config.contains("input_feeding"));  // Luong's only: greyed out, left out
-  // setQuickDefaults makes it small, through the same fields.
+  // setQuickDefaults makes it small, through the same fields; attention_dim follows hidden_dim.
   EXPECT_EQ(config["hidden_dim"], 16);
   EXPECT_EQ(config["attention_dim"], 16);
   EXPECT_TRUE(form.problem().isEmpty()) << form.problem().toStdString();
@@ -122,6 +122,36 @@ TEST(TrainConfigForm, KeysTheAttentionDoesNotUseAreGreyedOutAndLeftOut) {
   EXPECT_EQ(config["attention"], "none");
   EXPECT_FALSE(config.contains("score"));
   EXPECT_FALSE(config.contains("input_feeding"));
+}
+
+// As on the command line, a key whose default follows another key follows it until it is set.
+TEST(TrainConfigForm, DerivedDefaultsFollowTheirKeyUntilSet) {
+  TrainConfigForm form;
+  auto* hidden = named<QSpinBox>(form, QStringLiteral("config_rnn_seq2seq_hidden_dim"));
+  auto* size = named<QSpinBox>(form, QStringLiteral("config_rnn_seq2seq_attention_dim"));
+  auto* attention = named<QComboBox>(form, QStringLiteral("config_rnn_seq2seq_attention"));
+  auto* score = named<QComboBox>(form, QStringLiteral("config_rnn_seq2seq_score"));
+  auto* model = named<QSpinBox>(form, QStringLiteral("config_transformer_d_model"));
+  auto* feedForward = named<QSpinBox>(form, QStringLiteral("config_transformer_dim_feedforward"));
+  ASSERT_TRUE(hidden && size && attention && score && model && feedForward);
+  hidden->setValue(20);
+  EXPECT_EQ(size->value(), 20);
+  attention->setCurrentText(QStringLiteral("luong"));
+  EXPECT_EQ(score->currentText(), QStringLiteral("general"));  // Luong's default score
+  model->setValue(24);
+  EXPECT_EQ(feedForward->value(), 96);  // 4 × d_model
+  model->setValue(2000);
+  EXPECT_EQ(feedForward->value(), 4096);  // at most the key's maximum
+
+  // Set by a person, a key keeps its value.
+  attention->setCurrentText(QStringLiteral("bahdanau"));
+  EXPECT_EQ(score->currentText(), QStringLiteral("additive"));
+  size->setValue(8);
+  hidden->setValue(30);
+  EXPECT_EQ(size->value(), 8);
+  score->setCurrentText(QStringLiteral("dot"));
+  attention->setCurrentText(QStringLiteral("luong"));
+  EXPECT_EQ(score->currentText(), QStringLiteral("dot"));
 }
 
 TEST(TrainConfigForm, AProblemBetweenKeysIsNamedBeforeStarting) {

@@ -168,19 +168,27 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
                         tr("Default %1; allowed %2")
                             .arg(QString::fromStdString(defaultText(*key)),
                                  QString::fromStdString(rangeText(*key)));
+    const size_t index = mFields.size();
+    auto changed = [this, index] { onFieldChanged(index); };
     QWidget* w = nullptr;
     switch (key->type) {
-      case ConfigKeyType::Integer:
-        w = spin(page, int(key->min), int(key->max), value.get<int>(), tip);
+      case ConfigKeyType::Integer: {
+        auto* box = spin(page, int(key->min), int(key->max), value.get<int>(), tip);
+        connect(box, qOverload<int>(&QSpinBox::valueChanged), this, changed);
+        w = box;
         break;
-      case ConfigKeyType::Real:
-        w = dspin(page, key->min, key->max, value.get<double>(), 3, 0.1, tip);
+      }
+      case ConfigKeyType::Real: {
+        auto* box = dspin(page, key->min, key->max, value.get<double>(), 3, 0.1, tip);
+        connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this, changed);
+        w = box;
         break;
+      }
       case ConfigKeyType::Boolean: {
         auto* box = new QCheckBox(page);
         box->setChecked(value.get<bool>());
         box->setToolTip(tip);
-        connect(box, &QCheckBox::toggled, this, &TrainConfigForm::refreshEnabled);
+        connect(box, &QCheckBox::toggled, this, changed);
         w = box;
         break;
       }
@@ -188,8 +196,7 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
         QStringList items;
         for (const std::string& c : key->choices) items << QString::fromStdString(c);
         auto* box = choice(page, items, QString::fromStdString(value.get<std::string>()), tip);
-        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this,
-                &TrainConfigForm::refreshEnabled);
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);
         w = box;
         break;
       }
@@ -331,25 +338,50 @@ nlohmann::json TrainConfigForm::fieldValue(const ConfigField& field) const {
   return nullptr;
 }
 
+void TrainConfigForm::writeField(const ConfigField& field, const nlohmann::json& value) {
+  switch (field.key->type) {
+    case ConfigKeyType::Integer:
+      static_cast<QSpinBox*>(field.widget)->setValue(value.get<int>());
+      break;
+    case ConfigKeyType::Real:
+      static_cast<QDoubleSpinBox*>(field.widget)->setValue(value.get<double>());
+      break;
+    case ConfigKeyType::Boolean:
+      static_cast<QCheckBox*>(field.widget)->setChecked(value.get<bool>());
+      break;
+    case ConfigKeyType::Choice:
+      static_cast<QComboBox*>(field.widget)
+          ->setCurrentText(QString::fromStdString(value.get<std::string>()));
+      break;
+  }
+}
+
 void TrainConfigForm::setField(Arch arch, const std::string& key, const nlohmann::json& value) {
-  for (const ConfigField& field : mFields) {
-    if (field.key->arch != arch || field.key->name != key) continue;
-    switch (field.key->type) {
-      case ConfigKeyType::Integer:
-        static_cast<QSpinBox*>(field.widget)->setValue(value.get<int>());
-        break;
-      case ConfigKeyType::Real:
-        static_cast<QDoubleSpinBox*>(field.widget)->setValue(value.get<double>());
-        break;
-      case ConfigKeyType::Boolean:
-        static_cast<QCheckBox*>(field.widget)->setChecked(value.get<bool>());
-        break;
-      case ConfigKeyType::Choice:
-        static_cast<QComboBox*>(field.widget)
-            ->setCurrentText(QString::fromStdString(value.get<std::string>()));
-        break;
+  for (const ConfigField& field : mFields)
+    if (field.key->arch == arch && field.key->name == key) writeField(field, value);
+}
+
+void TrainConfigForm::onFieldChanged(size_t index) {
+  if (mWritingDefaults) return;  // the caller refreshes once it is done
+  mFields[index].followsDefault = false;
+  updateDerivedDefaults();
+  refreshEnabled();
+}
+
+// The table's rule for each key a person has not set, from the values of the keys before it
+// (configDefault() reads them in table order, as readConfig() does).
+void TrainConfigForm::updateDerivedDefaults() {
+  mWritingDefaults = true;
+  for (Arch arch : kAllArchs) {
+    nlohmann::json values = nlohmann::json::object();
+    for (const ConfigField& field : mFields) {
+      if (field.key->arch != arch) continue;
+      if (field.key->derived != DerivedDefault::None && field.followsDefault)
+        writeField(field, configDefault(*field.key, values));
+      values[field.key->name] = fieldValue(field);
     }
   }
+  mWritingDefaults = false;
 }
 
 nlohmann::json TrainConfigForm::modelConfig() const {
@@ -437,8 +469,7 @@ void TrainConfigForm::setQuickDefaults(const QString& task, int steps) {
   mEvalEvery->setValue(std::max(1, steps / 2));
   mEvalExamples->setValue(20);
   setField(Arch::RnnSeq2Seq, "embed_dim", 8);
-  setField(Arch::RnnSeq2Seq, "hidden_dim", 16);
-  setField(Arch::RnnSeq2Seq, "attention_dim", 16);
+  setField(Arch::RnnSeq2Seq, "hidden_dim", 16);  // attention_dim follows
 }
 
 }  // namespace attn::ui

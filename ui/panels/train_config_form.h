@@ -54,9 +54,15 @@ class TrainConfigForm : public QWidget {
   struct ConfigField {
     const ConfigKey* key;
     QWidget* widget;
+    // A key whose default follows another (attention_dim follows hidden_dim) keeps following it
+    // until a person sets it, as an absent key does on the command line.
+    bool followsDefault = true;
   };
   nlohmann::json fieldValue(const ConfigField& field) const;
+  void writeField(const ConfigField& field, const nlohmann::json& value);
   void setField(Arch arch, const std::string& key, const nlohmann::json& value);
+  void onFieldChanged(size_t index);
+  void updateDerivedDefaults();
 
   // data
   QRadioButton* mUseTask = nullptr;
@@ -79,6 +85,7 @@ class TrainConfigForm : public QWidget {
   QStackedWidget* mArchPages = nullptr;
   QSpinBox* mModelSeed = nullptr;
   std::vector<ConfigField> mFields;  // every architecture's keys, in the table's order
+  bool mWritingDefaults = false;     // updateDerivedDefaults() is setting fields, not a person
   // trainer
   QSpinBox* mSteps = nullptr;
   QSpinBox* mEpochs = nullptr;

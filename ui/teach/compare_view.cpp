@@ -385,7 +385,7 @@ void CompareView::showReference(const LabelledMatrix& a, const LabelledMatrix& b
     mOverlayB->clear();
     return;
   }
-  const std::string kind = mKindBox->currentData().toString().toStdString();
+  const MapKind kind = mapKindOf(mKindBox->currentData());
   mReportA = reportAlignment(a, kind, mReference->reference());
   mReportB = reportAlignment(b, kind, mReference->reference());
   for (auto [overlay, report] :
