@@ -152,25 +152,51 @@ json ArchOptions::config() const {
   return config;
 }
 
-void ArchOptions::refuseIgnoredFlags(const json& config) const {
-  const Arch arch = parseArch(config.value("arch", std::string()));
-  // The attention and score the model will have, defaults included, decide which keys matter.
+namespace {
+
+// The attention and score the model will have, defaults included: they decide which keys matter.
+json scopeOf(Arch arch, const json& config) {
   json scope = config;
   for (const char* name : {"attention", "score"})
     if (const ConfigKey* key = findConfigKey(arch, name); key && !scope.contains(name))
       scope[name] = configDefault(*key, scope);
+  return scope;
+}
+
+// Why the model `scope` describes would not read `key`, or "" when it would.
+std::string whyIgnored(Arch arch, const std::string& key, const json& scope) {
+  const ConfigKey* k = findConfigKey(arch, key);
+  if (!k) return std::string("not a key of ") + archName(arch);
+  if (!keyApplies(*k, scope)) return "used only with " + scopeText(k->scope);
+  return "";
+}
+
+}  // namespace
+
+void ArchOptions::refuseIgnoredFlags(const json& config) const {
+  const Arch arch = parseArch(config.value("arch", std::string()));
+  const json scope = scopeOf(arch, config);
   std::string ignored;
   for (const Flag& f : flags_) {
     if (f.option->count() == 0) continue;
-    const ConfigKey* key = findConfigKey(arch, f.key);
-    std::string why;
-    if (!key)
-      why = std::string("not a key of ") + archName(arch);
-    else if (!keyApplies(*key, scope))
-      why = "used only with " + scopeText(key->scope);
+    const std::string why = whyIgnored(arch, f.key, scope);
     if (!why.empty()) ignored += (ignored.empty() ? "" : ", ") + flagName(f.key) + " (" + why + ")";
   }
   if (!ignored.empty()) throw UsageError("the model would ignore " + ignored + "; leave them out");
+}
+
+std::string ArchOptions::ignoredFileKeys(const json& config) const {
+  if (!configFileGiven()) return "";
+  const Arch arch = parseArch(config.value("arch", std::string()));
+  const json scope = scopeOf(arch, config);
+  std::string ignored;
+  for (const auto& [key, value] : config.items()) {
+    if (key == "arch" || flagGiven(key)) continue;
+    const std::string why = whyIgnored(arch, key, scope);
+    if (!why.empty()) ignored += (ignored.empty() ? "" : ", ") + ("\"" + key + "\" (" + why + ")");
+  }
+  if (ignored.empty()) return "";
+  return configFile_ + ": the " + archName(arch) + " model ignores " + ignored;
 }
 
 void ArchOptions::rethrow(const ConfigError& error) const {

@@ -35,6 +35,10 @@ class ArchOptions {
   // a key of another architecture (--d-model with rnn_seq2seq), or one its attention or score
   // does not use (--input-feeding without Luong attention). A config file may list such keys.
   void refuseIgnoredFlags(const nlohmann::json& config) const;
+  // The keys of the --config file that model would ignore, for a warning ("" when none): such a
+  // file is accepted, since PyTorch-side configs list the keys of every setup, but a misspelt
+  // key is never dropped without a word.
+  std::string ignoredFileKeys(const nlohmann::json& config) const;
 
   // The message for a config's problems, each pointed at the flag to fix, or at the key of the
   // --config file when no flag set it. UsageError when only flags are at fault, else attn::Error.

@@ -29,9 +29,11 @@ namespace {
 // A config built from flags is the command line's fault when it has a problem: flags the model
 // would ignore are refused, and each problem of the config (all of them at once, from the jobs
 // layer's readConfig()) names the flag to fix, or the key of the --config file.
-Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs) {
+Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs, std::ostream& err) {
   const json config = o.arch.config();
   o.arch.refuseIgnoredFlags(config);
+  if (const std::string ignored = o.arch.ignoredFileKeys(config); !ignored.empty())
+    err << kProgram << ": warning: " << ignored << '\n';
   try {
     return jobs::createModelFor(config, vocabs, o.seed);
   } catch (const ConfigError& e) {
@@ -59,7 +61,7 @@ std::string keptWeights(const TrainResult& r) {
   return "kept the weights of step " + step;
 }
 
-jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded) {
+jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded, std::ostream& err) {
   jobs::TrainingJob job;
   job.data = dataSourceSpec(o.data, recorded);
   job.train = trainConfig(o);
@@ -70,7 +72,9 @@ jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded) {
   job.maxSourceLength = o.maxSourceLength;
   job.tool = std::string(kProgram) + " " + ATTN_VERSION;
   if (o.init.empty())
-    job.makeModel = [&o](const data::Vocabularies& vocabs) { return newModel(o, vocabs); };
+    job.makeModel = [&o, &err](const data::Vocabularies& vocabs) {
+      return newModel(o, vocabs, err);
+    };
   return job;
 }
 
@@ -95,7 +99,7 @@ int runTrain(TrainOptions& o, std::ostream& out, std::ostream& err) {
   // (The job loads the model again to train it; a model file is small next to a training run.)
   const json recorded = o.init.empty() ? json() : loadModel(o.init).training;
   o.data.fileOrder = o.noShuffle;
-  const jobs::TrainingJob job = trainingJob(o, recorded);
+  const jobs::TrainingJob job = trainingJob(o, recorded, err);
 
   ProgressPrinter printer(err, ProgressPrinter::stderrIsTerminal());
   jobs::TrainingOutcome outcome;

@@ -166,6 +166,29 @@ TEST_F(TrainCommand, FlagsTheModelWouldIgnoreAreRefused) {
             0);
 }
 
+// A config file may list keys its model does not use (PyTorch-side configs list every key), but
+// each is named in a warning: a misspelt key is never dropped without a word.
+TEST_F(TrainCommand, KeysOfAConfigFileTheModelIgnoresAreWarnedAbout) {
+  writeText("config.json", R"({"arch": "rnn_seq2seq", "embed_dim": 8, "hiden_dim": 8,
+                               "input_feeding": true, "hidden_dim": 8})");
+  const ProgramRun run =
+      runCli(std::string("train ") + kTinyTask + " --config " + quoted(path("config.json")) +
+             " --steps 2 --out " + quoted(path("m.safetensors")));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_NE(run.err.find("attention-cli: warning: " + path("config.json") +
+                         ": the rnn_seq2seq model ignores \"hiden_dim\" (not a key of "
+                         "rnn_seq2seq), \"input_feeding\" (used only with attention luong)\n"),
+            std::string::npos)
+      << run.err;
+  // With every key used, no warning.
+  writeText("used.json", R"({"arch": "rnn_seq2seq", "embed_dim": 8, "hidden_dim": 8})");
+  const ProgramRun quiet =
+      runCli(std::string("train ") + kTinyTask + " --config " + quoted(path("used.json")) +
+             " --steps 2 --out " + quoted(path("m.safetensors")));
+  ASSERT_EQ(quiet.exitCode, 0) << quiet.err;
+  EXPECT_EQ(quiet.err.find("warning"), std::string::npos) << quiet.err;
+}
+
 TEST_F(TrainCommand, InitRefusesArchitectureFlags) {
   const std::string model = trainTinyModel();
   const std::string base = std::string("train ") + kTinyTask + " --init " + quoted(model) +
