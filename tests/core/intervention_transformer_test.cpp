@@ -191,7 +191,7 @@ TEST(InterventionTransformer, EditsOutsideTheModelAreRefused) {
   Intervention iv;
   iv.ablations.push_back({MapKind::DecoderSelf, 2, 0});
   EXPECT_THROW(decodeWithIntervention(m, "un chien", iv), Error);
-  iv.ablations = {{"hops", 0, 0}};
+  iv.ablations = {{MapKind::Hops, 0, 0}};  // a classifier's map
   EXPECT_THROW(decodeWithIntervention(m, "un chien", iv), Error);
   iv.ablations.clear();
   iv.rows = {zeroRow(0, 3, 0, -1), zeroRow(0, 3, 0, 1)};  // head 1 twice
