@@ -104,15 +104,15 @@ TEST(TransformerModel, ParameterCountFromTheConfigEqualsTheBuiltModels) {
 TEST(TransformerModel, ConfigReadsDefaultsAndRejectsBadSizes) {
   const nlohmann::json j = {{"arch", "transformer"}, {"d_model", 12}, {"nhead", 3}};
   TransformerModelConfig c = TransformerModelConfig::fromJson(j, 10, 11);
-  EXPECT_EQ(c.numEncoderLayers, 1);
-  EXPECT_EQ(c.numDecoderLayers, 1);
+  EXPECT_EQ(c.numEncoderLayers, 2);  // the config table's defaults
+  EXPECT_EQ(c.numDecoderLayers, 2);
   EXPECT_EQ(c.dimFeedforward, 48);
   EXPECT_FALSE(c.normFirst);
   EXPECT_EQ(c.toJson(), (nlohmann::json{{"arch", "transformer"},
                                         {"d_model", 12},
                                         {"nhead", 3},
-                                        {"num_encoder_layers", 1},
-                                        {"num_decoder_layers", 1},
+                                        {"num_encoder_layers", 2},
+                                        {"num_decoder_layers", 2},
                                         {"dim_feedforward", 48},
                                         {"norm_first", false}}));
   EXPECT_EQ(TransformerModelConfig::fromJson(c.toJson(), 10, 11).toJson(), c.toJson());
