@@ -15,8 +15,9 @@ namespace attn::inline ATTN_PRECISION::explain {
 namespace {
 
 void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
-  if (r.map != "hops")
-    throw Error("the classifier has one attention map, its hops (\"hops\"), not '" + r.map + "'");
+  if (r.map != MapKind::Hops)
+    throw Error("the classifier has one attention map, its hops (\"hops\"), not '" +
+                mapKindName(r.map) + "'");
   if (r.layer != 0) throw Error("the classifier's hops are a single layer (0)");
   if (r.step != 0) throw Error("the classifier makes one decision: its only step is 0");
   if (in.targetIds.size() != 1) throw Error("the classifier's output is one class");
@@ -40,7 +41,7 @@ Computation explainClassifier(const ComputationExplainer::Classifier& lin, const
   NoGradGuard noGrad;
   Computation c;
   c.classifier = true;
-  c.map = "hops";
+  c.map = MapKind::Hops;
   c.chosen = in.targetTokens.front();
 
   // The annotations h_j [n, 2H]: the embedded sentence through the BiRNN.

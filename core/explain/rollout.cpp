@@ -68,8 +68,8 @@ void checkSquare(const AttentionMap& map, const std::string& what) {
                 ", not a square self-attention map: rollout needs one");
 }
 
-const AttentionMap* findMap(const Trace& trace, const char* name) {
-  auto it = trace.attention.find(name);
+const AttentionMap* findMap(const Trace& trace, MapKind kind) {
+  auto it = trace.attention.find(kind);
   return it == trace.attention.end() ? nullptr : &it->second;
 }
 
@@ -123,11 +123,11 @@ RolloutMatrix crossAttentionRollout(const AttentionMap& cross, const AttentionMa
 }
 
 bool hasRollout(const Trace& trace) {
-  return findMap(trace, "encoder_self") != nullptr;
+  return findMap(trace, MapKind::EncoderSelf) != nullptr;
 }
 
 TraceRollout traceRollout(const Trace& trace, int last) {
-  const AttentionMap* encoderSelf = findMap(trace, "encoder_self");
+  const AttentionMap* encoderSelf = findMap(trace, MapKind::EncoderSelf);
   if (!encoderSelf)
     throw Error(
         "rollout needs the encoder's self-attention (a transformer trace); this trace "
@@ -141,9 +141,9 @@ TraceRollout traceRollout(const Trace& trace, int last) {
   };
   TraceRollout out;
   out.encoder = selfAttentionRollout(*encoderSelf, clamp(*encoderSelf));
-  const AttentionMap* decoderSelf = findMap(trace, "decoder_self");
+  const AttentionMap* decoderSelf = findMap(trace, MapKind::DecoderSelf);
   if (decoderSelf) out.decoder = selfAttentionRollout(*decoderSelf, clamp(*decoderSelf));
-  if (const AttentionMap* cross = findMap(trace, "cross")) {
+  if (const AttentionMap* cross = findMap(trace, MapKind::Cross)) {
     out.cross = crossAttentionRollout(*cross, decoderSelf, selfAttentionRollout(*encoderSelf),
                                       clamp(*cross));
   }

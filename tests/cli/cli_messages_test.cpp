@@ -65,7 +65,8 @@ TEST_F(CliMessages, AValueOutOfRangeNamesTheOptionAndTheRange) {
 }
 
 TEST_F(CliMessages, AMissingSubcommandListsTheChoices) {
-  expectUsage("", "give a subcommand: train, eval, decode, inspect, export or experiment");
+  expectUsage(
+      "", "give a subcommand: train, eval, decode, inspect, export, experiment or architectures");
   expectUsage("experiment", "experiment needs a subcommand: bottleneck");
 }
 

@@ -89,7 +89,7 @@ TEST(CompareView, TwoModelsSideBySideAndTheirDifference) {
   EXPECT_EQ(s.outputA, QStringLiteral("le grand chien noir"));
   // A: the Luong model's one map; B: the transformer's last layer, mean over its 4 heads.
   const LabelledMatrix a = selectMatrix(*s.a, {});
-  const LabelledMatrix b = selectMatrix(*s.bForced, {"cross", 1, -1});
+  const LabelledMatrix b = selectMatrix(*s.bForced, {MapKind::Cross, 1, -1});
   ASSERT_EQ(a.rows, 5);
   ASSERT_EQ(b.rows, 5);
   for (int r = 0; r < a.rows; ++r)
@@ -111,7 +111,7 @@ TEST(CompareView, TwoModelsSideBySideAndTheirDifference) {
 
   // Head 4 of layer 2 on B's side: B's map and the difference follow.
   view.pickerB()->select(1, 3);
-  const LabelledMatrix head = selectMatrix(*s.bForced, {"cross", 1, 3});
+  const LabelledMatrix head = selectMatrix(*s.bForced, {MapKind::Cross, 1, 3});
   for (int c = 0; c < head.cols; ++c)
     EXPECT_FLOAT_EQ(float(view.heatmapB()->value(2, c)), head.values[size_t(2 * head.cols + c)]);
   expectDifferenceOnScreen(view);
@@ -139,7 +139,7 @@ TEST(CompareView, BsOwnOutputAndAReferenceAlignment) {
   EXPECT_TRUE(view.summaryLabel()->text().contains(QStringLiteral("A AER 0.0%")))
       << view.summaryLabel()->text().toStdString();
   // B's AER is computed on its map as shown (last layer, mean of heads), checked in core terms.
-  const LabelledMatrix forced = selectMatrix(*s.bForced, {"cross", 1, -1});
+  const LabelledMatrix forced = selectMatrix(*s.bForced, {MapKind::Cross, 1, -1});
   const double aerB =
       alignmentErrorRate(hypothesisFromAttention(forced.values, forced.rows, forced.cols, 4, 4),
                          reference.reference())
@@ -152,7 +152,7 @@ TEST(CompareView, BsOwnOutputAndAReferenceAlignment) {
   view.setBReadsOwnOutput(true);
   EXPECT_FALSE(view.difference().has_value());
   EXPECT_EQ(view.heatmapB()->rows(), 7);
-  const LabelledMatrix own = selectMatrix(*s.bGreedy, {"cross", 1, -1});
+  const LabelledMatrix own = selectMatrix(*s.bGreedy, {MapKind::Cross, 1, -1});
   EXPECT_FLOAT_EQ(float(view.heatmapB()->value(5, 2)), own.values[size_t(5 * own.cols + 2)]);
   EXPECT_EQ(view.rowTable()->rowCount(), 0);
   view.setBReadsOwnOutput(false);

@@ -78,7 +78,7 @@ void ComputationView::showMessage(const QString& text) {
 
 void ComputationView::render() {
   const int steps = mTraceDoc->stepCount();
-  const bool encoder = mMap == QLatin1String("encoder_self");
+  const bool encoder = mMap == MapKind::EncoderSelf;
   mPrevious->setEnabled(encoder ? mSourcePosition > 0 : mTraceDoc->step() > 0);
   mNext->setEnabled(encoder ? mSourcePosition + 1 < mQueryBox->count()
                             : mTraceDoc->step() + 1 < steps);

@@ -204,7 +204,7 @@ void MainWindow::exportFigureInteractively() {
 bool MainWindow::exportCsvTo(const QString& path) {
   const TraceDocument* doc = mSession->traceDocument();
   const MatrixSnapshot matrix =
-      mTabs->currentWidget() == mHops ? doc->matrix(QStringLiteral("hops"), 0, 0) : doc->matrix();
+      mTabs->currentWidget() == mHops ? doc->matrix(MapKind::Hops, 0, 0) : doc->matrix();
   const QString error = saveMatrixCsv(matrix, path);
   if (!error.isEmpty()) {
     showError({tr("Export matrix"), error,
