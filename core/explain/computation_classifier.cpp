@@ -14,7 +14,7 @@ namespace attn::inline ATTN_PRECISION::explain {
 
 namespace {
 
-void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
+void checkClassifierRequest(const ComputationInput& in, const ComputationRequest& r) {
   if (r.map != MapKind::Hops)
     throw Error("the classifier has one attention map, its hops (\"hops\"), not '" +
                 mapKindName(r.map) + "'");
@@ -37,7 +37,7 @@ ComputationExplainer::Classifier::Classifier(const Model& model) : params(parame
 
 Computation explainClassifier(const ComputationExplainer::Classifier& lin, const Model& model,
                               const ComputationInput& in, const ComputationRequest& r) {
-  checkRequest(in, r);
+  checkClassifierRequest(in, r);
   NoGradGuard noGrad;
   Computation c;
   c.classifier = true;

@@ -26,7 +26,7 @@ std::vector<double> concat(std::vector<double> a, const std::vector<double>& b) 
   return a;
 }
 
-void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
+void checkRnnRequest(const ComputationInput& in, const ComputationRequest& r) {
   if (r.map != MapKind::Cross)
     throw Error("an RNN model has one attention map, cross-attention (\"cross\"), not '" +
                 mapKindName(r.map) + "'");
@@ -93,7 +93,7 @@ ComputationExplainer::Rnn::Rnn(const Model& model) : params(parametersByName(mod
 
 Computation explainRnn(const ComputationExplainer::Rnn& rnn, const Model& model,
                        const ComputationInput& in, const ComputationRequest& r) {
-  checkRequest(in, r);
+  checkRnnRequest(in, r);
   NoGradGuard noGrad;
   const RnnSeq2SeqConfig& cfg = rnn.config;
   const bool bahdanau = cfg.attention == AttentionKind::Bahdanau;

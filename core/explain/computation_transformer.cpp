@@ -88,8 +88,8 @@ void attendHeads(const ComputationExplainer::Transformer& tf, const std::string&
                      parameter(tf.params, prefix + "out_proj.bias"), 0);
 }
 
-void checkRequest(const ComputationExplainer::Transformer& tf, const ComputationInput& in,
-                  const ComputationRequest& r) {
+void checkTransformerRequest(const ComputationExplainer::Transformer& tf,
+                             const ComputationInput& in, const ComputationRequest& r) {
   const bool encoder = r.map == MapKind::EncoderSelf;
   if (!encoder && r.map != MapKind::Cross && r.map != MapKind::DecoderSelf)
     throw Error("a transformer's attention maps are cross, decoder_self and encoder_self, not '" +
@@ -141,7 +141,7 @@ ComputationExplainer::Transformer::Transformer(const Model& model)
 
 Computation explainTransformer(const ComputationExplainer::Transformer& tf, const Model& model,
                                const ComputationInput& in, const ComputationRequest& r) {
-  checkRequest(tf, in, r);
+  checkTransformerRequest(tf, in, r);
   NoGradGuard noGrad;
   const bool nf = tf.config.normFirst;
   Computation c;

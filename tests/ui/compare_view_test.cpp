@@ -40,13 +40,8 @@ using attn::test::eventually;
 
 namespace {
 
-QString bundled(const char* name) {
-  return QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/models/") + QLatin1String(name) +
-         QStringLiteral(".safetensors");
-}
-
 std::shared_ptr<const Model> load(const char* name) {
-  return std::make_shared<const Model>(loadModel(bundled(name).toStdString()));
+  return std::make_shared<const Model>(loadModel(attn::test::bundledModelPath(name).toStdString()));
 }
 
 const char* const kSentence = "the big black dog";
@@ -169,10 +164,12 @@ TEST(CompareView, FromTheFileMenuWithTheModelOnScreen) {
   MainWindow window;
   window.resize(1280, 800);
   window.show();
-  ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
+  ASSERT_EQ(window.start(attn::test::bundledModelPath("toyfr-luong"),
+                         QString::fromLatin1(kSentence), true),
+            QString());
   CompareTools* tools = named<attn::ui::CompareTools>(window, "compareTools");
   QSignalSpy compared(tools->view(), &CompareView::compared);
-  EXPECT_EQ(tools->compareWithFile(bundled("toyfr-transformer")), QString());
+  EXPECT_EQ(tools->compareWithFile(attn::test::bundledModelPath("toyfr-transformer")), QString());
   ASSERT_TRUE(eventually([&] { return compared.count() == 1; }, 20000));
   EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(), tools->view());
   EXPECT_TRUE(tools->view()->headerLabel()->text().contains(QStringLiteral("toyfr-transformer")));
@@ -187,7 +184,7 @@ TEST(CompareView, FromTheFileMenuWithTheModelOnScreen) {
 
   // A character model reads the sentence as other tokens: one clear message.
   QSignalSpy failed(tools->view(), &CompareView::failed);
-  EXPECT_EQ(tools->compareWithFile(bundled("dates-bahdanau")), QString());
+  EXPECT_EQ(tools->compareWithFile(attn::test::bundledModelPath("dates-bahdanau")), QString());
   ASSERT_TRUE(eventually([&] { return failed.count() == 1; }, 20000));
   EXPECT_TRUE(lastMessage().contains(QStringLiteral("read the sentence differently")))
       << lastMessage().toStdString();
@@ -201,7 +198,9 @@ TEST(CompareView, ReferenceAlignmentOnTheMainHeatmap) {
   MainWindow window;
   window.resize(1280, 800);
   window.show();
-  ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
+  ASSERT_EQ(window.start(attn::test::bundledModelPath("toyfr-luong"),
+                         QString::fromLatin1(kSentence), true),
+            QString());
   ReferenceAlignmentTool* tool =
       named<attn::ui::CompareTools>(window, "compareTools")->referenceTool();
   QTemporaryDir dir;

@@ -38,7 +38,7 @@ using attn::ui::Session;
 
 namespace {
 
-QString bundled(const QString& name) {
+QString bundledContaining(const QString& name) {
   for (const auto& m : attn::ui::findBundledModels())
     if (m.path.contains(name)) return m.path;
   return {};
@@ -46,7 +46,7 @@ QString bundled(const QString& name) {
 
 // Opens a bundled model and decodes its example sentence on this thread.
 void openAndDecode(Session& session, const QString& name, const QString& sentence = {}) {
-  const QString path = bundled(name);
+  const QString path = bundledContaining(name);
   ASSERT_FALSE(path.isEmpty()) << name.toStdString();
   ASSERT_TRUE(session.openModel(path, false));
   attn::ui::DecodeRequest request;
@@ -241,13 +241,13 @@ TEST(ComputationView, ATraceWithoutItsModelSaysTheComputationNeedsIt) {
   EXPECT_TRUE(view.message().contains(QStringLiteral("needs the model")));
 
   // Another model open: its parameters did not make this trace.
-  ASSERT_TRUE(session.openModel(bundled(QStringLiteral("toyfr-luong")), false));
+  ASSERT_TRUE(session.openModel(bundledContaining(QStringLiteral("toyfr-luong")), false));
   EXPECT_EQ(view.computation(), nullptr);
   EXPECT_TRUE(view.message().contains(QStringLiteral("another model")))
       << view.message().toStdString();
 
   // The model that made it: the numbers are back.
-  ASSERT_TRUE(session.openModel(bundled(QStringLiteral("dates-bahdanau")), false));
+  ASSERT_TRUE(session.openModel(bundledContaining(QStringLiteral("dates-bahdanau")), false));
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_LE(view.computation()->weightDifference, 1e-5);
 }
@@ -272,7 +272,8 @@ TEST(ComputationView, IsATabOfTheMainWindow) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  ASSERT_EQ(window.start(bundled(QStringLiteral("toyfr-transformer")), {}, true), QString());
+  ASSERT_EQ(window.start(bundledContaining(QStringLiteral("toyfr-transformer")), {}, true),
+            QString());
   auto* view = window.findChild<ComputationView*>();
   ASSERT_NE(view, nullptr);
   const int tab = named<QTabWidget>(window, "centralTabs")->indexOf(view);

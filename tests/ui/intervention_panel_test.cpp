@@ -44,7 +44,7 @@ using attn::test::eventually;
 
 namespace {
 
-QString bundled(const QString& name) {
+QString bundledNamed(const QString& name) {
   for (const BundledModel& m : findBundledModels())
     if (QFileInfo(m.path).completeBaseName() == name) return m.path;
   ADD_FAILURE() << "no bundled model " << name.toStdString();
@@ -59,7 +59,7 @@ class InterventionPanelTest : public ::testing::Test {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
   }
   void open(const QString& model, const QString& sentence) {
-    ASSERT_TRUE(session.openModel(bundled(model), false));
+    ASSERT_TRUE(session.openModel(bundledNamed(model), false));
     DecodeRequest r;
     r.source = sentence.toStdString();
     ASSERT_TRUE(session.decodeNow(r));
@@ -233,7 +233,7 @@ TEST(InterventionRunner, ABadInterventionComesBackAsAUserError) {
   InterventionRunner runner;
   QSignalSpy failed(&runner, &InterventionRunner::failed);
   auto model = std::make_shared<const Model>(
-      loadModel(bundled(QStringLiteral("dates-bahdanau")).toStdString()));
+      loadModel(bundledNamed(QStringLiteral("dates-bahdanau")).toStdString()));
   InterventionRequest request;
   request.sentence = "1 May 2000";
   request.intervention.rows.push_back(zeroRow(0, 3));  // the source has more tokens than 3
@@ -257,7 +257,7 @@ TEST(InterventionInWindow, TheDecodeMenuRunsThePanel) {
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   ASSERT_TRUE(window
-                  .start(bundled(QStringLiteral("toyfr-luong")),
+                  .start(bundledNamed(QStringLiteral("toyfr-luong")),
                          QStringLiteral("the cat sees the dog"),
                          /*wait=*/true)
                   .isEmpty());

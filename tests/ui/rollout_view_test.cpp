@@ -34,13 +34,6 @@ const QString kTransformer =
 const QString kDates =
     QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/models/dates-bahdanau.safetensors");
 
-void decode(Session& session, const QString& model, const char* sentence) {
-  ASSERT_TRUE(session.openModel(model, false));
-  DecodeRequest r;
-  r.source = sentence;
-  ASSERT_TRUE(session.decodeNow(r));
-}
-
 void expectShows(const HeatmapView* h, const RolloutMatrix& m) {
   ASSERT_EQ(h->rows(), m.rows);
   ASSERT_EQ(h->cols(), m.cols);
@@ -63,7 +56,7 @@ TEST(RolloutView, ShowsRawAttentionBesideTheRolloutOfTheTransformer) {
   view.resize(1200, 560);
   view.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-  decode(session, kTransformer, "the big black dog sees the cat");
+  attn::test::openAndDecode(session, kTransformer, "the big black dog sees the cat");
   const Trace& trace = *session.traceDocument()->trace();
   ASSERT_TRUE(view.isShowingRollout());
 
@@ -104,7 +97,7 @@ TEST(RolloutView, FollowsTheStepBothWays) {
   view.resize(1000, 500);
   view.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-  decode(session, kTransformer, "the small cat sleeps");
+  attn::test::openAndDecode(session, kTransformer, "the small cat sleeps");
   session.traceDocument()->setStep(2);
   EXPECT_EQ(view.rawHeatmap()->selectedRow(), 2);
   EXPECT_EQ(view.rolloutHeatmap()->selectedRow(), 2);
@@ -124,7 +117,7 @@ TEST(RolloutView, WorksFromATraceFileWithoutAModel) {
   Trace made;
   {
     Session maker;
-    decode(maker, kTransformer, "the cat sees the dog");
+    attn::test::openAndDecode(maker, kTransformer, "the cat sees the dog");
     made = *maker.traceDocument()->trace();
     writeTraceFile(path.toStdString(), made);
   }
@@ -145,10 +138,10 @@ TEST(RolloutView, ExplainsWhyAnRnnTraceHasNone) {
   Session session;
   RolloutView view(session.traceDocument());
   view.show();
-  decode(session, kDates, "5 October 2017");
+  attn::test::openAndDecode(session, kDates, "5 October 2017");
   EXPECT_FALSE(view.isShowingRollout());
   // And comes back for a transformer.
-  decode(session, kTransformer, "the cat sleeps");
+  attn::test::openAndDecode(session, kTransformer, "the cat sleeps");
   EXPECT_TRUE(view.isShowingRollout());
   session.showExample();  // the hand-made example: one cross map, no encoder
   EXPECT_FALSE(view.isShowingRollout());

@@ -12,11 +12,26 @@
 #include <string>
 #include <vector>
 
+#include "documents/session.h"
 #include "test_paths.h"
 #include "trace/trace.h"
 #include "window/window_capture.h"
 
 namespace attn::test {
+
+// A model of resources/models by its file's base name ("toyfr-transformer").
+inline QString bundledModelPath(const char* name) {
+  return QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/models/") + QLatin1String(name) +
+         QStringLiteral(".safetensors");
+}
+
+// Opens a model in the session and decodes one sentence, now (on this thread).
+inline void openAndDecode(attn::ui::Session& session, const QString& model, const char* sentence) {
+  ASSERT_TRUE(session.openModel(model, false));
+  attn::ui::DecodeRequest request;
+  request.source = sentence;
+  ASSERT_TRUE(session.decodeNow(request));
+}
 
 // A tiny PyTorch-made rnn_seq2seq with Bahdanau attention: src "le chat noir dort un chien",
 // tgt "the cat black sleeps". Untrained, but every number is real.

@@ -36,11 +36,6 @@ QString qs(const std::string& s) {
   return QString::fromStdString(s);
 }
 
-// A token as plain text (lists, combo boxes): ␣ for a space, ∅ for nothing.
-QString plain(const std::string& token) {
-  return displayLabels({qs(token)}).value(0);
-}
-
 QPushButton* button(const QString& text, const char* name, QWidget* parent) {
   auto* b = new QPushButton(text, parent);
   b->setObjectName(QString::fromLatin1(name));
@@ -280,10 +275,10 @@ void InterventionPanel::onTraceChanged() {
   mKeyBox->clear();
   mForceBox->clear();
   if (mBaseline) {
-    for (const std::string& t : mBaseline->sourceTokens) mKeyBox->addItem(plain(t));
+    for (const std::string& t : mBaseline->sourceTokens) mKeyBox->addItem(plainToken(t));
     const std::vector<std::string>& vocab = mModel->tgtVocab.toList();
     for (size_t i = 0; i < vocab.size(); ++i)
-      mForceBox->addItem(plain(vocab[i]), QVariant::fromValue<qlonglong>(qlonglong(i)));
+      mForceBox->addItem(plainToken(vocab[i]), QVariant::fromValue<qlonglong>(qlonglong(i)));
   }
   mHeads->setMaps(mBaseline ? ablatableMaps(*mBaseline)
                             : std::vector<HeadAblationTable::MapShape>{});
@@ -446,7 +441,7 @@ QString InterventionPanel::describe(const RowEdit& e) const {
     const auto k =
         std::find_if(e.weights.begin(), e.weights.end(), [](double w) { return w != 0; }) -
         e.weights.begin();
-    what = tr("one-hot on “%1”").arg(plain(mBaseline->sourceTokens.at(size_t(k))));
+    what = tr("one-hot on “%1”").arg(plainToken(mBaseline->sourceTokens.at(size_t(k))));
   } else {
     what = e.renormalise ? tr("edited, renormalised") : tr("edited, as typed");
   }
@@ -458,7 +453,8 @@ QString InterventionPanel::describe(const RowEdit& e) const {
 }
 
 QString InterventionPanel::describe(const ForcedToken& f) const {
-  const QString token = mModel ? plain(mModel->tgtVocab.toList().at(size_t(f.token))) : QString();
+  const QString token =
+      mModel ? plainToken(mModel->tgtVocab.toList().at(size_t(f.token))) : QString();
   return tr("Step %1: token forced to “%2”").arg(f.step + 1).arg(token);
 }
 

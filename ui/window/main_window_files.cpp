@@ -34,8 +34,6 @@
 namespace attn::ui {
 namespace {
 
-constexpr int kStatusMillis = 6000;
-
 QString withSuffix(QString path, const QString& selectedFilter, const QString& fallback) {
   // Some platform dialogs return the name as typed; take the suffix from the chosen filter.
   if (!QFileInfo(path).suffix().isEmpty()) return path;
