@@ -163,7 +163,7 @@ TEST(TransformerModel, SavedModelLoadsWithTheSameOutputs) {
   EXPECT_TRUE((a.arr() == b.arr()).all());
 }
 
-void checkStepByStepDecoding(bool normFirst) {
+void checkModelStepByStepDecoding(bool normFirst) {
   SCOPED_TRACE(normFirst ? "pre-norm" : "post-norm");
   Random rng(7);
   TransformerModel m(config(normFirst), rng);
@@ -216,10 +216,10 @@ void checkStepByStepDecoding(bool normFirst) {
 }
 
 TEST(TransformerModel, StepByStepDecodingEqualsTeacherForcedPassPostNorm) {
-  checkStepByStepDecoding(false);
+  checkModelStepByStepDecoding(false);
 }
 TEST(TransformerModel, StepByStepDecodingEqualsTeacherForcedPassPreNorm) {
-  checkStepByStepDecoding(true);
+  checkModelStepByStepDecoding(true);
 }
 
 TEST(TransformerModel, SentenceGivesTheSameResultAloneAndInAPaddedBatch) {
