@@ -70,7 +70,7 @@ void headsGrid(benchmark::State& state) {
   grid.resize(1280, 760);
   grid.show();
   if (!QTest::qWaitForWindowExposed(&grid)) state.SkipWithError("no grid shown");
-  grid.setKind(QStringLiteral("cross"));
+  grid.setKind(attn::MapKind::Cross);
   bool cividis = false;
   for (auto _ : state) {
     cividis = !cividis;

@@ -43,9 +43,9 @@ Trace transformerLikeTrace(int layers, int heads, int source, int target) {
   Trace t;
   t.sourceTokens = tokens("s", source);
   t.targetTokens = tokens("t", target);
-  t.attention["encoder_self"] = AttentionMap(layers, heads, source, source);
-  t.attention["decoder_self"] = AttentionMap(layers, heads, target, target);
-  t.attention["cross"] = AttentionMap(layers, heads, target, source);
+  t.attention[MapKind::EncoderSelf] = AttentionMap(layers, heads, source, source);
+  t.attention[MapKind::DecoderSelf] = AttentionMap(layers, heads, target, target);
+  t.attention[MapKind::Cross] = AttentionMap(layers, heads, target, source);
   uint64_t seed = 1;
   for (auto& [name, map] : t.attention) fillRows(map, seed++);
   return t;
@@ -55,8 +55,8 @@ Trace rnnLikeTrace(int source, int target) {
   Trace t;
   t.sourceTokens = tokens("s", source);
   t.targetTokens = tokens("t", target);
-  t.attention["cross"] = AttentionMap(1, 1, target, source);
-  fillRows(t.attention["cross"], 7);
+  t.attention[MapKind::Cross] = AttentionMap(1, 1, target, source);
+  fillRows(t.attention[MapKind::Cross], 7);
   for (int i = 0; i < target; ++i) {
     TraceStep step;
     for (const std::string& word : tokens("w", 5)) step.topK.push_back({word, 0.2f});

@@ -90,20 +90,21 @@ def write_trace(path, source_tokens, target_tokens, attention, log_probs=None, m
     """Writes a trace after checking what the app will check: sizes agree, rows sum to 1.
 
     attention: name -> [layer][head][query][key] nested lists (or tensors of that shape).
-    Names the app knows: "cross", "encoder_self", "decoder_self", "hops"; others are shown too.
+    Names the app reads: "cross", "encoder_self", "decoder_self", "hops"; it refuses others.
     Rows over padding must be cut off before: a trace holds real tokens only.
     """
     maps = {}
     for name, layers in attention.items():
         if isinstance(layers, torch.Tensor):
             layers = layers.tolist()
-        # The sizes the app's reader holds each known map to (docs/file-formats.md, Trace
-        # file); a map of another name only has to be rectangular.
+        # The sizes the app's reader holds each map to (docs/file-formats.md, Trace file); it
+        # refuses a map of another name.
         s, t = len(source_tokens), len(target_tokens)
-        queries, keys = {"cross": (t, s), "encoder_self": (s, s), "decoder_self": (t, t),
-                         "hops": (1, s)}.get(name, (None, None))
-        if queries is None:
-            queries, keys = len(layers[0][0]), len(layers[0][0][0])
+        sizes = {"cross": (t, s), "encoder_self": (s, s), "decoder_self": (t, t), "hops": (1, s)}
+        if name not in sizes:
+            raise ValueError(f"{name}: the app reads only the maps {', '.join(sorted(sizes))}; "
+                             "rename it to the one it is, or leave it out")
+        queries, keys = sizes[name]
         for l, heads in enumerate(layers):
             for h, rows in enumerate(heads):
                 if len(rows) != queries or any(len(r) != keys for r in rows):

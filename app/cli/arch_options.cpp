@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/checks.h"
+#include "cli/command.h"
 #include "util/atomic_file.h"
 #include "util/check.h"
 
@@ -16,16 +17,28 @@ namespace {
 
 constexpr size_t kMaxConfigBytes = 1 << 20;  // a config is a few hundred bytes
 
-struct KeySpec {
-  const char* key;
-  const char* group;
-  const char* help;
-  std::vector<std::string> choices;  // for text keys
-};
+// One key's description for --help: its meaning, default, range and when it applies.
+std::string describe(const ConfigKey& key) {
+  std::string when = scopeText(key.scope);
+  return key.help + " (default " + defaultText(key) + "; " + rangeText(key) +
+         (when.empty() ? "" : "; only with " + when) + ")";
+}
 
-const char* const kRnn = "Model: rnn_seq2seq";
-const char* const kTransformer = "Model: transformer";
-const char* const kClassifier = "Model: structured_self_attention";
+// The keys of the table by name, in table order: a name shared by two architectures (embed_dim)
+// is one flag.
+std::vector<std::vector<const ConfigKey*>> keysByName() {
+  std::vector<std::vector<const ConfigKey*>> out;
+  for (const ConfigKey& k : configKeys()) {
+    if (!k.flag) continue;
+    auto same =
+        std::find_if(out.begin(), out.end(), [&](const auto& v) { return v[0]->name == k.name; });
+    if (same == out.end())
+      out.push_back({&k});
+    else
+      same->push_back(&k);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -36,67 +49,53 @@ std::string ArchOptions::flagName(const std::string& key) {
 }
 
 void ArchOptions::add(CLI::App& command) {
+  std::vector<std::string> archs;
+  for (Arch a : kAllArchs) archs.push_back(archName(a));
   archOption_ = command
                     .add_option("--arch", arch_,
-                                "rnn_seq2seq, transformer or "
-                                "structured_self_attention")
-                    ->check(oneOf({"rnn_seq2seq", "transformer", "structured_self_attention"}))
+                                "rnn_seq2seq, transformer or structured_self_attention; every "
+                                "config key has a default, so --arch alone makes a working model")
+                    ->check(oneOf(archs))
                     ->group("Model");
-  configOption_ =
-      command
-          .add_option("--config", configFile_,
-                      "A JSON model config (docs/file-formats.md, Config keys); flags given on top "
-                      "override its keys")
-          ->group("Model");
+  configOption_ = command
+                      .add_option("--config", configFile_,
+                                  "A JSON model config (docs/file-formats.md, Config keys); flags "
+                                  "given on top override its keys")
+                      ->group("Model");
 
-  const std::vector<std::pair<KeySpec, Type>> keys{
-      {{"cell", kRnn, "rnn, gru or lstm (the classifier: lstm or gru)", {"rnn", "gru", "lstm"}},
-       Type::Text},
-      {{"embed_dim", kRnn, "E, embedding size (also the classifier's)", {}}, Type::Integer},
-      {{"hidden_dim", kRnn, "H, RNN state size (the classifier: per direction)", {}},
-       Type::Integer},
-      {{"num_layers", kRnn, "L, stacked RNN layers", {}}, Type::Integer},
-      {{"bidirectional", kRnn, "Bidirectional encoder (--no-bidirectional: one way)", {}},
-       Type::Boolean},
-      {{"attention", kRnn, "none, bahdanau or luong", {"none", "bahdanau", "luong"}}, Type::Text},
-      {{"score", kRnn, "dot, general or additive", {"dot", "general", "additive"}}, Type::Text},
-      {{"attention_dim", kRnn, "A, additive score size (the classifier's d_a)", {}}, Type::Integer},
-      {{"input_feeding", kRnn, "Luong input feeding", {}}, Type::Boolean},
-      {{"d_model", kTransformer, "d, model width", {}}, Type::Integer},
-      {{"nhead", kTransformer, "attention heads", {}}, Type::Integer},
-      {{"num_encoder_layers", kTransformer, "encoder layers", {}}, Type::Integer},
-      {{"num_decoder_layers", kTransformer, "decoder layers", {}}, Type::Integer},
-      {{"dim_feedforward", kTransformer, "feed-forward width", {}}, Type::Integer},
-      {{"norm_first", kTransformer, "pre-norm layers (--no-norm-first: post-norm)", {}},
-       Type::Boolean},
-      {{"hops", kClassifier, "r, attention hops", {}}, Type::Integer},
-      {{"mlp_dim", kClassifier, "F, hidden size of the classifier's MLP", {}}, Type::Integer},
-      {{"penalty", kClassifier, "coefficient of ‖AAᵀ − I‖²", {}}, Type::Real},
-  };
-  for (const auto& [spec, type] : keys) {
-    const std::string flag = flagName(spec.key);
-    Flag f{spec.key, type, nullptr};
-    switch (type) {
-      case Type::Boolean: {
+  // Only the type is checked here; ranges and allowed values are readConfig()'s, so that every
+  // problem of a config is reported at once.
+  for (const std::vector<const ConfigKey*>& same : keysByName()) {
+    const ConfigKey& first = *same.front();
+    std::string help, group = "Model: ";
+    for (const ConfigKey* k : same) {
+      group += std::string(k == same.front() ? "" : " and ") + archName(k->arch);
+      help += (help.empty() ? "" : " | ") +
+              (same.size() > 1 ? std::string(archName(k->arch)) + ": " : "") + describe(*k);
+    }
+    const std::string flag = flagName(first.name);
+    Flag f{first.name, first.type, nullptr};
+    switch (first.type) {
+      case ConfigKeyType::Boolean: {
         const std::string names = flag + ",!--no-" + flag.substr(2);
-        f.option = command.add_flag(names, booleans_[spec.key], spec.help);
+        f.option = command.add_flag(names, booleans_[first.name], help);
         break;
       }
-      case Type::Integer:
-        f.option = command.add_option(flag, text_[spec.key], spec.help)
-                       ->check(wholeNumber(1))
+      case ConfigKeyType::Integer:
+        f.option = command.add_option(flag, text_[first.name], help)
+                       ->check(wholeNumber(-(1LL << 62)))
                        ->type_name("INT");
         break;
-      case Type::Real:
-        f.option = command.add_option(flag, text_[spec.key], spec.help)
-                       ->check(realNumber(0, true))
+      case ConfigKeyType::Real:
+        f.option = command.add_option(flag, text_[first.name], help)
+                       ->check(realNumber(-1e300, true))
                        ->type_name("FLOAT");
         break;
-      case Type::Text:
-        f.option = command.add_option(flag, text_[spec.key], spec.help)->check(oneOf(spec.choices));
+      case ConfigKeyType::Choice:
+        f.option = command.add_option(flag, text_[first.name], help)->type_name("NAME");
         break;
     }
-    f.option->group(spec.group);
+    f.option->group(group);
     flags_.push_back(f);
   }
 }
@@ -106,6 +105,12 @@ bool ArchOptions::archGiven() const {
 }
 bool ArchOptions::configFileGiven() const {
   return configOption_->count() > 0;
+}
+
+bool ArchOptions::flagGiven(const std::string& key) const {
+  for (const Flag& f : flags_)
+    if (f.key == key) return f.option->count() > 0;
+  return false;
 }
 
 std::vector<std::string> ArchOptions::givenFlags() const {
@@ -128,23 +133,85 @@ json ArchOptions::config() const {
   if (archGiven()) config["arch"] = arch_;
   for (const Flag& f : flags_) {
     if (f.option->count() == 0) continue;
-    const std::string& text = f.type == Type::Boolean ? std::string() : text_.at(f.key);
+    const std::string& text = f.type == ConfigKeyType::Boolean ? std::string() : text_.at(f.key);
     switch (f.type) {
-      case Type::Boolean:
+      case ConfigKeyType::Boolean:
         config[f.key] = booleans_.at(f.key);
         break;
-      case Type::Integer:
+      case ConfigKeyType::Integer:
         config[f.key] = std::stoll(text);
         break;
-      case Type::Real:
+      case ConfigKeyType::Real:
         config[f.key] = std::stod(text);
         break;
-      case Type::Text:
+      case ConfigKeyType::Choice:
         config[f.key] = text;
         break;
     }
   }
   return config;
+}
+
+namespace {
+
+// The attention and score the model will have, defaults included: they decide which keys matter.
+json scopeOf(Arch arch, const json& config) {
+  json scope = config;
+  for (const char* name : {"attention", "score"})
+    if (const ConfigKey* key = findConfigKey(arch, name); key && !scope.contains(name))
+      scope[name] = configDefault(*key, scope);
+  return scope;
+}
+
+// Why the model `scope` describes would not read `key`, or "" when it would.
+std::string whyIgnored(Arch arch, const std::string& key, const json& scope) {
+  const ConfigKey* k = findConfigKey(arch, key);
+  if (!k) return std::string("not a key of ") + archName(arch);
+  if (!keyApplies(*k, scope)) return "used only with " + scopeText(k->scope);
+  return "";
+}
+
+}  // namespace
+
+void ArchOptions::refuseIgnoredFlags(const json& config) const {
+  const Arch arch = parseArch(config.value("arch", std::string()));
+  const json scope = scopeOf(arch, config);
+  std::string ignored;
+  for (const Flag& f : flags_) {
+    if (f.option->count() == 0) continue;
+    const std::string why = whyIgnored(arch, f.key, scope);
+    if (!why.empty()) ignored += (ignored.empty() ? "" : ", ") + flagName(f.key) + " (" + why + ")";
+  }
+  if (!ignored.empty()) throw UsageError("the model would ignore " + ignored + "; leave them out");
+}
+
+std::string ArchOptions::ignoredFileKeys(const json& config) const {
+  if (!configFileGiven()) return "";
+  const Arch arch = parseArch(config.value("arch", std::string()));
+  const json scope = scopeOf(arch, config);
+  std::string ignored;
+  for (const auto& [key, value] : config.items()) {
+    if (key == "arch" || flagGiven(key)) continue;
+    const std::string why = whyIgnored(arch, key, scope);
+    if (!why.empty()) ignored += (ignored.empty() ? "" : ", ") + ("\"" + key + "\" (" + why + ")");
+  }
+  if (ignored.empty()) return "";
+  return configFile_ + ": the " + archName(arch) + " model ignores " + ignored;
+}
+
+void ArchOptions::rethrow(const ConfigError& error) const {
+  std::string message = "the model config: ";
+  bool onlyFlags = true;
+  for (size_t i = 0; i < error.problems().size(); ++i) {
+    const ConfigProblem& p = error.problems()[i];
+    const bool fromFile = configFileGiven() && !flagGiven(p.key);
+    onlyFlags = onlyFlags && !fromFile;
+    message += (i ? "; " : "") +
+               (fromFile ? "\"" + p.key + "\" in " + configFile_ : flagName(p.key)) + " " +
+               p.problem;
+  }
+  if (onlyFlags) throw UsageError(message);
+  throw Error(message);
 }
 
 }  // namespace attn::app

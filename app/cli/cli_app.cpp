@@ -22,10 +22,10 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       kProgram};
   app.set_version_flag("--version", std::string(kProgram) + " " + ATTN_VERSION);
   app.require_subcommand(1);
-  const std::vector<Command> commands{addTrainCommand(app),  addEvalCommand(app),
-                                      addDecodeCommand(app), addInspectCommand(app),
-                                      addExportCommand(app), addExperimentCommand(app),
-                                      addCorpusCommand(app)};
+  const std::vector<Command> commands{addTrainCommand(app),         addEvalCommand(app),
+                                      addDecodeCommand(app),        addInspectCommand(app),
+                                      addExportCommand(app),        addExperimentCommand(app),
+                                      addArchitecturesCommand(app), addCorpusCommand(app)};
   app.footer(
       "Exit status: 0 done, 1 the job failed (a bad file, a cancelled run), 2 a mistake "
       "on the command line. Each command has its own --help.");

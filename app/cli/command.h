@@ -37,5 +37,6 @@ Command addEvalCommand(CLI::App& cli);
 Command addDecodeCommand(CLI::App& cli);
 Command addInspectCommand(CLI::App& cli);
 Command addExportCommand(CLI::App& cli);
+Command addArchitecturesCommand(CLI::App& cli);
 
 }  // namespace attn::app

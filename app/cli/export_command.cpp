@@ -1,7 +1,6 @@
 // attention-cli export: a trace file's attention maps as CSV matrices, or the trace re-written
 // as checked JSON. --map, --layer and --head narrow what is exported.
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -38,7 +37,7 @@ void addOptions(CLI::App& cmd, ExportOptions& o) {
                              "files, one per map, layer and head");
   auto* json = cmd.add_option("--json", o.json, "Write the trace, checked, as JSON");
   csv->excludes(json);
-  cmd.add_option("--map", o.map, "Only this map (cross, encoder_self, decoder_self, hops, ...)");
+  cmd.add_option("--map", o.map, "Only this map (" + mapKindNames() + ")");
   o.layerOption = cmd.add_option("--layer", o.layer, "Only this layer (from 0)")
                       ->check(wholeNumber(0, 1 << 20));
   o.headOption =
@@ -46,7 +45,7 @@ void addOptions(CLI::App& cmd, ExportOptions& o) {
 }
 
 struct Pick {
-  std::string map;
+  MapKind map;
   int layer, head;
 };
 
@@ -54,13 +53,16 @@ struct Pick {
 // trace are a mistake on the command line (UsageError): nothing has been written yet.
 std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
   std::string names;
-  for (const auto& [name, m] : t.attention) names += (names.empty() ? "" : ", ") + name;
-  if (!o.map.empty() && !t.attention.count(o.map))
+  for (const auto& [kind, m] : t.attention)
+    names += (names.empty() ? "" : ", ") + mapKindName(kind);
+  const std::optional<MapKind> only = o.map.empty() ? std::nullopt : parseMapKind(o.map);
+  if (!o.map.empty() && (!only || !t.attention.count(*only)))
     throw UsageError(o.trace + ": no attention map named '" + o.map + "' (the trace has: " + names +
                      ")");
   std::vector<Pick> picks;
-  for (const auto& [name, m] : t.attention) {
-    if (!o.map.empty() && name != o.map) continue;
+  for (const auto& [kind, m] : t.attention) {
+    if (only && kind != *only) continue;
+    const std::string name = mapKindName(kind);
     const bool layerGiven = o.layerOption->count() > 0, headGiven = o.headOption->count() > 0;
     if ((layerGiven && o.layer >= m.layers) || (headGiven && o.head >= m.heads)) {
       if (o.map.empty()) continue;  // another map may have it
@@ -70,31 +72,28 @@ std::vector<Pick> select(const Trace& t, const ExportOptions& o) {
     for (int l = 0; l < m.layers; ++l)
       for (int h = 0; h < m.heads; ++h)
         if ((!layerGiven || l == o.layer) && (!headGiven || h == o.head))
-          picks.push_back({name, l, h});
+          picks.push_back({kind, l, h});
   }
   if (picks.empty())
     throw UsageError(o.trace + ": nothing matches the selection (maps: " + names + ")");
   return picks;
 }
 
-// File names come from map names, which an imported trace may spell with anything.
 std::string fileName(const Pick& p) {
-  std::string name = p.map;
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
-  return name + "_layer" + std::to_string(p.layer) + "_head" + std::to_string(p.head) + ".csv";
+  return mapKindName(p.map) + "_layer" + std::to_string(p.layer) + "_head" +
+         std::to_string(p.head) + ".csv";
 }
 
 Trace narrowed(const Trace& t, const std::vector<Pick>& picks) {
   Trace out = t;
   out.attention.clear();
-  for (const auto& [name, m] : t.attention) {
+  for (const auto& [kind, m] : t.attention) {
     std::vector<Pick> mine;
     for (const Pick& p : picks)
-      if (p.map == name) mine.push_back(p);
+      if (p.map == kind) mine.push_back(p);
     if (mine.empty()) continue;
     if (static_cast<int>(mine.size()) == m.layers * m.heads) {
-      out.attention[name] = m;
+      out.attention[kind] = m;
       continue;
     }
     // One layer or one head of it: the selected slices, keeping [layer][head] order.
@@ -112,7 +111,7 @@ Trace narrowed(const Trace& t, const std::vector<Pick>& picks) {
           for (int k = 0; k < m.keys; ++k)
             slice.at(static_cast<int>(l), static_cast<int>(h), q, k) =
                 m.at(layers[l], heads[h], q, k);
-    out.attention[name] = std::move(slice);
+    out.attention[kind] = std::move(slice);
   }
   return out;
 }

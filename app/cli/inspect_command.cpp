@@ -57,7 +57,7 @@ nlohmann::json scoreAgainstReference(const InspectOptions& o, const Trace& trace
     throw UsageError(o.reference + " has " + std::to_string(lines.size()) +
                      " lines; there is no line " + std::to_string(o.referenceLine));
   const ReferenceAlignment& reference = lines[size_t(o.referenceLine - 1)];
-  if (!trace.attention.count("cross"))
+  if (!trace.attention.count(MapKind::Cross))
     throw UsageError(
         "this model has no cross-attention to score against a reference alignment: leave out "
         "--reference-alignment");
@@ -81,8 +81,8 @@ nlohmann::json scoreAgainstReference(const InspectOptions& o, const Trace& trace
       << o.referenceLine << '\n';
   return {{"reference", o.reference},
           {"line", o.referenceLine},
-          {"map", "cross"},
-          {"layer", trace.attention.at("cross").layers - 1},
+          {"map", mapKindName(MapKind::Cross)},
+          {"layer", trace.attention.at(MapKind::Cross).layers - 1},
           {"head", "mean"},
           {"hypothesis", formatAlignment(found)},
           {"aer", number(s.aer)},

@@ -27,32 +27,18 @@ using nlohmann::json;
 
 namespace {
 
-// A config built from flags alone is the command line's fault when createModel rejects one of
-// its keys; the message then names the flag to fix.
-Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs) {
-  json config = o.arch.config();
-  const std::string arch = config.value("arch", "");
-  const bool classifier = arch == "structured_self_attention";
-  if (classifier != (vocabs.kind == data::TaskKind::Classification)) {
-    const std::string message = "a " + arch + " model cannot learn a " +
-                                std::string(data::taskKindName(vocabs.kind)) + " task";
-    if (o.arch.archGiven()) throw UsageError(message);
-    throw Error(message);
-  }
-  if (classifier && !config.contains("num_classes")) config["num_classes"] = vocabs.labels.size();
+// A config built from flags is the command line's fault when it has a problem: flags the model
+// would ignore are refused, and each problem of the config (all of them at once, from the jobs
+// layer's readConfig()) names the flag to fix, or the key of the --config file.
+Model newModel(const TrainOptions& o, const data::Vocabularies& vocabs, std::ostream& err) {
+  const json config = o.arch.config();
+  o.arch.refuseIgnoredFlags(config);
+  if (const std::string ignored = o.arch.ignoredFileKeys(config); !ignored.empty())
+    err << kProgram << ": warning: " << ignored << '\n';
   try {
-    return createModel(config, vocabs.tokenizer, vocabs.source, vocabs.target, vocabs.labels,
-                       o.seed);
-  } catch (const Error& e) {
-    const std::string message = e.what();
-    if (o.arch.configFileGiven() || message.rfind("config: ", 0) != 0) throw;
-    const auto open = message.find('"'), close = message.find('"', open + 1);
-    const std::string hint =
-        close == std::string::npos
-            ? ""
-            : " (set it with " + ArchOptions::flagName(message.substr(open + 1, close - open - 1)) +
-                  ")";
-    throw UsageError("the model config: " + message.substr(8) + hint);
+    return jobs::createModelFor(config, vocabs, o.seed);
+  } catch (const ConfigError& e) {
+    o.arch.rethrow(e);
   }
 }
 
@@ -76,7 +62,7 @@ std::string keptWeights(const TrainResult& r) {
   return "kept the weights of step " + step;
 }
 
-jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded) {
+jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded, std::ostream& err) {
   jobs::TrainingJob job;
   job.data = dataSourceSpec(o.data, recorded);
   job.train = trainConfig(o);
@@ -88,7 +74,9 @@ jobs::TrainingJob trainingJob(const TrainOptions& o, const json& recorded) {
   if (!o.data.task.empty() && o.maxSourceLength > 0) job.maxSourceLength = o.maxSourceLength + 1;
   job.tool = std::string(kProgram) + " " + ATTN_VERSION;
   if (o.init.empty())
-    job.makeModel = [&o](const data::Vocabularies& vocabs) { return newModel(o, vocabs); };
+    job.makeModel = [&o, &err](const data::Vocabularies& vocabs) {
+      return newModel(o, vocabs, err);
+    };
   return job;
 }
 
@@ -128,7 +116,7 @@ int runTrain(TrainOptions& o, std::ostream& out, std::ostream& err) {
   const json recorded = o.init.empty() ? json() : loadModel(o.init).training;
   o.data.fileOrder = o.noShuffle;
   o.data.maxSourceTokens = o.maxSourceLength;
-  const jobs::TrainingJob job = trainingJob(o, recorded);
+  const jobs::TrainingJob job = trainingJob(o, recorded, err);
 
   ProgressPrinter printer(err, ProgressPrinter::stderrIsTerminal());
   jobs::TrainingOutcome outcome;

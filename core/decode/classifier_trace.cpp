@@ -16,7 +16,7 @@ namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
-constexpr const char* kHops = "hops";
+constexpr MapKind kHops = MapKind::Hops;
 
 // [1, r, n] -> one step's row of the map: one layer, r heads, n keys.
 MapRow hopsRow(const Tensor& hops) {

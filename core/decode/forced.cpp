@@ -13,8 +13,8 @@ namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
-constexpr const char* kEncoderSelf = "encoder_self";
-constexpr const char* kDecoderSelf = "decoder_self";
+constexpr MapKind kEncoderSelf = MapKind::EncoderSelf;
+constexpr MapKind kDecoderSelf = MapKind::DecoderSelf;
 
 // Query row `t` of the forward pass' decoder maps (per layer [1, heads, T, keys]) as a step's
 // MapRows. Decoder self-attention keeps only the t + 1 positions step t can see, as a step of

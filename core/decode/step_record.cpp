@@ -40,7 +40,7 @@ MapRows mapRows(const AttentionMaps& maps, int64_t row) {
     for (size_t l = 0; l < layers.size(); ++l) {
       const Tensor& t = layers[l];
       ATTN_CHECK(t.numel() == t.dim(0) * static_cast<int64_t>(perLayer),
-                 "step map '" + name + "': layers differ in heads or keys");
+                 "step map '" + mapKindName(name) + "': layers differ in heads or keys");
       const Scalar* src = t.data() + row * static_cast<int64_t>(perLayer);
       std::copy(src, src + perLayer, m.values.begin() + static_cast<std::ptrdiff_t>(l * perLayer));
     }

@@ -22,7 +22,7 @@ struct MapRow {
 };
 
 // In the model's order of names (AttentionMaps is a std::map, so the same at every step).
-using MapRows = std::vector<std::pair<std::string, MapRow>>;
+using MapRows = std::vector<std::pair<MapKind, MapRow>>;
 
 struct StepRecord {
   StepRecord() = default;

@@ -46,7 +46,7 @@ AttentionMap stackRows(const std::vector<const StepRecord*>& path, size_t index)
                "every step must report the same attention maps");
     const MapRow& m = r->attention[index].second;
     ATTN_CHECK(m.layers == first.layers && m.heads == first.heads,
-               "map '" + name + "' changes its layers or heads between steps");
+               "map '" + mapKindName(name) + "' changes its layers or heads between steps");
     keys = std::max(keys, m.keys);
   }
   const int steps = static_cast<int>(path.size());

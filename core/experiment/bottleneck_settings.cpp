@@ -4,6 +4,7 @@
 #include <set>
 
 #include "data/tasks/task.h"
+#include "models/config_keys.h"
 #include "models/config_reader.h"
 #include "models/model.h"
 #include "train/schedule.h"
@@ -23,9 +24,6 @@ const std::set<std::string> kSettingKeys = {
     "alphabet_size", "data_seed",    "model",      "steps",
     "batch_size",    "lr",           "decay",      "seed",
     "parallel"};
-const std::set<std::string> kModelKeys = {
-    "arch",          "cell",      "embed_dim", "hidden_dim",    "num_layers",
-    "bidirectional", "attention", "score",     "attention_dim", "input_feeding"};
 
 // ConfigReader's messages say "config:"; here the file is the experiment's settings.
 template <class F>
@@ -41,11 +39,15 @@ auto reading(const std::string& where, F&& read) {
 
 void checkModelConfig(const json& model) {
   if (!model.is_object()) throw Error("bottleneck settings: \"model\" must be a JSON object");
+  // The keys are those of the config table (models/config_keys.h), as for any rnn_seq2seq model.
   for (const auto& [key, value] : model.items())
-    if (!kModelKeys.count(key))
+    if (key != "arch" && !findConfigKey(Arch::RnnSeq2Seq, key)) {
+      std::string keys;
+      for (const ConfigKey* k : configKeys(Arch::RnnSeq2Seq))
+        keys += (keys.empty() ? "" : ", ") + k->name;
       throw Error("bottleneck settings: \"model\" has an unknown key \"" + key +
-                  "\" (rnn_seq2seq keys: cell, embed_dim, hidden_dim, num_layers, bidirectional, "
-                  "attention, score, attention_dim, input_feeding)");
+                  "\" (rnn_seq2seq keys: " + keys + ")");
+    }
   if (model.contains("arch") && model["arch"] != "rnn_seq2seq")
     throw Error("bottleneck settings: the models are rnn_seq2seq; \"model\" asks for " +
                 model["arch"].dump());

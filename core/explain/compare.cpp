@@ -17,13 +17,13 @@ std::vector<std::string> decoderInputs(const Trace& trace) {
 }
 
 // The tokens along each side of map `kind`, as the heatmaps label them.
-void tokensOf(const Trace& trace, const std::string& kind, int hops, LabelledMatrix& m) {
-  if (kind == "encoder_self") {
+void tokensOf(const Trace& trace, MapKind kind, int hops, LabelledMatrix& m) {
+  if (kind == MapKind::EncoderSelf) {
     m.rowTokens = m.colTokens = trace.sourceTokens;
-  } else if (kind == "decoder_self") {
+  } else if (kind == MapKind::DecoderSelf) {
     m.rowTokens = trace.targetTokens;
     m.colTokens = decoderInputs(trace);
-  } else if (kind == "hops") {
+  } else if (kind == MapKind::Hops) {
     for (int h = 0; h < hops; ++h) m.rowTokens.push_back("hop " + std::to_string(h + 1));
     m.colTokens = trace.sourceTokens;
   } else {
@@ -66,10 +66,10 @@ bool endsWithEos(const std::vector<std::string>& tokens) {
 LabelledMatrix selectMatrix(const Trace& trace, const MapSelection& selection) {
   const auto it = trace.attention.find(selection.kind);
   if (it == trace.attention.end())
-    throw Error("the trace has no '" + selection.kind + "' attention");
+    throw Error("the trace has no '" + mapKindName(selection.kind) + "' attention");
   const AttentionMap& map = it->second;
   LabelledMatrix m;
-  if (selection.kind == "hops") {
+  if (selection.kind == MapKind::Hops) {
     if (selection.head >= map.heads)
       throw Error("hop " + std::to_string(selection.head + 1) + " does not exist (the model has " +
                   std::to_string(map.heads) + ")");
@@ -148,11 +148,11 @@ Trace firstSteps(const Trace& trace, int steps) {
   out.targetTokens.resize(size_t(n));
   if (out.logProbs.size() > size_t(n)) out.logProbs.resize(size_t(n));
   if (out.steps.size() > size_t(n)) out.steps.resize(size_t(n));
-  for (const char* kind : {"cross", "decoder_self"}) {
+  for (MapKind kind : {MapKind::Cross, MapKind::DecoderSelf}) {
     auto it = out.attention.find(kind);
     if (it == out.attention.end()) continue;
     const AttentionMap& old = trace.attention.at(kind);
-    const int keys = std::string(kind) == "decoder_self" ? std::min(n, old.keys) : old.keys;
+    const int keys = kind == MapKind::DecoderSelf ? std::min(n, old.keys) : old.keys;
     AttentionMap cut(old.layers, old.heads, std::min(n, old.queries), keys);
     for (int l = 0; l < cut.layers; ++l)
       for (int h = 0; h < cut.heads; ++h)

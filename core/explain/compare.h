@@ -15,11 +15,11 @@
 
 namespace attn::inline ATTN_PRECISION {
 
-// One matrix of a trace: a map kind ("cross", "encoder_self", "decoder_self", "hops"), a layer
-// (-1: the last) and a head (-1: the mean over heads). For "hops" the matrix is r × n, one row
+// One matrix of a trace: a map kind, a layer (-1: the last) and a head (-1: the mean over
+// heads). For the classifier's hops the matrix is r × n, one row
 // per hop, and `head` picks one hop (-1: all of them).
 struct MapSelection {
-  std::string kind = "cross";
+  MapKind kind = MapKind::Cross;
   int layer = -1;
   int head = -1;
 };

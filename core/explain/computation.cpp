@@ -196,7 +196,7 @@ void compareWithTrace(Computation& c, const Trace& trace) {
   }
   c.weightDifference = weights;
 
-  if (c.map == "encoder_self" || c.step >= static_cast<int>(trace.steps.size())) return;
+  if (c.map == MapKind::EncoderSelf || c.step >= static_cast<int>(trace.steps.size())) return;
   auto s = trace.steps[size_t(c.step)].scores.find(c.map);
   if (s == trace.steps[size_t(c.step)].scores.end()) return;
   const std::vector<float>& row = s->second;  // [layer][head][key]

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "tensor/precision.h"
+#include "trace/map_kind.h"
 
 namespace attn {
 struct Trace;
@@ -82,8 +83,8 @@ struct NextToken {
 // maps' query is the decoder input at that position (<sos>, then y_1 …). encoder_self asks
 // about a source position instead.
 struct ComputationRequest {
-  std::string map = "cross";  // "cross"; the transformer also "decoder_self", "encoder_self";
-                              // the classifier "hops"
+  MapKind map = MapKind::Cross;  // the transformer also DecoderSelf, EncoderSelf; the
+                                 // classifier Hops
   int step = 0;
   int layer = 0;           // the transformer's layer in its stack
   int sourcePosition = 0;  // encoder_self: the query's position in the source
@@ -94,7 +95,7 @@ struct Computation {
   // What was explained.
   bool transformer = false;
   bool classifier = false;  // Lin et al.: the heads are the hops, `next` the classes
-  std::string map;
+  MapKind map = MapKind::Cross;
   int step = 0, layer = 0;
   int queryPosition = 0;   // the row of the map: the output step, or the source position
   std::string queryToken;  // the token read at the query position

@@ -14,9 +14,10 @@ namespace attn::inline ATTN_PRECISION::explain {
 
 namespace {
 
-void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
-  if (r.map != "hops")
-    throw Error("the classifier has one attention map, its hops (\"hops\"), not '" + r.map + "'");
+void checkClassifierRequest(const ComputationInput& in, const ComputationRequest& r) {
+  if (r.map != MapKind::Hops)
+    throw Error("the classifier has one attention map, its hops (\"hops\"), not '" +
+                mapKindName(r.map) + "'");
   if (r.layer != 0) throw Error("the classifier's hops are a single layer (0)");
   if (r.step != 0) throw Error("the classifier makes one decision: its only step is 0");
   if (in.targetIds.size() != 1) throw Error("the classifier's output is one class");
@@ -36,11 +37,11 @@ ComputationExplainer::Classifier::Classifier(const Model& model) : params(parame
 
 Computation explainClassifier(const ComputationExplainer::Classifier& lin, const Model& model,
                               const ComputationInput& in, const ComputationRequest& r) {
-  checkRequest(in, r);
+  checkClassifierRequest(in, r);
   NoGradGuard noGrad;
   Computation c;
   c.classifier = true;
-  c.map = "hops";
+  c.map = MapKind::Hops;
   c.chosen = in.targetTokens.front();
 
   // The annotations h_j [n, 2H]: the embedded sentence through the BiRNN.

@@ -26,10 +26,10 @@ std::vector<double> concat(std::vector<double> a, const std::vector<double>& b) 
   return a;
 }
 
-void checkRequest(const ComputationInput& in, const ComputationRequest& r) {
-  if (r.map != "cross")
-    throw Error("an RNN model has one attention map, cross-attention (\"cross\"), not '" + r.map +
-                "'");
+void checkRnnRequest(const ComputationInput& in, const ComputationRequest& r) {
+  if (r.map != MapKind::Cross)
+    throw Error("an RNN model has one attention map, cross-attention (\"cross\"), not '" +
+                mapKindName(r.map) + "'");
   if (r.layer != 0) throw Error("an RNN model's attention has a single layer (0)");
   const int steps = static_cast<int>(in.targetIds.size());
   if (r.step < 0 || r.step >= steps)
@@ -93,12 +93,12 @@ ComputationExplainer::Rnn::Rnn(const Model& model) : params(parametersByName(mod
 
 Computation explainRnn(const ComputationExplainer::Rnn& rnn, const Model& model,
                        const ComputationInput& in, const ComputationRequest& r) {
-  checkRequest(in, r);
+  checkRnnRequest(in, r);
   NoGradGuard noGrad;
   const RnnSeq2SeqConfig& cfg = rnn.config;
   const bool bahdanau = cfg.attention == AttentionKind::Bahdanau;
   Computation c;
-  c.map = "cross";
+  c.map = MapKind::Cross;
   c.step = c.queryPosition = r.step;
   c.queryToken = r.step == 0 ? "<sos>" : in.targetTokens[size_t(r.step - 1)];
   c.attention = attentionKindName(cfg.attention);

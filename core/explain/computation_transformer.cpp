@@ -88,12 +88,12 @@ void attendHeads(const ComputationExplainer::Transformer& tf, const std::string&
                      parameter(tf.params, prefix + "out_proj.bias"), 0);
 }
 
-void checkRequest(const ComputationExplainer::Transformer& tf, const ComputationInput& in,
-                  const ComputationRequest& r) {
-  const bool encoder = r.map == "encoder_self";
-  if (!encoder && r.map != "cross" && r.map != "decoder_self")
+void checkTransformerRequest(const ComputationExplainer::Transformer& tf,
+                             const ComputationInput& in, const ComputationRequest& r) {
+  const bool encoder = r.map == MapKind::EncoderSelf;
+  if (!encoder && r.map != MapKind::Cross && r.map != MapKind::DecoderSelf)
     throw Error("a transformer's attention maps are cross, decoder_self and encoder_self, not '" +
-                r.map + "'");
+                mapKindName(r.map) + "'");
   const int64_t layers = encoder ? tf.config.numEncoderLayers : tf.config.numDecoderLayers;
   if (r.layer < 0 || r.layer >= layers)
     throw Error("layer " + std::to_string(r.layer) + " is outside the " +
@@ -141,7 +141,7 @@ ComputationExplainer::Transformer::Transformer(const Model& model)
 
 Computation explainTransformer(const ComputationExplainer::Transformer& tf, const Model& model,
                                const ComputationInput& in, const ComputationRequest& r) {
-  checkRequest(tf, in, r);
+  checkTransformerRequest(tf, in, r);
   NoGradGuard noGrad;
   const bool nf = tf.config.normFirst;
   Computation c;
@@ -162,7 +162,7 @@ Computation explainTransformer(const ComputationExplainer::Transformer& tf, cons
   const Var memory = tf.encoder->norm ? tf.encoder->norm->forward(x) : x;
   const int64_t sources = static_cast<int64_t>(in.sourceIds.size());
 
-  if (r.map == "encoder_self") {
+  if (r.map == MapKind::EncoderSelf) {
     const TransformerEncoderLayer& layer = *tf.encoder->layers[size_t(r.layer)];
     const Var h = nf ? layer.norm1.forward(layerInput) : layerInput;
     c.queryPosition = r.sourcePosition;
@@ -187,7 +187,7 @@ Computation explainTransformer(const ComputationExplainer::Transformer& tf, cons
   c.queryPosition = r.step;
   c.queryToken = labels.back();
   const std::string prefix = "transformer.decoder.layers." + l;
-  if (r.map == "decoder_self") {
+  if (r.map == MapKind::DecoderSelf) {
     // Causal: the query sees itself and the positions before it, which is all there are.
     attendHeads(tf, prefix + ".self_attn.", rowOf(h.value(), r.step), rowsOf(h, r.step + 1), labels,
                 c);

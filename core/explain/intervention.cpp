@@ -25,17 +25,17 @@ struct MapShape {
 };
 
 // The attention maps a model's decoding computes, with their layers and heads.
-std::map<std::string, MapShape> mapShapes(const Seq2SeqModel& net) {
+std::map<MapKind, MapShape> mapShapes(const Seq2SeqModel& net) {
   if (const auto* rnn = dynamic_cast<const RnnSeq2Seq*>(&net)) {
     if (rnn->config().attention == AttentionKind::None) return {};
-    return {{"cross", {1, 1}}};
+    return {{MapKind::Cross, {1, 1}}};
   }
   if (const auto* t = dynamic_cast<const TransformerModel*>(&net)) {
     const TransformerModelConfig& c = t->config();
     const int h = static_cast<int>(c.nhead);
-    return {{"encoder_self", {static_cast<int>(c.numEncoderLayers), h}},
-            {"decoder_self", {static_cast<int>(c.numDecoderLayers), h}},
-            {"cross", {static_cast<int>(c.numDecoderLayers), h}}};
+    return {{MapKind::EncoderSelf, {static_cast<int>(c.numEncoderLayers), h}},
+            {MapKind::DecoderSelf, {static_cast<int>(c.numDecoderLayers), h}},
+            {MapKind::Cross, {static_cast<int>(c.numDecoderLayers), h}}};
   }
   return {};
 }
@@ -91,17 +91,17 @@ struct EditPlan {
 };
 
 EditPlan planEdits(const Model& model, const Intervention& iv) {
-  const std::map<std::string, MapShape> shapes = mapShapes(*model.seq2seq);
-  const int crossHeads = shapes.count("cross") ? shapes.at("cross").heads : 0;
+  const std::map<MapKind, MapShape> shapes = mapShapes(*model.seq2seq);
+  const int crossHeads = shapes.count(MapKind::Cross) ? shapes.at(MapKind::Cross).heads : 0;
   EditPlan plan;
   for (const HeadAblation& a : iv.ablations) {
-    AttentionEdits& target = a.map == "encoder_self" ? plan.encoder : plan.everyStep;
+    AttentionEdits& target = a.map == MapKind::EncoderSelf ? plan.encoder : plan.everyStep;
     target.maps[a.map][a.layer].zeroedHeads.insert(a.head);
   }
   for (const RowEdit& row : iv.rows) {
     auto [it, added] = plan.atStep.try_emplace(row.step, plan.everyStep);
     (void)added;
-    AttentionEdit& edit = it->second.maps["cross"][row.layer];
+    AttentionEdit& edit = it->second.maps[MapKind::Cross][row.layer];
     const std::vector<Scalar> weights = rowWeights(row);
     if (row.head >= 0) {
       edit.rows[row.head] = weights;
@@ -132,8 +132,8 @@ RowEdit oneHotRow(int64_t step, int64_t key, int64_t keys, int layer, int head) 
 
 void validateIntervention(const Model& model, const Intervention& iv, int64_t sourceKeys) {
   const Seq2SeqModel& net = seq2seqOf(model, "an intervention");
-  const std::map<std::string, MapShape> shapes = mapShapes(net);
-  const auto cross = shapes.find("cross");
+  const std::map<MapKind, MapShape> shapes = mapShapes(net);
+  const auto cross = shapes.find(MapKind::Cross);
   if (!iv.rows.empty() && cross == shapes.end())
     throw Error("this model has no attention over the source whose rows could be edited");
   std::set<std::tuple<int64_t, int, int>> rowsSeen;
@@ -147,12 +147,14 @@ void validateIntervention(const Model& model, const Intervention& iv, int64_t so
   for (const HeadAblation& a : iv.ablations) {
     const auto shape = shapes.find(a.map);
     if (shape == shapes.end())
-      throw Error("this model has no '" + a.map + "' attention whose heads could be ablated");
+      throw Error("this model has no '" + mapKindName(a.map) +
+                  "' attention whose heads could be ablated");
     if (a.layer < 0 || a.layer >= shape->second.layers || a.head < 0 ||
         a.head >= shape->second.heads)
       throw Error("no head " + std::to_string(a.head) + " in layer " + std::to_string(a.layer) +
-                  " of '" + a.map + "' (it has " + std::to_string(shape->second.layers) +
-                  " layer(s) of " + std::to_string(shape->second.heads) + " head(s))");
+                  " of '" + mapKindName(a.map) + "' (it has " +
+                  std::to_string(shape->second.layers) + " layer(s) of " +
+                  std::to_string(shape->second.heads) + " head(s))");
   }
   std::set<int64_t> forcedSeen;
   const auto vocab = model.tgtVocab.size();

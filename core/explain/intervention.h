@@ -29,6 +29,7 @@
 
 #include "decode/decode_options.h"
 #include "tensor/precision.h"
+#include "trace/map_kind.h"
 
 namespace attn::inline ATTN_PRECISION {
 
@@ -44,7 +45,7 @@ struct RowEdit {
 };
 
 struct HeadAblation {
-  std::string map = "cross";  // "cross", "decoder_self" or "encoder_self"
+  MapKind map = MapKind::Cross;  // Cross, DecoderSelf or EncoderSelf
   int layer = 0;
   int head = 0;
 };

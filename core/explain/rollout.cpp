@@ -11,16 +11,16 @@ namespace attn::inline ATTN_PRECISION {
 
 namespace {
 
-using Matrix = Eigen::MatrixXd;  // products in double: a float product of ten layers drifts
+using MatrixD = Eigen::MatrixXd;  // products in double: a float product of ten layers drifts
 
-Matrix toEigen(const RolloutMatrix& m) {
-  Matrix out(m.rows, m.cols);
+MatrixD toEigen(const RolloutMatrix& m) {
+  MatrixD out(m.rows, m.cols);
   for (int r = 0; r < m.rows; ++r)
     for (int c = 0; c < m.cols; ++c) out(r, c) = m.at(r, c);
   return out;
 }
 
-RolloutMatrix fromEigen(const Matrix& m) {
+RolloutMatrix fromEigen(const MatrixD& m) {
   RolloutMatrix out;
   out.rows = static_cast<int>(m.rows());
   out.cols = static_cast<int>(m.cols());
@@ -32,8 +32,8 @@ RolloutMatrix fromEigen(const Matrix& m) {
 }
 
 // The head mean of one layer, [queries, keys].
-Matrix headMean(const AttentionMap& map, int layer) {
-  Matrix a = Matrix::Zero(map.queries, map.keys);
+MatrixD headMean(const AttentionMap& map, int layer) {
+  MatrixD a = MatrixD::Zero(map.queries, map.keys);
   for (int h = 0; h < map.heads; ++h)
     for (int q = 0; q < map.queries; ++q)
       for (int k = 0; k < map.keys; ++k) a(q, k) += map.at(layer, h, q, k);
@@ -41,15 +41,15 @@ Matrix headMean(const AttentionMap& map, int layer) {
 }
 
 // Rows scaled to sum to 1; a row of zeros (nothing to renormalise) is left as it is.
-void normaliseRows(Matrix& m) {
+void normaliseRows(MatrixD& m) {
   for (Eigen::Index r = 0; r < m.rows(); ++r) {
     const double s = m.row(r).sum();
     if (s > 0) m.row(r) /= s;
   }
 }
 
-Matrix residual(const AttentionMap& map, int layer) {
-  Matrix a = 0.5 * headMean(map, layer) + 0.5 * Matrix::Identity(map.queries, map.keys);
+MatrixD residual(const AttentionMap& map, int layer) {
+  MatrixD a = 0.5 * headMean(map, layer) + 0.5 * MatrixD::Identity(map.queries, map.keys);
   normaliseRows(a);
   return a;
 }
@@ -68,8 +68,8 @@ void checkSquare(const AttentionMap& map, const std::string& what) {
                 ", not a square self-attention map: rollout needs one");
 }
 
-const AttentionMap* findMap(const Trace& trace, const char* name) {
-  auto it = trace.attention.find(name);
+const AttentionMap* findMap(const Trace& trace, MapKind kind) {
+  auto it = trace.attention.find(kind);
   return it == trace.attention.end() ? nullptr : &it->second;
 }
 
@@ -83,7 +83,7 @@ RolloutMatrix residualAttention(const AttentionMap& map, int layer) {
 RolloutMatrix selfAttentionRollout(const AttentionMap& map, int last) {
   checkSquare(map, "the self-attention map");
   const int upTo = lastLayer(last, map.layers, "the self-attention map");
-  Matrix r = Matrix::Identity(map.queries, map.keys);
+  MatrixD r = MatrixD::Identity(map.queries, map.keys);
   for (int l = 0; l <= upTo; ++l) r = residual(map, l) * r;  // R_l = Ã_l R_{l−1}
   return fromEigen(r);
 }
@@ -105,12 +105,12 @@ RolloutMatrix crossAttentionRollout(const AttentionMap& cross, const AttentionMa
                   " layers, " + std::to_string(t) + " rows)");
   }
   const int upTo = lastLayer(last, cross.layers, "the cross-attention map");
-  const Matrix enc = toEigen(encoderRollout);
-  Matrix toTarget = Matrix::Identity(t, t);  // R_tt
-  Matrix toSource = Matrix::Zero(t, s);      // R_ts
+  const MatrixD enc = toEigen(encoderRollout);
+  MatrixD toTarget = MatrixD::Identity(t, t);  // R_tt
+  MatrixD toSource = MatrixD::Zero(t, s);      // R_ts
   for (int l = 0; l <= upTo; ++l) {
     if (decoderSelf) {
-      const Matrix self = residual(*decoderSelf, l);
+      const MatrixD self = residual(*decoderSelf, l);
       toTarget = self * toTarget;
       toSource = self * toSource;
     }
@@ -123,11 +123,11 @@ RolloutMatrix crossAttentionRollout(const AttentionMap& cross, const AttentionMa
 }
 
 bool hasRollout(const Trace& trace) {
-  return findMap(trace, "encoder_self") != nullptr;
+  return findMap(trace, MapKind::EncoderSelf) != nullptr;
 }
 
 TraceRollout traceRollout(const Trace& trace, int last) {
-  const AttentionMap* encoderSelf = findMap(trace, "encoder_self");
+  const AttentionMap* encoderSelf = findMap(trace, MapKind::EncoderSelf);
   if (!encoderSelf)
     throw Error(
         "rollout needs the encoder's self-attention (a transformer trace); this trace "
@@ -141,9 +141,9 @@ TraceRollout traceRollout(const Trace& trace, int last) {
   };
   TraceRollout out;
   out.encoder = selfAttentionRollout(*encoderSelf, clamp(*encoderSelf));
-  const AttentionMap* decoderSelf = findMap(trace, "decoder_self");
+  const AttentionMap* decoderSelf = findMap(trace, MapKind::DecoderSelf);
   if (decoderSelf) out.decoder = selfAttentionRollout(*decoderSelf, clamp(*decoderSelf));
-  if (const AttentionMap* cross = findMap(trace, "cross")) {
+  if (const AttentionMap* cross = findMap(trace, MapKind::Cross)) {
     out.cross = crossAttentionRollout(*cross, decoderSelf, selfAttentionRollout(*encoderSelf),
                                       clamp(*cross));
   }

@@ -1,6 +1,7 @@
 #include "jobs/training_job.h"
 
 #include "jobs/json_fields.h"
+#include "models/config_reader.h"
 #include "train/evaluate.h"
 #include "util/check.h"
 
@@ -60,8 +61,10 @@ bool keepGoing(const JobProgressFn& progress, const JobProgress& p) {
 }  // namespace
 
 Model createModelFor(const json& config, const data::Vocabularies& vocabs, uint64_t seed) {
-  const std::string arch = config.is_object() ? config.value("arch", "") : "";
-  const bool classifier = arch == archName(Arch::StructuredSelfAttention);
+  if (!config.is_object() || !config.contains("arch") || !config["arch"].is_string())
+    throw Error("the model config needs an \"arch\" string");
+  const Arch arch = parseArch(config["arch"].get<std::string>());
+  const bool classifier = arch == Arch::StructuredSelfAttention;
   if (vocabs.kind == data::TaskKind::Classification && !classifier)
     throw DataMismatch(
         "the data is a classification task (text → label): train the structured "
@@ -70,9 +73,10 @@ Model createModelFor(const json& config, const data::Vocabularies& vocabs, uint6
     throw DataMismatch(
         "the data is a seq2seq task (text → text): the structured self-attention "
         "classifier needs a classification task such as 'sentiment'");
-  json c = config;
-  if (classifier && !c.contains("num_classes")) c["num_classes"] = vocabs.labels.size();
-  return createModel(c, vocabs.tokenizer, vocabs.source, vocabs.target, vocabs.labels, seed);
+  // The table's one reader checks every key and fills in the defaults (num_classes from the
+  // labels), so a config with several mistakes is refused once, with all of them (ConfigError).
+  const json checked = readConfig(arch, config, static_cast<int64_t>(vocabs.labels.size()));
+  return createModel(checked, vocabs.tokenizer, vocabs.source, vocabs.target, vocabs.labels, seed);
 }
 
 data::Vocabularies vocabulariesOf(const Model& model) {

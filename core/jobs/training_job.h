@@ -79,7 +79,9 @@ TrainingOutcome runTrainingJob(const TrainingJob& job, const JobProgressFn& prog
                                const TrainingStartFn& started = {});
 
 // A new model for `vocabularies` from a config with "arch": refuses a classifier for seq2seq data
-// and the reverse (DataMismatch), and sets the classifier's num_classes from the labels.
+// and the reverse (DataMismatch), and reads the config with readConfig() (models/config_reader.h):
+// defaults for absent keys, the classifier's num_classes from the labels, and a ConfigError
+// listing every key out of range or of the wrong type.
 Model createModelFor(const nlohmann::json& config, const data::Vocabularies& vocabularies,
                      uint64_t seed);
 

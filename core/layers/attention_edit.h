@@ -18,6 +18,7 @@
 
 #include "tensor/precision.h"
 #include "tensor/tensor.h"
+#include "trace/map_kind.h"
 #include "util/check.h"
 
 namespace attn::inline ATTN_PRECISION {
@@ -32,10 +33,10 @@ struct AttentionEdit {
   bool empty() const { return rows.empty() && zeroedHeads.empty(); }
 };
 
-// The edits of one step() or encodeEdited() call: map name ("cross", "decoder_self",
-// "encoder_self") -> layer -> edit.
+// The edits of one step() or encodeEdited() call: map (cross, decoder or encoder
+// self-attention) -> layer -> edit.
 struct AttentionEdits {
-  std::map<std::string, std::map<int64_t, AttentionEdit>> maps;
+  std::map<MapKind, std::map<int64_t, AttentionEdit>> maps;
 
   bool empty() const {
     for (const auto& [name, layers] : maps)
@@ -44,7 +45,7 @@ struct AttentionEdits {
     return true;
   }
   // Null when that map and layer are left alone.
-  const AttentionEdit* find(const std::string& map, int64_t layer) const {
+  const AttentionEdit* find(MapKind map, int64_t layer) const {
     const auto m = maps.find(map);
     if (m == maps.end()) return nullptr;
     const auto l = m->second.find(layer);

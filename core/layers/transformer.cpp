@@ -175,7 +175,8 @@ EncoderOutput TransformerEncoder::forward(const Var& src, const std::vector<int6
   for (size_t i = 0; i < layers.size(); ++i) {
     const auto& layer = layers[i];
     EncoderLayerOutput o = layer->forward(
-        x, srcLengths, edits ? edits->find("encoder_self", static_cast<int64_t>(i)) : nullptr);
+        x, srcLengths,
+        edits ? edits->find(MapKind::EncoderSelf, static_cast<int64_t>(i)) : nullptr);
     x = std::move(o.output);
     out.selfWeights.push_back(std::move(o.selfWeights));
     if (o.selfScores.defined()) out.selfScores.push_back(std::move(o.selfScores));
@@ -233,9 +234,9 @@ DecoderOutput TransformerDecoder::step(const Var& tgt, TransformerDecoderState& 
   Var x = tgt;
   for (size_t i = 0; i < layers.size(); ++i) {
     const auto layer = static_cast<int64_t>(i);
-    DecoderLayerOutput o =
-        layers[i]->step(x, state.layers[i], edits ? edits->find("decoder_self", layer) : nullptr,
-                        edits ? edits->find("cross", layer) : nullptr);
+    DecoderLayerOutput o = layers[i]->step(
+        x, state.layers[i], edits ? edits->find(MapKind::DecoderSelf, layer) : nullptr,
+        edits ? edits->find(MapKind::Cross, layer) : nullptr);
     x = std::move(o.output);
     out.selfWeights.push_back(std::move(o.selfWeights));
     out.crossWeights.push_back(std::move(o.crossWeights));

@@ -1,5 +1,6 @@
 #include "models/config_reader.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "util/check.h"
@@ -7,6 +8,86 @@
 namespace attn::inline ATTN_PRECISION {
 
 using nlohmann::json;
+
+namespace {
+
+std::string problemList(const std::vector<ConfigProblem>& problems) {
+  std::string out = "config: ";
+  for (size_t i = 0; i < problems.size(); ++i)
+    out += (i ? "; \"" : "\"") + problems[i].key + "\" " + problems[i].problem;
+  return out;
+}
+
+// `value` checked against `key`, or the problem with it.
+std::string problemWith(const ConfigKey& key, const json& value) {
+  switch (key.type) {
+    case ConfigKeyType::Integer: {
+      const bool whole =
+          value.is_number_integer() || value.is_number_unsigned() ||
+          (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>());
+      if (!whole) return "must be a whole number";
+      const double d = value.get<double>();
+      if (d < key.min || d > key.max) return "is " + value.dump() + ", outside " + rangeText(key);
+      return "";
+    }
+    case ConfigKeyType::Real: {
+      if (!value.is_number()) return "must be a number";
+      const double d = value.get<double>();
+      if (!(d >= key.min && d <= key.max))
+        return "is " + value.dump() + ", outside " + rangeText(key);
+      return "";
+    }
+    case ConfigKeyType::Boolean:
+      return value.is_boolean() ? "" : "must be true or false";
+    case ConfigKeyType::Choice:
+      if (value.is_string())
+        for (const std::string& c : key.choices)
+          if (value.get<std::string>() == c) return "";
+      return "is " + value.dump() + "; expected one of " + rangeText(key);
+  }
+  return "";
+}
+
+// What the table cannot say: constraints between keys.
+void checkTogether(Arch arch, const json& v, std::vector<ConfigProblem>& problems) {
+  auto has = [&](const char* key) { return v.contains(key); };
+  if (arch == Arch::Transformer && has("d_model") && has("nhead") &&
+      v["d_model"].get<int64_t>() % v["nhead"].get<int64_t>() != 0)
+    problems.push_back({"nhead", "is " + v["nhead"].dump() + " and must divide d_model (" +
+                                     v["d_model"].dump() +
+                                     "): each head gets d_model / nhead dimensions"});
+  if (arch == Arch::RnnSeq2Seq && has("attention") && has("score") && has("bidirectional") &&
+      v["attention"] != "none" && v["score"] == "dot" && v["bidirectional"].get<bool>())
+    problems.push_back({"score",
+                        "dot needs encoder outputs of the decoder's size (H·D = H): "
+                        "use a unidirectional encoder, or the general or additive score"});
+}
+
+}  // namespace
+
+ConfigError::ConfigError(std::vector<ConfigProblem> problems)
+    : Error(problemList(problems)), problems_(std::move(problems)) {}
+
+json readConfig(Arch arch, const json& config, int64_t classCount) {
+  if (!config.is_object()) throw Error("the model config must be a JSON object");
+  json values = json::object();
+  std::vector<ConfigProblem> problems;
+  for (const ConfigKey* key : configKeys(arch)) {
+    const bool given = config.contains(key->name) && !config[key->name].is_null();
+    const json value = given ? config[key->name] : configDefault(*key, values, classCount);
+    const std::string problem = problemWith(*key, value);
+    if (problem.empty())
+      values[key->name] = value;
+    else if (given)
+      problems.push_back({key->name, problem});
+    else if (key->derived == DerivedDefault::ClassCount)
+      problems.push_back({key->name, "is unknown: the model has no class names"});
+  }
+  checkTogether(arch, values, problems);
+  if (!problems.empty()) throw ConfigError(std::move(problems));
+  values["arch"] = archName(arch);
+  return values;
+}
 
 ConfigReader::ConfigReader(const json& config) : config_(config) {
   if (!config_.is_object()) throw Error("the model config must be a JSON object");

@@ -1,6 +1,7 @@
-// Reading a model's JSON config (docs/file-formats.md, Architectures) from an untrusted file: every
-// key is type-checked and range-checked, so a config cannot ask for a hidden size of a billion, and
-// each problem is one attn::Error naming the key and the allowed range.
+// Reading a model's JSON config from an untrusted file or from flags, in one place: readConfig()
+// checks every key of the architecture against the table of config_keys.h (type, range, allowed
+// values), fills in the defaults of absent keys and reports every problem at once, so a config
+// cannot ask for a hidden size of a billion and a person fixes all their mistakes in one go.
 #pragma once
 
 #include <cstdint>
@@ -9,21 +10,38 @@
 
 #include <nlohmann/json.hpp>
 
+#include "models/config_keys.h"
 #include "tensor/precision.h"
+#include "util/check.h"
 
 namespace attn::inline ATTN_PRECISION {
 
-// Upper bounds for sizes read from files or flags: far above what a CPU model of this app
-// trains, far below what would exhaust memory before an error could be shown.
-struct ConfigLimits {
-  static constexpr int64_t kMaxDim = 4096;  // embedding, hidden, attention, feed-forward
-  static constexpr int64_t kMaxLayers = 16;
-  static constexpr int64_t kMaxHeads = 64;
-  static constexpr int64_t kMaxVocab = 1'000'000;
-  static constexpr int64_t kMaxHops = 64;
-  static constexpr int64_t kMaxClasses = 10'000;
+struct ConfigProblem {
+  std::string key;      // "hidden_dim"
+  std::string problem;  // "is 0, outside 1..4096"
 };
 
+// Every problem of one config. what() lists them all: config: "hidden_dim" is 0, outside
+// 1..4096; "nhead" must be a whole number. Callers that know where a key came from (a flag, a
+// form field) use problems() to point at it.
+class ConfigError : public Error {
+ public:
+  explicit ConfigError(std::vector<ConfigProblem> problems);
+  const std::vector<ConfigProblem>& problems() const { return problems_; }
+
+ private:
+  std::vector<ConfigProblem> problems_;
+};
+
+// `config` for `arch`, checked: every key of the architecture present with a value of its type
+// and range (absent keys get their default), plus "arch". Keys the architecture does not have
+// are left out: PyTorch-side configs list keys of every setup. classCount fills num_classes.
+// Throws ConfigError listing every problem, including those between keys (d_model and nhead, the
+// dot score and a bidirectional encoder).
+nlohmann::json readConfig(Arch arch, const nlohmann::json& config, int64_t classCount = 0);
+
+// A reader of single typed keys with the same messages, for JSON settings that are not a model
+// config (the bottleneck experiment's settings file).
 class ConfigReader {
  public:
   explicit ConfigReader(const nlohmann::json& config);

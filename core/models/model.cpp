@@ -12,26 +12,6 @@ namespace attn::inline ATTN_PRECISION {
 
 using nlohmann::json;
 
-Arch parseArch(const std::string& name) {
-  if (name == "rnn_seq2seq") return Arch::RnnSeq2Seq;
-  if (name == "transformer") return Arch::Transformer;
-  if (name == "structured_self_attention") return Arch::StructuredSelfAttention;
-  throw Error("unknown arch '" + name +
-              "' (expected rnn_seq2seq, transformer or structured_self_attention)");
-}
-
-const char* archName(Arch arch) {
-  switch (arch) {
-    case Arch::RnnSeq2Seq:
-      return "rnn_seq2seq";
-    case Arch::Transformer:
-      return "transformer";
-    case Arch::StructuredSelfAttention:
-      return "structured_self_attention";
-  }
-  return "?";
-}
-
 Module& Model::network() {
   return seq2seq ? static_cast<Module&>(*seq2seq) : *classifier;
 }

@@ -12,14 +12,11 @@
 #include "data/text_tokenizer.h"
 #include "data/vocabulary.h"
 #include "models/classifier_model.h"
+#include "models/config_keys.h"  // Arch, parseArch, archName
 #include "models/seq2seq_model.h"
 #include "tensor/precision.h"
 
 namespace attn::inline ATTN_PRECISION {
-
-enum class Arch { RnnSeq2Seq, Transformer, StructuredSelfAttention };
-Arch parseArch(const std::string& name);  // throws attn::Error listing the valid names
-const char* archName(Arch arch);
 
 inline constexpr const char* kModelFormat = "attention-studio.model/1";
 

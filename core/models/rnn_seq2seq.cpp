@@ -44,29 +44,23 @@ int64_t RnnSeq2SeqConfig::outputInputDim() const {
 RnnSeq2SeqConfig RnnSeq2SeqConfig::fromJson(const nlohmann::json& j, int64_t srcVocab,
                                             int64_t tgtVocab) {
   using L = ConfigLimits;
-  ConfigReader r(j);
+  const nlohmann::json v = readConfig(Arch::RnnSeq2Seq, j);
   RnnSeq2SeqConfig c;
-  c.cell = parseRnnCell(r.choice("cell", "gru", {"rnn", "gru", "lstm"}));
-  c.embedDim = r.integer("embed_dim", ConfigReader::kRequired, 1, L::kMaxDim);
-  c.hiddenDim = r.integer("hidden_dim", ConfigReader::kRequired, 1, L::kMaxDim);
-  c.numLayers = r.integer("num_layers", 1, 1, L::kMaxLayers);
-  c.bidirectional = r.boolean("bidirectional", false);
-  c.attention = parseAttentionKind(r.choice("attention", "none", {"none", "bahdanau", "luong"}));
-  const std::string defaultScore = c.attention == AttentionKind::Bahdanau ? "additive" : "general";
-  c.score = parseScoreKind(r.choice("score", defaultScore, {"dot", "general", "additive"}));
-  c.attentionDim = r.integer("attention_dim", c.hiddenDim, 1, L::kMaxDim);
+  c.cell = parseRnnCell(v["cell"].get<std::string>());
+  c.embedDim = v["embed_dim"].get<int64_t>();
+  c.hiddenDim = v["hidden_dim"].get<int64_t>();
+  c.numLayers = v["num_layers"].get<int64_t>();
+  c.bidirectional = v["bidirectional"].get<bool>();
+  c.attention = parseAttentionKind(v["attention"].get<std::string>());
+  c.score = parseScoreKind(v["score"].get<std::string>());
+  c.attentionDim = v["attention_dim"].get<int64_t>();
   // Keys that do not apply to this attention (input feeding without Luong) are ignored, as
   // PyTorch-side configs list every key with its default.
-  c.inputFeeding = r.boolean("input_feeding", false) && c.attention == AttentionKind::Luong;
+  c.inputFeeding = v["input_feeding"].get<bool>() && c.attention == AttentionKind::Luong;
   if (srcVocab < 4 || srcVocab > L::kMaxVocab || tgtVocab < 4 || tgtVocab > L::kMaxVocab)
     throw Error("vocabulary sizes must be between 4 and " + std::to_string(L::kMaxVocab));
   c.srcVocab = srcVocab;
   c.tgtVocab = tgtVocab;
-  if (c.attention != AttentionKind::None && c.score == ScoreKind::Dot &&
-      c.annotationDim() != c.hiddenDim)
-    throw Error(
-        "config: the dot score needs encoder outputs of the decoder's size (H·D = H): "
-        "use a unidirectional encoder, or the general or additive score");
   return c;
 }
 
@@ -297,8 +291,8 @@ Seq2SeqForward RnnSeq2Seq::forwardFromSourceInput(const Var& input, const TokenB
   // One product for every step's output layer rather than T small ones.
   result.logits = decoder_.out.forward(concat(outInputs, 1));
   if (decoder_.attention) {
-    result.attention["cross"] = {std::move(weights)};
-    result.scores["cross"] = {std::move(scores)};
+    result.attention[MapKind::Cross] = {std::move(weights)};
+    result.scores[MapKind::Cross] = {std::move(scores)};
   }
   return result;
 }
@@ -321,15 +315,15 @@ DecoderStepOutput RnnSeq2Seq::step(DecoderState& base, const std::vector<int64_t
   const int64_t n = static_cast<int64_t>(tokens.size());
   ATTN_CHECK(n == state.rows(), "step: one token per hypothesis");
   Var e = decoder_.embedding.forward(tokens, Shape{n});
-  const AttentionEdit* crossEdit = state.edits ? state.edits->find("cross", 0) : nullptr;
+  const AttentionEdit* crossEdit = state.edits ? state.edits->find(MapKind::Cross, 0) : nullptr;
   StepVars sv = decoderStep(e, state.states, state.htilde, state.keys, crossEdit);
   state.states = std::move(sv.states);
   state.htilde = sv.htilde;
   DecoderStepOutput out;
   out.logProbs = logSoftmax(decoder_.out.forward(sv.outInput)).value();
   if (decoder_.attention) {
-    out.attention["cross"] = {oneHead(sv.attention.weights)};
-    out.scores["cross"] = {oneHead(sv.attention.scores)};
+    out.attention[MapKind::Cross] = {oneHead(sv.attention.weights)};
+    out.scores[MapKind::Cross] = {oneHead(sv.attention.scores)};
     out.query = sv.query.value();
     out.context = sv.attention.context.value();
   }

@@ -20,11 +20,13 @@ enum class AttentionKind { None, Bahdanau, Luong };
 AttentionKind parseAttentionKind(const std::string& name);  // "none", "bahdanau", "luong"
 const char* attentionKindName(AttentionKind kind);
 
+// The member defaults are those of the config table (models/config_keys.h), which fromJson()
+// applies; config_keys_test checks that the two agree.
 struct RnnSeq2SeqConfig {
   RnnCell cell = RnnCell::Gru;
-  int64_t embedDim = 64;    // E
-  int64_t hiddenDim = 128;  // H
-  int64_t numLayers = 1;    // L
+  int64_t embedDim = 32;   // E
+  int64_t hiddenDim = 64;  // H
+  int64_t numLayers = 1;   // L
   bool bidirectional = true;
   AttentionKind attention = AttentionKind::Bahdanau;
   ScoreKind score = ScoreKind::Additive;

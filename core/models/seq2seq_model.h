@@ -12,12 +12,13 @@
 #include "layers/module.h"
 #include "models/token_batch.h"
 #include "tensor/precision.h"
+#include "trace/map_kind.h"
 #include "util/check.h"
 
 namespace attn::inline ATTN_PRECISION {
 
-// name ("cross", "encoder_self", "decoder_self") -> one tensor per layer.
-using AttentionMaps = std::map<std::string, std::vector<Tensor>>;
+// map (cross, encoder or decoder self-attention) -> one tensor per layer.
+using AttentionMaps = std::map<MapKind, std::vector<Tensor>>;
 
 struct Seq2SeqForward {
   Var logits;  // [B, T, Vt], before the softmax (the loss fuses its own)

@@ -11,26 +11,24 @@ StructuredSelfAttentionConfig StructuredSelfAttentionConfig::fromJson(const nloh
                                                                       int64_t srcVocab,
                                                                       int64_t classCount) {
   using L = ConfigLimits;
-  ConfigReader r(j);
-  StructuredSelfAttentionConfig c;
-  c.cell = parseRnnCell(r.choice("cell", "lstm", {"lstm", "gru"}));
-  c.embedDim = r.integer("embed_dim", ConfigReader::kRequired, 1, L::kMaxDim);
-  c.hiddenDim = r.integer("hidden_dim", ConfigReader::kRequired, 1, L::kMaxDim);
-  c.attentionDim = r.integer("attention_dim", ConfigReader::kRequired, 1, L::kMaxDim);
-  c.hops = r.integer("hops", ConfigReader::kRequired, 1, L::kMaxHops);
-  c.mlpDim = r.integer("mlp_dim", ConfigReader::kRequired, 1, L::kMaxDim);
-  // A coefficient far beyond 1 would only drown the cross-entropy; the bound keeps a typo
-  // (1e30) from turning every loss into infinity.
-  c.penalty = r.number("penalty", 1.0, 0.0, 1e6);
-  if (srcVocab < 4 || srcVocab > L::kMaxVocab)
-    throw Error("the source vocabulary size must be between 4 and " + std::to_string(L::kMaxVocab));
   if (classCount < 1)
     throw Error("a structured_self_attention classifier needs its class names (none given)");
+  const nlohmann::json v = readConfig(Arch::StructuredSelfAttention, j, classCount);
+  StructuredSelfAttentionConfig c;
+  c.cell = parseRnnCell(v["cell"].get<std::string>());
+  c.embedDim = v["embed_dim"].get<int64_t>();
+  c.hiddenDim = v["hidden_dim"].get<int64_t>();
+  c.attentionDim = v["attention_dim"].get<int64_t>();
+  c.hops = v["hops"].get<int64_t>();
+  c.mlpDim = v["mlp_dim"].get<int64_t>();
+  c.penalty = v["penalty"].get<double>();
+  if (srcVocab < 4 || srcVocab > L::kMaxVocab)
+    throw Error("the source vocabulary size must be between 4 and " + std::to_string(L::kMaxVocab));
   // The class names fix C; a config that says otherwise was written for other data.
-  c.numClasses = r.integer("num_classes", classCount, 1, L::kMaxClasses);
+  c.numClasses = v["num_classes"].get<int64_t>();
   if (c.numClasses != classCount)
-    throw Error("config: \"num_classes\" is " + std::to_string(c.numClasses) + " but there are " +
-                std::to_string(classCount) + " class names");
+    throw ConfigError({{"num_classes", "is " + std::to_string(c.numClasses) + " but there are " +
+                                           std::to_string(classCount) + " class names"}});
   c.srcVocab = srcVocab;
   return c;
 }

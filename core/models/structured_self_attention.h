@@ -17,13 +17,15 @@
 
 namespace attn::inline ATTN_PRECISION {
 
+// The member defaults are those of the config table (models/config_keys.h), which fromJson()
+// applies; config_keys_test checks that the two agree.
 struct StructuredSelfAttentionConfig {
   RnnCell cell = RnnCell::Lstm;  // lstm or gru
-  int64_t embedDim = 64;         // E
-  int64_t hiddenDim = 64;        // H, per direction
-  int64_t attentionDim = 64;     // d_a
+  int64_t embedDim = 32;         // E
+  int64_t hiddenDim = 32;        // H, per direction
+  int64_t attentionDim = 32;     // d_a
   int64_t hops = 4;              // r
-  int64_t mlpDim = 128;          // F
+  int64_t mlpDim = 64;           // F
   int64_t numClasses = 2;        // C
   double penalty = 1.0;          // coefficient of the batch mean of P in the loss
   int64_t srcVocab = 0;

@@ -13,18 +13,14 @@ namespace attn::inline ATTN_PRECISION {
 TransformerModelConfig TransformerModelConfig::fromJson(const nlohmann::json& j, int64_t srcVocab,
                                                         int64_t tgtVocab) {
   using L = ConfigLimits;
-  ConfigReader r(j);
+  const nlohmann::json v = readConfig(Arch::Transformer, j);
   TransformerModelConfig c;
-  c.dModel = r.integer("d_model", ConfigReader::kRequired, 1, L::kMaxDim);
-  c.nhead = r.integer("nhead", ConfigReader::kRequired, 1, L::kMaxHeads);
-  c.numEncoderLayers = r.integer("num_encoder_layers", 1, 1, L::kMaxLayers);
-  c.numDecoderLayers = r.integer("num_decoder_layers", 1, 1, L::kMaxLayers);
-  c.dimFeedforward =
-      r.integer("dim_feedforward", std::min(4 * c.dModel, L::kMaxDim), 1, L::kMaxDim);
-  c.normFirst = r.boolean("norm_first", false);
-  if (c.dModel % c.nhead != 0)
-    throw Error("config: d_model (" + std::to_string(c.dModel) + ") must be a multiple of nhead (" +
-                std::to_string(c.nhead) + "): each head gets d_model / nhead dimensions");
+  c.dModel = v["d_model"].get<int64_t>();
+  c.nhead = v["nhead"].get<int64_t>();
+  c.numEncoderLayers = v["num_encoder_layers"].get<int64_t>();
+  c.numDecoderLayers = v["num_decoder_layers"].get<int64_t>();
+  c.dimFeedforward = v["dim_feedforward"].get<int64_t>();
+  c.normFirst = v["norm_first"].get<bool>();
   if (srcVocab < 4 || srcVocab > L::kMaxVocab || tgtVocab < 4 || tgtVocab > L::kMaxVocab)
     throw Error("vocabulary sizes must be between 4 and " + std::to_string(L::kMaxVocab));
   c.srcVocab = srcVocab;
@@ -137,7 +133,7 @@ class TransformerStepState : public DecoderState {
     NoGradGuard noGrad;
     std::vector<Tensor> layers;
     for (const Tensor& t : encoderSelf) layers.push_back(gatherBatch(Var(t), sourceRows).value());
-    return {{"encoder_self", std::move(layers)}};
+    return {{MapKind::EncoderSelf, std::move(layers)}};
   }
 };
 
@@ -188,12 +184,12 @@ Seq2SeqForward TransformerModel::forward(const TokenBatch& src, const TokenBatch
                                    tgtIn.lengths, src.lengths, /*causal=*/true);
   Seq2SeqForward result;
   result.logits = out_.forward(dec.output);
-  result.attention["encoder_self"] = valuesOf(enc.selfWeights);
-  result.attention["decoder_self"] = valuesOf(dec.selfWeights);
-  result.attention["cross"] = valuesOf(dec.crossWeights);
+  result.attention[MapKind::EncoderSelf] = valuesOf(enc.selfWeights);
+  result.attention[MapKind::DecoderSelf] = valuesOf(dec.selfWeights);
+  result.attention[MapKind::Cross] = valuesOf(dec.crossWeights);
   // Scores exist only without a graph (inspection); per output step, so the decoder's maps.
-  if (!dec.selfScores.empty()) result.scores["decoder_self"] = valuesOf(dec.selfScores);
-  if (!dec.crossScores.empty()) result.scores["cross"] = valuesOf(dec.crossScores);
+  if (!dec.selfScores.empty()) result.scores[MapKind::DecoderSelf] = valuesOf(dec.selfScores);
+  if (!dec.crossScores.empty()) result.scores[MapKind::Cross] = valuesOf(dec.crossScores);
   return result;
 }
 
@@ -219,9 +215,9 @@ Seq2SeqForward TransformerModel::forwardFromSourceInput(const Var& input, const 
                                    tgtIn.lengths, src.lengths, /*causal=*/true);
   Seq2SeqForward result;
   result.logits = out_.forward(dec.output);
-  result.attention["encoder_self"] = valuesOf(enc.selfWeights);
-  result.attention["decoder_self"] = valuesOf(dec.selfWeights);
-  result.attention["cross"] = valuesOf(dec.crossWeights);
+  result.attention[MapKind::EncoderSelf] = valuesOf(enc.selfWeights);
+  result.attention[MapKind::DecoderSelf] = valuesOf(dec.selfWeights);
+  result.attention[MapKind::Cross] = valuesOf(dec.crossWeights);
   return result;
 }
 
@@ -257,10 +253,10 @@ DecoderStepOutput TransformerModel::step(DecoderState& base,
                                                 state.decoder, state.edits);
   DecoderStepOutput out;
   out.logProbs = logSoftmax(out_.forward(dec.output)).value().reshaped(Shape{n, config_.tgtVocab});
-  out.attention["decoder_self"] = queryRows(dec.selfWeights);
-  out.attention["cross"] = queryRows(dec.crossWeights);
-  out.scores["decoder_self"] = queryRows(dec.selfScores);
-  out.scores["cross"] = queryRows(dec.crossScores);
+  out.attention[MapKind::DecoderSelf] = queryRows(dec.selfWeights);
+  out.attention[MapKind::Cross] = queryRows(dec.crossWeights);
+  out.scores[MapKind::DecoderSelf] = queryRows(dec.selfScores);
+  out.scores[MapKind::Cross] = queryRows(dec.crossScores);
   return out;
 }
 

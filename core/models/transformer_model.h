@@ -23,20 +23,22 @@
 
 namespace attn::inline ATTN_PRECISION {
 
+// The member defaults are those of the config table (models/config_keys.h), which fromJson()
+// applies; config_keys_test checks that the two agree.
 struct TransformerModelConfig {
   int64_t dModel = 64;  // d
   int64_t nhead = 4;    // h, divides d
-  int64_t numEncoderLayers = 1;
-  int64_t numDecoderLayers = 1;
+  int64_t numEncoderLayers = 2;
+  int64_t numDecoderLayers = 2;
   int64_t dimFeedforward = 256;  // F (4·d by default)
   bool normFirst = false;        // pre-norm layers (PyTorch's norm_first)
   int64_t srcVocab = 0, tgtVocab = 0;
 
   // The config keys of transformer (docs/file-formats.md) (with "arch"), range-checked
-  // (config_reader.h). d_model and nhead are required; absent keys default to one layer per stack,
-  // a feed-forward width of 4·d (the original paper's ratio; PyTorch's fixed 2048 would dwarf the
-  // small models this app trains) and post-norm. d_model must be a multiple of nhead. Vocabulary
-  // sizes come from the model file's vocabularies.
+  // (config_reader.h): absent keys take the table's defaults, among them a feed-forward width of
+  // 4·d (the original paper's ratio; PyTorch's fixed 2048 would dwarf the small models this app
+  // trains) and post-norm. d_model must be a multiple of nhead. Vocabulary sizes come from the
+  // model file's vocabularies.
   static TransformerModelConfig fromJson(const nlohmann::json& j, int64_t srcVocab,
                                          int64_t tgtVocab);
   nlohmann::json toJson() const;  // every key, defaults included

@@ -26,7 +26,8 @@ std::vector<float> AttentionMap::meanOverHeads(int layer) const {
 }
 
 void Trace::validate() const {
-  for (const auto& [name, map] : attention) {
+  for (const auto& [kind, map] : attention) {
+    const std::string name = mapKindName(kind);
     if (map.layers <= 0 || map.heads <= 0 || map.queries < 0 || map.keys <= 0)
       throw Error("attention map '" + name + "' has an empty dimension");
     if (map.values.size() != static_cast<size_t>(map.layers) * map.heads * map.queries * map.keys)

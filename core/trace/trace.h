@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trace/map_kind.h"
+
 namespace attn {
 
 // [layer][head][query][key], row-major. Values are float whatever the engine's Scalar is:
@@ -39,10 +41,10 @@ struct TopToken {
 
 // What the decoder did at one output step, beyond the attention maps.
 struct TraceStep {
-  std::vector<TopToken> topK;                        // most probable next tokens
-  std::map<std::string, std::vector<float>> scores;  // name -> [layer][head][key], pre-softmax
-  std::vector<float> context;                        // RNN models: c_i
-  std::vector<float> query;                          // RNN models: the query vector
+  std::vector<TopToken> topK;                    // most probable next tokens
+  std::map<MapKind, std::vector<float>> scores;  // [layer][head][key], pre-softmax
+  std::vector<float> context;                    // RNN models: c_i
+  std::vector<float> query;                      // RNN models: the query vector
 };
 
 // One node of the beam search tree: a hypothesis extended by one token.
@@ -61,10 +63,10 @@ struct Trace {
   nlohmann::json model;  // the config, or null for an imported trace
   std::vector<std::string> sourceTokens;
   std::vector<std::string> targetTokens;
-  std::map<std::string, AttentionMap> attention;  // "cross", "encoder_self", "decoder_self", "hops"
-  std::vector<std::vector<float>> logProbs;       // optional, [step][Vt]
-  std::vector<TraceStep> steps;                   // optional, one per output step
-  std::vector<BeamNode> beam;                     // empty for greedy or forced decoding
+  std::map<MapKind, AttentionMap> attention;
+  std::vector<std::vector<float>> logProbs;  // optional, [step][Vt]
+  std::vector<TraceStep> steps;              // optional, one per output step
+  std::vector<BeamNode> beam;                // empty for greedy or forced decoding
   int beamWidth = 0;
   // α of the ranking of finished hypotheses, score / length^α (DecodeOptions::lengthPenalty);
   // 1 in files written before it was recorded, the default they were searched with.

@@ -65,18 +65,18 @@ struct MapSizeRule {
   std::string queriesAre, keysAre, layout;
 };
 
-MapSizeRule sizeRule(const std::string& name, const std::vector<std::string>& source,
+MapSizeRule sizeRule(MapKind kind, const std::vector<std::string>& source,
                      const std::vector<std::string>& target) {
   const int s = static_cast<int>(source.size()), t = static_cast<int>(target.size());
   const std::string sourceTokens = "the trace has " + count(source.size(), "source token");
   const std::string targetTokens = "the trace has " + count(target.size(), "target token");
-  if (name == "cross")
+  if (kind == MapKind::Cross)
     return {t, s, targetTokens, sourceTokens, "[layer][head][target token][source token]"};
-  if (name == "encoder_self")
+  if (kind == MapKind::EncoderSelf)
     return {s, s, sourceTokens, sourceTokens, "[layer][head][source token][source token]"};
-  if (name == "decoder_self")
+  if (kind == MapKind::DecoderSelf)
     return {t, t, targetTokens, targetTokens, "[layer][head][target token][target token]"};
-  if (name == "hops")
+  if (kind == MapKind::Hops)
     return {1, s, "a hops map has one row per head, each head being a hop", sourceTokens,
             "[1][hop][1][source token]"};
   return {};
@@ -131,6 +131,15 @@ AttentionMap mapFromJson(const json& j, const std::string& where, const std::str
   return m;
 }
 
+// A map's name in the file as its kind. A name no model writes is refused rather than kept:
+// every view, export and explanation is defined per kind, so an unknown map could be shown
+// nowhere, and dropping it silently would hide that the file is not what it claims to be.
+MapKind kindOf(const std::string& name, const std::string& where) {
+  if (const std::optional<MapKind> kind = parseMapKind(name)) return *kind;
+  throw Error(where + " has a map named '" + name + "'; the known maps are " + mapKindNames() +
+              " (rename it to the one it is, or leave it out)");
+}
+
 std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -150,7 +159,7 @@ json traceToJson(const Trace& t) {
   j["source_tokens"] = t.sourceTokens;
   j["target_tokens"] = t.targetTokens;
   json att = json::object();
-  for (const auto& [name, map] : t.attention) att[name] = mapToJson(map);
+  for (const auto& [kind, map] : t.attention) att[mapKindName(kind)] = mapToJson(map);
   j["attention"] = std::move(att);
   if (!t.logProbs.empty()) j["log_probs"] = t.logProbs;
   if (!t.steps.empty()) {
@@ -160,7 +169,11 @@ json traceToJson(const Trace& t) {
       json top = json::array();
       for (const TopToken& tt : s.topK) top.push_back({{"token", tt.token}, {"prob", tt.prob}});
       js["top_k"] = std::move(top);
-      if (!s.scores.empty()) js["scores"] = s.scores;
+      if (!s.scores.empty()) {
+        json scores = json::object();
+        for (const auto& [kind, row] : s.scores) scores[mapKindName(kind)] = row;
+        js["scores"] = std::move(scores);
+      }
       if (!s.context.empty()) js["context"] = s.context;
       if (!s.query.empty()) js["query"] = s.query;
       steps.push_back(std::move(js));
@@ -197,9 +210,11 @@ Trace traceFromJson(const json& j, const std::string& what) {
     if (j.contains("target_tokens")) t.targetTokens = strings(j["target_tokens"], "target_tokens");
     if (!j.contains("attention") || !j["attention"].is_object())
       throw Error("\"attention\" must be an object of named maps");
-    for (const auto& [name, value] : j["attention"].items())
-      t.attention[name] = mapFromJson(value, "attention." + name, name,
-                                      sizeRule(name, t.sourceTokens, t.targetTokens));
+    for (const auto& [name, value] : j["attention"].items()) {
+      const MapKind kind = kindOf(name, "attention");
+      t.attention[kind] = mapFromJson(value, "attention." + name, name,
+                                      sizeRule(kind, t.sourceTokens, t.targetTokens));
+    }
     if (j.contains("log_probs")) {
       for (const json& row : array(j["log_probs"], "log_probs")) {
         std::vector<float> r;
@@ -220,9 +235,11 @@ Trace traceFromJson(const json& j, const std::string& what) {
           }
         if (js.contains("scores")) {
           if (!js["scores"].is_object()) throw Error("steps[].scores must be an object");
-          for (const auto& [name, v] : js["scores"].items())
+          for (const auto& [name, v] : js["scores"].items()) {
+            std::vector<float>& row = s.scores[kindOf(name, "steps[].scores")];
             for (const json& x : array(v, "steps[].scores." + name))
-              s.scores[name].push_back(number(x, "steps[].scores." + name));
+              row.push_back(number(x, "steps[].scores." + name));
+          }
         }
         if (js.contains("context"))
           for (const json& x : array(js["context"], "steps[].context"))
@@ -276,8 +293,9 @@ Trace readTraceFile(const std::string& path) {
   return traceFromJson(j, path);
 }
 
-std::string attentionCsv(const Trace& t, const std::string& name, int layer, int head) {
-  auto it = t.attention.find(name);
+std::string attentionCsv(const Trace& t, MapKind kind, int layer, int head) {
+  const std::string name = mapKindName(kind);
+  auto it = t.attention.find(kind);
   if (it == t.attention.end()) throw Error("the trace has no attention map named '" + name + "'");
   const AttentionMap& m = it->second;
   if (layer < 0 || layer >= m.layers || head < 0 || head >= m.heads)
@@ -291,21 +309,22 @@ std::string attentionCsv(const Trace& t, const std::string& name, int layer, int
   if (!t.targetTokens.empty())
     decoderInputs.insert(decoderInputs.end(), t.targetTokens.begin(), t.targetTokens.end() - 1);
   const std::vector<std::string>& keyTokens =
-      name == "decoder_self" ? decoderInputs : t.sourceTokens;
+      kind == MapKind::DecoderSelf ? decoderInputs : t.sourceTokens;
   const std::vector<std::string>& queryTokens =
-      name == "encoder_self" ? t.sourceTokens
-                             : (name == "decoder_self" ? decoderInputs : t.targetTokens);
+      kind == MapKind::EncoderSelf
+          ? t.sourceTokens
+          : (kind == MapKind::DecoderSelf ? decoderInputs : t.targetTokens);
   auto label = [](const std::vector<std::string>& tokens, int i, const std::string& fallback) {
     return i < static_cast<int>(tokens.size()) ? tokens[static_cast<size_t>(i)]
                                                : fallback + std::to_string(i + 1);
   };
   std::ostringstream out;
-  out << csvField(name == "hops" ? "hop" : "query");
+  out << csvField(kind == MapKind::Hops ? "hop" : "query");
   for (int k = 0; k < m.keys; ++k) out << ',' << csvField(label(keyTokens, k, "key "));
   out << '\n';
   for (int q = 0; q < m.queries; ++q) {
     const std::string rowLabel =
-        name == "hops" ? "hop " + std::to_string(q + 1) : label(queryTokens, q, "query ");
+        kind == MapKind::Hops ? "hop " + std::to_string(q + 1) : label(queryTokens, q, "query ");
     out << csvField(rowLabel);
     for (int k = 0; k < m.keys; ++k) out << ',' << m.at(layer, head, q, k);
     out << '\n';

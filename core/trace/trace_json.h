@@ -22,6 +22,6 @@ Trace readTraceFile(const std::string& path);
 
 // One [queries, keys] map as CSV: a header row of key tokens, then one row per query token.
 // Tokens are quoted as RFC 4180 asks when they hold a comma, a quote or a line break.
-std::string attentionCsv(const Trace& trace, const std::string& name, int layer, int head);
+std::string attentionCsv(const Trace& trace, MapKind kind, int layer, int head);
 
 }  // namespace attn

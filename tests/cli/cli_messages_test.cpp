@@ -65,7 +65,9 @@ TEST_F(CliMessages, AValueOutOfRangeNamesTheOptionAndTheRange) {
 }
 
 TEST_F(CliMessages, AMissingSubcommandListsTheChoices) {
-  expectUsage("", "give a subcommand: train, eval, decode, inspect, export, experiment or corpus");
+  expectUsage("",
+              "give a subcommand: train, eval, decode, inspect, export, experiment, "
+              "architectures or corpus");
   expectUsage("experiment", "experiment needs a subcommand: bottleneck");
   expectUsage("corpus", "corpus needs a subcommand: gettext");
 }

@@ -36,7 +36,7 @@ TEST_F(DecodeCommand, TraceFileHoldsTheSameOutput) {
   for (const std::string& t : trace.targetTokens)
     if (t != "<eos>") output += (output.empty() ? "" : " ") + t;
   EXPECT_EQ(output + "\n", run.out);
-  EXPECT_EQ(trace.attention.count("cross"), 1u);
+  EXPECT_EQ(trace.attention.count(MapKind::Cross), 1u);
 }
 
 TEST_F(DecodeCommand, FailuresExitOneAndWriteNoTrace) {

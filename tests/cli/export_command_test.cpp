@@ -78,7 +78,7 @@ TEST_F(ExportCommand, JsonRewritesTheCheckedTraceOrThePickedMap) {
   ASSERT_EQ(run.exitCode, 0) << run.err;
   const Trace one = readTraceFile(path("one.json"));
   ASSERT_EQ(one.attention.size(), 1u);
-  const AttentionMap& m = one.attention.at("encoder_self");
+  const AttentionMap& m = one.attention.at(MapKind::EncoderSelf);
   EXPECT_EQ(m.heads, 1);
   EXPECT_FLOAT_EQ(m.at(0, 0, 0, 2), 0.5f);
 }

@@ -109,11 +109,84 @@ TEST_F(TrainCommand, ConflictingOrMissingFlagsExitTwoWithOneLine) {
   expectUsageError(
       runCli(std::string("train --task no-such-task ") + kTinyArch + " --steps 5" + out),
       "no-such-task");
-  // A required config key left out names the flag that sets it.
-  expectUsageError(
-      runCli(std::string("train ") + kTinyTask + " --arch rnn_seq2seq --steps 5" + out),
-      "--embed-dim");
   EXPECT_FALSE(std::filesystem::exists(path("m.safetensors")));
+}
+
+TEST_F(TrainCommand, ArchAloneTrainsABahdanauAttentionModel) {
+  const std::string out = path("m.safetensors");
+  const ProgramRun run = runCli(std::string("train ") + kTinyTask +
+                                " --arch rnn_seq2seq --steps 3 --out " + quoted(out));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const Model model = loadModel(out);
+  EXPECT_EQ(model.config["attention"], "bahdanau");
+  EXPECT_EQ(model.config["score"], "additive");
+  EXPECT_EQ(model.config["cell"], "gru");
+  EXPECT_EQ(model.config["bidirectional"], true);
+  EXPECT_EQ(model.config["hidden_dim"], 64);
+  EXPECT_EQ(model.config["attention_dim"], 64);  // follows hidden_dim
+}
+
+TEST_F(TrainCommand, EveryBadConfigFlagIsNamedInOneError) {
+  const std::string out = " --steps 5 --out " + quoted(path("m.safetensors"));
+  const ProgramRun run =
+      runCli(std::string("train ") + kTinyTask +
+             " --arch rnn_seq2seq --hidden-dim 0 --num-layers 99 --cell tree" + out);
+  expectUsageError(run, "--hidden-dim is 0, outside 1..4096");
+  EXPECT_NE(run.err.find("--num-layers is 99, outside 1..16"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("--cell is \"tree\""), std::string::npos) << run.err;
+  // A problem between keys names the flag to change.
+  expectUsageError(runCli(std::string("train ") + kTinyTask +
+                          " --arch transformer --d-model 10 --nhead 4" + out),
+                   "--nhead is 4 and must divide d_model (10)");
+  EXPECT_FALSE(std::filesystem::exists(path("m.safetensors")));
+}
+
+TEST_F(TrainCommand, FlagsTheModelWouldIgnoreAreRefused) {
+  const std::string out = " --steps 5 --out " + quoted(path("m.safetensors"));
+  const std::string base = std::string("train ") + kTinyTask;
+  // Another architecture's key, and Luong's input feeding with Bahdanau attention.
+  const ProgramRun run = runCli(base + " --arch rnn_seq2seq --d-model 16 --input-feeding" + out);
+  expectUsageError(run, "--d-model (not a key of rnn_seq2seq)");
+  EXPECT_NE(run.err.find("--input-feeding (used only with attention luong)"), std::string::npos)
+      << run.err;
+  // No attention: no score and no attention size.
+  const ProgramRun none =
+      runCli(base + " --arch rnn_seq2seq --attention none --score dot --attention-dim 8" + out);
+  expectUsageError(none, "--score");
+  EXPECT_NE(none.err.find("--attention-dim"), std::string::npos) << none.err;
+  // The additive score's size with the general score.
+  expectUsageError(runCli(base + " --arch rnn_seq2seq --score general --attention-dim 8" + out),
+                   "--attention-dim (used only with attention bahdanau or luong, score additive)");
+  // The same keys apply where they belong.
+  EXPECT_EQ(runCli(base +
+                   " --arch rnn_seq2seq --attention luong --input-feeding --embed-dim 8 "
+                   "--hidden-dim 8" +
+                   out)
+                .exitCode,
+            0);
+}
+
+// A config file may list keys its model does not use (PyTorch-side configs list every key), but
+// each is named in a warning: a misspelt key is never dropped without a word.
+TEST_F(TrainCommand, KeysOfAConfigFileTheModelIgnoresAreWarnedAbout) {
+  writeText("config.json", R"({"arch": "rnn_seq2seq", "embed_dim": 8, "hiden_dim": 8,
+                               "input_feeding": true, "hidden_dim": 8})");
+  const ProgramRun run =
+      runCli(std::string("train ") + kTinyTask + " --config " + quoted(path("config.json")) +
+             " --steps 2 --out " + quoted(path("m.safetensors")));
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_NE(run.err.find("attention-cli: warning: " + path("config.json") +
+                         ": the rnn_seq2seq model ignores \"hiden_dim\" (not a key of "
+                         "rnn_seq2seq), \"input_feeding\" (used only with attention luong)\n"),
+            std::string::npos)
+      << run.err;
+  // With every key used, no warning.
+  writeText("used.json", R"({"arch": "rnn_seq2seq", "embed_dim": 8, "hidden_dim": 8})");
+  const ProgramRun quiet =
+      runCli(std::string("train ") + kTinyTask + " --config " + quoted(path("used.json")) +
+             " --steps 2 --out " + quoted(path("m.safetensors")));
+  ASSERT_EQ(quiet.exitCode, 0) << quiet.err;
+  EXPECT_EQ(quiet.err.find("warning"), std::string::npos) << quiet.err;
 }
 
 TEST_F(TrainCommand, InitRefusesArchitectureFlags) {

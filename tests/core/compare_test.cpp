@@ -32,13 +32,13 @@ Trace handTrace() {
     for (int h = 0; h < 2; ++h)
       for (int q = 0; q < 2; ++q)
         for (int k = 0; k < 3; ++k) cross.at(l, h, q, k) = v[l][h][q][k];
-  t.attention["cross"] = cross;
+  t.attention[MapKind::Cross] = cross;
   AttentionMap self(2, 2, 2, 2);
   for (float& x : self.values) x = 0.5f;
-  t.attention["decoder_self"] = self;
+  t.attention[MapKind::DecoderSelf] = self;
   AttentionMap hops(1, 2, 1, 3);
   hops.values = {0.1f, 0.2f, 0.7f, 0.3f, 0.3f, 0.4f};
-  t.attention["hops"] = hops;
+  t.attention[MapKind::Hops] = hops;
   return t;
 }
 
@@ -52,15 +52,15 @@ TEST(CompareSelect, LastLayerMeanByDefaultAHeadOnRequest) {
   for (size_t i = 0; i < expected.size(); ++i) EXPECT_FLOAT_EQ(mean.values[i], expected[i]) << i;
   EXPECT_EQ(mean.rowTokens, (std::vector<std::string>{"x", "<eos>"}));
   EXPECT_EQ(mean.colTokens, (std::vector<std::string>{"a", "b", "<eos>"}));
-  const LabelledMatrix head = selectMatrix(t, {"cross", 0, 1});
+  const LabelledMatrix head = selectMatrix(t, {MapKind::Cross, 0, 1});
   EXPECT_EQ(head.values, (std::vector<float>{0, 0, 1, 0.5f, 0.5f, 0}));
-  const LabelledMatrix self = selectMatrix(t, {"decoder_self", 0, 0});
+  const LabelledMatrix self = selectMatrix(t, {MapKind::DecoderSelf, 0, 0});
   EXPECT_EQ(self.colTokens, (std::vector<std::string>{"<sos>", "x"}));
-  const LabelledMatrix hops = selectMatrix(t, {"hops", 0, -1});
+  const LabelledMatrix hops = selectMatrix(t, {MapKind::Hops, 0, -1});
   EXPECT_EQ(hops.rows, 2);
   EXPECT_EQ(hops.rowTokens, (std::vector<std::string>{"hop 1", "hop 2"}));
-  EXPECT_EQ(hops.values, t.attention.at("hops").values);
-  const LabelledMatrix hop2 = selectMatrix(t, {"hops", 0, 1});
+  EXPECT_EQ(hops.values, t.attention.at(MapKind::Hops).values);
+  const LabelledMatrix hop2 = selectMatrix(t, {MapKind::Hops, 0, 1});
   EXPECT_EQ(hop2.values, (std::vector<float>{0.3f, 0.3f, 0.4f}));
   EXPECT_EQ(hop2.rowTokens, (std::vector<std::string>{"hop 2"}));
 }
@@ -68,15 +68,15 @@ TEST(CompareSelect, LastLayerMeanByDefaultAHeadOnRequest) {
 TEST(CompareSelect, MissingMapLayerOrHeadIsAnError) {
   const Trace t = handTrace();
   EXPECT_EQ(errorOf([&] {
-              selectMatrix(t, {"encoder_self", -1, -1});
+              selectMatrix(t, {MapKind::EncoderSelf, -1, -1});
             }),
             "the trace has no 'encoder_self' attention");
   EXPECT_EQ(errorOf([&] {
-              selectMatrix(t, {"cross", 2, -1});
+              selectMatrix(t, {MapKind::Cross, 2, -1});
             }),
             "layer 3 does not exist (the map has 2)");
   EXPECT_EQ(errorOf([&] {
-              selectMatrix(t, {"cross", 0, 2});
+              selectMatrix(t, {MapKind::Cross, 0, 2});
             }),
             "head 3 does not exist (the map has 2)");
 }
@@ -139,12 +139,13 @@ TEST(CompareSteps, FirstStepsCutsRowsAndDecoderKeys) {
   EXPECT_EQ(cut.targetTokens, (std::vector<std::string>{"x"}));
   EXPECT_EQ(cut.logProbs.size(), 1u);
   EXPECT_EQ(cut.steps.size(), 1u);
-  const AttentionMap& cross = cut.attention.at("cross");
+  const AttentionMap& cross = cut.attention.at(MapKind::Cross);
   EXPECT_EQ(cross.queries, 1);
   EXPECT_EQ(cross.keys, 3);
   EXPECT_EQ(cross.at(1, 1, 0, 0), 0.6f);
-  EXPECT_EQ(cut.attention.at("decoder_self").keys, 1);
-  EXPECT_EQ(cut.attention.at("hops").values, t.attention.at("hops").values);  // not step-indexed
+  EXPECT_EQ(cut.attention.at(MapKind::DecoderSelf).keys, 1);
+  EXPECT_EQ(cut.attention.at(MapKind::Hops).values,
+            t.attention.at(MapKind::Hops).values);  // not step-indexed
 }
 
 void expectSameMaps(const Trace& x, const Trace& y, float tolerance) {
@@ -202,7 +203,7 @@ TEST(CompareModels, AnOutputCutByTheStepLimitIsReadWithoutTheForcedEos) {
     ASSERT_FALSE(c.a.finished);
     ASSERT_EQ(c.a.trace.targetTokens.size(), 2u);
     EXPECT_EQ(c.bForced.trace.targetTokens, c.a.trace.targetTokens);
-    EXPECT_EQ(c.bForced.trace.attention.at("cross").queries, 2);
+    EXPECT_EQ(c.bForced.trace.attention.at(MapKind::Cross).queries, 2);
     EXPECT_NO_THROW(
         matrixDifference(selectMatrix(c.a.trace, {}), selectMatrix(c.bForced.trace, {})));
     return;
@@ -240,10 +241,11 @@ TEST(CompareModels, TwoClassifiersCompareTheirHops) {
   const ModelComparison c = compareModels(lin, lin, "the film was not good");
   EXPECT_TRUE(c.classifier);
   EXPECT_EQ(c.bForced.output, c.a.output);
-  const LabelledMatrix hops = selectMatrix(c.a.trace, {"hops", 0, -1});
+  const LabelledMatrix hops = selectMatrix(c.a.trace, {MapKind::Hops, 0, -1});
   EXPECT_EQ(hops.rows, 4);  // the bundled model's four hops
   EXPECT_EQ(hops.rowTokens.front(), "hop 1");
-  const MatrixDifference d = matrixDifference(hops, selectMatrix(c.bForced.trace, {"hops", 0, -1}));
+  const MatrixDifference d =
+      matrixDifference(hops, selectMatrix(c.bForced.trace, {MapKind::Hops, 0, -1}));
   EXPECT_EQ(d.maxAbs, 0.0);
   const Model seq = loadModel(std::string(kBundled) + "toyfr-luong.safetensors");
   EXPECT_EQ(errorOf([&] { compareModels(seq, lin, "the film"); }),

@@ -40,7 +40,7 @@ const Tensor& param(const Model& m, const std::string& name) {
 
 ComputationRequest hopsRequest() {
   ComputationRequest r;
-  r.map = "hops";
+  r.map = MapKind::Hops;
   r.topK = 3;
   return r;
 }
@@ -120,7 +120,7 @@ TEST(ComputationClassifier, RefusesWhatTheClassifierDoesNotHave) {
   const Trace t = classifyWithTrace(m, "a b c").trace;
   const ComputationExplainer explainer(m);
   ComputationRequest r = hopsRequest();
-  r.map = "cross";
+  r.map = MapKind::Cross;
   EXPECT_THROW(explainer.explain(t, r), Error);
   r = hopsRequest();
   r.step = 1;

@@ -253,9 +253,9 @@ TEST(ComputationRnn, RefusesWhatItCannotExplain) {
   r.step = static_cast<int>(trace.targetTokens.size());
   EXPECT_THROW(explainer.explain(trace, r), Error);
   r.step = 0;
-  r.map = "decoder_self";
+  r.map = MapKind::DecoderSelf;
   EXPECT_THROW(explainer.explain(trace, r), Error);
-  r.map = "cross";
+  r.map = MapKind::Cross;
   r.layer = 1;
   EXPECT_THROW(explainer.explain(trace, r), Error);
   r.layer = 0;

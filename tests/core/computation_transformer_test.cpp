@@ -62,12 +62,12 @@ void expectAgreesWithTrace(const Model& m, const Trace& trace) {
   const auto& vocab = m.tgtVocab.toList();
   const int steps = static_cast<int>(trace.targetTokens.size());
   const int sources = static_cast<int>(trace.sourceTokens.size());
-  for (const char* map : {"cross", "decoder_self", "encoder_self"}) {
+  for (MapKind map : {MapKind::Cross, MapKind::DecoderSelf, MapKind::EncoderSelf}) {
     const AttentionMap& a = trace.attention.at(map);
-    const bool encoder = std::string(map) == "encoder_self";
+    const bool encoder = map == MapKind::EncoderSelf;
     for (int layer = 0; layer < a.layers; ++layer)
       for (int q = 0; q < (encoder ? sources : steps); ++q) {
-        SCOPED_TRACE(std::string(map) + " layer " + std::to_string(layer) + " query " +
+        SCOPED_TRACE(mapKindName(map) + " layer " + std::to_string(layer) + " query " +
                      std::to_string(q));
         ComputationRequest r;
         r.map = map;
@@ -78,8 +78,7 @@ void expectAgreesWithTrace(const Model& m, const Trace& trace) {
         EXPECT_EQ(c.queryPosition, q);
         EXPECT_LE(c.weightDifference, 1e-5);
         expectHeadsConsistent(c);
-        const size_t keys =
-            encoder || std::string(map) == "cross" ? size_t(sources) : size_t(q + 1);
+        const size_t keys = encoder || map == MapKind::Cross ? size_t(sources) : size_t(q + 1);
         ASSERT_EQ(c.heads[0].keys.size(), keys);
         if (encoder) {
           EXPECT_EQ(c.queryToken, trace.sourceTokens[size_t(q)]);
@@ -197,7 +196,7 @@ ComputationInput handInput() {
 TEST(ComputationTransformer, ScaledDotProductHeadsConcatAndProjectionByHandPostNorm) {
   const Model m = handTransformer(false);
   ComputationRequest r;
-  r.map = "encoder_self";
+  r.map = MapKind::EncoderSelf;
   r.sourcePosition = 1;
   const Computation c = ComputationExplainer(m).explain(handInput(), r);
   // Post-norm: the attention reads the layer's input itself.
@@ -210,7 +209,7 @@ TEST(ComputationTransformer, ScaledDotProductHeadsConcatAndProjectionByHandPostN
 TEST(ComputationTransformer, PreNormReadsTheNormalisedInputByHand) {
   const Model m = handTransformer(true);
   ComputationRequest r;
-  r.map = "encoder_self";
+  r.map = MapKind::EncoderSelf;
   r.sourcePosition = 1;
   const Computation c = ComputationExplainer(m).explain(handInput(), r);
   // norm1 (γ = 1, β = 0) of a pair (u, w): ±(u − w)/2 / √((u − w)²/4 + 1e-5).
@@ -228,7 +227,7 @@ TEST(ComputationTransformer, KeysAreLabelledAndCausal) {
   const ComputationExplainer explainer(m);
   const ComputationInput in = {{"a", "b", "<eos>"}, {"w1", "w2", "<eos>"}, {4, 5, 3}, {5, 6, 3}};
   ComputationRequest r;
-  r.map = "decoder_self";
+  r.map = MapKind::DecoderSelf;
   r.step = 2;
   r.layer = 1;
   const Computation self = explainer.explain(in, r);
@@ -237,7 +236,7 @@ TEST(ComputationTransformer, KeysAreLabelledAndCausal) {
   EXPECT_EQ(self.heads[1].keys[2].token, "w2");
   EXPECT_EQ(self.queryToken, "w2");
   EXPECT_EQ(self.chosen, "<eos>");
-  r.map = "cross";
+  r.map = MapKind::Cross;
   const Computation cross = explainer.explain(in, r);
   ASSERT_EQ(cross.heads[0].keys.size(), 3u);
   EXPECT_EQ(cross.heads[0].keys[1].token, "b");
@@ -253,14 +252,14 @@ TEST(ComputationTransformer, RefusesRequestsOutOfRange) {
   r.layer = 2;
   EXPECT_THROW(explainer.explain(in, r), Error);
   r.layer = 0;
-  r.map = "hops";
+  r.map = MapKind::Hops;
   EXPECT_THROW(explainer.explain(in, r), Error);
-  r.map = "encoder_self";
+  r.map = MapKind::EncoderSelf;
   r.sourcePosition = 2;
   EXPECT_THROW(explainer.explain(in, r), Error);
   r.sourcePosition = 1;
   EXPECT_NO_THROW(explainer.explain(in, r));
-  r.map = "cross";
+  r.map = MapKind::Cross;
   r.step = -1;
   EXPECT_THROW(explainer.explain(in, r), Error);
 }

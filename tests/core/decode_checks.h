@@ -67,7 +67,7 @@ inline void expectRowsAreDistributions(const Trace& t) {
             EXPECT_GE(map.at(l, h, q, k), 0.0f);
             sum += map.at(l, h, q, k);
             // Step q of decoder self-attention sees positions 0..q only; the rest is padding.
-            if (name == "decoder_self" && k > q) {
+            if (name == MapKind::DecoderSelf && k > q) {
               EXPECT_EQ(map.at(l, h, q, k), 0.0f);
             }
           }

@@ -49,13 +49,13 @@ TEST(DecodeClassifier, TraceHasHopsOverTheTokensAndThePredictedClass) {
   EXPECT_EQ(r.unknownSource, std::vector<int>{2});
   EXPECT_EQ(r.trace.sourceTokens, (std::vector<std::string>{"good", "film", "zzz"}));
   EXPECT_EQ(r.trace.targetTokens, std::vector<std::string>{"positive"});
-  const AttentionMap& hops = r.trace.attention.at("hops");
+  const AttentionMap& hops = r.trace.attention.at(MapKind::Hops);
   EXPECT_EQ(std::vector<int>({hops.layers, hops.heads, hops.queries, hops.keys}),
             std::vector<int>({1, 2, 1, 3}));
   const double z = 1 + std::exp(1.0) + std::exp(2.0);
   EXPECT_NEAR(hops.at(0, 0, 0, 2), std::exp(2.0) / z, 1e-6);
   EXPECT_NEAR(hops.at(0, 1, 0, 0), std::exp(2.0) / z, 1e-6);
-  EXPECT_EQ(r.trace.steps.at(0).scores.at("hops"), (std::vector<float>{0, 1, 2, 0, -1, -2}));
+  EXPECT_EQ(r.trace.steps.at(0).scores.at(MapKind::Hops), (std::vector<float>{0, 1, 2, 0, -1, -2}));
   const double logZ = std::log(std::exp(0.2) + std::exp(1.5) + std::exp(-1.0));
   EXPECT_NEAR(r.logProb, 1.5 - logZ, 1e-6);
   test::expectTopKConsistent(r.trace, m.classes.toList(), 5);
@@ -79,7 +79,7 @@ TEST(DecodeClassifier, PyTorchModelFilesGiveValidTraces) {
     const Model m = loadModel(
         test::testDataPath(std::string("golden/models/model_files/") + name + ".safetensors"));
     DecodeResult r = classifyWithTrace(m, "le chat noir dort");
-    EXPECT_EQ(r.trace.attention.at("hops").keys, 4);
+    EXPECT_EQ(r.trace.attention.at(MapKind::Hops).keys, 4);
     EXPECT_NO_THROW(r.trace.validate());
     test::expectRowsAreDistributions(r.trace);
   }

@@ -26,8 +26,8 @@ TEST(DecodeForced, TargetIsTheForcedTokensPlusEos) {
   EXPECT_EQ(r.output, "w3 w1 w4");
   EXPECT_TRUE(r.finished);
   EXPECT_EQ(r.trace.logProbs.size(), 4u);
-  EXPECT_EQ(r.trace.attention.at("cross").queries, 4);
-  EXPECT_EQ(r.trace.attention.at("cross").keys, 4);
+  EXPECT_EQ(r.trace.attention.at(MapKind::Cross).queries, 4);
+  EXPECT_EQ(r.trace.attention.at(MapKind::Cross).keys, 4);
   EXPECT_NO_THROW(r.trace.validate());
   test::expectRowsAreDistributions(r.trace);
   test::expectTopKConsistent(r.trace, m.tgtVocab.toList(), 5);
@@ -108,14 +108,14 @@ TEST(DecodeForced, TransformerTraceHasEveryMapWithCausalZeros) {
   const Model m =
       loadModel(test::testDataPath("golden/models/model_files/transformer_postnorm.safetensors"));
   DecodeResult r = inspectForced(m, "le chat noir", "the cat black");
-  for (const char* name : {"encoder_self", "decoder_self", "cross"})
+  for (MapKind name : {MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Cross})
     ASSERT_EQ(r.trace.attention.count(name), 1u) << name;
-  const AttentionMap& enc = r.trace.attention.at("encoder_self");
+  const AttentionMap& enc = r.trace.attention.at(MapKind::EncoderSelf);
   EXPECT_EQ(enc.queries, 4);
   EXPECT_EQ(enc.keys, 4);
   EXPECT_EQ(enc.layers, 2);
   EXPECT_EQ(enc.heads, 2);
-  const AttentionMap& self = r.trace.attention.at("decoder_self");
+  const AttentionMap& self = r.trace.attention.at(MapKind::DecoderSelf);
   EXPECT_EQ(self.queries, 4);
   EXPECT_EQ(self.keys, 4);
   test::expectRowsAreDistributions(r.trace);  // includes the exact zeros above the diagonal
@@ -123,9 +123,9 @@ TEST(DecodeForced, TransformerTraceHasEveryMapWithCausalZeros) {
   // The masked (future) keys are cut off, not carried as −∞, which JSON could not hold.
   ASSERT_EQ(r.trace.steps.size(), 4u);
   for (size_t t = 0; t < r.trace.steps.size(); ++t) {
-    EXPECT_EQ(r.trace.steps[t].scores.at("decoder_self").size(), 2 * 2 * (t + 1));
-    EXPECT_EQ(r.trace.steps[t].scores.at("cross").size(), 2u * 2u * 4u);
-    for (float v : r.trace.steps[t].scores.at("decoder_self")) EXPECT_TRUE(std::isfinite(v));
+    EXPECT_EQ(r.trace.steps[t].scores.at(MapKind::DecoderSelf).size(), 2 * 2 * (t + 1));
+    EXPECT_EQ(r.trace.steps[t].scores.at(MapKind::Cross).size(), 2u * 2u * 4u);
+    for (float v : r.trace.steps[t].scores.at(MapKind::DecoderSelf)) EXPECT_TRUE(std::isfinite(v));
   }
   EXPECT_NO_THROW(r.trace.validate());
   test::expectJsonRoundTrip(r.trace);

@@ -50,8 +50,8 @@ TEST(DecodeGreedy, EveryAttentionRowSumsToOne) {
       EXPECT_TRUE(r.trace.attention.empty());  // the bottleneck model attends to nothing
       continue;
     }
-    ASSERT_EQ(r.trace.attention.count("cross"), 1u);
-    const AttentionMap& cross = r.trace.attention.at("cross");
+    ASSERT_EQ(r.trace.attention.count(MapKind::Cross), 1u);
+    const AttentionMap& cross = r.trace.attention.at(MapKind::Cross);
     EXPECT_EQ(cross.layers, 1);
     EXPECT_EQ(cross.heads, 1);
     EXPECT_EQ(cross.queries, static_cast<int>(r.trace.targetTokens.size()));
@@ -80,14 +80,14 @@ TEST(DecodeGreedy, StepsRecordScoresQueryAndContextOfRnnAttention) {
     const TraceStep& s = r.trace.steps[t];
     EXPECT_EQ(s.query.size(), 8u);
     EXPECT_EQ(s.context.size(), 16u);  // H·D
-    ASSERT_EQ(s.scores.at("cross").size(), 4u);
+    ASSERT_EQ(s.scores.at(MapKind::Cross).size(), 4u);
     // The weights are the softmax of the scores.
-    const std::vector<float>& sc = s.scores.at("cross");
+    const std::vector<float>& sc = s.scores.at(MapKind::Cross);
     const float top = *std::max_element(sc.begin(), sc.end());
     double z = 0;
     for (float v : sc) z += std::exp(v - top);
     for (int k = 0; k < 4; ++k)
-      EXPECT_NEAR(r.trace.attention.at("cross").at(0, 0, static_cast<int>(t), k),
+      EXPECT_NEAR(r.trace.attention.at(MapKind::Cross).at(0, 0, static_cast<int>(t), k),
                   std::exp(sc[static_cast<size_t>(k)] - top) / z, 1e-6);
   }
   DecodeResult none = decodeGreedy(smallModel(rnnVariants()[3], 8), "a b c");
@@ -106,10 +106,10 @@ TEST(DecodeGreedy, TransformerStepsRecordScaledDotProductScores) {
   const int layers = 2, heads = 2, dk = m.config.at("d_model").get<int>() / heads;
   ASSERT_FALSE(r.trace.steps.empty());
   for (size_t t = 0; t < r.trace.steps.size(); ++t) {
-    for (const char* name : {"decoder_self", "cross"}) {
+    for (MapKind name : {MapKind::DecoderSelf, MapKind::Cross}) {
       const AttentionMap& map = r.trace.attention.at(name);
       const std::vector<float>& sc = r.trace.steps[t].scores.at(name);
-      const int keys = std::string(name) == "cross" ? map.keys : static_cast<int>(t) + 1;
+      const int keys = name == MapKind::Cross ? map.keys : static_cast<int>(t) + 1;
       ASSERT_EQ(sc.size(), static_cast<size_t>(layers * heads * keys)) << name;
       // Each [layer][head] row of scores, through a softmax, is that row of the map.
       for (int l = 0; l < layers; ++l)
@@ -150,7 +150,7 @@ TEST(DecodeGreedy, TransformerStepsRecordScaledDotProductScores) {
   for (int h = 0; h < heads; ++h) {
     double score = 0;
     for (int c = h * dk; c < (h + 1) * dk; ++c) score += project(c) * project(d + c);
-    EXPECT_NEAR(r.trace.steps[0].scores.at("decoder_self")[static_cast<size_t>(h)],
+    EXPECT_NEAR(r.trace.steps[0].scores.at(MapKind::DecoderSelf)[static_cast<size_t>(h)],
                 score / std::sqrt(double(dk)), 1e-4)
         << "head " << h;
   }

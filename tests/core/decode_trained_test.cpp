@@ -70,7 +70,7 @@ TEST(DecodeTrained, CrossAttentionOfACopyLooksAtTheTokenBeingCopied) {
   const Model& m = copyModel();
   DecodeResult r = decodeGreedy(m, "3 1 4 1 5");
   ASSERT_EQ(r.output, "3 1 4 1 5");
-  const AttentionMap& cross = r.trace.attention.at("cross");
+  const AttentionMap& cross = r.trace.attention.at(MapKind::Cross);
   // Bahdanau's query is s_{i−1}: at step i the peak is on source position i, or next to it.
   int onTarget = 0;
   for (int i = 0; i < 5; ++i) {

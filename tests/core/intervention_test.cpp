@@ -43,7 +43,7 @@ void expectSameTrace(const DecodeResult& a, const DecodeResult& b) {
 }
 
 std::vector<double> crossRow(const Trace& t, int step, int layer = 0, int head = 0) {
-  const AttentionMap& m = t.attention.at("cross");
+  const AttentionMap& m = t.attention.at(MapKind::Cross);
   std::vector<double> row;
   for (int k = 0; k < m.keys; ++k) row.push_back(m.at(layer, head, step, k));
   return row;
@@ -183,7 +183,7 @@ TEST(Intervention, RenormalisingIsAChoiceTheTraceShows) {
 TEST(Intervention, AblatingTheRnnsHeadZeroesEveryContext) {
   const Model m = smallModel(rnnConfig("lstm", "luong", "general", false, 2, true), 12);
   Intervention ablate, zeroEveryRow;
-  ablate.ablations.push_back({"cross", 0, 0});
+  ablate.ablations.push_back({MapKind::Cross, 0, 0});
   const DecodeResult a = decodeWithIntervention(m, "h g", ablate);
   for (const TraceStep& s : a.trace.steps)
     for (float c : s.context) EXPECT_EQ(c, 0.0f);
@@ -280,9 +280,9 @@ TEST(Intervention, BadEditsAreRefusedWithAMessage) {
   iv.rows = {zeroRow(-1, 3)};
   expectRefused(m, iv, "step -1");
   iv.rows.clear();
-  iv.ablations = {{"encoder_self", 0, 0}};
+  iv.ablations = {{MapKind::EncoderSelf, 0, 0}};
   expectRefused(m, iv, "no 'encoder_self' attention");
-  iv.ablations = {{"cross", 0, 2}};
+  iv.ablations = {{MapKind::Cross, 0, 2}};
   expectRefused(m, iv, "no head 2 in layer 0 of 'cross'");
   iv.ablations.clear();
   iv.forced = {{1, 99}};

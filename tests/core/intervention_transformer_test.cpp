@@ -96,7 +96,7 @@ TEST(InterventionTransformer, EmptyAndIdentityInterventionsChangeNothing) {
     const Model m = transformer(name);
     const DecodeResult before = decodeGreedy(m, "le chat noir dort");
     expectSameLogProbsAndMaps(decodeWithIntervention(m, "le chat noir dort", {}), before);
-    const AttentionMap& cross = before.trace.attention.at("cross");
+    const AttentionMap& cross = before.trace.attention.at(MapKind::Cross);
     Intervention identity;
     for (int t = 0; t < cross.queries; ++t)
       for (int l = 0; l < cross.layers; ++l)
@@ -115,12 +115,12 @@ TEST(InterventionTransformer, EveryCrossHeadAblatedCutsTheDecoderOffFromTheSourc
   const Model m = transformer();
   Intervention iv;
   for (int l = 0; l < 2; ++l)
-    for (int h = 0; h < 2; ++h) iv.ablations.push_back({"cross", l, h});
+    for (int h = 0; h < 2; ++h) iv.ablations.push_back({MapKind::Cross, l, h});
   const DecodeResult a = decodeWithIntervention(m, "le chat noir", iv);
   const DecodeResult b = decodeWithIntervention(m, "un chien dort", iv);
   EXPECT_EQ(a.trace.logProbs, b.trace.logProbs);
   EXPECT_EQ(a.outputIds, b.outputIds);
-  for (float w : a.trace.attention.at("cross").values) EXPECT_EQ(w, 0.0f);
+  for (float w : a.trace.attention.at(MapKind::Cross).values) EXPECT_EQ(w, 0.0f);
   EXPECT_NE(decodeGreedy(m, "le chat noir").trace.logProbs[0],
             decodeGreedy(m, "un chien dort").trace.logProbs[0]);
 }
@@ -131,10 +131,10 @@ TEST(InterventionTransformer, AnEncoderHeadAblatedChangesOnlyWhatComesAfterIt) {
   const Model m = transformer();
   const DecodeResult before = decodeGreedy(m, "le chat noir dort");
   Intervention iv;
-  iv.ablations.push_back({"encoder_self", 0, 0});
+  iv.ablations.push_back({MapKind::EncoderSelf, 0, 0});
   const DecodeResult after = decodeWithIntervention(m, "le chat noir dort", iv);
-  const AttentionMap& a = after.trace.attention.at("encoder_self");
-  const AttentionMap& b = before.trace.attention.at("encoder_self");
+  const AttentionMap& a = after.trace.attention.at(MapKind::EncoderSelf);
+  const AttentionMap& b = before.trace.attention.at(MapKind::EncoderSelf);
   for (float w : a.matrix(0, 0)) EXPECT_EQ(w, 0.0f);
   EXPECT_EQ(a.matrix(0, 1), b.matrix(0, 1));
   EXPECT_NE(a.matrix(1, 0), b.matrix(1, 0));
@@ -145,9 +145,9 @@ TEST(InterventionTransformer, ADecoderSelfHeadAblatedIsZeroAtEveryStep) {
   const Model m = transformer("transformer_prenorm");
   const DecodeResult before = decodeGreedy(m, "un chien");
   Intervention iv;
-  iv.ablations.push_back({"decoder_self", 1, 1});
+  iv.ablations.push_back({MapKind::DecoderSelf, 1, 1});
   const DecodeResult after = decodeWithIntervention(m, "un chien", iv);
-  const AttentionMap& self = after.trace.attention.at("decoder_self");
+  const AttentionMap& self = after.trace.attention.at(MapKind::DecoderSelf);
   for (float w : self.matrix(1, 1)) EXPECT_EQ(w, 0.0f);
   EXPECT_EQ(self.matrix(0, 0)[0], 1.0f);  // step 0 sees only <sos>
   EXPECT_NE(after.trace.logProbs[0], before.trace.logProbs[0]);
@@ -158,13 +158,13 @@ TEST(InterventionTransformer, ARowForEveryHeadPutsItInEachHeadOfThatLayer) {
   Intervention iv;
   iv.rows.push_back(oneHotRow(1, 2, 4, /*layer=*/1));
   const DecodeResult r = decodeWithIntervention(m, "le chat noir", iv);
-  const AttentionMap& cross = r.trace.attention.at("cross");
+  const AttentionMap& cross = r.trace.attention.at(MapKind::Cross);
   ASSERT_GT(cross.queries, 1);
   for (int h = 0; h < 2; ++h)
     for (int k = 0; k < 4; ++k) EXPECT_EQ(cross.at(1, h, 1, k), k == 2 ? 1.0f : 0.0f);
   // Layer 0 computes its weights at step 1 before layer 1's edit, from the same inputs.
   const DecodeResult greedy = decodeGreedy(m, "le chat noir");
-  const AttentionMap& before = greedy.trace.attention.at("cross");
+  const AttentionMap& before = greedy.trace.attention.at(MapKind::Cross);
   for (int h = 0; h < 2; ++h)
     for (int k = 0; k < 4; ++k) EXPECT_EQ(cross.at(0, h, 1, k), before.at(0, h, 1, k));
 }
@@ -189,9 +189,9 @@ TEST(InterventionTransformer, AForcedTokenIsWhatTheLaterStepsRead) {
 TEST(InterventionTransformer, EditsOutsideTheModelAreRefused) {
   const Model m = transformer();
   Intervention iv;
-  iv.ablations.push_back({"decoder_self", 2, 0});
+  iv.ablations.push_back({MapKind::DecoderSelf, 2, 0});
   EXPECT_THROW(decodeWithIntervention(m, "un chien", iv), Error);
-  iv.ablations = {{"hops", 0, 0}};
+  iv.ablations = {{MapKind::Hops, 0, 0}};  // a classifier's map
   EXPECT_THROW(decodeWithIntervention(m, "un chien", iv), Error);
   iv.ablations.clear();
   iv.rows = {zeroRow(0, 3, 0, -1), zeroRow(0, 3, 0, 1)};  // head 1 twice

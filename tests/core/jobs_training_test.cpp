@@ -7,6 +7,7 @@
 
 #include "data/encoding.h"
 #include "jobs/training_job.h"
+#include "models/config_reader.h"
 #include "train/evaluate.h"
 
 namespace attn::jobs {
@@ -149,6 +150,61 @@ TEST(TrainingJob, ClassificationDataForASeq2SeqModelIsADataMismatch) {
   c.testSize = 4;
   job.data = BuiltInTask{"sentiment", c};
   EXPECT_THROW(runTrainingJob(job), DataMismatch);
+}
+
+// The GUI and the CLI may send only "arch": the table's defaults make a working attention model.
+TEST(TrainingJob, ArchAloneMakesABahdanauAttentionModel) {
+  TrainingJob job = tinyJob();
+  job.modelConfig = {{"arch", "rnn_seq2seq"}};
+  job.train.steps = 2;
+  job.train.evalEvery = 0;
+  const TrainingOutcome o = runTrainingJob(job);
+  ASSERT_NE(o.model, nullptr) << o.message;
+  const json& c = o.model->config;
+  EXPECT_EQ(c["attention"], "bahdanau");
+  EXPECT_EQ(c["score"], "additive");
+  EXPECT_EQ(c["cell"], "gru");
+  EXPECT_EQ(c["bidirectional"], true);
+  EXPECT_EQ(c["embed_dim"], 32);
+  EXPECT_EQ(c["hidden_dim"], 64);
+  EXPECT_EQ(c["attention_dim"], 64);
+}
+
+// The job reads the config with readConfig(): every bad key in one ConfigError, before training.
+TEST(TrainingJob, EveryProblemOfTheModelConfigIsInOneError) {
+  TrainingJob job = tinyJob();
+  job.modelConfig = {
+      {"arch", "rnn_seq2seq"}, {"hidden_dim", 0}, {"num_layers", 99}, {"cell", "tree"}};
+  bool progressed = false;
+  try {
+    runTrainingJob(job, [&](const JobProgress&) { return progressed = true; });
+    FAIL() << "accepted";
+  } catch (const ConfigError& e) {
+    std::vector<std::string> keys;
+    for (const ConfigProblem& p : e.problems()) keys.push_back(p.key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"cell", "hidden_dim", "num_layers"}));
+    EXPECT_NE(std::string(e.what()).find("\"num_layers\" is 99, outside 1..16"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_FALSE(progressed);
+}
+
+// The classifier's num_classes comes from the labels of the data (sentiment: two).
+TEST(TrainingJob, TheClassifiersClassCountComesFromTheLabels) {
+  TrainingJob job = tinyJob();
+  data::TaskConfig c;
+  c.trainSize = 20;
+  c.validationSize = 4;
+  c.testSize = 4;
+  job.data = BuiltInTask{"sentiment", c};
+  job.modelConfig = {{"arch", "structured_self_attention"}, {"hops", 2}};
+  job.train.steps = 1;
+  job.train.evalEvery = 0;
+  const TrainingOutcome o = runTrainingJob(job);
+  ASSERT_NE(o.model, nullptr) << o.message;
+  EXPECT_EQ(o.model->config["num_classes"], 2);
+  EXPECT_EQ(o.model->config["hops"], 2);
+  EXPECT_EQ(o.model->config["mlp_dim"], 64);  // the table's default
 }
 
 TEST(TrainingJob, ContinuingAModelKeepsItsVocabulariesAndCountsAllSteps) {

@@ -88,8 +88,9 @@ TEST(RnnSeq2Seq, StepByStepDecodingEqualsTeacherForcedPass) {
       if (c.attention != AttentionKind::None)
         for (int64_t b = 0; b < 2; ++b)
           for (int64_t j = 0; j < src.length; ++j)
-            EXPECT_NEAR(out.attention.at("cross")[0][b * src.length + j],
-                        f.attention.at("cross")[0][(b * tgt.length + t) * src.length + j], 1e-6);
+            EXPECT_NEAR(out.attention.at(MapKind::Cross)[0][b * src.length + j],
+                        f.attention.at(MapKind::Cross)[0][(b * tgt.length + t) * src.length + j],
+                        1e-6);
     }
   }
 }
@@ -118,7 +119,7 @@ TEST(RnnSeq2Seq, CrossAttentionRowsSumToOneAndPaddedKeysGetZero) {
   TokenBatch src = TokenBatch::fromRows({{4, 5, 6, 3}, {7, 3}});
   TokenBatch tgt = TokenBatch::fromRows({{2, 4, 5}, {2, 7, 4}});
   const Seq2SeqForward f = m.forward(src, tgt);
-  const Tensor& w = f.attention.at("cross")[0];  // [B, 1, T, S]
+  const Tensor& w = f.attention.at(MapKind::Cross)[0];  // [B, 1, T, S]
   for (int64_t b = 0; b < 2; ++b)
     for (int64_t t = 0; t < 3; ++t) {
       double sum = 0;

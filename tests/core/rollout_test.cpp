@@ -170,7 +170,7 @@ TEST(Rollout, BadShapesAndLayersAreErrors) {
   EXPECT_THROW(crossAttentionRollout(cross, &self2, enc), Error);  // 1 layer against 2
   Trace noEncoder;
   noEncoder.sourceTokens = {"a", "<eos>"};
-  noEncoder.attention["cross"] = cross;
+  noEncoder.attention[MapKind::Cross] = cross;
   EXPECT_FALSE(hasRollout(noEncoder));
   EXPECT_THROW(traceRollout(noEncoder), Error);
 }
@@ -193,17 +193,18 @@ TEST(Rollout, TraceOfTheBundledTransformer) {
   for (int q = 0; q < t; ++q)
     for (int k = q + 1; k < t; ++k) EXPECT_EQ(r.decoder.at(q, k), 0.0f);
   // The pieces agree with the functions they are made of.
-  const AttentionMap& enc = trace.attention.at("encoder_self");
-  const RolloutMatrix cross = crossAttentionRollout(
-      trace.attention.at("cross"), &trace.attention.at("decoder_self"), selfAttentionRollout(enc));
+  const AttentionMap& enc = trace.attention.at(MapKind::EncoderSelf);
+  const RolloutMatrix cross =
+      crossAttentionRollout(trace.attention.at(MapKind::Cross),
+                            &trace.attention.at(MapKind::DecoderSelf), selfAttentionRollout(enc));
   EXPECT_EQ(cross.values, r.cross.values);
   // Rollout after the first layer: the encoder's is Ã1 alone, the cross one still reads the
   // full encoder rollout.
   const TraceRollout first = traceRollout(trace, 0);
   EXPECT_EQ(first.encoder.values, residualAttention(enc, 0).values);
-  const RolloutMatrix cross0 =
-      crossAttentionRollout(trace.attention.at("cross"), &trace.attention.at("decoder_self"),
-                            selfAttentionRollout(enc), 0);
+  const RolloutMatrix cross0 = crossAttentionRollout(trace.attention.at(MapKind::Cross),
+                                                     &trace.attention.at(MapKind::DecoderSelf),
+                                                     selfAttentionRollout(enc), 0);
   EXPECT_EQ(first.cross.values, cross0.values);
   // A layer past the stacks is clamped to the last one.
   EXPECT_EQ(traceRollout(trace, 9).encoder.values, r.encoder.values);

@@ -136,19 +136,20 @@ TEST_P(Seq2SeqTorch, ForwardLogProbsAndAttentionMatchTorch) {
   EXPECT_TRUE(close("log_probs", lp, golden_.at("log_probs"), 1e-5, 1e-5)) << "log_probs";
   if (const Tensor* cross = golden_.find("attn.cross")) {
     ASSERT_EQ(m.arch, Arch::RnnSeq2Seq);
-    Tensor w = f.attention.at("cross")[0];  // [B, 1, T, S]
+    Tensor w = f.attention.at(MapKind::Cross)[0];  // [B, 1, T, S]
     w = zeroPaddedSteps(w.reshaped(cross->shape()), batch_.tgtLengths, t);
     EXPECT_TRUE(close("attn.cross", w, *cross, 1e-6, 1e-5)) << "attn.cross";
   }
   if (m.arch == Arch::Transformer) {
     // attn.<map>.l<k> [B, heads, queries, keys], real query rows only (padded ones are 0).
-    const std::map<std::string, const std::vector<int64_t>*> queryLengths = {
-        {"encoder_self", &batch_.src.lengths},
-        {"decoder_self", &batch_.tgtLengths},
-        {"cross", &batch_.tgtLengths}};
-    for (const auto& [name, lengths] : queryLengths) {
-      ASSERT_EQ(f.attention.count(name), 1u) << name;
-      const std::vector<Tensor>& layers = f.attention.at(name);
+    const std::map<MapKind, const std::vector<int64_t>*> queryLengths = {
+        {MapKind::EncoderSelf, &batch_.src.lengths},
+        {MapKind::DecoderSelf, &batch_.tgtLengths},
+        {MapKind::Cross, &batch_.tgtLengths}};
+    for (const auto& [kind, lengths] : queryLengths) {
+      const std::string name = mapKindName(kind);  // the golden file's spelling
+      ASSERT_EQ(f.attention.count(kind), 1u) << name;
+      const std::vector<Tensor>& layers = f.attention.at(kind);
       for (size_t k = 0; k < layers.size(); ++k) {
         const std::string key = "attn." + name + ".l" + std::to_string(k);
         Tensor w = zeroPaddedQueries(layers[k], *lengths);

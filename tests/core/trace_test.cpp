@@ -24,11 +24,11 @@ Trace smallTrace() {
   const float rows[3][3] = {{0.8f, 0.15f, 0.05f}, {0.1f, 0.85f, 0.05f}, {0.0f, 0.1f, 0.9f}};
   for (int q = 0; q < 3; ++q)
     for (int k = 0; k < 3; ++k) m.at(0, 0, q, k) = rows[q][k];
-  t.attention["cross"] = m;
+  t.attention[MapKind::Cross] = m;
   t.logProbs = {{-0.1f, -2.3f}, {-0.2f, -1.7f}, {-0.05f, -3.0f}};
   TraceStep s;
   s.topK = {{"the", 0.9f}, {"a", 0.05f}};
-  s.scores["cross"] = {1.0f, -0.5f, -1.8f};
+  s.scores[MapKind::Cross] = {1.0f, -0.5f, -1.8f};
   s.context = {0.25f, -0.5f};
   t.steps = {s, s, s};
   t.model = {{"arch", "rnn_seq2seq"}};
@@ -53,12 +53,12 @@ TEST(Trace, JsonRoundTripKeepsEveryField) {
   const Trace r = readTraceFile(path);
   EXPECT_EQ(r.sourceTokens, t.sourceTokens);
   EXPECT_EQ(r.targetTokens, t.targetTokens);
-  EXPECT_EQ(r.attention.at("cross").values, t.attention.at("cross").values);
+  EXPECT_EQ(r.attention.at(MapKind::Cross).values, t.attention.at(MapKind::Cross).values);
   EXPECT_EQ(r.logProbs, t.logProbs);
   ASSERT_EQ(r.steps.size(), 3u);
   EXPECT_EQ(r.steps[1].topK[0].token, "the");
   EXPECT_FLOAT_EQ(r.steps[1].topK[0].prob, 0.9f);
-  EXPECT_EQ(r.steps[1].scores.at("cross"), t.steps[1].scores.at("cross"));
+  EXPECT_EQ(r.steps[1].scores.at(MapKind::Cross), t.steps[1].scores.at(MapKind::Cross));
   EXPECT_EQ(r.steps[1].context, t.steps[1].context);
   EXPECT_EQ(r.model["arch"], "rnn_seq2seq");
   fs::remove(path);
@@ -98,7 +98,7 @@ TEST(Trace, ImportedTraceWithoutModelOrExtrasIsAccepted) {
     "attention": {"cross": [[[[0.25, 0.75]]]]}})");
   const Trace t = traceFromJson(j, "imported");
   EXPECT_TRUE(t.model.is_null());
-  EXPECT_FLOAT_EQ(t.attention.at("cross").at(0, 0, 0, 1), 0.75f);
+  EXPECT_FLOAT_EQ(t.attention.at(MapKind::Cross).at(0, 0, 0, 1), 0.75f);
 }
 
 void expectRejected(const std::string& text, const std::string& expectedInMessage) {
@@ -145,11 +145,11 @@ TEST(Trace, MissingFileIsAClearError) {
 TEST(Trace, CsvHasTokensAsHeadersAndQuotesSpecialOnes) {
   Trace t = smallTrace();
   t.sourceTokens[1] = "a,b";
-  const std::string csv = attentionCsv(t, "cross", 0, 0);
+  const std::string csv = attentionCsv(t, MapKind::Cross, 0, 0);
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "query,le,\"a,b\",<eos>");
   EXPECT_NE(csv.find("\ncat,0.1,0.85,0.05\n"), std::string::npos) << csv;
-  EXPECT_THROW(attentionCsv(t, "encoder_self", 0, 0), Error);
-  EXPECT_THROW(attentionCsv(t, "cross", 1, 0), Error);
+  EXPECT_THROW(attentionCsv(t, MapKind::EncoderSelf, 0, 0), Error);
+  EXPECT_THROW(attentionCsv(t, MapKind::Cross, 1, 0), Error);
 }
 
 TEST(Trace, CsvLabelsDecoderSelfAttentionWithTheDecoderInputs) {
@@ -160,8 +160,8 @@ TEST(Trace, CsvLabelsDecoderSelfAttentionWithTheDecoderInputs) {
   m.at(0, 0, 1, 0) = 0.5f;
   m.at(0, 0, 1, 1) = 0.5f;
   for (int k = 0; k < 3; ++k) m.at(0, 0, 2, k) = 1.0f / 3;
-  t.attention["decoder_self"] = m;
-  const std::string csv = attentionCsv(t, "decoder_self", 0, 0);
+  t.attention[MapKind::DecoderSelf] = m;
+  const std::string csv = attentionCsv(t, MapKind::DecoderSelf, 0, 0);
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "query,<sos>,the,cat");
   EXPECT_NE(csv.find("\n<sos>,1,0,0\n"), std::string::npos) << csv;
 }

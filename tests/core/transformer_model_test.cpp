@@ -104,15 +104,15 @@ TEST(TransformerModel, ParameterCountFromTheConfigEqualsTheBuiltModels) {
 TEST(TransformerModel, ConfigReadsDefaultsAndRejectsBadSizes) {
   const nlohmann::json j = {{"arch", "transformer"}, {"d_model", 12}, {"nhead", 3}};
   TransformerModelConfig c = TransformerModelConfig::fromJson(j, 10, 11);
-  EXPECT_EQ(c.numEncoderLayers, 1);
-  EXPECT_EQ(c.numDecoderLayers, 1);
+  EXPECT_EQ(c.numEncoderLayers, 2);  // the config table's defaults
+  EXPECT_EQ(c.numDecoderLayers, 2);
   EXPECT_EQ(c.dimFeedforward, 48);
   EXPECT_FALSE(c.normFirst);
   EXPECT_EQ(c.toJson(), (nlohmann::json{{"arch", "transformer"},
                                         {"d_model", 12},
                                         {"nhead", 3},
-                                        {"num_encoder_layers", 1},
-                                        {"num_decoder_layers", 1},
+                                        {"num_encoder_layers", 2},
+                                        {"num_decoder_layers", 2},
                                         {"dim_feedforward", 48},
                                         {"norm_first", false}}));
   EXPECT_EQ(TransformerModelConfig::fromJson(c.toJson(), 10, 11).toJson(), c.toJson());
@@ -126,15 +126,17 @@ TEST(TransformerModel, ConfigReadsDefaultsAndRejectsBadSizes) {
     TransformerModelConfig::fromJson(with("nhead", 5), 10, 11);
     ADD_FAILURE() << "d_model 12 with 5 heads was accepted";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("multiple of nhead"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("must divide d_model (12)"), std::string::npos)
+        << e.what();
   }
   EXPECT_THROW(TransformerModelConfig::fromJson(with("d_model", 0), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("nhead", 1000), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("num_decoder_layers", 99), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("dim_feedforward", -4), 10, 11), Error);
   EXPECT_THROW(TransformerModelConfig::fromJson(with("norm_first", "yes"), 10, 11), Error);
-  EXPECT_THROW(TransformerModelConfig::fromJson({{"arch", "transformer"}, {"nhead", 2}}, 10, 11),
-               Error);  // d_model is required
+  // Every key has a default (config_keys.h): d_model 64.
+  EXPECT_EQ(
+      TransformerModelConfig::fromJson({{"arch", "transformer"}, {"nhead", 2}}, 10, 11).dModel, 64);
 }
 
 TEST(TransformerModel, SavedModelLoadsWithTheSameOutputs) {
@@ -161,7 +163,7 @@ TEST(TransformerModel, SavedModelLoadsWithTheSameOutputs) {
   EXPECT_TRUE((a.arr() == b.arr()).all());
 }
 
-void checkStepByStepDecoding(bool normFirst) {
+void checkModelStepByStepDecoding(bool normFirst) {
   SCOPED_TRACE(normFirst ? "pre-norm" : "post-norm");
   Random rng(7);
   TransformerModel m(config(normFirst), rng);
@@ -177,10 +179,10 @@ void checkStepByStepDecoding(bool normFirst) {
   auto state = m.encode(src);
   const AttentionMaps enc = state->encoderAttention();
   for (size_t l = 0; l < 2; ++l) {
-    const Tensor& a = enc.at("encoder_self")[l];
-    const Tensor& b = f.attention.at("encoder_self")[l];
+    const Tensor& a = enc.at(MapKind::EncoderSelf)[l];
+    const Tensor& b = f.attention.at(MapKind::EncoderSelf)[l];
     ASSERT_EQ(a.shape(), b.shape());
-    for (int64_t i = 0; i < a.numel(); ++i) EXPECT_NEAR(a[i], b[i], 1e-6) << "encoder_self";
+    for (int64_t i = 0; i < a.numel(); ++i) EXPECT_NEAR(a[i], b[i], 1e-6) << MapKind::EncoderSelf;
   }
   double worst = 0;
   for (int64_t t = 0; t < T; ++t) {
@@ -193,18 +195,18 @@ void checkStepByStepDecoding(bool normFirst) {
         EXPECT_LT(d, 1e-5) << "log-prob, row " << b << " step " << t;
       }
       for (size_t l = 0; l < 2; ++l) {
-        const Tensor& self = out.attention.at("decoder_self")[l];  // [N, h, t + 1]
-        const Tensor& cross = out.attention.at("cross")[l];        // [N, h, S]
+        const Tensor& self = out.attention.at(MapKind::DecoderSelf)[l];  // [N, h, t + 1]
+        const Tensor& cross = out.attention.at(MapKind::Cross)[l];       // [N, h, S]
         ASSERT_EQ(self.shape(), (Shape{2, H, t + 1}));
         ASSERT_EQ(cross.shape(), (Shape{2, H, S}));
         for (int64_t h = 0; h < H; ++h) {
           for (int64_t k = 0; k <= t; ++k)
             EXPECT_NEAR(self[(b * H + h) * (t + 1) + k],
-                        at(f.attention.at("decoder_self")[l], b, h, t, k), 1e-6)
+                        at(f.attention.at(MapKind::DecoderSelf)[l], b, h, t, k), 1e-6)
                 << "decoder_self layer " << l << " row " << b << " step " << t;
           for (int64_t k = 0; k < S; ++k)
-            EXPECT_NEAR(cross[(b * H + h) * S + k], at(f.attention.at("cross")[l], b, h, t, k),
-                        1e-6)
+            EXPECT_NEAR(cross[(b * H + h) * S + k],
+                        at(f.attention.at(MapKind::Cross)[l], b, h, t, k), 1e-6)
                 << "cross layer " << l << " row " << b << " step " << t;
         }
       }
@@ -214,10 +216,10 @@ void checkStepByStepDecoding(bool normFirst) {
 }
 
 TEST(TransformerModel, StepByStepDecodingEqualsTeacherForcedPassPostNorm) {
-  checkStepByStepDecoding(false);
+  checkModelStepByStepDecoding(false);
 }
 TEST(TransformerModel, StepByStepDecodingEqualsTeacherForcedPassPreNorm) {
-  checkStepByStepDecoding(true);
+  checkModelStepByStepDecoding(true);
 }
 
 TEST(TransformerModel, SentenceGivesTheSameResultAloneAndInAPaddedBatch) {
@@ -237,7 +239,7 @@ TEST(TransformerModel, SentenceGivesTheSameResultAloneAndInAPaddedBatch) {
       for (int64_t k = 0; k < v; ++k)
         EXPECT_NEAR(a.logits.value()[t * v + k], b.logits.value()[(1 * 4 + t) * v + k], 1e-5);
     // Every map over the real queries and keys of row 1.
-    for (const char* name : {"encoder_self", "decoder_self", "cross"})
+    for (MapKind name : {MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Cross})
       for (size_t l = 0; l < 2; ++l) {
         const Tensor& x = a.attention.at(name)[l];
         const Tensor& y = b.attention.at(name)[l];
@@ -266,7 +268,7 @@ TEST(TransformerModel, BeamReorderingKeepsEachHypothesisState) {
   m.step(*single, {6});
   const DecoderStepOutput own = m.step(*single, {6});
   for (int64_t v = 0; v < 8; ++v) EXPECT_NEAR(mixed.logProbs[2 * 8 + v], own.logProbs[v], 1e-5);
-  for (const char* name : {"decoder_self", "cross"}) {
+  for (MapKind name : {MapKind::DecoderSelf, MapKind::Cross}) {
     const Tensor& x = mixed.attention.at(name)[1];  // [3, h, K]
     const Tensor& y = own.attention.at(name)[1];    // [1, h, K'] (K' <= K: row 1's own source)
     const int64_t K = x.dim(2), K1 = y.dim(2);
@@ -275,8 +277,8 @@ TEST(TransformerModel, BeamReorderingKeepsEachHypothesisState) {
         EXPECT_NEAR(x[(2 * 2 + h) * K + k], y[h * K1 + k], 1e-6) << name;
   }
   // The encoder's maps follow the hypotheses too: row 0 of the state is source row 1.
-  const Tensor picked = s->encoderAttention().at("encoder_self")[0];  // [3, h, S, S]
-  const Tensor ownEnc = single->encoderAttention().at("encoder_self")[0];
+  const Tensor picked = s->encoderAttention().at(MapKind::EncoderSelf)[0];  // [3, h, S, S]
+  const Tensor ownEnc = single->encoderAttention().at(MapKind::EncoderSelf)[0];
   ASSERT_EQ(picked.dim(0), 3);
   for (int64_t h = 0; h < 2; ++h)
     for (int64_t q = 0; q < 2; ++q)
@@ -301,7 +303,7 @@ struct PaddedForward {
 TEST(TransformerModel, RowsOfEveryMapSumToOne) {
   for (bool normFirst : {false, true}) {
     PaddedForward p(normFirst);
-    for (const char* name : {"encoder_self", "decoder_self", "cross"}) {
+    for (MapKind name : {MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Cross}) {
       ASSERT_EQ(p.f.attention.at(name).size(), 2u) << name;
       for (const Tensor& w : p.f.attention.at(name)) {
         const auto rows = w.mat();
@@ -314,7 +316,7 @@ TEST(TransformerModel, RowsOfEveryMapSumToOne) {
 
 TEST(TransformerModel, DecoderSelfAttentionIsExactlyZeroAboveTheDiagonal) {
   PaddedForward p(false);
-  for (const Tensor& w : p.f.attention.at("decoder_self"))
+  for (const Tensor& w : p.f.attention.at(MapKind::DecoderSelf))
     for (int64_t b = 0; b < 2; ++b)
       for (int64_t h = 0; h < 2; ++h)
         for (int64_t q = 0; q < 3; ++q)
@@ -324,19 +326,19 @@ TEST(TransformerModel, DecoderSelfAttentionIsExactlyZeroAboveTheDiagonal) {
 TEST(TransformerModel, PaddedKeysGetExactlyZero) {
   PaddedForward p(true);
   // Row 1: source keys 2, 3 are padding (encoder and cross), target key 2 (decoder).
-  for (const Tensor& w : p.f.attention.at("encoder_self"))
+  for (const Tensor& w : p.f.attention.at(MapKind::EncoderSelf))
     for (int64_t h = 0; h < 2; ++h)
       for (int64_t q = 0; q < 4; ++q) {
         EXPECT_EQ(at(w, 1, h, q, 2), 0.0f);
         EXPECT_EQ(at(w, 1, h, q, 3), 0.0f);
       }
-  for (const Tensor& w : p.f.attention.at("cross"))
+  for (const Tensor& w : p.f.attention.at(MapKind::Cross))
     for (int64_t h = 0; h < 2; ++h)
       for (int64_t q = 0; q < 3; ++q) {
         EXPECT_EQ(at(w, 1, h, q, 2), 0.0f);
         EXPECT_EQ(at(w, 1, h, q, 3), 0.0f);
       }
-  for (const Tensor& w : p.f.attention.at("decoder_self"))
+  for (const Tensor& w : p.f.attention.at(MapKind::DecoderSelf))
     for (int64_t h = 0; h < 2; ++h)
       for (int64_t q = 0; q < 3; ++q) EXPECT_EQ(at(w, 1, h, q, 2), 0.0f);
 }

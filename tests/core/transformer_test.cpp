@@ -233,7 +233,7 @@ TEST(Transformer, DecoderSelfWeightsAreCausalAndCrossWeightsSkipPadding) {
   }
 }
 
-void checkStepByStepDecoding(bool normFirst) {
+void checkLayerStepByStepDecoding(bool normFirst) {
   // Greedy decoding feeds one position per step; the outputs and weights must be the rows
   // the whole-sequence forward gives (to float rounding).
   Random rng(6);
@@ -269,10 +269,10 @@ void checkStepByStepDecoding(bool normFirst) {
 }
 
 TEST(Transformer, StepByStepDecodingMatchesForwardPostNorm) {
-  checkStepByStepDecoding(false);
+  checkLayerStepByStepDecoding(false);
 }
 TEST(Transformer, StepByStepDecodingMatchesForwardPreNorm) {
-  checkStepByStepDecoding(true);
+  checkLayerStepByStepDecoding(true);
 }
 
 TEST(Transformer, SelectedDecoderStateFollowsBeams) {

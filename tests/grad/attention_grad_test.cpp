@@ -17,14 +17,7 @@ using testing::moduleGradCheck;
 
 using test::rnd;
 
-// Parameters nudged away from PyTorch's init (zero biases), so a forgotten bias would show.
-void perturb(const Module& m, uint64_t seed) {
-  Random r(seed);
-  for (auto& [name, p] : m.namedParameters()) {
-    Var v = p;
-    v.mutableValue().arr() += uniformTensor(r, p.shape(), -0.3, 0.3).arr();
-  }
-}
+using testing::perturb;
 
 TEST(AttentionOpsGrad, LinearRowsWithBiasGrad) {
   // Rows [2, 5) of a [6, 4] weight and [6] bias.

@@ -49,4 +49,14 @@ inline ::testing::AssertionResult moduleGradCheck(const Module& m, const GradFn&
       all, opt);
 }
 
+// Parameters nudged away from PyTorch's init (zero biases, unit norms), so that a forgotten bias
+// or gain would show in the gradients.
+inline void perturb(const Module& m, uint64_t seed) {
+  Random r(seed);
+  for (auto& [name, p] : m.namedParameters()) {
+    Var v = p;
+    v.mutableValue().arr() += uniformTensor(r, p.shape(), -0.3, 0.3).arr();
+  }
+}
+
 }  // namespace attn::testing

@@ -13,13 +13,7 @@ using testing::moduleGradCheck;
 
 using test::rnd;
 
-void perturb(const Module& m, uint64_t seed) {
-  Random r(seed);
-  for (auto& [name, p] : m.namedParameters()) {
-    Var v = p;
-    v.mutableValue().arr() += uniformTensor(r, p.shape(), -0.3, 0.3).arr();
-  }
-}
+using testing::perturb;
 
 // d 4, 2 heads, feed-forward 6: tiny, so a check runs in milliseconds.
 TransformerLayerConfig tiny(bool normFirst) {

@@ -171,8 +171,8 @@ TEST(AlignmentForming, TheFirstSnapshotIsTheUntrainedModelsAttention) {
   ASSERT_FALSE(held.empty());
   const data::Example& example = held.front();
   const DecodeResult forced = inspectForced(fresh, example.source, example.target);
-  const AttentionMap& expected = forced.trace.attention.at("cross");
-  const AttentionMap& got = view->snapshot(0)->trace->attention.at("cross");
+  const AttentionMap& expected = forced.trace.attention.at(MapKind::Cross);
+  const AttentionMap& got = view->snapshot(0)->trace->attention.at(MapKind::Cross);
   ASSERT_EQ(got.values.size(), expected.values.size());
   for (size_t i = 0; i < got.values.size(); ++i)
     EXPECT_NEAR(got.values[i], expected.values[i], 1e-6) << i;
@@ -237,8 +237,8 @@ TEST(AlignmentForming, PlaysExportsAndComparesSnapshots) {
   EXPECT_EQ(j["snapshots"][2]["step"], 40);
   EXPECT_TRUE(j["snapshots"][0]["loss"].is_null());
   const Trace back = traceFromJson(j["snapshots"][3]["trace"], "snapshot");
-  EXPECT_EQ(back.attention.at("cross").values,
-            view->snapshot(3)->trace->attention.at("cross").values);
+  EXPECT_EQ(back.attention.at(MapKind::Cross).values,
+            view->snapshot(3)->trace->attention.at(MapKind::Cross).values);
   EXPECT_NE(view->exportJson(dir.filePath(QStringLiteral("no/such/dir/x.json"))), QString());
 
   // Snapshot 1 against the newest: the difference map is newest − snapshot 1.

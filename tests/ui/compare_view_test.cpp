@@ -40,13 +40,8 @@ using attn::test::eventually;
 
 namespace {
 
-QString bundled(const char* name) {
-  return QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/models/") + QLatin1String(name) +
-         QStringLiteral(".safetensors");
-}
-
 std::shared_ptr<const Model> load(const char* name) {
-  return std::make_shared<const Model>(loadModel(bundled(name).toStdString()));
+  return std::make_shared<const Model>(loadModel(attn::test::bundledModelPath(name).toStdString()));
 }
 
 const char* const kSentence = "the big black dog";
@@ -89,7 +84,7 @@ TEST(CompareView, TwoModelsSideBySideAndTheirDifference) {
   EXPECT_EQ(s.outputA, QStringLiteral("le grand chien noir"));
   // A: the Luong model's one map; B: the transformer's last layer, mean over its 4 heads.
   const LabelledMatrix a = selectMatrix(*s.a, {});
-  const LabelledMatrix b = selectMatrix(*s.bForced, {"cross", 1, -1});
+  const LabelledMatrix b = selectMatrix(*s.bForced, {MapKind::Cross, 1, -1});
   ASSERT_EQ(a.rows, 5);
   ASSERT_EQ(b.rows, 5);
   for (int r = 0; r < a.rows; ++r)
@@ -111,7 +106,7 @@ TEST(CompareView, TwoModelsSideBySideAndTheirDifference) {
 
   // Head 4 of layer 2 on B's side: B's map and the difference follow.
   view.pickerB()->select(1, 3);
-  const LabelledMatrix head = selectMatrix(*s.bForced, {"cross", 1, 3});
+  const LabelledMatrix head = selectMatrix(*s.bForced, {MapKind::Cross, 1, 3});
   for (int c = 0; c < head.cols; ++c)
     EXPECT_FLOAT_EQ(float(view.heatmapB()->value(2, c)), head.values[size_t(2 * head.cols + c)]);
   expectDifferenceOnScreen(view);
@@ -139,7 +134,7 @@ TEST(CompareView, BsOwnOutputAndAReferenceAlignment) {
   EXPECT_TRUE(view.summaryLabel()->text().contains(QStringLiteral("A AER 0.0%")))
       << view.summaryLabel()->text().toStdString();
   // B's AER is computed on its map as shown (last layer, mean of heads), checked in core terms.
-  const LabelledMatrix forced = selectMatrix(*s.bForced, {"cross", 1, -1});
+  const LabelledMatrix forced = selectMatrix(*s.bForced, {MapKind::Cross, 1, -1});
   const double aerB =
       alignmentErrorRate(hypothesisFromAttention(forced.values, forced.rows, forced.cols, 4, 4),
                          reference.reference())
@@ -152,7 +147,7 @@ TEST(CompareView, BsOwnOutputAndAReferenceAlignment) {
   view.setBReadsOwnOutput(true);
   EXPECT_FALSE(view.difference().has_value());
   EXPECT_EQ(view.heatmapB()->rows(), 7);
-  const LabelledMatrix own = selectMatrix(*s.bGreedy, {"cross", 1, -1});
+  const LabelledMatrix own = selectMatrix(*s.bGreedy, {MapKind::Cross, 1, -1});
   EXPECT_FLOAT_EQ(float(view.heatmapB()->value(5, 2)), own.values[size_t(5 * own.cols + 2)]);
   EXPECT_EQ(view.rowTable()->rowCount(), 0);
   view.setBReadsOwnOutput(false);
@@ -169,10 +164,12 @@ TEST(CompareView, FromTheFileMenuWithTheModelOnScreen) {
   MainWindow window;
   window.resize(1280, 800);
   window.show();
-  ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
+  ASSERT_EQ(window.start(attn::test::bundledModelPath("toyfr-luong"),
+                         QString::fromLatin1(kSentence), true),
+            QString());
   CompareTools* tools = named<attn::ui::CompareTools>(window, "compareTools");
   QSignalSpy compared(tools->view(), &CompareView::compared);
-  EXPECT_EQ(tools->compareWithFile(bundled("toyfr-transformer")), QString());
+  EXPECT_EQ(tools->compareWithFile(attn::test::bundledModelPath("toyfr-transformer")), QString());
   ASSERT_TRUE(eventually([&] { return compared.count() == 1; }, 20000));
   EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(), tools->view());
   EXPECT_TRUE(tools->view()->headerLabel()->text().contains(QStringLiteral("toyfr-transformer")));
@@ -187,7 +184,7 @@ TEST(CompareView, FromTheFileMenuWithTheModelOnScreen) {
 
   // A character model reads the sentence as other tokens: one clear message.
   QSignalSpy failed(tools->view(), &CompareView::failed);
-  EXPECT_EQ(tools->compareWithFile(bundled("dates-bahdanau")), QString());
+  EXPECT_EQ(tools->compareWithFile(attn::test::bundledModelPath("dates-bahdanau")), QString());
   ASSERT_TRUE(eventually([&] { return failed.count() == 1; }, 20000));
   EXPECT_TRUE(lastMessage().contains(QStringLiteral("read the sentence differently")))
       << lastMessage().toStdString();
@@ -201,7 +198,9 @@ TEST(CompareView, ReferenceAlignmentOnTheMainHeatmap) {
   MainWindow window;
   window.resize(1280, 800);
   window.show();
-  ASSERT_EQ(window.start(bundled("toyfr-luong"), QString::fromLatin1(kSentence), true), QString());
+  ASSERT_EQ(window.start(attn::test::bundledModelPath("toyfr-luong"),
+                         QString::fromLatin1(kSentence), true),
+            QString());
   ReferenceAlignmentTool* tool =
       named<attn::ui::CompareTools>(window, "compareTools")->referenceTool();
   QTemporaryDir dir;

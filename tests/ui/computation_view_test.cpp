@@ -30,6 +30,7 @@
 #include "window/main_window.h"
 #include "window/window_capture.h"
 
+using attn::MapKind;
 using attn::test::named;
 using attn::ui::ComputationText;
 using attn::ui::ComputationView;
@@ -37,7 +38,7 @@ using attn::ui::Session;
 
 namespace {
 
-QString bundled(const QString& name) {
+QString bundledContaining(const QString& name) {
   for (const auto& m : attn::ui::findBundledModels())
     if (m.path.contains(name)) return m.path;
   return {};
@@ -45,7 +46,7 @@ QString bundled(const QString& name) {
 
 // Opens a bundled model and decodes its example sentence on this thread.
 void openAndDecode(Session& session, const QString& name, const QString& sentence = {}) {
-  const QString path = bundled(name);
+  const QString path = bundledContaining(name);
   ASSERT_FALSE(path.isEmpty()) << name.toStdString();
   ASSERT_TRUE(session.openModel(path, false));
   attn::ui::DecodeRequest request;
@@ -56,7 +57,7 @@ void openAndDecode(Session& session, const QString& name, const QString& sentenc
 }
 
 // The weights column against the trace's row of `map` at the view's layer and head.
-void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, const char* map,
+void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, attn::MapKind map,
                            int query) {
   const attn::explain::Computation* c = view.computation();
   ASSERT_NE(c, nullptr) << view.message().toStdString();
@@ -65,7 +66,8 @@ void expectTableIsTraceRow(ComputationView& view, const attn::Trace& trace, cons
   ASSERT_GT(table->rowCount(), 0);
   for (int j = 0; j < table->rowCount(); ++j) {
     const double w = table->item(j, 4)->data(Qt::UserRole).toDouble();
-    EXPECT_NEAR(w, m.at(c->layer, view.head(), query, j), 1e-5) << map << " key " << j;
+    EXPECT_NEAR(w, m.at(c->layer, view.head(), query, j), 1e-5)
+        << attn::mapKindName(map) << " key " << j;
     EXPECT_EQ(table->item(j, 4)->text(), ComputationText::number(w));
   }
 }
@@ -90,12 +92,12 @@ TEST(ComputationView, TransformerTableIsTheTracesRowAndFollowsStepAndHead) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
 
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
-  EXPECT_EQ(view.computation()->map, "cross");
+  EXPECT_EQ(view.computation()->map, MapKind::Cross);
   EXPECT_EQ(view.computation()->layer, doc->layer());
-  expectTableIsTraceRow(view, trace, "cross", 0);
+  expectTableIsTraceRow(view, trace, MapKind::Cross, 0);
   // Scores: the trace's, and the highlighted key's number is in the formula.
-  const auto& scores = trace.steps[0].scores.at("cross");
-  const int keys = view.keyTable()->rowCount(), heads = trace.attention.at("cross").heads;
+  const auto& scores = trace.steps[0].scores.at(MapKind::Cross);
+  const int keys = view.keyTable()->rowCount(), heads = trace.attention.at(MapKind::Cross).heads;
   for (int j = 0; j < keys; ++j)
     EXPECT_NEAR(view.computation()->heads[0].keys[size_t(j)].score,
                 scores[size_t((doc->layer() * heads + 0) * keys + j)], 1e-4);
@@ -105,12 +107,12 @@ TEST(ComputationView, TransformerTableIsTheTracesRowAndFollowsStepAndHead) {
 
   doc->setStep(2);
   EXPECT_EQ(view.computation()->step, 2);
-  expectTableIsTraceRow(view, trace, "cross", 2);
+  expectTableIsTraceRow(view, trace, MapKind::Cross, 2);
 
   view.headBox()->setCurrentIndex(3);
   EXPECT_EQ(view.head(), 3);
   EXPECT_EQ(doc->head(), 3);  // the heatmaps follow the panel's head
-  expectTableIsTraceRow(view, trace, "cross", 2);
+  expectTableIsTraceRow(view, trace, MapKind::Cross, 2);
   EXPECT_EQ(view.headTable()->rowCount(), heads);
   EXPECT_EQ(view.headTable()->item(3, 0)->font().bold(), true);
 
@@ -132,20 +134,22 @@ TEST(ComputationView, DecoderAndEncoderSelfAttention) {
   view.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
   doc->setStep(3);
-  view.mapBox()->setCurrentIndex(view.mapBox()->findData(QStringLiteral("decoder_self")));
-  EXPECT_EQ(doc->mapName(), QStringLiteral("decoder_self"));
+  view.mapBox()->setCurrentIndex(
+      view.mapBox()->findData(attn::ui::mapKindData(MapKind::DecoderSelf)));
+  EXPECT_EQ(doc->mapKind(), MapKind::DecoderSelf);
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_EQ(view.keyTable()->rowCount(), 4);  // <sos> and the three outputs before step 3
   EXPECT_EQ(view.keyTable()->item(0, 1)->text(), QStringLiteral("<sos>"));
-  expectTableIsTraceRow(view, trace, "decoder_self", 3);
+  expectTableIsTraceRow(view, trace, MapKind::DecoderSelf, 3);
   capture(view, "computation_decoder_self.png");
 
-  view.mapBox()->setCurrentIndex(view.mapBox()->findData(QStringLiteral("encoder_self")));
+  view.mapBox()->setCurrentIndex(
+      view.mapBox()->findData(attn::ui::mapKindData(MapKind::EncoderSelf)));
   view.setSourcePosition(1);
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_EQ(view.computation()->queryPosition, 1);
   EXPECT_EQ(view.keyTable()->rowCount(), int(trace.sourceTokens.size()));
-  expectTableIsTraceRow(view, trace, "encoder_self", 1);
+  expectTableIsTraceRow(view, trace, MapKind::EncoderSelf, 1);
   EXPECT_TRUE(view.nextTable()->isHidden());
   capture(view, "computation_encoder_self.png");
 }
@@ -161,7 +165,7 @@ TEST(ComputationView, RnnModelsShowTheirScoreFunctionWithTheHighlightedKeysNumbe
     view.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
     doc->setStep(1);
-    expectTableIsTraceRow(view, *doc->trace(), "cross", 1);
+    expectTableIsTraceRow(view, *doc->trace(), MapKind::Cross, 1);
     const bool additive = std::string(name) == "dates-bahdanau";
     EXPECT_TRUE(view.scoreLabel()->text().contains(additive ? "Additive" : "General"));
     if (additive) {
@@ -203,13 +207,13 @@ TEST(ComputationView, TheClassifiersHopsAreTakenApartOneByOne) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_TRUE(view.computation()->classifier);
-  const int hops = doc->trace()->attention.at("hops").heads;
+  const int hops = doc->trace()->attention.at(MapKind::Hops).heads;
   ASSERT_EQ(view.headBox()->count(), hops);  // the head box chooses a hop
   for (int hop = 0; hop < hops; ++hop) {
     SCOPED_TRACE(hop);
     view.setHead(hop);
     ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
-    expectTableIsTraceRow(view, *doc->trace(), "hops", 0);
+    expectTableIsTraceRow(view, *doc->trace(), MapKind::Hops, 0);
   }
   EXPECT_TRUE(view.scoreLabel()->text().contains("Hop score"));
   EXPECT_TRUE(view.queryRow()->valuesText().startsWith(QLatin1Char('[')));  // w_r, not empty
@@ -237,13 +241,13 @@ TEST(ComputationView, ATraceWithoutItsModelSaysTheComputationNeedsIt) {
   EXPECT_TRUE(view.message().contains(QStringLiteral("needs the model")));
 
   // Another model open: its parameters did not make this trace.
-  ASSERT_TRUE(session.openModel(bundled(QStringLiteral("toyfr-luong")), false));
+  ASSERT_TRUE(session.openModel(bundledContaining(QStringLiteral("toyfr-luong")), false));
   EXPECT_EQ(view.computation(), nullptr);
   EXPECT_TRUE(view.message().contains(QStringLiteral("another model")))
       << view.message().toStdString();
 
   // The model that made it: the numbers are back.
-  ASSERT_TRUE(session.openModel(bundled(QStringLiteral("dates-bahdanau")), false));
+  ASSERT_TRUE(session.openModel(bundledContaining(QStringLiteral("dates-bahdanau")), false));
   ASSERT_NE(view.computation(), nullptr) << view.message().toStdString();
   EXPECT_LE(view.computation()->weightDifference, 1e-5);
 }
@@ -268,7 +272,8 @@ TEST(ComputationView, IsATabOfTheMainWindow) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  ASSERT_EQ(window.start(bundled(QStringLiteral("toyfr-transformer")), {}, true), QString());
+  ASSERT_EQ(window.start(bundledContaining(QStringLiteral("toyfr-transformer")), {}, true),
+            QString());
   auto* view = window.findChild<ComputationView*>();
   ASSERT_NE(view, nullptr);
   const int tab = named<QTabWidget>(window, "centralTabs")->indexOf(view);

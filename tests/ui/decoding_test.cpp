@@ -43,7 +43,7 @@ TEST_F(DecodingTest, GreedyTraceIsValidWithOneCrossRowPerOutputToken) {
   EXPECT_NO_THROW(t.validate());
   EXPECT_EQ(t.sourceTokens, (std::vector<std::string>{"le", "chat", "noir", "dort", "<eos>"}));
   ASSERT_FALSE(t.targetTokens.empty());
-  const AttentionMap& cross = t.attention.at("cross");
+  const AttentionMap& cross = t.attention.at(MapKind::Cross);
   EXPECT_EQ(cross.layers, 1);
   EXPECT_EQ(cross.heads, 1);
   EXPECT_EQ(cross.queries, int(t.targetTokens.size()));
@@ -75,8 +75,8 @@ TEST_F(DecodingTest, ForcingTheGreedyOutputReproducesTheGreedyTrace) {
   ASSERT_GE(t.targetTokens.size(), output.size());
   for (size_t i = 0; i < output.size(); ++i) EXPECT_EQ(t.targetTokens[i], output[i]);
   EXPECT_EQ(t.targetTokens.back(), "<eos>");
-  const auto& a = greedy.attention.at("cross").values;
-  const auto& b = t.attention.at("cross").values;
+  const auto& a = greedy.attention.at(MapKind::Cross).values;
+  const auto& b = t.attention.at(MapKind::Cross).values;
   for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) ASSERT_FLOAT_EQ(a[i], b[i]) << i;
 }
 
@@ -162,6 +162,6 @@ TEST(DecodingWithoutAttention, GivesATraceWithNoCrossMap) {
   DecodeRequest r;
   r.source = "le chat";
   const Trace t = decodeToTrace(model, r);
-  EXPECT_EQ(t.attention.count("cross"), 0u);
+  EXPECT_EQ(t.attention.count(MapKind::Cross), 0u);
   EXPECT_FALSE(t.targetTokens.empty());
 }

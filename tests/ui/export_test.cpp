@@ -78,7 +78,7 @@ TEST_F(ExportTest, MatrixAsCsvHoldsTheTokensAndTheWeights) {
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QStringList lines =
       QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-  const AttentionMap& cross = trace().attention.at("cross");
+  const AttentionMap& cross = trace().attention.at(MapKind::Cross);
   ASSERT_EQ(lines.size(), cross.queries + 1);
   // The model's example sentence: the first words of its vocabulary.
   EXPECT_EQ(lines[0], QStringLiteral("output tokens,le,chat,noir,dort,un,<eos>"));
@@ -107,16 +107,16 @@ TEST_F(ExportTest, TraceAsJsonOpensAgainWithTheSameNumbers) {
   const Trace reread = readTraceFile(file.toStdString());
   EXPECT_EQ(reread.sourceTokens, before.sourceTokens);
   EXPECT_EQ(reread.targetTokens, before.targetTokens);
-  EXPECT_EQ(reread.attention.at("cross").values, before.attention.at("cross").values);
+  EXPECT_EQ(reread.attention.at(MapKind::Cross).values, before.attention.at(MapKind::Cross).values);
 
   // And the app is a viewer: open it back, the heatmap holds it.
   window.session()->showExample();
   ASSERT_TRUE(window.session()->openTrace(file));
   EXPECT_TRUE(window.session()->traceDocument()->origin().contains(QStringLiteral("trace.json")));
   EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(),
-            before.attention.at("cross").queries);
+            before.attention.at(MapKind::Cross).queries);
   EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(0, 0),
-            double(before.attention.at("cross").at(0, 0, 0, 0)));
+            double(before.attention.at(MapKind::Cross).at(0, 0, 0, 0)));
 }
 
 TEST_F(ExportTest, ATraceFromElsewhereWithoutProbabilitiesOpens) {

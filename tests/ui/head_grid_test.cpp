@@ -47,20 +47,20 @@ TEST_F(HeadGridTest, HasOneSmallMapPerLayerAndHeadAndMeansForEachKind) {
   HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   QComboBox* kinds = named<attn::ui::HeadsPanel>(window, "headsTab")->kindBox();
   EXPECT_EQ(kinds->count(), 3);  // cross, encoder self, decoder self
-  EXPECT_EQ(grid->kind(), QStringLiteral("cross"));
+  EXPECT_EQ(grid->kind(), MapKind::Cross);
   EXPECT_EQ(grid->layers(), 3);
   EXPECT_EQ(grid->heads(), 4);
   for (int l = 0; l < 3; ++l)
     for (int h = -1; h < 4; ++h) EXPECT_FALSE(grid->cellRect(l, h).isEmpty()) << l << "," << h;
   EXPECT_TRUE(grid->cellRect(3, 0).isEmpty());
   attn::test::maybeCapture(window, "heads_grid");
-  grid->setKind(QStringLiteral("encoder_self"));
+  grid->setKind(MapKind::EncoderSelf);
   EXPECT_EQ(grid->image(0, 0).size(), QSize(7, 7));
 }
 
 TEST_F(HeadGridTest, EachPixelIsTheColourOfItsWeight) {
   HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
-  const AttentionMap& cross = trace->attention.at("cross");
+  const AttentionMap& cross = trace->attention.at(MapKind::Cross);
   const QVector<QRgb> table = colourTable(ColourMap::Viridis);
   const QImage image = grid->image(2, 1);
   ASSERT_EQ(image.size(), QSize(cross.keys, cross.queries));
@@ -78,10 +78,10 @@ TEST_F(HeadGridTest, ClickingAHeadEnlargesItInTheAlignmentView) {
   EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
             static_cast<QWidget*>(named<attn::ui::AlignmentView>(window, "alignmentTab")));
   TraceDocument* doc = window.session()->traceDocument();
-  EXPECT_EQ(doc->mapName(), QStringLiteral("cross"));
+  EXPECT_EQ(doc->mapKind(), MapKind::Cross);
   EXPECT_EQ(doc->layer(), 1);
   EXPECT_EQ(doc->head(), 2);
-  const AttentionMap& cross = trace->attention.at("cross");
+  const AttentionMap& cross = trace->attention.at(MapKind::Cross);
   ASSERT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->rows(), cross.queries);
   for (int q = 0; q < cross.queries; ++q)
     for (int k = 0; k < cross.keys; ++k)
@@ -97,7 +97,7 @@ TEST_F(HeadGridTest, TheMeanColumnEnlargesTheMeanOverHeads) {
   HeadGrid* grid = named<attn::ui::HeadsPanel>(window, "headsTab")->grid();
   QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(0, -1).center());
   EXPECT_EQ(window.session()->traceDocument()->head(), TraceDocument::kMeanOverHeads);
-  const std::vector<float> mean = trace->attention.at("cross").meanOverHeads(0);
+  const std::vector<float> mean = trace->attention.at(MapKind::Cross).meanOverHeads(0);
   EXPECT_FLOAT_EQ(float(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->value(1, 1)),
                   mean[size_t(1 * 7 + 1)]);
 }
@@ -110,7 +110,7 @@ TEST(HeadGridSpeed, ASixByEightGridOfHundredByHundredMapsRebuildsAndPaintsQuickl
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&grid));
   doc.setTrace(std::make_shared<const Trace>(attn::test::transformerLikeTrace(6, 8, 100, 100)),
                QStringLiteral("big"));
-  grid.setKind(QStringLiteral("cross"));
+  grid.setKind(MapKind::Cross);
   QElapsedTimer timer;
   timer.start();
   grid.setColourMap(ColourMap::Cividis);  // rebuilds all 54 images

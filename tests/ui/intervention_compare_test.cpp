@@ -24,7 +24,7 @@ DecodeResult run(const std::vector<int64_t>& ids, const std::vector<std::vector<
   for (size_t t = 0; t < ids.size(); ++t) r.logProb += logProbs[t][size_t(ids[t])];
   AttentionMap m(1, heads, int(ids.size()), 2);
   m.values = crossValues;
-  r.trace.attention["cross"] = m;
+  r.trace.attention[MapKind::Cross] = m;
   return r;
 }
 
@@ -49,10 +49,12 @@ TEST(InterventionCompare, FirstChangeAndLogProbsOfEachRunsOwnTokens) {
   EXPECT_NEAR(c.logProbAfter, -0.5, 1e-6);
 
   int rows = -1;
-  const std::vector<float> d = attentionDifference(before.trace, after.trace, "cross", 0, 0, &rows);
+  const std::vector<float> d =
+      attentionDifference(before.trace, after.trace, MapKind::Cross, 0, 0, &rows);
   EXPECT_EQ(rows, 2);
   EXPECT_EQ(d, (std::vector<float>{0, 0, 0.25f, -0.25f}));
-  EXPECT_TRUE(attentionDifference(before.trace, after.trace, "encoder_self", 0, 0, &rows).empty());
+  EXPECT_TRUE(
+      attentionDifference(before.trace, after.trace, MapKind::EncoderSelf, 0, 0, &rows).empty());
   EXPECT_EQ(rows, 0);
 }
 
@@ -64,11 +66,11 @@ TEST(InterventionCompare, SameOutputsAndTheMeanOverHeads) {
   EXPECT_EQ(c.firstChange, -1);
   EXPECT_FALSE(c.outputChanged());
   int rows = 0;
-  EXPECT_EQ(attentionDifference(before.trace, after.trace, "cross", 0, -1, &rows),
+  EXPECT_EQ(attentionDifference(before.trace, after.trace, MapKind::Cross, 0, -1, &rows),
             (std::vector<float>{-0.5f, 0.5f}));
-  EXPECT_EQ(attentionDifference(before.trace, after.trace, "cross", 0, 1, &rows),
+  EXPECT_EQ(attentionDifference(before.trace, after.trace, MapKind::Cross, 0, 1, &rows),
             (std::vector<float>{0, 0}));
-  EXPECT_TRUE(attentionDifference(before.trace, after.trace, "cross", 1, 0, &rows).empty());
+  EXPECT_TRUE(attentionDifference(before.trace, after.trace, MapKind::Cross, 1, 0, &rows).empty());
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ using attn::test::eventually;
 
 namespace {
 
-QString bundled(const QString& name) {
+QString bundledNamed(const QString& name) {
   for (const BundledModel& m : findBundledModels())
     if (QFileInfo(m.path).completeBaseName() == name) return m.path;
   ADD_FAILURE() << "no bundled model " << name.toStdString();
@@ -59,7 +59,7 @@ class InterventionPanelTest : public ::testing::Test {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
   }
   void open(const QString& model, const QString& sentence) {
-    ASSERT_TRUE(session.openModel(bundled(model), false));
+    ASSERT_TRUE(session.openModel(bundledNamed(model), false));
     DecodeRequest r;
     r.source = sentence.toStdString();
     ASSERT_TRUE(session.decodeNow(r));
@@ -79,8 +79,8 @@ class InterventionPanelTest : public ::testing::Test {
 // both outputs have.
 void expectDifferenceMap(const InterventionResults& results, const Trace& before,
                          const Trace& after, int layer, int head) {
-  const AttentionMap& b = before.attention.at("cross");
-  const AttentionMap& a = after.attention.at("cross");
+  const AttentionMap& b = before.attention.at(MapKind::Cross);
+  const AttentionMap& a = after.attention.at(MapKind::Cross);
   const int rows = std::min(a.queries, b.queries);
   const HeatmapView* d = results.differenceMap();
   ASSERT_EQ(d->rows(), rows);
@@ -131,8 +131,8 @@ TEST_F(InterventionPanelTest, ZeroingARowAndDecodingAgainShowsWhatChanged) {
       QStringLiteral("changed from step %1").arg(results->comparison().firstChange + 1)))
       << results->summaryText();
   EXPECT_TRUE(results->outputsHtml().contains(QStringLiteral("font-weight:bold")));
-  for (int k = 0; k < after.trace.attention.at("cross").keys; ++k)
-    EXPECT_EQ(after.trace.attention.at("cross").at(0, 0, changedAt, k), 0.0f);
+  for (int k = 0; k < after.trace.attention.at(MapKind::Cross).keys; ++k)
+    EXPECT_EQ(after.trace.attention.at(MapKind::Cross).at(0, 0, changedAt, k), 0.0f);
   expectDifferenceMap(*results, before.trace, after.trace, 0, -1);
   EXPECT_EQ(results->afterMap()->value(changedAt, 0), 0.0);
 
@@ -158,7 +158,7 @@ TEST_F(InterventionPanelTest, EditedRowsOneHotRowsAndForcedTokensAreListedUndone
   ASSERT_EQ(editor->keys(), keys);
   // The editor starts from the model's own row for the step.
   EXPECT_NEAR(editor->weights()[0],
-              session.traceDocument()->trace()->attention.at("cross").at(0, 0, 2, 0), 1e-3);
+              session.traceDocument()->trace()->attention.at(MapKind::Cross).at(0, 0, 2, 0), 1e-3);
   for (int k = 0; k < keys; ++k) editor->setWeight(k, k == 0 || k == 1 ? 3.0 : 0.0);
   editor->setRenormalise(false);
   panel.useEditedRow();
@@ -202,7 +202,7 @@ TEST_F(InterventionPanelTest, TransformerHeadsAreAblatedWithTheCheckBoxes) {
   heads->item(1, 2)->setCheckState(Qt::Checked);  // cross, layer 2, head 3
   const std::vector<HeadAblation> a = panel.intervention().ablations;
   ASSERT_EQ(a.size(), 1u);
-  EXPECT_EQ(a[0].map, "cross");
+  EXPECT_EQ(a[0].map, MapKind::Cross);
   EXPECT_EQ(a[0].layer, 1);
   EXPECT_EQ(a[0].head, 2);
   panel.setTarget(1, 2);  // the heatmaps show that head
@@ -233,7 +233,7 @@ TEST(InterventionRunner, ABadInterventionComesBackAsAUserError) {
   InterventionRunner runner;
   QSignalSpy failed(&runner, &InterventionRunner::failed);
   auto model = std::make_shared<const Model>(
-      loadModel(bundled(QStringLiteral("dates-bahdanau")).toStdString()));
+      loadModel(bundledNamed(QStringLiteral("dates-bahdanau")).toStdString()));
   InterventionRequest request;
   request.sentence = "1 May 2000";
   request.intervention.rows.push_back(zeroRow(0, 3));  // the source has more tokens than 3
@@ -257,7 +257,7 @@ TEST(InterventionInWindow, TheDecodeMenuRunsThePanel) {
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   ASSERT_TRUE(window
-                  .start(bundled(QStringLiteral("toyfr-luong")),
+                  .start(bundledNamed(QStringLiteral("toyfr-luong")),
                          QStringLiteral("the cat sees the dog"),
                          /*wait=*/true)
                   .isEmpty());

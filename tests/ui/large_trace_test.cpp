@@ -26,8 +26,8 @@ namespace {
 
 Trace rnnLikeTrace(int source, int target) {
   Trace t = attn::test::transformerLikeTrace(1, 1, source, target);
-  t.attention.erase("encoder_self");
-  t.attention.erase("decoder_self");
+  t.attention.erase(MapKind::EncoderSelf);
+  t.attention.erase(MapKind::DecoderSelf);
   for (int i = 0; i < target; ++i) {
     TraceStep step;
     for (int k = 0; k < 5; ++k) step.topK.push_back({"w" + std::to_string(k), 0.2f});

@@ -34,13 +34,6 @@ const QString kTransformer =
 const QString kDates =
     QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/models/dates-bahdanau.safetensors");
 
-void decode(Session& session, const QString& model, const char* sentence) {
-  ASSERT_TRUE(session.openModel(model, false));
-  DecodeRequest r;
-  r.source = sentence;
-  ASSERT_TRUE(session.decodeNow(r));
-}
-
 void expectShows(const HeatmapView* h, const RolloutMatrix& m) {
   ASSERT_EQ(h->rows(), m.rows);
   ASSERT_EQ(h->cols(), m.cols);
@@ -49,9 +42,9 @@ void expectShows(const HeatmapView* h, const RolloutMatrix& m) {
       EXPECT_FLOAT_EQ(float(h->value(i, j)), m.at(i, j)) << "at (" << i << ", " << j << ")";
 }
 
-void select(QComboBox* box, const QString& data) {
-  const int i = box->findData(data);
-  ASSERT_GE(i, 0) << data.toStdString();
+void select(QComboBox* box, attn::MapKind kind) {
+  const int i = box->findData(attn::ui::mapKindData(kind));
+  ASSERT_GE(i, 0) << attn::mapKindName(kind);
   box->setCurrentIndex(i);
 }
 
@@ -63,16 +56,16 @@ TEST(RolloutView, ShowsRawAttentionBesideTheRolloutOfTheTransformer) {
   view.resize(1200, 560);
   view.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-  decode(session, kTransformer, "the big black dog sees the cat");
+  attn::test::openAndDecode(session, kTransformer, "the big black dog sees the cat");
   const Trace& trace = *session.traceDocument()->trace();
   ASSERT_TRUE(view.isShowingRollout());
 
   // Cross-attention first, last layer, mean over heads.
-  EXPECT_EQ(view.mapBox()->currentData().toString(), QStringLiteral("cross"));
+  EXPECT_EQ(attn::ui::mapKindOf(view.mapBox()->currentData()), MapKind::Cross);
   EXPECT_EQ(view.layerBox()->count(), 2);
   EXPECT_EQ(view.layerBox()->currentIndex(), 1);
   EXPECT_EQ(view.headBox()->count(), 5);  // the mean and four heads
-  const AttentionMap& cross = trace.attention.at("cross");
+  const AttentionMap& cross = trace.attention.at(MapKind::Cross);
   const std::vector<float> mean = cross.meanOverHeads(1);
   expectShows(view.rawHeatmap(), RolloutMatrix{cross.queries, cross.keys, mean});
   expectShows(view.rolloutHeatmap(), traceRollout(trace).cross);
@@ -86,15 +79,15 @@ TEST(RolloutView, ShowsRawAttentionBesideTheRolloutOfTheTransformer) {
   EXPECT_TRUE(view.rawHeatmap()->title().contains(QStringLiteral("head 3")));
 
   // The encoder after its first layer: the rollout is Ã₁ alone.
-  select(view.mapBox(), QStringLiteral("encoder_self"));
+  select(view.mapBox(), MapKind::EncoderSelf);
   view.layerBox()->setCurrentIndex(0);
-  const AttentionMap& enc = trace.attention.at("encoder_self");
+  const AttentionMap& enc = trace.attention.at(MapKind::EncoderSelf);
   expectShows(view.rolloutHeatmap(), residualAttention(enc, 0));
   view.layerBox()->setCurrentIndex(1);
   expectShows(view.rolloutHeatmap(), selfAttentionRollout(enc));
   attn::test::maybeCapture(view, "rollout_encoder");
 
-  select(view.mapBox(), QStringLiteral("decoder_self"));
+  select(view.mapBox(), MapKind::DecoderSelf);
   expectShows(view.rolloutHeatmap(), traceRollout(trace, view.layerBox()->currentIndex()).decoder);
 }
 
@@ -104,7 +97,7 @@ TEST(RolloutView, FollowsTheStepBothWays) {
   view.resize(1000, 500);
   view.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-  decode(session, kTransformer, "the small cat sleeps");
+  attn::test::openAndDecode(session, kTransformer, "the small cat sleeps");
   session.traceDocument()->setStep(2);
   EXPECT_EQ(view.rawHeatmap()->selectedRow(), 2);
   EXPECT_EQ(view.rolloutHeatmap()->selectedRow(), 2);
@@ -112,7 +105,7 @@ TEST(RolloutView, FollowsTheStepBothWays) {
   EXPECT_EQ(session.traceDocument()->step(), 1);
   EXPECT_EQ(view.rawHeatmap()->selectedRow(), 1);
   // Encoder rows are source tokens, not steps: no row is marked.
-  select(view.mapBox(), QStringLiteral("encoder_self"));
+  select(view.mapBox(), MapKind::EncoderSelf);
   EXPECT_EQ(view.rolloutHeatmap()->selectedRow(), -1);
   emit view.rolloutHeatmap()->rowClicked(0);
   EXPECT_EQ(session.traceDocument()->step(), 1);
@@ -124,7 +117,7 @@ TEST(RolloutView, WorksFromATraceFileWithoutAModel) {
   Trace made;
   {
     Session maker;
-    decode(maker, kTransformer, "the cat sees the dog");
+    attn::test::openAndDecode(maker, kTransformer, "the cat sees the dog");
     made = *maker.traceDocument()->trace();
     writeTraceFile(path.toStdString(), made);
   }
@@ -145,10 +138,10 @@ TEST(RolloutView, ExplainsWhyAnRnnTraceHasNone) {
   Session session;
   RolloutView view(session.traceDocument());
   view.show();
-  decode(session, kDates, "5 October 2017");
+  attn::test::openAndDecode(session, kDates, "5 October 2017");
   EXPECT_FALSE(view.isShowingRollout());
   // And comes back for a transformer.
-  decode(session, kTransformer, "the cat sleeps");
+  attn::test::openAndDecode(session, kTransformer, "the cat sleeps");
   EXPECT_TRUE(view.isShowingRollout());
   session.showExample();  // the hand-made example: one cross map, no encoder
   EXPECT_FALSE(view.isShowingRollout());
@@ -159,8 +152,8 @@ TEST(RolloutView, ATraceWhoseMapsDisagreeIsAMessageNotACrash) {
   RolloutView view(session.traceDocument());
   view.show();
   Trace t = attn::test::transformerLikeTrace(2, 2, 4, 3);
-  t.attention["decoder_self"] = AttentionMap(1, 2, 3, 3);  // one layer against cross's two
-  attn::test::fillDistributions(t.attention["decoder_self"], 3);
+  t.attention[MapKind::DecoderSelf] = AttentionMap(1, 2, 3, 3);  // one layer against cross's two
+  attn::test::fillDistributions(t.attention[MapKind::DecoderSelf], 3);
   session.traceDocument()->setTrace(std::make_shared<const Trace>(t), QStringLiteral("odd"));
   EXPECT_FALSE(view.isShowingRollout());
   EXPECT_TRUE(view.findChild<QLabel*>(QStringLiteral("rolloutEmpty"))

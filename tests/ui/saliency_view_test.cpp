@@ -32,18 +32,6 @@ using namespace attn::ui;
 
 namespace {
 
-QString bundled(const char* name) {
-  return QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/models/") + QLatin1String(name) +
-         QStringLiteral(".safetensors");
-}
-
-void decode(Session& session, const QString& model, const char* sentence) {
-  ASSERT_TRUE(session.openModel(model, false));
-  DecodeRequest r;
-  r.source = sentence;
-  ASSERT_TRUE(session.decodeNow(r));
-}
-
 // Waits for the worker, then compares what is on screen with core's numbers for this step.
 void expectShowsStep(const SaliencyView& view, Session& session, int step, SaliencyOf of,
                      SaliencyMeasure measure) {
@@ -78,7 +66,8 @@ struct Shown {
 
 TEST(SaliencyView, DatesModelFollowsTheStepMeasureAndObjective) {
   Shown s;
-  decode(s.session, bundled("dates-bahdanau"), "5 October 2017");
+  attn::test::openAndDecode(s.session, attn::test::bundledModelPath("dates-bahdanau"),
+                            "5 October 2017");
   expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
   // Every source character is on the line, the space made visible.
   const QString tokens = s.view.tokensLabel()->text();
@@ -102,7 +91,8 @@ TEST(SaliencyView, DatesModelFollowsTheStepMeasureAndObjective) {
 
 TEST(SaliencyView, TransformerWithEveryStep) {
   Shown s;
-  decode(s.session, bundled("toyfr-transformer"), "the big black dog sees the cat");
+  attn::test::openAndDecode(s.session, attn::test::bundledModelPath("toyfr-transformer"),
+                            "the big black dog sees the cat");
   const int steps = s.session.traceDocument()->stepCount();
   ASSERT_GT(steps, 4);
   s.view.measureBox()->setCurrentIndex(0);
@@ -119,7 +109,8 @@ TEST(SaliencyView, TransformerWithEveryStep) {
 
 TEST(SaliencyView, ClassifierWordsForThePredictedClass) {
   Shown s;
-  decode(s.session, bundled("sentiment-lin"), "the film was not good");
+  attn::test::openAndDecode(s.session, attn::test::bundledModelPath("sentiment-lin"),
+                            "the film was not good");
   expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
   EXPECT_TRUE(s.view.headerLabel()->text().contains(QStringLiteral("class")));
   s.view.ofBox()->setCurrentIndex(1);
@@ -132,7 +123,8 @@ TEST(SaliencyView, ATraceFileNeedsItsModel) {
   const QString path = dir.filePath(QStringLiteral("t.json"));
   {
     Session maker;
-    decode(maker, bundled("toyfr-transformer"), "the cat sees the dog");
+    attn::test::openAndDecode(maker, attn::test::bundledModelPath("toyfr-transformer"),
+                              "the cat sees the dog");
     writeTraceFile(path.toStdString(), *maker.traceDocument()->trace());
   }
   {
@@ -144,7 +136,8 @@ TEST(SaliencyView, ATraceFileNeedsItsModel) {
   }
   {
     Shown s;  // another model is open
-    decode(s.session, bundled("dates-bahdanau"), "1 May 1990");
+    attn::test::openAndDecode(s.session, attn::test::bundledModelPath("dates-bahdanau"),
+                              "1 May 1990");
     ASSERT_TRUE(s.session.openTrace(path));
     ASSERT_TRUE(attn::test::eventually([&] { return !s.view.isComputing(); }));
     EXPECT_FALSE(s.view.hasResult());
@@ -152,7 +145,7 @@ TEST(SaliencyView, ATraceFileNeedsItsModel) {
   }
   {
     Shown s;  // the model that made it: explained, its log-probs checked
-    ASSERT_TRUE(s.session.openModel(bundled("toyfr-transformer"), false));
+    ASSERT_TRUE(s.session.openModel(attn::test::bundledModelPath("toyfr-transformer"), false));
     ASSERT_TRUE(s.session.openTrace(path));
     expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
   }
@@ -167,7 +160,8 @@ TEST(SaliencyView, TheHandMadeExampleSaysItHasNoModel) {
 TEST(SaliencyView, HiddenItWaitsAndComputeNowIsSynchronous) {
   Session session;
   SaliencyView view(session.traceDocument(), session.modelDocument());
-  decode(session, bundled("toyfr-transformer"), "the cat sleeps");
+  attn::test::openAndDecode(session, attn::test::bundledModelPath("toyfr-transformer"),
+                            "the cat sleeps");
   QTest::qWait(50);
   EXPECT_FALSE(view.hasResult());  // never shown: nothing computed
   view.computeNow();
@@ -182,7 +176,7 @@ TEST(SaliencyView, IsATabOfTheWindowThatComputesWhenShown) {
   window.resize(1280, 800);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  ASSERT_EQ(window.start(bundled("toyfr-transformer"),
+  ASSERT_EQ(window.start(attn::test::bundledModelPath("toyfr-transformer"),
                          QStringLiteral("the big black dog sees the cat"), true),
             QString());
   auto* view = window.findChild<SaliencyView*>();

@@ -68,7 +68,7 @@ class StudioFlowTest : public ::testing::Test {
 
   // Every cell of the heatmap against the trace's cross-attention.
   void expectHeatmapHoldsCross() {
-    const AttentionMap& cross = trace().attention.at("cross");
+    const AttentionMap& cross = trace().attention.at(MapKind::Cross);
     HeatmapView* h = named<attn::ui::HeatmapView>(window, "alignmentHeatmap");
     ASSERT_EQ(h->rows(), cross.queries);
     ASSERT_EQ(h->cols(), cross.keys);
@@ -128,7 +128,7 @@ TEST_F(StudioFlowTest, DecodeStepThroughAndEveryViewHoldsTheTracesNumbers) {
     // The heatmap marks the row, the step view shows that row's weights and top-k.
     EXPECT_EQ(named<attn::ui::HeatmapView>(window, "alignmentHeatmap")->selectedRow(), step);
     const std::vector<double> bars = named<attn::ui::StepView>(window, "stepView")->attentionBars();
-    const AttentionMap& cross = trace().attention.at("cross");
+    const AttentionMap& cross = trace().attention.at(MapKind::Cross);
     ASSERT_EQ(int(bars.size()), cross.keys);
     for (int k = 0; k < cross.keys; ++k)
       EXPECT_FLOAT_EQ(float(bars[size_t(k)]), cross.at(0, 0, step, k));

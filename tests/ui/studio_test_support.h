@@ -12,11 +12,26 @@
 #include <string>
 #include <vector>
 
+#include "documents/session.h"
 #include "test_paths.h"
 #include "trace/trace.h"
 #include "window/window_capture.h"
 
 namespace attn::test {
+
+// A model of resources/models by its file's base name ("toyfr-transformer").
+inline QString bundledModelPath(const char* name) {
+  return QStringLiteral(ATTN_TEST_DATA_DIR "/../../resources/models/") + QLatin1String(name) +
+         QStringLiteral(".safetensors");
+}
+
+// Opens a model in the session and decodes one sentence, now (on this thread).
+inline void openAndDecode(attn::ui::Session& session, const QString& model, const char* sentence) {
+  ASSERT_TRUE(session.openModel(model, false));
+  attn::ui::DecodeRequest request;
+  request.source = sentence;
+  ASSERT_TRUE(session.decodeNow(request));
+}
 
 // A tiny PyTorch-made rnn_seq2seq with Bahdanau attention: src "le chat noir dort un chien",
 // tgt "the cat black sleeps". Untrained, but every number is real.
@@ -53,9 +68,9 @@ inline Trace transformerLikeTrace(int layers, int heads, int sourceLength, int t
   Trace t;
   for (int i = 0; i < sourceLength; ++i) t.sourceTokens.push_back("s" + std::to_string(i));
   for (int i = 0; i < targetLength; ++i) t.targetTokens.push_back("t" + std::to_string(i));
-  t.attention["encoder_self"] = AttentionMap(layers, heads, sourceLength, sourceLength);
-  t.attention["decoder_self"] = AttentionMap(layers, heads, targetLength, targetLength);
-  t.attention["cross"] = AttentionMap(layers, heads, targetLength, sourceLength);
+  t.attention[MapKind::EncoderSelf] = AttentionMap(layers, heads, sourceLength, sourceLength);
+  t.attention[MapKind::DecoderSelf] = AttentionMap(layers, heads, targetLength, targetLength);
+  t.attention[MapKind::Cross] = AttentionMap(layers, heads, targetLength, sourceLength);
   unsigned seed = 1;
   for (auto& [name, map] : t.attention) fillDistributions(map, seed++);
   return t;
@@ -69,7 +84,7 @@ inline Trace classifierLikeTrace() {
   AttentionMap hops(1, 2, 1, 4);
   hops.values = {0.1f, 0.1f, 0.7f, 0.1f,   // hop 1 reads "wonderful"
                  0.0f, 0.5f, 0.5f, 0.0f};  // hop 2 "truly wonderful"
-  t.attention["hops"] = hops;
+  t.attention[MapKind::Hops] = hops;
   TraceStep step;
   step.topK = {{"positive", 0.9f}, {"negative", 0.1f}};
   t.steps.push_back(step);

@@ -37,7 +37,7 @@ TEST(MapMatrix, HeadMinusOneIsTheMeanOverHeads) {
 
 TEST(HopsMatrix, StacksEachHopsRow) {
   const Trace t = attn::test::classifierLikeTrace();
-  EXPECT_EQ(hopsMatrix(t.attention.at("hops")), t.attention.at("hops").values);
+  EXPECT_EQ(hopsMatrix(t.attention.at(MapKind::Hops)), t.attention.at(MapKind::Hops).values);
 }
 
 TEST(DecoderInputTokens, AreSosThenEveryOutputButTheLast) {

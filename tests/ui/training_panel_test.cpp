@@ -213,10 +213,10 @@ TEST(TrainingPanel, TrainsTheClassifierOnSentimentAndShowsItsHops) {
   ASSERT_TRUE(eventually([&] { return decoded.count() + failed.count() >= 1; }, 120000));
   ASSERT_EQ(failed.count(), 0) << failed[0][0].value<UserError>().what;
   const auto& trace = window.session()->traceDocument()->trace();
-  ASSERT_TRUE(trace->attention.count("hops"));
+  ASSERT_TRUE(trace->attention.count(MapKind::Hops));
   EXPECT_EQ(named<QTabWidget>(window, "centralTabs")->currentWidget(),
             static_cast<QWidget*>(named<attn::ui::HopsView>(window, "hopsTab")));
   EXPECT_EQ(named<attn::ui::HopsView>(window, "hopsTab")->heatmap()->rows(),
-            trace->attention.at("hops").heads);
+            trace->attention.at(MapKind::Hops).heads);
   attn::test::maybeCapture(window, "classifier_hops");
 }

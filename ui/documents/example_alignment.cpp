@@ -57,7 +57,7 @@ Trace exampleTrace() {
   for (const QString& token : m.rowLabels) t.targetTokens.push_back(token.toStdString());
   AttentionMap map(1, 1, m.rows, m.cols);
   map.values = m.values;
-  t.attention["cross"] = std::move(map);
+  t.attention[MapKind::Cross] = std::move(map);
   return t;
 }
 

@@ -27,7 +27,7 @@ TraceDocument::TraceDocument(QObject* parent) : QObject(parent) {}
 TraceDocument::~TraceDocument() = default;
 
 bool TraceDocument::isClassification() const {
-  return mTrace && mTrace->attention.count("hops") > 0;
+  return mTrace && mTrace->attention.count(MapKind::Hops) > 0;
 }
 
 void TraceDocument::setTrace(std::shared_ptr<const Trace> trace, const QString& origin,
@@ -37,9 +37,9 @@ void TraceDocument::setTrace(std::shared_ptr<const Trace> trace, const QString& 
   mExample = example;
   mStep = 0;
   mBeamNode = -1;
-  const QStringList names = mapNames();
-  mMapName = names.isEmpty() ? QString() : names.first();
-  const AttentionMap* m = map(mMapName);
+  const std::vector<MapKind> kinds = mapKinds();
+  mMapKind = kinds.empty() ? MapKind::Cross : kinds.front();
+  const AttentionMap* m = map(mMapKind);
   mLayer = m ? m->layers - 1 : 0;  // the last layer is the one that feeds the output
   mHead = m && m->heads > 1 ? kMeanOverHeads : 0;
   emit traceChanged();
@@ -52,38 +52,41 @@ void TraceDocument::clear() {
   setTrace(nullptr, QString());
 }
 
-QStringList TraceDocument::mapNames() const {
-  QStringList names;
-  if (!mTrace) return names;
-  for (const char* known : {"cross", "encoder_self", "decoder_self", "hops"})
-    if (mTrace->attention.count(known)) names << QString::fromLatin1(known);
-  for (const auto& [name, map] : mTrace->attention)
-    if (!names.contains(QString::fromStdString(name))) names << QString::fromStdString(name);
-  return names;
+std::vector<MapKind> TraceDocument::mapKinds() const {
+  std::vector<MapKind> kinds;
+  if (!mTrace) return kinds;
+  for (MapKind kind : {MapKind::Cross, MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Hops})
+    if (mTrace->attention.count(kind)) kinds.push_back(kind);
+  return kinds;
 }
 
-QString TraceDocument::mapLabel(const QString& name) {
-  if (name == QLatin1String("cross")) return tr("Cross-attention (output → source)");
-  if (name == QLatin1String("encoder_self")) return tr("Encoder self-attention (source → source)");
-  if (name == QLatin1String("decoder_self"))
-    return tr("Decoder self-attention (output → earlier outputs)");
-  if (name == QLatin1String("hops")) return tr("Attention hops (Lin et al.)");
-  return name;
+QString TraceDocument::mapLabel(MapKind kind) {
+  switch (kind) {
+    case MapKind::Cross:
+      return tr("Cross-attention (output → source)");
+    case MapKind::EncoderSelf:
+      return tr("Encoder self-attention (source → source)");
+    case MapKind::DecoderSelf:
+      return tr("Decoder self-attention (output → earlier outputs)");
+    case MapKind::Hops:
+      return tr("Attention hops (Lin et al.)");
+  }
+  return QString::fromStdString(mapKindName(kind));
 }
 
-const AttentionMap* TraceDocument::map(const QString& name) const {
+const AttentionMap* TraceDocument::map(MapKind kind) const {
   if (!mTrace) return nullptr;
-  auto it = mTrace->attention.find(name.toStdString());
+  auto it = mTrace->attention.find(kind);
   return it == mTrace->attention.end() ? nullptr : &it->second;
 }
 
-void TraceDocument::selectMap(const QString& name, int layer, int head) {
-  const AttentionMap* m = map(name);
+void TraceDocument::selectMap(MapKind kind, int layer, int head) {
+  const AttentionMap* m = map(kind);
   if (!m) return;
   layer = std::clamp(layer, 0, m->layers - 1);
   head = head < 0 ? kMeanOverHeads : std::min(head, m->heads - 1);
-  if (name == mMapName && layer == mLayer && head == mHead) return;
-  mMapName = name;
+  if (kind == mMapKind && layer == mLayer && head == mHead) return;
+  mMapKind = kind;
   mLayer = layer;
   mHead = head;
   emit mapChanged();
@@ -97,13 +100,13 @@ QStringList TraceDocument::targetTokens() const {
   return mTrace ? toQt(mTrace->targetTokens) : QStringList();
 }
 
-MatrixSnapshot TraceDocument::matrix(const QString& name, int layer, int head) const {
+MatrixSnapshot TraceDocument::matrix(MapKind kind, int layer, int head) const {
   MatrixSnapshot s;
-  const AttentionMap* m = map(name);
+  const AttentionMap* m = map(kind);
   if (!m || m->keys <= 0) return s;
   const QStringList source = sourceTokens();
   const QStringList target = targetTokens();
-  if (name == QLatin1String("hops")) {
+  if (kind == MapKind::Hops) {
     s.values = hopsMatrix(*m);
     s.rows = m->heads;
     s.cols = m->keys;
@@ -120,13 +123,13 @@ MatrixSnapshot TraceDocument::matrix(const QString& name, int layer, int head) c
   s.rows = m->queries;
   s.cols = m->keys;
   if (s.values.size() != size_t(s.rows) * size_t(s.cols) || s.rows == 0) return {};
-  s.rowsAreSteps = rowsAreSteps(name.toStdString());
-  if (name == QLatin1String("encoder_self")) {
+  s.rowsAreSteps = rowsAreSteps(kind);
+  if (kind == MapKind::EncoderSelf) {
     s.rowLabels = labelsFor(source, s.rows);
     s.colLabels = labelsFor(source, s.cols);
     s.rowTitle = tr("source token (query)");
     s.colTitle = tr("source token it looks at (key)");
-  } else if (name == QLatin1String("decoder_self")) {
+  } else if (kind == MapKind::DecoderSelf) {
     s.rowLabels = labelsFor(target, s.rows);
     s.colLabels = labelsFor(toQt(decoderInputTokens(*mTrace)), s.cols);
     s.rowTitle = tr("output token");
@@ -143,7 +146,7 @@ MatrixSnapshot TraceDocument::matrix(const QString& name, int layer, int head) c
     where += head < 0 ? tr(" · mean over %1 heads").arg(m->heads)
                       : tr(" · head %1 of %2").arg(head + 1).arg(m->heads);
   }
-  s.title = mapLabel(name) + where;
+  s.title = mapLabel(kind) + where;
   if (mExample) s.title = mOrigin;
   return s;
 }
@@ -166,11 +169,11 @@ void TraceDocument::setBeamNode(int id) {
 }
 
 std::vector<float> TraceDocument::stepAttention() const {
-  const AttentionMap* m = map(QStringLiteral("cross"));
+  const AttentionMap* m = map(MapKind::Cross);
   if (!m || mStep >= m->queries) return {};
   int layer = m->layers - 1;
   int head = m->heads > 1 ? kMeanOverHeads : 0;
-  if (mMapName == QLatin1String("cross")) {
+  if (mMapKind == MapKind::Cross) {
     layer = mLayer;
     head = mHead;
   }
@@ -180,9 +183,9 @@ std::vector<float> TraceDocument::stepAttention() const {
 }
 
 QString TraceDocument::stepAttentionLabel() const {
-  const AttentionMap* m = map(QStringLiteral("cross"));
+  const AttentionMap* m = map(MapKind::Cross);
   if (!m || (m->layers == 1 && m->heads == 1)) return {};
-  const bool selected = mMapName == QLatin1String("cross");
+  const bool selected = mMapKind == MapKind::Cross;
   const int layer = selected ? mLayer : m->layers - 1;
   const int head = selected ? mHead : (m->heads > 1 ? kMeanOverHeads : 0);
   QString s = tr("layer %1").arg(layer + 1);

@@ -6,9 +6,12 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <memory>
 #include <vector>
+
+#include "trace/map_kind.h"
 
 namespace attn {
 struct Trace;
@@ -16,6 +19,14 @@ struct AttentionMap;
 }  // namespace attn
 
 namespace attn::ui {
+
+// A map kind as the item data of a combo box, and back.
+inline QVariant mapKindData(MapKind kind) {
+  return static_cast<int>(kind);
+}
+inline MapKind mapKindOf(const QVariant& data) {
+  return static_cast<MapKind>(data.toInt());
+}
 
 // One matrix as a heatmap shows it, with its labels and axis titles.
 struct MatrixSnapshot {
@@ -51,17 +62,17 @@ class TraceDocument : public QObject {
   void setTrace(std::shared_ptr<const Trace> trace, const QString& origin, bool example = false);
   void clear();
 
-  // The maps of the trace in teaching order: cross, encoder_self, decoder_self, hops, others.
-  QStringList mapNames() const;
-  static QString mapLabel(const QString& name);  // "cross-attention (decoder → source)"
-  const AttentionMap* map(const QString& name) const;
-  QString mapName() const { return mMapName; }
+  // The maps of the trace in teaching order: cross, encoder self, decoder self, hops.
+  std::vector<MapKind> mapKinds() const;
+  static QString mapLabel(MapKind kind);  // "Cross-attention (output → source)"
+  const AttentionMap* map(MapKind kind) const;
+  MapKind mapKind() const { return mMapKind; }  // meaningful while the trace has that map
   int layer() const { return mLayer; }
   int head() const { return mHead; }  // kMeanOverHeads or a head index
-  void selectMap(const QString& name, int layer, int head);
+  void selectMap(MapKind kind, int layer, int head);
 
-  MatrixSnapshot matrix() const { return matrix(mMapName, mLayer, mHead); }
-  MatrixSnapshot matrix(const QString& name, int layer, int head) const;
+  MatrixSnapshot matrix() const { return matrix(mMapKind, mLayer, mHead); }
+  MatrixSnapshot matrix(MapKind kind, int layer, int head) const;
 
   // Output steps: one per target token (for a classifier, its one decision).
   int stepCount() const;
@@ -87,7 +98,7 @@ class TraceDocument : public QObject {
   std::shared_ptr<const Trace> mTrace;
   QString mOrigin;
   bool mExample = false;
-  QString mMapName;
+  MapKind mMapKind = MapKind::Cross;
   int mLayer = 0;
   int mHead = kMeanOverHeads;
   int mStep = 0;

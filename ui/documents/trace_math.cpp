@@ -40,8 +40,8 @@ std::vector<std::string> decoderInputTokens(const Trace& trace) {
   return inputs;
 }
 
-bool rowsAreSteps(const std::string& name) {
-  return name == "cross" || name == "decoder_self";
+bool rowsAreSteps(MapKind kind) {
+  return kind == MapKind::Cross || kind == MapKind::DecoderSelf;
 }
 
 int argmaxIndex(const std::vector<float>& values) {

@@ -22,8 +22,8 @@ double hopsPenalty(const std::vector<float>& a, int r, int n);
 // The decoder's inputs, which its self-attention looks back at: <sos> y1 … y(T−1).
 std::vector<std::string> decoderInputTokens(const Trace& trace);
 
-// Whether the rows of map `name` are the output steps (cross and decoder self-attention).
-bool rowsAreSteps(const std::string& name);
+// Whether the rows of a map of this kind are the output steps (cross and decoder self-attention).
+bool rowsAreSteps(MapKind kind);
 
 // Index of the largest value (ties: the first); -1 for an empty vector.
 int argmaxIndex(const std::vector<float>& values);

@@ -61,8 +61,6 @@ QFormLayout* form(QWidget* w) {
   return f;
 }
 
-constexpr int kMaxDim = int(ConfigLimits::kMaxDim);
-
 }  // namespace
 
 TrainConfigForm::TrainConfigForm(QWidget* parent) : QWidget(parent) {
@@ -156,81 +154,59 @@ QWidget* TrainConfigForm::buildDataGroup() {
   return group;
 }
 
-QWidget* TrainConfigForm::buildRnnPage() {
+// One page per architecture, one row per key of the config table: the field's range, default
+// and tooltip are the table's, so the form, the flags and the docs cannot disagree.
+QWidget* TrainConfigForm::buildArchPage(Arch arch) {
   auto* page = new QWidget(this);
   auto* f = form(page);
-  mRnnCell = choice(page, {QStringLiteral("rnn"), QStringLiteral("gru"), QStringLiteral("lstm")},
-                    QStringLiteral("gru"), tr("The recurrent cell of encoder and decoder"));
-  mRnnEmbed = spin(page, 1, kMaxDim, 32, tr("Size of each token's embedding (E)"));
-  mRnnHidden = spin(page, 1, kMaxDim, 64, tr("Size of the RNN state (H)"));
-  mRnnLayers = spin(page, 1, int(ConfigLimits::kMaxLayers), 1, tr("Stacked RNN layers (L)"));
-  mRnnBidirectional = new QCheckBox(page);
-  mRnnBidirectional->setChecked(true);
-  mRnnBidirectional->setToolTip(tr("Read the source both ways, as Bahdanau et al. did"));
-  mRnnAttention =
-      choice(page, {QStringLiteral("none"), QStringLiteral("bahdanau"), QStringLiteral("luong")},
-             QStringLiteral("bahdanau"),
-             tr("none: the bottleneck; bahdanau: query s(i−1); luong: query s(i)"));
-  mRnnScore = choice(
-      page, {QStringLiteral("additive"), QStringLiteral("general"), QStringLiteral("dot")},
-      QStringLiteral("additive"), tr("additive: vᵀtanh(Wq q + Wk h); general: qᵀWh; dot: qᵀh"));
-  mRnnAttentionDim =
-      spin(page, 1, kMaxDim, 64, tr("Size of the additive score's hidden layer (A)"));
-  mRnnInputFeeding = new QCheckBox(page);
-  mRnnInputFeeding->setToolTip(tr("Luong: feed the previous attentional state into the RNN"));
-  f->addRow(QStringLiteral("cell"), mRnnCell);
-  f->addRow(QStringLiteral("embed_dim"), mRnnEmbed);
-  f->addRow(QStringLiteral("hidden_dim"), mRnnHidden);
-  f->addRow(QStringLiteral("num_layers"), mRnnLayers);
-  f->addRow(QStringLiteral("bidirectional"), mRnnBidirectional);
-  f->addRow(QStringLiteral("attention"), mRnnAttention);
-  f->addRow(QStringLiteral("score"), mRnnScore);
-  f->addRow(QStringLiteral("attention_dim"), mRnnAttentionDim);
-  f->addRow(QStringLiteral("input_feeding"), mRnnInputFeeding);
-  for (QComboBox* box : {mRnnAttention, mRnnScore})
-    connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            &TrainConfigForm::refreshEnabled);
-  return page;
-}
-
-QWidget* TrainConfigForm::buildTransformerPage() {
-  auto* page = new QWidget(this);
-  auto* f = form(page);
-  mTfModel =
-      spin(page, 2, kMaxDim, 64, tr("Width of every token's vector (d); a multiple of the heads"));
-  mTfHeads = spin(page, 1, int(ConfigLimits::kMaxHeads), 4, tr("Attention heads per layer"));
-  mTfEncoderLayers = spin(page, 1, int(ConfigLimits::kMaxLayers), 2);
-  mTfDecoderLayers = spin(page, 1, int(ConfigLimits::kMaxLayers), 2);
-  mTfFeedForward =
-      spin(page, 1, kMaxDim, 128, tr("Hidden size of each layer's feed-forward block"));
-  mTfNormFirst = new QCheckBox(page);
-  mTfNormFirst->setToolTip(tr("Layer norm before each block (pre-norm) rather than after"));
-  f->addRow(QStringLiteral("d_model"), mTfModel);
-  f->addRow(QStringLiteral("nhead"), mTfHeads);
-  f->addRow(QStringLiteral("num_encoder_layers"), mTfEncoderLayers);
-  f->addRow(QStringLiteral("num_decoder_layers"), mTfDecoderLayers);
-  f->addRow(QStringLiteral("dim_feedforward"), mTfFeedForward);
-  f->addRow(QStringLiteral("norm_first"), mTfNormFirst);
-  return page;
-}
-
-QWidget* TrainConfigForm::buildClassifierPage() {
-  auto* page = new QWidget(this);
-  auto* f = form(page);
-  mSsaCell = choice(page, {QStringLiteral("lstm"), QStringLiteral("gru")}, QStringLiteral("lstm"));
-  mSsaEmbed = spin(page, 1, kMaxDim, 32);
-  mSsaHidden = spin(page, 1, kMaxDim, 32, tr("Per direction; the encoder is bidirectional"));
-  mSsaAttentionDim = spin(page, 1, kMaxDim, 32, tr("d_a, the hidden size of the hop scorer"));
-  mSsaHops = spin(page, 1, int(ConfigLimits::kMaxHops), 4, tr("r, how many attention hops"));
-  mSsaMlp = spin(page, 1, kMaxDim, 64, tr("Hidden size of the classifier on top"));
-  mSsaPenalty = dspin(page, 0, 100, 1.0, 3, 0.1, tr("Weight of ‖AAᵀ − I‖² in the loss"));
-  f->addRow(QStringLiteral("cell"), mSsaCell);
-  f->addRow(QStringLiteral("embed_dim"), mSsaEmbed);
-  f->addRow(QStringLiteral("hidden_dim"), mSsaHidden);
-  f->addRow(QStringLiteral("attention_dim"), mSsaAttentionDim);
-  f->addRow(QStringLiteral("hops"), mSsaHops);
-  f->addRow(QStringLiteral("mlp_dim"), mSsaMlp);
-  f->addRow(QStringLiteral("penalty"), mSsaPenalty);
+  nlohmann::json defaults = nlohmann::json::object();
+  for (const ConfigKey* key : configKeys(arch)) {
+    if (!key->flag) continue;
+    const nlohmann::json value = configDefault(*key, defaults);
+    defaults[key->name] = value;
+    const QString tip = QString::fromStdString(key->help) + QStringLiteral("\n") +
+                        tr("Default %1; allowed %2")
+                            .arg(QString::fromStdString(defaultText(*key)),
+                                 QString::fromStdString(rangeText(*key)));
+    const size_t index = mFields.size();
+    auto changed = [this, index] { onFieldChanged(index); };
+    QWidget* w = nullptr;
+    switch (key->type) {
+      case ConfigKeyType::Integer: {
+        auto* box = spin(page, int(key->min), int(key->max), value.get<int>(), tip);
+        connect(box, qOverload<int>(&QSpinBox::valueChanged), this, changed);
+        w = box;
+        break;
+      }
+      case ConfigKeyType::Real: {
+        auto* box = dspin(page, key->min, key->max, value.get<double>(), 3, 0.1, tip);
+        connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this, changed);
+        w = box;
+        break;
+      }
+      case ConfigKeyType::Boolean: {
+        auto* box = new QCheckBox(page);
+        box->setChecked(value.get<bool>());
+        box->setToolTip(tip);
+        connect(box, &QCheckBox::toggled, this, changed);
+        w = box;
+        break;
+      }
+      case ConfigKeyType::Choice: {
+        QStringList items;
+        for (const std::string& c : key->choices) items << QString::fromStdString(c);
+        auto* box = choice(page, items, QString::fromStdString(value.get<std::string>()), tip);
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);
+        w = box;
+        break;
+      }
+    }
+    w->setObjectName(
+        QStringLiteral("config_%1_%2")
+            .arg(QString::fromLatin1(archName(arch)), QString::fromStdString(key->name)));
+    f->addRow(QString::fromStdString(key->name), w);
+    mFields.push_back({key, w});
+  }
   return page;
 }
 
@@ -247,9 +223,7 @@ QWidget* TrainConfigForm::buildModelGroup() {
       {"structured_self_attention", tr("Structured self-attention classifier (Lin et al.)")},
   };
   mArchPages = new QStackedWidget(group);
-  mArchPages->addWidget(buildRnnPage());
-  mArchPages->addWidget(buildTransformerPage());
-  mArchPages->addWidget(buildClassifierPage());
+  for (Arch arch : kAllArchs) mArchPages->addWidget(buildArchPage(arch));
   for (const auto& [key, label] : archs) mArch->addItem(label, QString::fromLatin1(key));
   mModelSeed = spin(group, 0, 1'000'000, 1, tr("Seed of the initial weights"));
   auto* top = new QFormLayout;
@@ -340,43 +314,82 @@ void TrainConfigForm::refreshEnabled() {
   for (QWidget* w : std::initializer_list<QWidget*>{mTsvPath, mTsvKind, mTsvTokenizer,
                                                     mValidationFraction, mTestFraction})
     w->setEnabled(!task);
-  if (!mRnnAttention) return;
-  const QString attention = mRnnAttention->currentText();
-  mRnnScore->setEnabled(attention != QLatin1String("none"));
-  mRnnAttentionDim->setEnabled(attention != QLatin1String("none") &&
-                               mRnnScore->currentText() == QLatin1String("additive"));
-  mRnnInputFeeding->setEnabled(attention == QLatin1String("luong"));
+  // A key the chosen attention or score does not use is greyed out (and left out of the config).
+  for (Arch arch : kAllArchs) {
+    nlohmann::json values = nlohmann::json::object();
+    for (const ConfigField& field : mFields)
+      if (field.key->arch == arch) values[field.key->name] = fieldValue(field);
+    for (const ConfigField& field : mFields)
+      if (field.key->arch == arch) field.widget->setEnabled(keyApplies(*field.key, values));
+  }
+}
+
+nlohmann::json TrainConfigForm::fieldValue(const ConfigField& field) const {
+  switch (field.key->type) {
+    case ConfigKeyType::Integer:
+      return static_cast<QSpinBox*>(field.widget)->value();
+    case ConfigKeyType::Real:
+      return static_cast<QDoubleSpinBox*>(field.widget)->value();
+    case ConfigKeyType::Boolean:
+      return static_cast<QCheckBox*>(field.widget)->isChecked();
+    case ConfigKeyType::Choice:
+      return static_cast<QComboBox*>(field.widget)->currentText().toStdString();
+  }
+  return nullptr;
+}
+
+void TrainConfigForm::writeField(const ConfigField& field, const nlohmann::json& value) {
+  switch (field.key->type) {
+    case ConfigKeyType::Integer:
+      static_cast<QSpinBox*>(field.widget)->setValue(value.get<int>());
+      break;
+    case ConfigKeyType::Real:
+      static_cast<QDoubleSpinBox*>(field.widget)->setValue(value.get<double>());
+      break;
+    case ConfigKeyType::Boolean:
+      static_cast<QCheckBox*>(field.widget)->setChecked(value.get<bool>());
+      break;
+    case ConfigKeyType::Choice:
+      static_cast<QComboBox*>(field.widget)
+          ->setCurrentText(QString::fromStdString(value.get<std::string>()));
+      break;
+  }
+}
+
+void TrainConfigForm::setField(Arch arch, const std::string& key, const nlohmann::json& value) {
+  for (const ConfigField& field : mFields)
+    if (field.key->arch == arch && field.key->name == key) writeField(field, value);
+}
+
+void TrainConfigForm::onFieldChanged(size_t index) {
+  if (mWritingDefaults) return;  // the caller refreshes once it is done
+  mFields[index].followsDefault = false;
+  updateDerivedDefaults();
+  refreshEnabled();
+}
+
+// The table's rule for each key a person has not set, from the values of the keys before it
+// (configDefault() reads them in table order, as readConfig() does).
+void TrainConfigForm::updateDerivedDefaults() {
+  mWritingDefaults = true;
+  for (Arch arch : kAllArchs) {
+    nlohmann::json values = nlohmann::json::object();
+    for (const ConfigField& field : mFields) {
+      if (field.key->arch != arch) continue;
+      if (field.key->derived != DerivedDefault::None && field.followsDefault)
+        writeField(field, configDefault(*field.key, values));
+      values[field.key->name] = fieldValue(field);
+    }
+  }
+  mWritingDefaults = false;
 }
 
 nlohmann::json TrainConfigForm::modelConfig() const {
   const std::string arch = mArch->currentData().toString().toStdString();
   nlohmann::json c = {{"arch", arch}};
-  if (arch == "rnn_seq2seq") {
-    c["cell"] = mRnnCell->currentText().toStdString();
-    c["embed_dim"] = mRnnEmbed->value();
-    c["hidden_dim"] = mRnnHidden->value();
-    c["num_layers"] = mRnnLayers->value();
-    c["bidirectional"] = mRnnBidirectional->isChecked();
-    c["attention"] = mRnnAttention->currentText().toStdString();
-    if (mRnnScore->isEnabled()) c["score"] = mRnnScore->currentText().toStdString();
-    if (mRnnAttentionDim->isEnabled()) c["attention_dim"] = mRnnAttentionDim->value();
-    if (mRnnInputFeeding->isEnabled()) c["input_feeding"] = mRnnInputFeeding->isChecked();
-  } else if (arch == "transformer") {
-    c["d_model"] = mTfModel->value();
-    c["nhead"] = mTfHeads->value();
-    c["num_encoder_layers"] = mTfEncoderLayers->value();
-    c["num_decoder_layers"] = mTfDecoderLayers->value();
-    c["dim_feedforward"] = mTfFeedForward->value();
-    c["norm_first"] = mTfNormFirst->isChecked();
-  } else {
-    c["cell"] = mSsaCell->currentText().toStdString();
-    c["embed_dim"] = mSsaEmbed->value();
-    c["hidden_dim"] = mSsaHidden->value();
-    c["attention_dim"] = mSsaAttentionDim->value();
-    c["hops"] = mSsaHops->value();
-    c["mlp_dim"] = mSsaMlp->value();
-    c["penalty"] = mSsaPenalty->value();
-  }
+  for (const ConfigField& field : mFields)
+    if (archName(field.key->arch) == arch && field.widget->isEnabled())
+      c[field.key->name] = fieldValue(field);
   return c;
 }
 
@@ -433,11 +446,17 @@ QString TrainConfigForm::problem() const {
   }
   if (mSteps->value() == 0 && mEpochs->value() == 0)
     return tr("Set how long to train: a number of steps or of epochs.");
-  if (mArch->currentData().toString() == QLatin1String("transformer") &&
-      mTfModel->value() % mTfHeads->value() != 0)
-    return tr("d_model (%1) must be a multiple of nhead (%2).")
-        .arg(mTfModel->value())
-        .arg(mTfHeads->value());
+  // The fields keep each key in its range; what is left are constraints between keys.
+  try {
+    const nlohmann::json config = modelConfig();
+    readConfig(parseArch(config["arch"].get<std::string>()), config, /*classCount=*/1);
+  } catch (const ConfigError& e) {
+    QStringList problems;
+    for (const ConfigProblem& p : e.problems())
+      problems << QStringLiteral("%1 %2").arg(QString::fromStdString(p.key),
+                                              QString::fromStdString(p.problem));
+    return tr("The model config: %1.").arg(problems.join(QStringLiteral("; ")));
+  }
   return {};
 }
 
@@ -449,9 +468,8 @@ void TrainConfigForm::setQuickDefaults(const QString& task, int steps) {
   mSteps->setValue(steps);
   mEvalEvery->setValue(std::max(1, steps / 2));
   mEvalExamples->setValue(20);
-  mRnnEmbed->setValue(8);
-  mRnnHidden->setValue(16);
-  mRnnAttentionDim->setValue(16);
+  setField(Arch::RnnSeq2Seq, "embed_dim", 8);
+  setField(Arch::RnnSeq2Seq, "hidden_dim", 16);  // attention_dim follows
 }
 
 }  // namespace attn::ui

@@ -1,12 +1,15 @@
 // TrainConfigForm: every setting of a training run as a form: the data (a built-in task with its
-// sizes and lengths, or a TSV file), the model (each config key of its architecture,
-// docs/file-formats.md, Config keys) and the trainer (steps, batch, optimizer, schedule, clipping,
-// validation, early stopping).
+// sizes and lengths, or a TSV file), the model (one field per config key of its architecture,
+// made from the table of models/config_keys.h with its range, default and help) and the trainer
+// (steps, batch, optimizer, schedule, clipping, validation, early stopping).
 #pragma once
 
 #include <QWidget>
 
+#include <vector>
+
 #include "jobs/training_job.h"
+#include "models/config_keys.h"
 
 class QCheckBox;
 class QComboBox;
@@ -42,12 +45,24 @@ class TrainConfigForm : public QWidget {
   QWidget* buildDataGroup();
   QWidget* buildModelGroup();
   QWidget* buildTrainGroup();
-  QWidget* buildRnnPage();
-  QWidget* buildTransformerPage();
-  QWidget* buildClassifierPage();
+  QWidget* buildArchPage(Arch arch);
   void onTaskChanged();
   void refreshEnabled();
   nlohmann::json modelConfig() const;
+
+  // One field of the model's config: a spin box, check box or combo box, by the key's type.
+  struct ConfigField {
+    const ConfigKey* key;
+    QWidget* widget;
+    // A key whose default follows another (attention_dim follows hidden_dim) keeps following it
+    // until a person sets it, as an absent key does on the command line.
+    bool followsDefault = true;
+  };
+  nlohmann::json fieldValue(const ConfigField& field) const;
+  void writeField(const ConfigField& field, const nlohmann::json& value);
+  void setField(Arch arch, const std::string& key, const nlohmann::json& value);
+  void onFieldChanged(size_t index);
+  void updateDerivedDefaults();
 
   // data
   QRadioButton* mUseTask = nullptr;
@@ -69,28 +84,8 @@ class TrainConfigForm : public QWidget {
   QComboBox* mArch = nullptr;
   QStackedWidget* mArchPages = nullptr;
   QSpinBox* mModelSeed = nullptr;
-  QComboBox* mRnnCell = nullptr;
-  QSpinBox* mRnnEmbed = nullptr;
-  QSpinBox* mRnnHidden = nullptr;
-  QSpinBox* mRnnLayers = nullptr;
-  QCheckBox* mRnnBidirectional = nullptr;
-  QComboBox* mRnnAttention = nullptr;
-  QComboBox* mRnnScore = nullptr;
-  QSpinBox* mRnnAttentionDim = nullptr;
-  QCheckBox* mRnnInputFeeding = nullptr;
-  QSpinBox* mTfModel = nullptr;
-  QSpinBox* mTfHeads = nullptr;
-  QSpinBox* mTfEncoderLayers = nullptr;
-  QSpinBox* mTfDecoderLayers = nullptr;
-  QSpinBox* mTfFeedForward = nullptr;
-  QCheckBox* mTfNormFirst = nullptr;
-  QComboBox* mSsaCell = nullptr;
-  QSpinBox* mSsaEmbed = nullptr;
-  QSpinBox* mSsaHidden = nullptr;
-  QSpinBox* mSsaAttentionDim = nullptr;
-  QSpinBox* mSsaHops = nullptr;
-  QSpinBox* mSsaMlp = nullptr;
-  QDoubleSpinBox* mSsaPenalty = nullptr;
+  std::vector<ConfigField> mFields;  // every architecture's keys, in the table's order
+  bool mWritingDefaults = false;     // updateDerivedDefaults() is setting fields, not a person
   // trainer
   QSpinBox* mSteps = nullptr;
   QSpinBox* mEpochs = nullptr;

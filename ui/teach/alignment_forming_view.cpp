@@ -224,18 +224,17 @@ void AlignmentFormingView::setSnapshots(std::shared_ptr<const SnapshotList> snap
 
 void AlignmentFormingView::rebuildKinds() {
   const Trace& t = *mSnapshots->back().trace;
-  const QString currentKind = mKindBox->currentData().toString();
+  const QVariant currentKind = mKindBox->currentData();
   mRebuilding = true;
   mKindBox->clear();
-  for (const char* kind : {"cross", "encoder_self", "decoder_self", "hops"})
+  for (MapKind kind : {MapKind::Cross, MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Hops})
     if (t.attention.count(kind))
-      mKindBox->addItem(TraceDocument::mapLabel(QString::fromLatin1(kind)),
-                        QString::fromLatin1(kind));
+      mKindBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
   const int keep = mKindBox->findData(currentKind);
   mKindBox->setCurrentIndex(keep >= 0 ? keep : 0);
   mKindBox->setVisible(mKindBox->count() > 1);
   mRebuilding = false;
-  const bool classifier = t.attention.count("hops") > 0;
+  const bool classifier = t.attention.count(MapKind::Hops) > 0;
   const QString source = sentenceOf(t.sourceTokens).toHtmlEscaped();
   mExample->setText(classifier
                         ? tr("Example: “%1”, the hops of the classifier as it learns.").arg(source)
@@ -247,10 +246,10 @@ void AlignmentFormingView::rebuildKinds() {
 void AlignmentFormingView::showCurrent() {
   const AlignmentSnapshot* s = snapshot(current());
   if (!s || !s->trace) return;
-  const std::string kind = mKindBox->currentData().toString().toStdString();
+  const MapKind kind = mapKindOf(mKindBox->currentData());
   const auto it = s->trace->attention.find(kind);
   mRebuilding = true;
-  mPicker->setMap(it == s->trace->attention.end() ? nullptr : &it->second, kind == "hops");
+  mPicker->setMap(it == s->trace->attention.end() ? nullptr : &it->second, kind == MapKind::Hops);
   mRebuilding = false;
   LabelledMatrix m;
   try {
@@ -263,8 +262,9 @@ void AlignmentFormingView::showCurrent() {
     return;
   mHeatmap->setTitle(
       tr("%1 · snapshot %2 of %3").arg(stepName(s->step)).arg(current() + 1).arg(count()));
-  mHeatmap->setAxisTitles(kind == "decoder_self" ? tr("earlier outputs") : tr("source tokens"),
-                          kind == "hops" ? tr("hops") : tr("output tokens (the reference)"));
+  mHeatmap->setAxisTitles(
+      kind == MapKind::DecoderSelf ? tr("earlier outputs") : tr("source tokens"),
+      kind == MapKind::Hops ? tr("hops") : tr("output tokens (the reference)"));
   QStringList parts{stepName(s->step)};
   if (!std::isnan(s->loss)) parts << tr("training loss %1").arg(s->loss, 0, 'f', 3);
   if (s->validationStep >= 0)

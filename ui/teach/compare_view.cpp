@@ -266,17 +266,14 @@ const Trace* CompareView::shownB() const {
 
 void CompareView::rebuildKinds() {
   if (!hasSubject()) return;
-  const QString current = mKindBox->currentData().toString();
+  const QVariant current = mKindBox->currentData();
   mRebuilding = true;
   mKindBox->clear();
   const Trace* b = shownB();
   // The teaching order of the main view: cross first.
-  for (const char* kind : {"cross", "encoder_self", "decoder_self", "hops"}) {
-    if (mSubject.a->attention.count(kind) && b && b->attention.count(kind)) {
-      const QString name = QString::fromLatin1(kind);
-      mKindBox->addItem(TraceDocument::mapLabel(name), name);
-    }
-  }
+  for (MapKind kind : {MapKind::Cross, MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Hops})
+    if (mSubject.a->attention.count(kind) && b && b->attention.count(kind))
+      mKindBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
   const int keep = mKindBox->findData(current);
   mKindBox->setCurrentIndex(keep >= 0 ? keep : 0);
   mRebuilding = false;
@@ -285,8 +282,8 @@ void CompareView::rebuildKinds() {
 void CompareView::refresh() {
   if (!hasSubject() || mRebuilding) return;
   const Trace* b = shownB();
-  const std::string kind = mKindBox->currentData().toString().toStdString();
-  const bool hops = kind == "hops";
+  const MapKind kind = mapKindOf(mKindBox->currentData());
+  const bool hops = kind == MapKind::Hops;
   auto mapOf = [&kind](const Trace* t) {
     auto it = t->attention.find(kind);
     return it == t->attention.end() ? nullptr : &it->second;
@@ -304,7 +301,8 @@ void CompareView::refresh() {
     return;
   }
   const QString rowsTitle = hops ? tr("hops") : tr("output tokens");
-  const QString colsTitle = kind == "decoder_self" ? tr("earlier outputs") : tr("source tokens");
+  const QString colsTitle =
+      kind == MapKind::DecoderSelf ? tr("earlier outputs") : tr("source tokens");
   // Short titles, so they fit narrow maps; the header above names the models.
   const bool readsA = b == mSubject.bForced.get() && mSubject.bGreedy;
   for (auto [view, m, title] :
@@ -387,7 +385,7 @@ void CompareView::showReference(const LabelledMatrix& a, const LabelledMatrix& b
     mOverlayB->clear();
     return;
   }
-  const std::string kind = mKindBox->currentData().toString().toStdString();
+  const MapKind kind = mapKindOf(mKindBox->currentData());
   mReportA = reportAlignment(a, kind, mReference->reference());
   mReportB = reportAlignment(b, kind, mReference->reference());
   for (auto [overlay, report] :

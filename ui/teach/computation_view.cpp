@@ -219,10 +219,8 @@ QWidget* ComputationView::buildSections() {
 void ComputationView::rebuildChoices() {
   mUpdating = true;
   mMapBox->clear();
-  for (const QString& name : mTraceDoc->mapNames())
-    if (name == QLatin1String("cross") || name == QLatin1String("decoder_self") ||
-        name == QLatin1String("encoder_self") || name == QLatin1String("hops"))
-      mMapBox->addItem(TraceDocument::mapLabel(name), name);
+  for (MapKind kind : mTraceDoc->mapKinds())
+    mMapBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
   mQueryBox->clear();
   for (const QString& token : displayLabels(mTraceDoc->sourceTokens())) mQueryBox->addItem(token);
   mSourcePosition = std::clamp(mSourcePosition, 0, std::max(0, int(mQueryBox->count()) - 1));
@@ -233,13 +231,13 @@ void ComputationView::rebuildChoices() {
 // Follows the map, layer and head selected elsewhere (the mean over heads keeps this panel's
 // head: a computation is always one head's).
 void ComputationView::adoptDocumentSelection() {
-  const QString name = mTraceDoc->mapName();
-  if (mMapBox->findData(name) >= 0) {
-    mMap = name;
+  const MapKind kind = mTraceDoc->mapKind();
+  if (mMapBox->findData(mapKindData(kind)) >= 0) {
+    mMap = kind;
     mLayer = mTraceDoc->layer();
     if (mTraceDoc->head() >= 0) mHead = mTraceDoc->head();
-  } else if (mMapBox->findData(mMap) < 0) {
-    mMap = mMapBox->count() ? mMapBox->itemData(0).toString() : QStringLiteral("cross");
+  } else if (mMapBox->findData(mapKindData(mMap)) < 0) {
+    mMap = mMapBox->count() ? mapKindOf(mMapBox->itemData(0)) : MapKind::Cross;
   }
   const AttentionMap* m = mTraceDoc->map(mMap);
   const int layers = m ? m->layers : 1, heads = m ? m->heads : 1;
@@ -247,7 +245,7 @@ void ComputationView::adoptDocumentSelection() {
   mHead = std::clamp(mHead, 0, heads - 1);
 
   mUpdating = true;
-  mMapBox->setCurrentIndex(mMapBox->findData(mMap));
+  mMapBox->setCurrentIndex(mMapBox->findData(mapKindData(mMap)));
   mLayerBox->clear();
   for (int l = 0; l < layers; ++l) mLayerBox->addItem(QString::number(l + 1));
   mLayerBox->setCurrentIndex(mLayer);
@@ -259,10 +257,10 @@ void ComputationView::adoptDocumentSelection() {
   mMapBox->setVisible(several);
   mLayerLabel->setVisible(layers > 1);
   mLayerBox->setVisible(layers > 1);
-  mHeadLabel->setText(mMap == QLatin1String("hops") ? tr("Hop") : tr("Head"));
+  mHeadLabel->setText(mMap == MapKind::Hops ? tr("Hop") : tr("Head"));
   mHeadLabel->setVisible(heads > 1);
   mHeadBox->setVisible(heads > 1);
-  const bool encoder = mMap == QLatin1String("encoder_self");
+  const bool encoder = mMap == MapKind::EncoderSelf;
   mQueryLabel->setVisible(encoder);
   mQueryBox->setVisible(encoder);
   mUpdating = false;
@@ -272,8 +270,7 @@ void ComputationView::adoptDocumentSelection() {
 // the same map, layer and head.
 void ComputationView::chooseMap() {
   if (mUpdating) return;
-  const QString name = mMapBox->currentData().toString();
-  if (!name.isEmpty()) mMap = name;
+  if (mMapBox->currentIndex() >= 0) mMap = mapKindOf(mMapBox->currentData());
   mLayer = std::max(0, mLayerBox->currentIndex());
   mHead = std::max(0, mHeadBox->currentIndex());
   mUpdating = true;
@@ -305,7 +302,7 @@ void ComputationView::setHighlightedKey(int key) {
 }
 
 void ComputationView::stepBy(int delta) {
-  if (mMap == QLatin1String("encoder_self"))
+  if (mMap == MapKind::EncoderSelf)
     setSourcePosition(mSourcePosition + delta);
   else
     mTraceDoc->setStep(mTraceDoc->step() + delta);
@@ -401,7 +398,7 @@ void ComputationView::recompute() {
     mMessage = tr("The open model cannot be taken apart here: %1.").arg(mExplainerError);
   if (mMessage.isEmpty()) {
     explain::ComputationRequest r;
-    r.map = mMap.toStdString();
+    r.map = mMap;
     r.layer = mLayer;
     r.step = mTraceDoc->step();
     r.sourcePosition = mSourcePosition;

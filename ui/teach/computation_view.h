@@ -21,6 +21,7 @@
 
 #include "models/model_fwd.h"
 #include "tensor/precision.h"
+#include "trace/map_kind.h"
 
 class QComboBox;
 class QLabel;
@@ -104,7 +105,7 @@ class ComputationView : public QWidget {
   bool mRefreshQueued = false;
   bool mUpdating = false;  // while the panel sets its own boxes or the document's selection
 
-  QString mMap = QStringLiteral("cross");
+  MapKind mMap = MapKind::Cross;
   int mLayer = 0;
   int mHead = 0;
   int mSourcePosition = 0;

@@ -20,10 +20,6 @@ namespace {
 constexpr int kVisibleRows = 16;  // a longer table scrolls inside itself
 constexpr int kShortVector = 3;   // values of a vector shown in a table cell
 
-QString plain(const std::string& token) {
-  return displayLabels({QString::fromStdString(token)}).value(0);
-}
-
 QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignLeft) {
   auto* item = new QTableWidgetItem(text);
   item->setTextAlignment(align | Qt::AlignVCenter);
@@ -78,7 +74,7 @@ void ComputationView::showMessage(const QString& text) {
 
 void ComputationView::render() {
   const int steps = mTraceDoc->stepCount();
-  const bool encoder = mMap == QLatin1String("encoder_self");
+  const bool encoder = mMap == MapKind::EncoderSelf;
   mPrevious->setEnabled(encoder ? mSourcePosition > 0 : mTraceDoc->step() > 0);
   mNext->setEnabled(encoder ? mSourcePosition + 1 < mQueryBox->count()
                             : mTraceDoc->step() + 1 < steps);
@@ -130,7 +126,7 @@ void ComputationView::renderKeys() {
     std::vector<double> weighted(k.value.size());
     for (size_t i = 0; i < weighted.size(); ++i) weighted[i] = k.weight * k.value[i];
     mKeyTable->setItem(j, 0, cell(QString::number(j + 1), Qt::AlignRight));
-    mKeyTable->setItem(j, 1, cell(plain(k.token)));
+    mKeyTable->setItem(j, 1, cell(plainToken(k.token)));
     mKeyTable->setItem(j, 2, number(k.score));
     mKeyTable->setItem(j, 3, number(k.expScore));
     mKeyTable->setItem(j, 4, bar(k.weight));
@@ -155,7 +151,7 @@ void ComputationView::renderHeads() {
     const auto strongest = std::max_element(
         keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.weight < b.weight; });
     mHeadTable->setItem(h, 0, cell(QString::number(h + 1), Qt::AlignRight));
-    mHeadTable->setItem(h, 1, cell(plain(strongest->token)));
+    mHeadTable->setItem(h, 1, cell(plainToken(strongest->token)));
     mHeadTable->setItem(h, 2, bar(strongest->weight));
     mHeadTable->setItem(h, 3,
                         cell(ComputationText::vector(c.heads[size_t(h)].output, kShortVector)));
@@ -195,7 +191,7 @@ void ComputationView::renderNext() {
   int chosen = -1;
   for (int i = 0; i < int(c.next.size()); ++i) {
     const auto& t = c.next[size_t(i)];
-    mNextTable->setItem(i, 0, cell(plain(t.token)));
+    mNextTable->setItem(i, 0, cell(plainToken(t.token)));
     mNextTable->setItem(i, 1, bar(t.prob));
     if (t.token == c.chosen) chosen = i;
   }

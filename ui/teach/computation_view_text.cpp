@@ -129,7 +129,7 @@ QString ComputationText::queryText(const Computation& c, int head) {
   const int heads = int(c.heads.size());
   const int dk = int(headOf(c, head).query.size());
   QString where;
-  if (c.map == "encoder_self")
+  if (c.map == MapKind::EncoderSelf)
     where = tr("Source position <b>%1</b> (%2), encoder layer %3")
                 .arg(c.queryPosition + 1)
                 .arg(quoted(c.queryToken))
@@ -140,7 +140,7 @@ QString ComputationText::queryText(const Computation& c, int head) {
                 .arg(quoted(c.queryToken), produces)
                 .arg(c.layer + 1);
   QString x;
-  if (c.map == "cross")
+  if (c.map == MapKind::Cross)
     x = c.normFirst ? tr("x = LayerNorm(y + SelfAttn(LayerNorm(y))), the position after the "
                          "layer's self-attention block (pre-norm)")
                     : tr("x = LayerNorm(y + SelfAttn(y)), the position after the layer's "
@@ -178,10 +178,10 @@ QString ComputationText::keysText(const Computation& c, int head) {
   const QString kv =
       tr("<b>k%1 = W%2 x%1 + b%2</b> and <b>v%1 = W%3 x%1 + b%3</b>")
           .arg(sub(QStringLiteral("j")), sub(QStringLiteral("k")), sub(QStringLiteral("v")));
-  if (c.map == "cross")
+  if (c.map == MapKind::Cross)
     return tr("Keys and values: %1, where x%2 is the encoder's output at source token j.")
         .arg(kv, sub(QStringLiteral("j")));
-  if (c.map == "decoder_self")
+  if (c.map == MapKind::DecoderSelf)
     return tr("Keys and values: %1, from the positions up to t only: the causal mask hides the "
               "later ones, which are not decoded yet.")
         .arg(kv);

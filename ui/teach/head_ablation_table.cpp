@@ -8,11 +8,18 @@
 namespace attn::ui {
 namespace {
 
-QString mapShortLabel(const std::string& name) {
-  if (name == "cross") return HeadAblationTable::tr("cross");
-  if (name == "encoder_self") return HeadAblationTable::tr("encoder self");
-  if (name == "decoder_self") return HeadAblationTable::tr("decoder self");
-  return QString::fromStdString(name);
+QString mapShortLabel(MapKind kind) {
+  switch (kind) {
+    case MapKind::Cross:
+      return HeadAblationTable::tr("cross");
+    case MapKind::EncoderSelf:
+      return HeadAblationTable::tr("encoder self");
+    case MapKind::DecoderSelf:
+      return HeadAblationTable::tr("decoder self");
+    case MapKind::Hops:
+      break;
+  }
+  return QString::fromStdString(mapKindName(kind));
 }
 
 }  // namespace
@@ -42,9 +49,9 @@ void HeadAblationTable::setMaps(const std::vector<MapShape>& maps) {
   QStringList rows;
   for (const MapShape& m : maps)
     for (int l = 0; l < m.layers; ++l) {
-      mRows.emplace_back(m.name, l);
-      rows << (m.layers > 1 ? tr("%1, layer %2").arg(mapShortLabel(m.name)).arg(l + 1)
-                            : mapShortLabel(m.name));
+      mRows.emplace_back(m.kind, l);
+      rows << (m.layers > 1 ? tr("%1, layer %2").arg(mapShortLabel(m.kind)).arg(l + 1)
+                            : mapShortLabel(m.kind));
     }
   setRowCount(static_cast<int>(mRows.size()));
   setVerticalHeaderLabels(rows);
@@ -80,7 +87,7 @@ std::vector<HeadAblation> HeadAblationTable::ablations() const {
   return out;
 }
 
-void HeadAblationTable::setAblated(const std::string& map, int layer, int head, bool ablated) {
+void HeadAblationTable::setAblated(MapKind map, int layer, int head, bool ablated) {
   for (size_t r = 0; r < mRows.size(); ++r)
     if (mRows[r].first == map && mRows[r].second == layer) {
       QTableWidgetItem* it = item(static_cast<int>(r), head);

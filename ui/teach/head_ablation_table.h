@@ -16,21 +16,21 @@ class HeadAblationTable : public QTableWidget {
  public:
   explicit HeadAblationTable(QWidget* parent = nullptr);
 
-  // The maps of the model's decoding, (name, layers, heads), in teaching order.
+  // The maps of the model's decoding, (kind, layers, heads), in teaching order.
   struct MapShape {
-    std::string name;
+    MapKind kind = MapKind::Cross;
     int layers = 0, heads = 0;
   };
   void setMaps(const std::vector<MapShape>& maps);
   std::vector<HeadAblation> ablations() const;
-  void setAblated(const std::string& map, int layer, int head, bool ablated);
+  void setAblated(MapKind map, int layer, int head, bool ablated);
   void clearAblations();
 
  signals:
   void ablationsChanged();
 
  private:
-  std::vector<std::pair<std::string, int>> mRows;  // (map, layer) of each row
+  std::vector<std::pair<MapKind, int>> mRows;  // (map, layer) of each row
 };
 
 }  // namespace attn::ui

@@ -30,8 +30,8 @@ InterventionComparison compareRuns(const DecodeResult& before, const DecodeResul
   return c;
 }
 
-std::vector<float> attentionDifference(const Trace& before, const Trace& after,
-                                       const std::string& map, int layer, int head, int* rows) {
+std::vector<float> attentionDifference(const Trace& before, const Trace& after, MapKind map,
+                                       int layer, int head, int* rows) {
   *rows = 0;
   const auto b = before.attention.find(map);
   const auto a = after.attention.find(map);

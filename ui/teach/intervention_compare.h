@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "decode/decode_options.h"
+#include "trace/map_kind.h"
 
 namespace attn::ui {
 
@@ -29,7 +30,7 @@ InterventionComparison compareRuns(const DecodeResult& before, const DecodeResul
 // One map's [rows, keys] matrix at `layer` and `head` (head < 0: the mean over heads) after −
 // before, over the rows both runs have (rows = the fewer of the two). Empty, rows = 0, when a
 // run lacks the map or the shapes differ.
-std::vector<float> attentionDifference(const Trace& before, const Trace& after,
-                                       const std::string& map, int layer, int head, int* rows);
+std::vector<float> attentionDifference(const Trace& before, const Trace& after, MapKind map,
+                                       int layer, int head, int* rows);
 
 }  // namespace attn::ui

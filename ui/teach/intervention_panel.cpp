@@ -36,11 +36,6 @@ QString qs(const std::string& s) {
   return QString::fromStdString(s);
 }
 
-// A token as plain text (lists, combo boxes): ␣ for a space, ∅ for nothing.
-QString plain(const std::string& token) {
-  return displayLabels({qs(token)}).value(0);
-}
-
 QPushButton* button(const QString& text, const char* name, QWidget* parent) {
   auto* b = new QPushButton(text, parent);
   b->setObjectName(QString::fromLatin1(name));
@@ -50,9 +45,9 @@ QPushButton* button(const QString& text, const char* name, QWidget* parent) {
 // The maps whose heads can be ablated, from the trace (which has every map the model computes).
 std::vector<HeadAblationTable::MapShape> ablatableMaps(const Trace& t) {
   std::vector<HeadAblationTable::MapShape> out;
-  for (const char* name : {"cross", "decoder_self", "encoder_self"}) {
-    const auto it = t.attention.find(name);
-    if (it != t.attention.end()) out.push_back({name, it->second.layers, it->second.heads});
+  for (MapKind kind : {MapKind::Cross, MapKind::DecoderSelf, MapKind::EncoderSelf}) {
+    const auto it = t.attention.find(kind);
+    if (it != t.attention.end()) out.push_back({kind, it->second.layers, it->second.heads});
   }
   return out;
 }
@@ -225,7 +220,7 @@ QWidget* InterventionPanel::buildControls() {
 
 bool InterventionPanel::isUsable() const {
   return mModel && mBaseline && !mBaseline->targetTokens.empty() &&
-         mBaseline->attention.count("hops") == 0;
+         mBaseline->attention.count(MapKind::Hops) == 0;
 }
 
 void InterventionPanel::onTraceChanged() {
@@ -236,14 +231,14 @@ void InterventionPanel::onTraceChanged() {
   mForced.clear();
   mUndoStack.clear();
   const bool fits = model && !model->isClassifier() && doc->trace() && !doc->isExample() &&
-                    doc->trace()->attention.count("hops") == 0;
+                    doc->trace()->attention.count(MapKind::Hops) == 0;
   mBaseline = fits ? doc->trace() : nullptr;
   mModel = fits ? model : nullptr;
   if (!mModel) {
     mNote->setText(
         tr("Interventions need an encoder-decoder model and a sentence decoded with "
            "it: open or train one, and decode."));
-  } else if (!mBaseline->attention.count("cross")) {
+  } else if (!mBaseline->attention.count(MapKind::Cross)) {
     mNote->setText(
         tr("This model has no attention over the source: only forcing tokens "
            "changes what it does."));
@@ -257,8 +252,8 @@ void InterventionPanel::onTraceChanged() {
   mNote->setEnabled(true);
   mDecode->setEnabled(isUsable() && !mRunner->isBusy());
 
-  const AttentionMap* cross = mBaseline && mBaseline->attention.count("cross")
-                                  ? &mBaseline->attention.at("cross")
+  const AttentionMap* cross = mBaseline && mBaseline->attention.count(MapKind::Cross)
+                                  ? &mBaseline->attention.at(MapKind::Cross)
                                   : nullptr;
   const bool transformer = cross && cross->heads > 1;
   mLayerBox->clear();
@@ -269,10 +264,9 @@ void InterventionPanel::onTraceChanged() {
   mStepForm->setRowVisible(mTargetLabel, transformer);
   mMapBox->clear();
   if (mBaseline)
-    for (const char* name : {"cross", "decoder_self", "encoder_self"})
-      if (mBaseline->attention.count(name))
-        mMapBox->addItem(TraceDocument::mapLabel(QString::fromLatin1(name)),
-                         QString::fromLatin1(name));
+    for (MapKind kind : {MapKind::Cross, MapKind::DecoderSelf, MapKind::EncoderSelf})
+      if (mBaseline->attention.count(kind))
+        mMapBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
   mStepForm->setRowVisible(mMapBox, mMapBox->count() > 1);
   mLayerBox->setCurrentIndex(cross ? cross->layers - 1 : 0);  // the layer that feeds the output
   mLayer = std::max(0, mLayerBox->currentIndex());
@@ -281,10 +275,10 @@ void InterventionPanel::onTraceChanged() {
   mKeyBox->clear();
   mForceBox->clear();
   if (mBaseline) {
-    for (const std::string& t : mBaseline->sourceTokens) mKeyBox->addItem(plain(t));
+    for (const std::string& t : mBaseline->sourceTokens) mKeyBox->addItem(plainToken(t));
     const std::vector<std::string>& vocab = mModel->tgtVocab.toList();
     for (size_t i = 0; i < vocab.size(); ++i)
-      mForceBox->addItem(plain(vocab[i]), QVariant::fromValue<qlonglong>(qlonglong(i)));
+      mForceBox->addItem(plainToken(vocab[i]), QVariant::fromValue<qlonglong>(qlonglong(i)));
   }
   mHeads->setMaps(mBaseline ? ablatableMaps(*mBaseline)
                             : std::vector<HeadAblationTable::MapShape>{});
@@ -333,8 +327,8 @@ void InterventionPanel::refreshStepControls() {
 void InterventionPanel::refreshRowEditor() {
   QStringList tokens;
   std::vector<float> row;
-  if (mBaseline && mBaseline->attention.count("cross")) {
-    const AttentionMap& cross = mBaseline->attention.at("cross");
+  if (mBaseline && mBaseline->attention.count(MapKind::Cross)) {
+    const AttentionMap& cross = mBaseline->attention.at(MapKind::Cross);
     for (const std::string& s : mBaseline->sourceTokens) tokens << qs(s);
     const std::vector<float> m = mapMatrix(cross, std::min(mLayer, cross.layers - 1), mHead);
     const int t = std::clamp(step(), 0, cross.queries - 1);
@@ -345,8 +339,7 @@ void InterventionPanel::refreshRowEditor() {
 }
 
 void InterventionPanel::refreshResultsMap() {
-  const std::string map =
-      mMapBox->count() ? mMapBox->currentData().toString().toStdString() : "cross";
+  const MapKind map = mMapBox->count() ? mapKindOf(mMapBox->currentData()) : MapKind::Cross;
   int layer = mLayer, head = mHead;
   if (mBaseline && mBaseline->attention.count(map)) {
     const AttentionMap& m = mBaseline->attention.at(map);
@@ -358,7 +351,7 @@ void InterventionPanel::refreshResultsMap() {
 }
 
 void InterventionPanel::addRowEdit(RowEdit edit) {
-  if (!isUsable() || !mBaseline->attention.count("cross")) return;
+  if (!isUsable() || !mBaseline->attention.count(MapKind::Cross)) return;
   // One edit per row: a new one replaces any that covers the same heads of that step and layer.
   std::vector<RowEdit> kept;
   for (const RowEdit& r : mRows)
@@ -448,7 +441,7 @@ QString InterventionPanel::describe(const RowEdit& e) const {
     const auto k =
         std::find_if(e.weights.begin(), e.weights.end(), [](double w) { return w != 0; }) -
         e.weights.begin();
-    what = tr("one-hot on “%1”").arg(plain(mBaseline->sourceTokens.at(size_t(k))));
+    what = tr("one-hot on “%1”").arg(plainToken(mBaseline->sourceTokens.at(size_t(k))));
   } else {
     what = e.renormalise ? tr("edited, renormalised") : tr("edited, as typed");
   }
@@ -460,7 +453,8 @@ QString InterventionPanel::describe(const RowEdit& e) const {
 }
 
 QString InterventionPanel::describe(const ForcedToken& f) const {
-  const QString token = mModel ? plain(mModel->tgtVocab.toList().at(size_t(f.token))) : QString();
+  const QString token =
+      mModel ? plainToken(mModel->tgtVocab.toList().at(size_t(f.token))) : QString();
   return tr("Step %1: token forced to “%2”").arg(f.step + 1).arg(token);
 }
 

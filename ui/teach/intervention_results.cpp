@@ -160,8 +160,8 @@ void InterventionResults::showRun(std::shared_ptr<const InterventionRun> run) {
   refreshMaps();
 }
 
-void InterventionResults::setMap(const std::string& name, int layer, int head) {
-  mMap = name;
+void InterventionResults::setMap(MapKind map, int layer, int head) {
+  mMap = map;
   mLayer = layer;
   mHead = head;
   refreshMaps();
@@ -238,7 +238,7 @@ void InterventionResults::refreshTable() {
 }
 
 QString InterventionResults::mapTitle() const {
-  const QString what = TraceDocument::mapLabel(QString::fromStdString(mMap));
+  const QString what = TraceDocument::mapLabel(mMap);
   const QString where = mHead < 0 ? tr("layer %1, mean over heads").arg(mLayer + 1)
                                   : tr("layer %1, head %2").arg(mLayer + 1).arg(mHead + 1);
   return tr("%1, %2").arg(what, where);
@@ -260,7 +260,7 @@ void InterventionResults::refreshMaps() {
     const bool steps = rowsAreSteps(mMap);
     const QStringList rows = steps ? labelsOf(t->targetTokens) : labelsOf(t->sourceTokens);
     const QStringList cols =
-        mMap == "decoder_self" ? labelsOf(decoderInputTokens(*t)) : labelsOf(t->sourceTokens);
+        mMap == MapKind::DecoderSelf ? labelsOf(decoderInputTokens(*t)) : labelsOf(t->sourceTokens);
     (void)view->setMatrix(m.queries, m.keys, mapMatrix(m, mLayer, mHead), rows, cols);
     view->setTitle(title);
   };
@@ -268,9 +268,8 @@ void InterventionResults::refreshMaps() {
   const AttentionMap* shown =
       any && any->attention.count(mMap) ? &any->attention.at(mMap) : nullptr;
   // An RNN's one head needs no "layer 1, head 1".
-  mMapLabel->setText(shown && shown->layers * shown->heads > 1
-                         ? mapTitle()
-                         : TraceDocument::mapLabel(QString::fromStdString(mMap)));
+  mMapLabel->setText(shown && shown->layers * shown->heads > 1 ? mapTitle()
+                                                               : TraceDocument::mapLabel(mMap));
   show(mBefore, before, tr("Before"));
   show(mAfter, after, tr("After"));
   // Until there is an "after", the difference is an empty map drawn white (0 on its scale).
@@ -303,8 +302,9 @@ void InterventionResults::refreshMaps() {
                                        : mRun->after.trace.sourceTokens)[r]);
   }
   const int keys = static_cast<int>(d.size()) / rows;
-  const QStringList cols = mMap == "decoder_self" ? labelsOf(decoderInputTokens(mRun->after.trace))
-                                                  : labelsOf(mRun->after.trace.sourceTokens);
+  const QStringList cols = mMap == MapKind::DecoderSelf
+                               ? labelsOf(decoderInputTokens(mRun->after.trace))
+                               : labelsOf(mRun->after.trace.sourceTokens);
   (void)mDifference->setMatrix(rows, keys, d, rowLabels, cols.mid(0, keys));
   float largest = 0;
   for (float v : d) largest = std::max(largest, std::abs(v));

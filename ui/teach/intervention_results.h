@@ -37,7 +37,7 @@ class InterventionResults : public QWidget {
   void showRun(std::shared_ptr<const InterventionRun> run);
   void clearRun();
   // Which map the heatmaps show: name, layer, head (< 0: the mean over heads).
-  void setMap(const std::string& name, int layer, int head);
+  void setMap(MapKind map, int layer, int head);
   void setSelectedStep(int step);
 
   const InterventionComparison& comparison() const { return mComparison; }
@@ -61,7 +61,7 @@ class InterventionResults : public QWidget {
   std::shared_ptr<const Trace> mBaseline;
   std::shared_ptr<const InterventionRun> mRun;
   InterventionComparison mComparison;
-  std::string mMap = "cross";
+  MapKind mMap = MapKind::Cross;
   int mLayer = 0;
   int mHead = -1;
   QLabel* mSummary;

@@ -52,10 +52,10 @@ QString AlignmentReport::details() const {
       .arg(score.possibleHits);
 }
 
-AlignmentReport reportAlignment(const LabelledMatrix& matrix, const std::string& kind,
+AlignmentReport reportAlignment(const LabelledMatrix& matrix, MapKind kind,
                                 const ReferenceAlignment& reference) {
   AlignmentReport r;
-  if (kind != "cross") {
+  if (kind != MapKind::Cross) {
     r.problem = tr("The reference alignment scores cross-attention only (output → source).");
     return r;
   }

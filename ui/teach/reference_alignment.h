@@ -46,7 +46,7 @@ struct AlignmentReport {
   QString details() const;  // the counts behind it, for a tooltip
 };
 
-AlignmentReport reportAlignment(const LabelledMatrix& matrix, const std::string& kind,
+AlignmentReport reportAlignment(const LabelledMatrix& matrix, MapKind kind,
                                 const ReferenceAlignment& reference);
 
 }  // namespace attn::ui

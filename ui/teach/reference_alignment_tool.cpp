@@ -124,9 +124,9 @@ void ReferenceAlignmentTool::refresh() {
     return;
   }
   try {
-    const LabelledMatrix m = selectMatrix(
-        *mTrace->trace(), {mTrace->mapName().toStdString(), mTrace->layer(), mTrace->head()});
-    mReport = reportAlignment(m, mTrace->mapName().toStdString(), mReference->reference());
+    const LabelledMatrix m =
+        selectMatrix(*mTrace->trace(), {mTrace->mapKind(), mTrace->layer(), mTrace->head()});
+    mReport = reportAlignment(m, mTrace->mapKind(), mReference->reference());
   } catch (const std::exception& e) {
     mReport.problem = QString::fromUtf8(e.what());
   }

@@ -20,8 +20,8 @@ namespace attn::ui {
 
 namespace {
 
-const AttentionMap* findMap(const Trace& trace, const QString& name) {
-  auto it = trace.attention.find(name.toStdString());
+const AttentionMap* findMap(const Trace& trace, MapKind kind) {
+  auto it = trace.attention.find(kind);
   return it == trace.attention.end() ? nullptr : &it->second;
 }
 
@@ -114,8 +114,8 @@ void RolloutView::setColourMap(ColourMap map) {
   mRollout->setColourMap(map);
 }
 
-QString RolloutView::mapName() const {
-  return mMapBox->currentData().toString();
+MapKind RolloutView::mapKind() const {
+  return mapKindOf(mMapBox->currentData());
 }
 
 void RolloutView::rebuildChoices() {
@@ -130,17 +130,15 @@ void RolloutView::rebuildChoices() {
     return;
   }
   mRebuilding = true;
-  const QString previousMap = mapName();
+  const QVariant previousMap = mMapBox->currentData();
   const int previousLayer = mLayerBox->currentIndex(), layerCount = mLayerBox->count();
   const int previousHead = mHeadBox->currentIndex();
   mMapBox->clear();
-  for (const char* name : {"cross", "encoder_self", "decoder_self"}) {
-    const QString n = QString::fromLatin1(name);
-    if (findMap(*trace, n)) mMapBox->addItem(TraceDocument::mapLabel(n), n);
-  }
+  for (MapKind kind : {MapKind::Cross, MapKind::EncoderSelf, MapKind::DecoderSelf})
+    if (findMap(*trace, kind)) mMapBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
   const int keep = mMapBox->findData(previousMap);
   mMapBox->setCurrentIndex(std::max(keep, 0));  // cross-attention first: the most telling
-  const AttentionMap& map = *findMap(*trace, mapName());
+  const AttentionMap& map = *findMap(*trace, mapKind());
   mLayerBox->clear();
   for (int l = 0; l < map.layers; ++l)
     mLayerBox->addItem(tr("%1 of %2").arg(l + 1).arg(map.layers));
@@ -158,8 +156,8 @@ void RolloutView::rebuildChoices() {
 
 void RolloutView::refresh() {
   const auto& trace = mDocument->trace();
-  if (!trace || mapName().isEmpty()) return;
-  const QString name = mapName();
+  if (!trace || mMapBox->currentIndex() < 0) return;
+  const MapKind kind = mapKind();
   const int layer = mLayerBox->currentIndex();
   const int head = mHeadBox->currentIndex() - 1;  // −1: the mean
   TraceRollout rollout;
@@ -170,11 +168,11 @@ void RolloutView::refresh() {
     mStack->setCurrentWidget(mEmpty);
     return;
   }
-  const RolloutMatrix& r = name == QLatin1String("cross")          ? rollout.cross
-                           : name == QLatin1String("decoder_self") ? rollout.decoder
-                                                                   : rollout.encoder;
+  const RolloutMatrix& r = kind == MapKind::Cross         ? rollout.cross
+                           : kind == MapKind::DecoderSelf ? rollout.decoder
+                                                          : rollout.encoder;
   const MatrixSnapshot raw =
-      mDocument->matrix(name, layer, head < 0 ? TraceDocument::kMeanOverHeads : head);
+      mDocument->matrix(kind, layer, head < 0 ? TraceDocument::kMeanOverHeads : head);
   const QStringList rows = displayLabels(raw.rowLabels), cols = displayLabels(raw.colLabels);
   if (raw.rows != r.rows || raw.cols != r.cols ||
       !mRaw->setMatrix(raw.rows, raw.cols, raw.values, rows, cols) ||
@@ -192,7 +190,7 @@ void RolloutView::refresh() {
                      .arg(mHeadBox->currentText()));
   mRollout->setTitle(layer == 0 ? tr("Rollout through layer 1 (Ã₁ alone)")
                                 : tr("Rollout through layers 1–%1").arg(layer + 1));
-  const bool cross = name == QLatin1String("cross");
+  const bool cross = kind == MapKind::Cross;
   const QString keys = cross ? tr("source tokens (encoder input)") : raw.colTitle;
   mRaw->setAxisTitles(raw.colTitle, raw.rowTitle);
   mRollout->setAxisTitles(keys, raw.rowTitle);

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+#include "trace/map_kind.h"
 #include "views/colour_maps.h"
 
 class QComboBox;
@@ -40,7 +41,7 @@ class RolloutView : public QWidget {
   void rebuildChoices();
   void refresh();
   void followStep(int step);
-  QString mapName() const;
+  MapKind mapKind() const;  // of the map box's current item
 
   TraceDocument* mDocument;
   QStackedWidget* mStack;

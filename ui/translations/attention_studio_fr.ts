@@ -4300,6 +4300,16 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <source>d_model (%1) must be a multiple of nhead (%2).</source>
         <translation>d_model (%1) doit être un multiple de nhead (%2).</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Default %1; allowed %2</source>
+        <translation>Par défaut %1&#xa0;; valeurs permises %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The model config: %1.</source>
+        <translation>La configuration du modèle&#xa0;: %1.</translation>
+    </message>
 </context>
 <context>
     <name>attn::ui::TrainingPanel</name>

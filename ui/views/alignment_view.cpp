@@ -89,11 +89,11 @@ void AlignmentView::setColourMap(ColourMap map) {
 void AlignmentView::rebuildSelectors() {
   mRebuilding = true;
   mMapBox->clear();
-  for (const QString& name : mDocument->mapNames())
-    mMapBox->addItem(TraceDocument::mapLabel(name), name);
-  mMapBox->setCurrentIndex(mMapBox->findData(mDocument->mapName()));
-  const AttentionMap* map = mDocument->map(mDocument->mapName());
-  const bool hops = mDocument->mapName() == QLatin1String("hops");
+  for (MapKind kind : mDocument->mapKinds())
+    mMapBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
+  mMapBox->setCurrentIndex(mMapBox->findData(mapKindData(mDocument->mapKind())));
+  const AttentionMap* map = mDocument->map(mDocument->mapKind());
+  const bool hops = mDocument->mapKind() == MapKind::Hops;
   const int layers = map && !hops ? map->layers : 0;
   const int heads = map && !hops ? map->heads : 0;
   mLayerBox->clear();
@@ -114,7 +114,7 @@ void AlignmentView::rebuildSelectors() {
 
 void AlignmentView::onSelectorChanged() {
   if (mRebuilding) return;
-  mDocument->selectMap(mMapBox->currentData().toString(), mLayerBox->currentData().toInt(),
+  mDocument->selectMap(mapKindOf(mMapBox->currentData()), mLayerBox->currentData().toInt(),
                        mHeadBox->count() ? mHeadBox->currentData().toInt() : 0);
 }
 

@@ -53,7 +53,7 @@ HeadGrid::HeadGrid(TraceDocument* document, QWidget* parent)
   connect(mDocument, &TraceDocument::mapChanged, this, qOverload<>(&QWidget::update));
 }
 
-void HeadGrid::setKind(const QString& kind) {
+void HeadGrid::setKind(MapKind kind) {
   if (kind == mKind) return;
   mKind = kind;
   rebuild();
@@ -154,7 +154,7 @@ void HeadGrid::paintEvent(QPaintEvent*) {
                QStringLiteral("1"));
     p.drawText(QPoint(legend.right() + 8, legend.bottom()), tr("attention weight"));
   }
-  const bool selectedKind = mDocument->mapName() == mKind;
+  const bool selectedKind = mDocument->mapKind() == mKind;
   for (int l = 0; l < mLayers; ++l) {
     const QRect first = cellRect(l, 0);
     p.setPen(palette().color(QPalette::WindowText));
@@ -227,7 +227,7 @@ HeadsPanel::HeadsPanel(TraceDocument* document, const Settings* settings, QWidge
   layout->addWidget(mGrid, 1);
   connect(mDocument, &TraceDocument::traceChanged, this, &HeadsPanel::rebuildKinds);
   connect(mKindBox, qOverload<int>(&QComboBox::activated), this, [this] {
-    mGrid->setKind(mKindBox->currentData().toString());
+    mGrid->setKind(mapKindOf(mKindBox->currentData()));
     rebuildKinds();
   });
   rebuildKinds();
@@ -236,14 +236,14 @@ HeadsPanel::HeadsPanel(TraceDocument* document, const Settings* settings, QWidge
 }
 
 void HeadsPanel::rebuildKinds() {
-  const QString current = mKindBox->currentData().toString();
+  const QVariant current = mKindBox->currentData();
   mKindBox->clear();
-  for (const QString& name : mDocument->mapNames())
-    if (name != QLatin1String("hops")) mKindBox->addItem(TraceDocument::mapLabel(name), name);
+  for (MapKind kind : mDocument->mapKinds())
+    if (kind != MapKind::Hops) mKindBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
   int index = mKindBox->findData(current);
   if (index < 0) index = 0;
   mKindBox->setCurrentIndex(index);
-  mGrid->setKind(mKindBox->currentData().toString());
+  if (mKindBox->count()) mGrid->setKind(mapKindOf(mKindBox->currentData()));
   mKindBox->setEnabled(mKindBox->count() > 1);
   if (mGrid->heads() > 1 || mGrid->layers() > 1) {
     mHint->setText(

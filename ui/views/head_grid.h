@@ -11,6 +11,7 @@
 
 #include <vector>
 
+#include "trace/map_kind.h"
 #include "views/colour_maps.h"
 
 class QComboBox;
@@ -27,8 +28,8 @@ class HeadGrid : public QWidget {
  public:
   explicit HeadGrid(TraceDocument* document, QWidget* parent = nullptr);
 
-  void setKind(const QString& kind);  // "cross", "encoder_self", "decoder_self"
-  QString kind() const { return mKind; }
+  void setKind(MapKind kind);  // cross, encoder or decoder self-attention
+  MapKind kind() const { return mKind; }
   void setColourMap(ColourMap map);
   int layers() const { return mLayers; }
   int heads() const { return mHeads; }
@@ -38,7 +39,7 @@ class HeadGrid : public QWidget {
   QImage image(int layer, int head) const;
 
  signals:
-  void headActivated(const QString& kind, int layer, int head);
+  void headActivated(attn::MapKind kind, int layer, int head);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -52,7 +53,7 @@ class HeadGrid : public QWidget {
   int slot(int layer, int head) const { return layer * (mHeads + 1) + (head < 0 ? mHeads : head); }
 
   TraceDocument* mDocument;
-  QString mKind;
+  MapKind mKind = MapKind::Cross;
   ColourMap mColourMap = ColourMap::Viridis;
   QVector<QRgb> mTable;
   int mLayers = 0;

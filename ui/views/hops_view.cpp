@@ -76,7 +76,7 @@ void HopsView::setColourMap(ColourMap map) {
 }
 
 void HopsView::refresh() {
-  const MatrixSnapshot m = mDocument->matrix(QStringLiteral("hops"), 0, 0);
+  const MatrixSnapshot m = mDocument->matrix(MapKind::Hops, 0, 0);
   if (m.rows == 0 ||
       !mHeatmap->setMatrix(m.rows, m.cols, m.values, shownRowLabels(m), shownColLabels(m))) {
     mStack->setCurrentWidget(mEmpty);

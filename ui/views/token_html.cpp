@@ -90,4 +90,8 @@ QString outputSoFarHtml(const QStringList& tokens, int current) {
   return html;
 }
 
+QString plainToken(const std::string& token) {
+  return displayLabels({QString::fromStdString(token)}).value(0);
+}
+
 }  // namespace attn::ui

@@ -34,8 +34,6 @@
 namespace attn::ui {
 namespace {
 
-constexpr int kStatusMillis = 6000;
-
 QString withSuffix(QString path, const QString& selectedFilter, const QString& fallback) {
   // Some platform dialogs return the name as typed; take the suffix from the chosen filter.
   if (!QFileInfo(path).suffix().isEmpty()) return path;
@@ -204,7 +202,7 @@ void MainWindow::exportFigureInteractively() {
 bool MainWindow::exportCsvTo(const QString& path) {
   const TraceDocument* doc = mSession->traceDocument();
   const MatrixSnapshot matrix =
-      mTabs->currentWidget() == mHops ? doc->matrix(QStringLiteral("hops"), 0, 0) : doc->matrix();
+      mTabs->currentWidget() == mHops ? doc->matrix(MapKind::Hops, 0, 0) : doc->matrix();
   const QString error = saveMatrixCsv(matrix, path);
   if (!error.isEmpty()) {
     showError({tr("Export matrix"), error,

@@ -95,7 +95,7 @@ void MainWindow::buildCentre() {
   setCentralWidget(mTabs);
 
   connect(mHeads->grid(), &HeadGrid::headActivated, this,
-          [this](const QString& kind, int layer, int head) {
+          [this](MapKind kind, int layer, int head) {
             mSession->traceDocument()->selectMap(kind, layer, head);
             mTabs->setCurrentWidget(mAlignment);
           });
