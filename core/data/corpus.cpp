@@ -1,5 +1,7 @@
 #include "data/corpus.h"
 
+#include "data/digit_groups.h"
+
 #include <set>
 #include <utility>
 
@@ -19,16 +21,6 @@ std::vector<std::string> linesOf(std::string_view content, std::string_view name
     lines.emplace_back(isBlank(line) ? std::string_view() : trimSpace(line));
   });
   return lines;
-}
-
-// 12345 -> "12,345": counts in messages are read by people.
-std::string grouped(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "data/gettext_corpus.h"
 
+#include "data/digit_groups.h"
+
 #include <algorithm>
 
 #include "data/text_lines.h"
@@ -9,15 +11,6 @@
 namespace attn::data {
 
 namespace {
-
-std::string grouped(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 bool isAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -13,7 +13,7 @@ ReplacedOutput replaceUnknownTokens(const Trace& trace) {
     if (t == eos) break;
     out.tokens.push_back(t);
   }
-  const auto cross = trace.attention.find("cross");
+  const auto cross = trace.attention.find(MapKind::Cross);
   if (cross == trace.attention.end() || cross->second.layers == 0) return out;
   const AttentionMap& map = cross->second;
   const std::vector<float> weights = map.meanOverHeads(map.layers - 1);

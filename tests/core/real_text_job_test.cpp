@@ -190,7 +190,7 @@ Trace unknownTrace() {
       cross.at(0, 0, q, k) = head0[q][k];
       cross.at(0, 1, q, k) = head1[q][k];
     }
-  t.attention["cross"] = cross;
+  t.attention[MapKind::Cross] = cross;
   return t;
 }
 
