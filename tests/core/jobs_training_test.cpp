@@ -27,6 +27,15 @@ data::TaskConfig tinyCopy() {
   return c;
 }
 
+// The sentiment task at its smallest: classification data, with two labels.
+BuiltInTask tinySentiment() {
+  data::TaskConfig c;
+  c.trainSize = 20;
+  c.validationSize = 4;
+  c.testSize = 4;
+  return BuiltInTask{"sentiment", c};
+}
+
 TrainingJob tinyJob() {
   TrainingJob job;
   job.data = BuiltInTask{"copy", tinyCopy()};
@@ -144,11 +153,7 @@ TEST(TrainingJob, EarlyStoppingAndItsKeptStepAreRecorded) {
 
 TEST(TrainingJob, ClassificationDataForASeq2SeqModelIsADataMismatch) {
   TrainingJob job = tinyJob();
-  data::TaskConfig c;
-  c.trainSize = 20;
-  c.validationSize = 4;
-  c.testSize = 4;
-  job.data = BuiltInTask{"sentiment", c};
+  job.data = tinySentiment();
   EXPECT_THROW(runTrainingJob(job), DataMismatch);
 }
 
@@ -192,11 +197,7 @@ TEST(TrainingJob, EveryProblemOfTheModelConfigIsInOneError) {
 // The classifier's num_classes comes from the labels of the data (sentiment: two).
 TEST(TrainingJob, TheClassifiersClassCountComesFromTheLabels) {
   TrainingJob job = tinyJob();
-  data::TaskConfig c;
-  c.trainSize = 20;
-  c.validationSize = 4;
-  c.testSize = 4;
-  job.data = BuiltInTask{"sentiment", c};
+  job.data = tinySentiment();
   job.modelConfig = {{"arch", "structured_self_attention"}, {"hops", 2}};
   job.train.steps = 1;
   job.train.evalEvery = 0;
