@@ -42,6 +42,12 @@ check_format() {
     printf '%s\n' "${bad[@]}" >&2
     exit 1
   fi
+  # One naming style for data members, `count_` (docs/toolchain.md, Formatting): the `mCount`
+  # style that ui/ once used is refused wherever it comes back.
+  if git grep -nE '\bm[A-Z][A-Za-z0-9]*\b' -- '*.cpp' '*.h' >&2; then
+    echo "studio: name data members like count_, not mCount (docs/toolchain.md, Formatting)" >&2
+    exit 1
+  fi
 }
 
 # `run` builds the app alone; `test` builds everything (the suites, the double-precision

@@ -10,25 +10,25 @@ ModelDocument::ModelDocument(QObject* parent) : QObject(parent) {}
 ModelDocument::~ModelDocument() = default;
 
 QString ModelDocument::displayName() const {
-  if (!mModel) return tr("no model");
-  if (mPath.isEmpty()) return tr("trained model (unsaved)");
-  return QFileInfo(mPath).fileName() + (mUnsaved ? tr(" (unsaved changes)") : QString());
+  if (!model_) return tr("no model");
+  if (path_.isEmpty()) return tr("trained model (unsaved)");
+  return QFileInfo(path_).fileName() + (unsaved_ ? tr(" (unsaved changes)") : QString());
 }
 
 void ModelDocument::setModel(std::shared_ptr<const Model> model, const QString& path,
                              bool unsaved) {
-  mModel = std::move(model);
-  mPath = path;
-  const bool changed = mUnsaved != unsaved;
-  mUnsaved = unsaved;
+  model_ = std::move(model);
+  path_ = path;
+  const bool changed = unsaved_ != unsaved;
+  unsaved_ = unsaved;
   emit modelChanged();
-  if (changed) emit unsavedChanged(mUnsaved);
+  if (changed) emit unsavedChanged(unsaved_);
 }
 
 void ModelDocument::markSaved(const QString& path) {
-  mPath = path;
-  if (mUnsaved) {
-    mUnsaved = false;
+  path_ = path;
+  if (unsaved_) {
+    unsaved_ = false;
     emit unsavedChanged(false);
   }
   emit modelChanged();

@@ -19,11 +19,11 @@ class ModelDocument : public QObject {
   explicit ModelDocument(QObject* parent = nullptr);
   ~ModelDocument() override;
 
-  const std::shared_ptr<const Model>& model() const { return mModel; }
-  bool hasModel() const { return mModel != nullptr; }
-  QString path() const { return mPath; }  // empty for a model trained in this session
+  const std::shared_ptr<const Model>& model() const { return model_; }
+  bool hasModel() const { return model_ != nullptr; }
+  QString path() const { return path_; }  // empty for a model trained in this session
   QString displayName() const;            // the file name, or "trained model (unsaved)"
-  bool isUnsaved() const { return mUnsaved; }
+  bool isUnsaved() const { return unsaved_; }
 
   void setModel(std::shared_ptr<const Model> model, const QString& path, bool unsaved);
   void markSaved(const QString& path);
@@ -34,9 +34,9 @@ class ModelDocument : public QObject {
   void unsavedChanged(bool unsaved);
 
  private:
-  std::shared_ptr<const Model> mModel;
-  QString mPath;
-  bool mUnsaved = false;
+  std::shared_ptr<const Model> model_;
+  QString path_;
+  bool unsaved_ = false;
 };
 
 }  // namespace attn::ui

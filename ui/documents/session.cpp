@@ -15,19 +15,19 @@ namespace attn::ui {
 
 Session::Session(QObject* parent)
     : QObject(parent),
-      mModel(new ModelDocument(this)),
-      mTrace(new TraceDocument(this)),
-      mRunner(new DecodeRunner(this)) {
-  connect(mRunner, &DecodeRunner::finished, this, &Session::showDecoded);
-  connect(mRunner, &DecodeRunner::failed, this, &Session::failed);
-  connect(mRunner, &DecodeRunner::busyChanged, this, &Session::busyChanged);
-  connect(mRunner, &DecodeRunner::cancelled, this, [this] { emit status(tr("Cancelled")); });
+      model_(new ModelDocument(this)),
+      trace_(new TraceDocument(this)),
+      runner_(new DecodeRunner(this)) {
+  connect(runner_, &DecodeRunner::finished, this, &Session::showDecoded);
+  connect(runner_, &DecodeRunner::failed, this, &Session::failed);
+  connect(runner_, &DecodeRunner::busyChanged, this, &Session::busyChanged);
+  connect(runner_, &DecodeRunner::cancelled, this, [this] { emit status(tr("Cancelled")); });
 }
 
 Session::~Session() = default;
 
 bool Session::isBusy() const {
-  return mRunner->isBusy();
+  return runner_->isBusy();
 }
 
 bool Session::openModel(const QString& path, bool decodeExample) {
@@ -41,7 +41,7 @@ bool Session::openModel(const QString& path, bool decodeExample) {
                              "metadata described in docs/file-formats.md (Model file).")));
     return false;
   }
-  mModel->setModel(model, QFileInfo(path).absoluteFilePath(), false);
+  model_->setModel(model, QFileInfo(path).absoluteFilePath(), false);
   emit fileOpened(path);
   emit status(tr("Opened %1").arg(QFileInfo(path).fileName()));
   const QString example = exampleInputFor(*model);
@@ -57,7 +57,7 @@ bool Session::openModel(const QString& path, bool decodeExample) {
 bool Session::openTrace(const QString& path) {
   try {
     auto trace = std::make_shared<const Trace>(readTraceFile(path.toStdString()));
-    mTrace->setTrace(trace, tr("Trace file %1").arg(QFileInfo(path).fileName()));
+    trace_->setTrace(trace, tr("Trace file %1").arg(QFileInfo(path).fileName()));
   } catch (const std::exception& e) {
     emit failed(errorFrom(e, tr("Open trace"),
                           tr("Choose a trace written by Attention Studio or attention-cli, or a "
@@ -82,7 +82,7 @@ bool Session::openFile(const QString& path) {
 }
 
 bool Session::saveModel(const QString& path) {
-  const auto& model = mModel->model();
+  const auto& model = model_->model();
   if (!model) return false;
   try {
     attn::saveModel(path.toStdString(), *model);  // core's atomic writer: complete or untouched
@@ -91,14 +91,14 @@ bool Session::saveModel(const QString& path) {
                           tr("Choose a folder you can write to, with enough free space.")));
     return false;
   }
-  mModel->markSaved(QFileInfo(path).absoluteFilePath());
+  model_->markSaved(QFileInfo(path).absoluteFilePath());
   emit fileOpened(path);
   emit status(tr("Saved the model to %1").arg(path));
   return true;
 }
 
 void Session::adoptTrainedModel(std::shared_ptr<const Model> model, const QString& example) {
-  mModel->setModel(std::move(model), QString(), true);
+  model_->setModel(std::move(model), QString(), true);
   emit exampleSuggested(example);
   if (!example.isEmpty()) {
     DecodeRequest request;
@@ -108,23 +108,23 @@ void Session::adoptTrainedModel(std::shared_ptr<const Model> model, const QStrin
 }
 
 void Session::showExample() {
-  mTrace->setTrace(std::make_shared<const Trace>(exampleTrace()), exampleAlignment().title, true);
+  trace_->setTrace(std::make_shared<const Trace>(exampleTrace()), exampleAlignment().title, true);
 }
 
 void Session::decode(const DecodeRequest& request) {
-  if (!mModel->hasModel()) {
+  if (!model_->hasModel()) {
     emit failed({tr("Decode"), tr("There is no model to decode with."),
                  tr("Open a model file, pick a bundled model, or train one first.")});
     return;
   }
   emit status(tr("Decoding…"));
-  mRunner->start(mModel->model(), request);
+  runner_->start(model_->model(), request);
 }
 
 bool Session::decodeNow(const DecodeRequest& request) {
-  if (!mModel->hasModel()) return false;
+  if (!model_->hasModel()) return false;
   try {
-    showDecoded(DecodeRunner::decodeNow(*mModel->model(), request), request);
+    showDecoded(DecodeRunner::decodeNow(*model_->model(), request), request);
     return true;
   } catch (const std::exception& e) {
     emit failed(
@@ -134,7 +134,7 @@ bool Session::decodeNow(const DecodeRequest& request) {
 }
 
 void Session::cancelDecode() {
-  mRunner->cancel();
+  runner_->cancel();
 }
 
 QString Session::describe(const DecodeRequest& request) const {
@@ -150,13 +150,13 @@ QString Session::describe(const DecodeRequest& request) const {
       how = tr("forced output (teacher forcing)");
       break;
   }
-  if (mModel->model() && mModel->model()->isClassifier()) how = tr("classification");
-  return tr("%1 · %2").arg(mModel->displayName(), how);
+  if (model_->model() && model_->model()->isClassifier()) how = tr("classification");
+  return tr("%1 · %2").arg(model_->displayName(), how);
 }
 
 void Session::showDecoded(std::shared_ptr<const Trace> trace, const DecodeRequest& request) {
-  mTrace->setTrace(std::move(trace), describe(request));
-  emit status(tr("Decoded: %1 output tokens").arg(mTrace->stepCount()));
+  trace_->setTrace(std::move(trace), describe(request));
+  emit status(tr("Decoded: %1 output tokens").arg(trace_->stepCount()));
   emit decoded();
 }
 

@@ -29,8 +29,8 @@ class Session : public QObject {
   explicit Session(QObject* parent = nullptr);
   ~Session() override;
 
-  ModelDocument* modelDocument() const { return mModel; }
-  TraceDocument* traceDocument() const { return mTrace; }
+  ModelDocument* modelDocument() const { return model_; }
+  TraceDocument* traceDocument() const { return trace_; }
   bool isBusy() const;
 
   // Each returns false and emits failed() when it cannot; on success openModel/openTrace emit
@@ -59,9 +59,9 @@ class Session : public QObject {
   void showDecoded(std::shared_ptr<const Trace> trace, const DecodeRequest& request);
   QString describe(const DecodeRequest& request) const;
 
-  ModelDocument* mModel;
-  TraceDocument* mTrace;
-  DecodeRunner* mRunner;
+  ModelDocument* model_;
+  TraceDocument* trace_;
+  DecodeRunner* runner_;
 };
 
 }  // namespace attn::ui

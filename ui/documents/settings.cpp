@@ -22,7 +22,7 @@ const QString kLanguage = QStringLiteral("view/language");
 Settings::Settings(QObject* parent) : QObject(parent) {}
 
 Settings::Settings(const QString& iniPath, QObject* parent)
-    : QObject(parent), mStore(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) {}
+    : QObject(parent), store_(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) {}
 
 Settings* Settings::forUser(QObject* parent) {
   const QSettings user(QSettings::IniFormat, QSettings::UserScope,
@@ -33,15 +33,15 @@ Settings* Settings::forUser(QObject* parent) {
 Settings::~Settings() = default;
 
 QVariant Settings::value(const QString& key, const QVariant& fallback) const {
-  if (mStore) return mStore->value(key, fallback);
-  return mMemory.value(key, fallback);
+  if (store_) return store_->value(key, fallback);
+  return memory_.value(key, fallback);
 }
 
 void Settings::setValue(const QString& key, const QVariant& value) {
-  if (mStore)
-    mStore->setValue(key, value);
+  if (store_)
+    store_->setValue(key, value);
   else
-    mMemory.insert(key, value);
+    memory_.insert(key, value);
 }
 
 ColourMap Settings::colourMap() const {
@@ -50,7 +50,7 @@ ColourMap Settings::colourMap() const {
 
 void Settings::setColourMap(ColourMap map) {
   const ColourMap shown = shownColourMap();
-  mShownForNow.reset();
+  shownForNow_.reset();
   if (map != colourMap() || !value(kColourMap).isValid()) {
     setValue(kColourMap, colourMapKey(map));
     emit colourMapChanged(map);
@@ -60,7 +60,7 @@ void Settings::setColourMap(ColourMap map) {
 
 void Settings::showColourMapForNow(std::optional<ColourMap> map) {
   const ColourMap shown = shownColourMap();
-  mShownForNow = map;
+  shownForNow_ = map;
   if (shownColourMap() != shown) emit shownColourMapChanged(shownColourMap());
 }
 

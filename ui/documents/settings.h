@@ -30,7 +30,7 @@ class Settings : public QObject {
   static Settings* forUser(QObject* parent);          // the user's own settings file
   ~Settings() override;
 
-  bool isPersistent() const { return mStore != nullptr; }
+  bool isPersistent() const { return store_ != nullptr; }
 
   // The user's colour map, remembered. Choosing one also ends any map shown for now (below):
   // what the user picks is what they see.
@@ -38,7 +38,7 @@ class Settings : public QObject {
   void setColourMap(ColourMap map);
   // The map on screen: the user's, unless a mode shows another for now (classroom mode's
   // projector map), which is never stored. nullopt: the user's map again.
-  ColourMap shownColourMap() const { return mShownForNow.value_or(colourMap()); }
+  ColourMap shownColourMap() const { return shownForNow_.value_or(colourMap()); }
   void showColourMapForNow(std::optional<ColourMap> map);
   // How a view follows the map on screen: `apply` is called with it now and each time it
   // changes, for as long as `receiver` lives. Views subscribe themselves, so no view is missed.
@@ -76,9 +76,9 @@ class Settings : public QObject {
   QVariant value(const QString& key, const QVariant& fallback = {}) const;
   void setValue(const QString& key, const QVariant& value);
 
-  std::unique_ptr<QSettings> mStore;
-  QVariantMap mMemory;
-  std::optional<ColourMap> mShownForNow;
+  std::unique_ptr<QSettings> store_;
+  QVariantMap memory_;
+  std::optional<ColourMap> shownForNow_;
 };
 
 }  // namespace attn::ui

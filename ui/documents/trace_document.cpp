@@ -27,25 +27,25 @@ TraceDocument::TraceDocument(QObject* parent) : QObject(parent) {}
 TraceDocument::~TraceDocument() = default;
 
 bool TraceDocument::isClassification() const {
-  return mTrace && mTrace->attention.count(MapKind::Hops) > 0;
+  return trace_ && trace_->attention.count(MapKind::Hops) > 0;
 }
 
 void TraceDocument::setTrace(std::shared_ptr<const Trace> trace, const QString& origin,
                              bool example) {
-  mTrace = std::move(trace);
-  mOrigin = origin;
-  mExample = example;
-  mStep = 0;
-  mBeamNode = -1;
+  trace_ = std::move(trace);
+  origin_ = origin;
+  example_ = example;
+  step_ = 0;
+  beamNode_ = -1;
   const std::vector<MapKind> kinds = mapKinds();
-  mMapKind = kinds.empty() ? MapKind::Cross : kinds.front();
-  const AttentionMap* m = map(mMapKind);
-  mLayer = m ? m->layers - 1 : 0;  // the last layer is the one that feeds the output
-  mHead = m && m->heads > 1 ? kMeanOverHeads : 0;
+  mapKind_ = kinds.empty() ? MapKind::Cross : kinds.front();
+  const AttentionMap* m = map(mapKind_);
+  layer_ = m ? m->layers - 1 : 0;  // the last layer is the one that feeds the output
+  head_ = m && m->heads > 1 ? kMeanOverHeads : 0;
   emit traceChanged();
   emit mapChanged();
-  emit stepChanged(mStep);
-  emit beamNodeChanged(mBeamNode);
+  emit stepChanged(step_);
+  emit beamNodeChanged(beamNode_);
 }
 
 void TraceDocument::clear() {
@@ -54,9 +54,9 @@ void TraceDocument::clear() {
 
 std::vector<MapKind> TraceDocument::mapKinds() const {
   std::vector<MapKind> kinds;
-  if (!mTrace) return kinds;
+  if (!trace_) return kinds;
   for (MapKind kind : {MapKind::Cross, MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Hops})
-    if (mTrace->attention.count(kind)) kinds.push_back(kind);
+    if (trace_->attention.count(kind)) kinds.push_back(kind);
   return kinds;
 }
 
@@ -75,9 +75,9 @@ QString TraceDocument::mapLabel(MapKind kind) {
 }
 
 const AttentionMap* TraceDocument::map(MapKind kind) const {
-  if (!mTrace) return nullptr;
-  auto it = mTrace->attention.find(kind);
-  return it == mTrace->attention.end() ? nullptr : &it->second;
+  if (!trace_) return nullptr;
+  auto it = trace_->attention.find(kind);
+  return it == trace_->attention.end() ? nullptr : &it->second;
 }
 
 void TraceDocument::selectMap(MapKind kind, int layer, int head) {
@@ -85,19 +85,19 @@ void TraceDocument::selectMap(MapKind kind, int layer, int head) {
   if (!m) return;
   layer = std::clamp(layer, 0, m->layers - 1);
   head = head < 0 ? kMeanOverHeads : std::min(head, m->heads - 1);
-  if (kind == mMapKind && layer == mLayer && head == mHead) return;
-  mMapKind = kind;
-  mLayer = layer;
-  mHead = head;
+  if (kind == mapKind_ && layer == layer_ && head == head_) return;
+  mapKind_ = kind;
+  layer_ = layer;
+  head_ = head;
   emit mapChanged();
 }
 
 QStringList TraceDocument::sourceTokens() const {
-  return mTrace ? toQt(mTrace->sourceTokens) : QStringList();
+  return trace_ ? toQt(trace_->sourceTokens) : QStringList();
 }
 
 QStringList TraceDocument::targetTokens() const {
-  return mTrace ? toQt(mTrace->targetTokens) : QStringList();
+  return trace_ ? toQt(trace_->targetTokens) : QStringList();
 }
 
 MatrixSnapshot TraceDocument::matrix(MapKind kind, int layer, int head) const {
@@ -131,7 +131,7 @@ MatrixSnapshot TraceDocument::matrix(MapKind kind, int layer, int head) const {
     s.colTitle = tr("source token it looks at (key)");
   } else if (kind == MapKind::DecoderSelf) {
     s.rowLabels = labelsFor(target, s.rows);
-    s.colLabels = labelsFor(toQt(decoderInputTokens(*mTrace)), s.cols);
+    s.colLabels = labelsFor(toQt(decoderInputTokens(*trace_)), s.cols);
     s.rowTitle = tr("output token");
     s.colTitle = tr("decoder input it looks back at");
   } else {
@@ -147,47 +147,47 @@ MatrixSnapshot TraceDocument::matrix(MapKind kind, int layer, int head) const {
                       : tr(" · head %1 of %2").arg(head + 1).arg(m->heads);
   }
   s.title = mapLabel(kind) + where;
-  if (mExample) s.title = mOrigin;
+  if (example_) s.title = origin_;
   return s;
 }
 
 int TraceDocument::stepCount() const {
-  return mTrace ? int(mTrace->targetTokens.size()) : 0;
+  return trace_ ? int(trace_->targetTokens.size()) : 0;
 }
 
 void TraceDocument::setStep(int step) {
   step = std::clamp(step, 0, std::max(stepCount() - 1, 0));
-  if (step == mStep) return;
-  mStep = step;
-  emit stepChanged(mStep);
+  if (step == step_) return;
+  step_ = step;
+  emit stepChanged(step_);
 }
 
 void TraceDocument::setBeamNode(int id) {
-  if (id == mBeamNode) return;
-  mBeamNode = id;
+  if (id == beamNode_) return;
+  beamNode_ = id;
   emit beamNodeChanged(id);
 }
 
 std::vector<float> TraceDocument::stepAttention() const {
   const AttentionMap* m = map(MapKind::Cross);
-  if (!m || mStep >= m->queries) return {};
+  if (!m || step_ >= m->queries) return {};
   int layer = m->layers - 1;
   int head = m->heads > 1 ? kMeanOverHeads : 0;
-  if (mMapKind == MapKind::Cross) {
-    layer = mLayer;
-    head = mHead;
+  if (mapKind_ == MapKind::Cross) {
+    layer = layer_;
+    head = head_;
   }
   const std::vector<float> all = mapMatrix(*m, layer, head);
-  const auto begin = all.begin() + std::ptrdiff_t(mStep) * m->keys;
+  const auto begin = all.begin() + std::ptrdiff_t(step_) * m->keys;
   return std::vector<float>(begin, begin + m->keys);
 }
 
 QString TraceDocument::stepAttentionLabel() const {
   const AttentionMap* m = map(MapKind::Cross);
   if (!m || (m->layers == 1 && m->heads == 1)) return {};
-  const bool selected = mMapKind == MapKind::Cross;
-  const int layer = selected ? mLayer : m->layers - 1;
-  const int head = selected ? mHead : (m->heads > 1 ? kMeanOverHeads : 0);
+  const bool selected = mapKind_ == MapKind::Cross;
+  const int layer = selected ? layer_ : m->layers - 1;
+  const int head = selected ? head_ : (m->heads > 1 ? kMeanOverHeads : 0);
   QString s = tr("layer %1").arg(layer + 1);
   if (m->heads > 1) s += head < 0 ? tr(", mean over heads") : tr(", head %1").arg(head + 1);
   return s;

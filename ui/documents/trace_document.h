@@ -53,10 +53,10 @@ class TraceDocument : public QObject {
   explicit TraceDocument(QObject* parent = nullptr);
   ~TraceDocument() override;
 
-  const std::shared_ptr<const Trace>& trace() const { return mTrace; }
-  bool hasTrace() const { return mTrace != nullptr; }
-  QString origin() const { return mOrigin; }  // one line: where the trace on screen comes from
-  bool isExample() const { return mExample; }
+  const std::shared_ptr<const Trace>& trace() const { return trace_; }
+  bool hasTrace() const { return trace_ != nullptr; }
+  QString origin() const { return origin_; }  // one line: where the trace on screen comes from
+  bool isExample() const { return example_; }
   bool isClassification() const;  // a classifier's hops rather than a decoded output
   // Selects the most telling map (cross, last layer, mean over heads) and the first step.
   void setTrace(std::shared_ptr<const Trace> trace, const QString& origin, bool example = false);
@@ -66,17 +66,17 @@ class TraceDocument : public QObject {
   std::vector<MapKind> mapKinds() const;
   static QString mapLabel(MapKind kind);  // "Cross-attention (output → source)"
   const AttentionMap* map(MapKind kind) const;
-  MapKind mapKind() const { return mMapKind; }  // meaningful while the trace has that map
-  int layer() const { return mLayer; }
-  int head() const { return mHead; }  // kMeanOverHeads or a head index
+  MapKind mapKind() const { return mapKind_; }  // meaningful while the trace has that map
+  int layer() const { return layer_; }
+  int head() const { return head_; }  // kMeanOverHeads or a head index
   void selectMap(MapKind kind, int layer, int head);
 
-  MatrixSnapshot matrix() const { return matrix(mMapKind, mLayer, mHead); }
+  MatrixSnapshot matrix() const { return matrix(mapKind_, layer_, head_); }
   MatrixSnapshot matrix(MapKind kind, int layer, int head) const;
 
   // Output steps: one per target token (for a classifier, its one decision).
   int stepCount() const;
-  int step() const { return mStep; }
+  int step() const { return step_; }
   void setStep(int step);  // clamped to the steps there are
   QStringList sourceTokens() const;
   QStringList targetTokens() const;
@@ -85,7 +85,7 @@ class TraceDocument : public QObject {
   std::vector<float> stepAttention() const;
   QString stepAttentionLabel() const;  // which layer and head stepAttention() reads
 
-  int beamNode() const { return mBeamNode; }  // the beam hypothesis picked in the tree, or -1
+  int beamNode() const { return beamNode_; }  // the beam hypothesis picked in the tree, or -1
   void setBeamNode(int id);
 
  signals:
@@ -95,14 +95,14 @@ class TraceDocument : public QObject {
   void beamNodeChanged(int id);
 
  private:
-  std::shared_ptr<const Trace> mTrace;
-  QString mOrigin;
-  bool mExample = false;
-  MapKind mMapKind = MapKind::Cross;
-  int mLayer = 0;
-  int mHead = kMeanOverHeads;
-  int mStep = 0;
-  int mBeamNode = -1;
+  std::shared_ptr<const Trace> trace_;
+  QString origin_;
+  bool example_ = false;
+  MapKind mapKind_ = MapKind::Cross;
+  int layer_ = 0;
+  int head_ = kMeanOverHeads;
+  int step_ = 0;
+  int beamNode_ = -1;
 };
 
 }  // namespace attn::ui

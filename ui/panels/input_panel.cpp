@@ -19,76 +19,76 @@ namespace attn::ui {
 
 InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
     : QWidget(parent),
-      mDocument(document),
-      mSentence(new QLineEdit(this)),
-      mTokens(new QLabel(this)),
-      mGreedy(new QRadioButton(tr("Greedy"), this)),
-      mBeam(new QRadioButton(tr("Beam search, width"), this)),
-      mBeamWidth(new QSpinBox(this)),
-      mForced(new QRadioButton(tr("Force this output:"), this)),
-      mTarget(new QLineEdit(this)),
-      mTargetTokens(new QLabel(this)),
-      mDecode(new QPushButton(tr("Decode"), this)),
-      mModeHint(new QLabel(this)) {
-  mSentence->setObjectName(QStringLiteral("sentenceEdit"));
-  mSentence->setPlaceholderText(tr("Type a sentence for the model…"));
-  mSentence->setClearButtonEnabled(true);
-  mTokens->setObjectName(QStringLiteral("sourceTokens"));
-  mTokens->setWordWrap(true);
-  mTokens->setTextFormat(Qt::RichText);
-  mTarget->setObjectName(QStringLiteral("targetEdit"));
-  mTarget->setPlaceholderText(tr("the output to inspect"));
-  mTargetTokens->setWordWrap(true);
-  mTargetTokens->setTextFormat(Qt::RichText);
-  mBeamWidth->setRange(1, 64);
-  mBeamWidth->setValue(4);
-  mBeamWidth->setToolTip(tr("How many partial outputs beam search keeps at each step"));
-  mGreedy->setToolTip(tr("At each step take the single most probable token"));
-  mBeam->setToolTip(tr("Keep the best few partial outputs at each step; see the Beam search tab"));
-  mForced->setToolTip(
+      document_(document),
+      sentence_(new QLineEdit(this)),
+      tokens_(new QLabel(this)),
+      greedy_(new QRadioButton(tr("Greedy"), this)),
+      beam_(new QRadioButton(tr("Beam search, width"), this)),
+      beamWidth_(new QSpinBox(this)),
+      forced_(new QRadioButton(tr("Force this output:"), this)),
+      target_(new QLineEdit(this)),
+      targetTokens_(new QLabel(this)),
+      decode_(new QPushButton(tr("Decode"), this)),
+      modeHint_(new QLabel(this)) {
+  sentence_->setObjectName(QStringLiteral("sentenceEdit"));
+  sentence_->setPlaceholderText(tr("Type a sentence for the model…"));
+  sentence_->setClearButtonEnabled(true);
+  tokens_->setObjectName(QStringLiteral("sourceTokens"));
+  tokens_->setWordWrap(true);
+  tokens_->setTextFormat(Qt::RichText);
+  target_->setObjectName(QStringLiteral("targetEdit"));
+  target_->setPlaceholderText(tr("the output to inspect"));
+  targetTokens_->setWordWrap(true);
+  targetTokens_->setTextFormat(Qt::RichText);
+  beamWidth_->setRange(1, 64);
+  beamWidth_->setValue(4);
+  beamWidth_->setToolTip(tr("How many partial outputs beam search keeps at each step"));
+  greedy_->setToolTip(tr("At each step take the single most probable token"));
+  beam_->setToolTip(tr("Keep the best few partial outputs at each step; see the Beam search tab"));
+  forced_->setToolTip(
       tr("Feed this output to the decoder (teacher forcing) and show what it "
          "attends to while producing it"));
-  mGreedy->setChecked(true);
-  mDecode->setObjectName(QStringLiteral("decodeButton"));
-  mDecode->setDefault(true);
-  mModeHint->setWordWrap(true);
-  mModeHint->setStyleSheet(QStringLiteral("color:#606060"));
+  greedy_->setChecked(true);
+  decode_->setObjectName(QStringLiteral("decodeButton"));
+  decode_->setDefault(true);
+  modeHint_->setWordWrap(true);
+  modeHint_->setStyleSheet(QStringLiteral("color:#606060"));
   auto* modes = new QButtonGroup(this);
-  for (QRadioButton* b : {mGreedy, mBeam, mForced}) modes->addButton(b);
+  for (QRadioButton* b : {greedy_, beam_, forced_}) modes->addButton(b);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 4, 6, 4);
-  layout->addWidget(mSentence);
-  layout->addWidget(mTokens);
+  layout->addWidget(sentence_);
+  layout->addWidget(tokens_);
   auto* grid = new QGridLayout;
-  grid->addWidget(mGreedy, 0, 0, 1, 2);
-  grid->addWidget(mBeam, 1, 0);
-  grid->addWidget(mBeamWidth, 1, 1, Qt::AlignLeft);
-  grid->addWidget(mForced, 2, 0, 1, 2);
-  grid->addWidget(mTarget, 3, 0, 1, 2);
-  grid->addWidget(mTargetTokens, 4, 0, 1, 2);
+  grid->addWidget(greedy_, 0, 0, 1, 2);
+  grid->addWidget(beam_, 1, 0);
+  grid->addWidget(beamWidth_, 1, 1, Qt::AlignLeft);
+  grid->addWidget(forced_, 2, 0, 1, 2);
+  grid->addWidget(target_, 3, 0, 1, 2);
+  grid->addWidget(targetTokens_, 4, 0, 1, 2);
   grid->setColumnStretch(1, 1);
   layout->addLayout(grid);
-  layout->addWidget(mModeHint);
-  layout->addWidget(mDecode);
+  layout->addWidget(modeHint_);
+  layout->addWidget(decode_);
   layout->addStretch(1);
 
-  connect(mSentence, &QLineEdit::textChanged, this, &InputPanel::refreshTokens);
-  connect(mTarget, &QLineEdit::textChanged, this, &InputPanel::refreshTokens);
-  connect(mSentence, &QLineEdit::returnPressed, this, &InputPanel::requestDecode);
-  connect(mTarget, &QLineEdit::returnPressed, this, &InputPanel::requestDecode);
-  connect(mDecode, &QPushButton::clicked, this, [this] {
-    if (mBusy)
+  connect(sentence_, &QLineEdit::textChanged, this, &InputPanel::refreshTokens);
+  connect(target_, &QLineEdit::textChanged, this, &InputPanel::refreshTokens);
+  connect(sentence_, &QLineEdit::returnPressed, this, &InputPanel::requestDecode);
+  connect(target_, &QLineEdit::returnPressed, this, &InputPanel::requestDecode);
+  connect(decode_, &QPushButton::clicked, this, [this] {
+    if (busy_)
       emit cancelRequested();
     else
       requestDecode();
   });
-  for (QRadioButton* b : {mGreedy, mBeam, mForced})
+  for (QRadioButton* b : {greedy_, beam_, forced_})
     connect(b, &QRadioButton::toggled, this, &InputPanel::refreshMode);
-  connect(mTarget, &QLineEdit::textEdited, this, [this] { mForced->setChecked(true); });
-  connect(mBeamWidth, qOverload<int>(&QSpinBox::valueChanged), this,
-          [this] { mBeam->setChecked(true); });
-  connect(mDocument, &ModelDocument::modelChanged, this, [this] {
+  connect(target_, &QLineEdit::textEdited, this, [this] { forced_->setChecked(true); });
+  connect(beamWidth_, qOverload<int>(&QSpinBox::valueChanged), this,
+          [this] { beam_->setChecked(true); });
+  connect(document_, &ModelDocument::modelChanged, this, [this] {
     refreshTokens();
     refreshMode();
   });
@@ -97,72 +97,72 @@ InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
 }
 
 void InputPanel::setSentence(const QString& text) {
-  mSentence->setText(text);
-  mSentence->setCursorPosition(0);  // a long sentence shows its beginning, not its end
+  sentence_->setText(text);
+  sentence_->setCursorPosition(0);  // a long sentence shows its beginning, not its end
 }
 
 DecodeRequest InputPanel::request() const {
   DecodeRequest r;
-  r.source = mSentence->text().toStdString();
-  r.mode = mBeam->isChecked()     ? DecodeMode::Beam
-           : mForced->isChecked() ? DecodeMode::Forced
+  r.source = sentence_->text().toStdString();
+  r.mode = beam_->isChecked()     ? DecodeMode::Beam
+           : forced_->isChecked() ? DecodeMode::Forced
                                   : DecodeMode::Greedy;
-  r.beamWidth = mBeamWidth->value();
-  r.target = mTarget->text().toStdString();
+  r.beamWidth = beamWidth_->value();
+  r.target = target_->text().toStdString();
   return r;
 }
 
 void InputPanel::requestDecode() {
-  if (!mDecode->isEnabled()) return;
+  if (!decode_->isEnabled()) return;
   emit decodeRequested(request());
 }
 
 void InputPanel::setBusy(bool busy) {
-  mBusy = busy;
-  const bool classifier = mDocument->model() && mDocument->model()->isClassifier();
-  mDecode->setText(busy ? tr("Cancel decoding") : classifier ? tr("Classify") : tr("Decode"));
-  mDecode->setToolTip(busy ? tr("Stop the decoding in progress") : QString());
+  busy_ = busy;
+  const bool classifier = document_->model() && document_->model()->isClassifier();
+  decode_->setText(busy ? tr("Cancel decoding") : classifier ? tr("Classify") : tr("Decode"));
+  decode_->setToolTip(busy ? tr("Stop the decoding in progress") : QString());
 }
 
 void InputPanel::refreshMode() {
-  const auto& model = mDocument->model();
+  const auto& model = document_->model();
   const bool classifier = model && model->isClassifier();
   for (QWidget* w :
-       std::initializer_list<QWidget*>{mGreedy, mBeam, mBeamWidth, mForced, mTarget, mTargetTokens})
+       std::initializer_list<QWidget*>{greedy_, beam_, beamWidth_, forced_, target_, targetTokens_})
     w->setVisible(!classifier);
-  mTarget->setEnabled(mForced->isChecked());
-  mDecode->setEnabled(model != nullptr);
-  mDecode->setText(classifier ? tr("Classify") : tr("Decode"));
+  target_->setEnabled(forced_->isChecked());
+  decode_->setEnabled(model != nullptr);
+  decode_->setText(classifier ? tr("Classify") : tr("Decode"));
   if (!model) {
-    mModeHint->setText(tr("Open, pick or train a model to decode sentences."));
+    modeHint_->setText(tr("Open, pick or train a model to decode sentences."));
   } else if (classifier) {
-    mModeHint->setText(
+    modeHint_->setText(
         tr("This model classifies the sentence; its attention hops show which "
            "words it read."));
-  } else if (mForced->isChecked()) {
-    mModeHint->setText(
+  } else if (forced_->isChecked()) {
+    modeHint_->setText(
         tr("Teacher forcing: the decoder is fed the output above, whatever it "
            "would have chosen."));
   } else {
-    mModeHint->clear();
+    modeHint_->clear();
   }
-  mModeHint->setVisible(!mModeHint->text().isEmpty());
+  modeHint_->setVisible(!modeHint_->text().isEmpty());
 }
 
 void InputPanel::refreshTokens() {
-  const auto& model = mDocument->model();
-  if (!model || mSentence->text().trimmed().isEmpty()) {
-    mTokens->setText(
+  const auto& model = document_->model();
+  if (!model || sentence_->text().trimmed().isEmpty()) {
+    tokens_->setText(
         model ? tr("<span style='color:#606060'>The tokens the model reads will show here.</span>")
               : QString());
-    mTargetTokens->clear();
+    targetTokens_->clear();
     return;
   }
   try {
     QStringList tokens;
     QList<bool> unknown, added;
     int unknownCount = 0;
-    for (const SeenToken& t : tokensAsSeen(*model, mSentence->text().toStdString())) {
+    for (const SeenToken& t : tokensAsSeen(*model, sentence_->text().toStdString())) {
       tokens << QString::fromStdString(t.text);
       unknown << t.unknown;
       added << t.added;
@@ -173,26 +173,26 @@ void InputPanel::refreshTokens() {
       html += QStringLiteral("<br><span style='color:#b00020'>%1</span>")
                   .arg(tr("%n unknown token(s), underlined: the model reads them as &lt;unk&gt;.",
                           nullptr, unknownCount));
-    mTokens->setText(html);
+    tokens_->setText(html);
     // The forced target, checked against the output vocabulary.
     QStringList targets;
     QList<bool> targetUnknown;
     int targetUnknownCount = 0;
-    if (!mTarget->text().trimmed().isEmpty() && !model->isClassifier()) {
-      for (const std::string& t : data::tokenize(mTarget->text().toStdString(), model->tokenizer)) {
+    if (!target_->text().trimmed().isEmpty() && !model->isClassifier()) {
+      for (const std::string& t : data::tokenize(target_->text().toStdString(), model->tokenizer)) {
         targets << QString::fromStdString(t);
         const bool u = !model->tgtVocab.contains(t);
         targetUnknown << u;
         targetUnknownCount += u;
       }
     }
-    mTargetTokens->setText(targetUnknownCount == 0
+    targetTokens_->setText(targetUnknownCount == 0
                                ? QString()
                                : seenTokensHtml(targets, targetUnknown, {}) +
                                      tr("<br><span style='color:#b00020'>not in the output "
                                         "vocabulary: read as &lt;unk&gt;</span>"));
   } catch (const std::exception& e) {
-    mTokens->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
+    tokens_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
                          .arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
   }
 }

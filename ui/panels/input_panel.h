@@ -23,14 +23,14 @@ class InputPanel : public QWidget {
  public:
   explicit InputPanel(ModelDocument* document, QWidget* parent = nullptr);
 
-  QLineEdit* sentenceEdit() const { return mSentence; }
-  QLineEdit* targetEdit() const { return mTarget; }
-  QRadioButton* greedyButton() const { return mGreedy; }
-  QRadioButton* beamButton() const { return mBeam; }
-  QRadioButton* forcedButton() const { return mForced; }
-  QSpinBox* beamWidthBox() const { return mBeamWidth; }
-  QPushButton* decodeButton() const { return mDecode; }
-  QLabel* tokensLabel() const { return mTokens; }
+  QLineEdit* sentenceEdit() const { return sentence_; }
+  QLineEdit* targetEdit() const { return target_; }
+  QRadioButton* greedyButton() const { return greedy_; }
+  QRadioButton* beamButton() const { return beam_; }
+  QRadioButton* forcedButton() const { return forced_; }
+  QSpinBox* beamWidthBox() const { return beamWidth_; }
+  QPushButton* decodeButton() const { return decode_; }
+  QLabel* tokensLabel() const { return tokens_; }
 
   void setSentence(const QString& text);  // shows it without decoding
   DecodeRequest request() const;
@@ -47,18 +47,18 @@ class InputPanel : public QWidget {
   void refreshTokens();
   void refreshMode();
 
-  ModelDocument* mDocument;
-  QLineEdit* mSentence;
-  QLabel* mTokens;
-  QRadioButton* mGreedy;
-  QRadioButton* mBeam;
-  QSpinBox* mBeamWidth;
-  QRadioButton* mForced;
-  QLineEdit* mTarget;
-  QLabel* mTargetTokens;
-  QPushButton* mDecode;
-  QLabel* mModeHint;
-  bool mBusy = false;
+  ModelDocument* document_;
+  QLineEdit* sentence_;
+  QLabel* tokens_;
+  QRadioButton* greedy_;
+  QRadioButton* beam_;
+  QSpinBox* beamWidth_;
+  QRadioButton* forced_;
+  QLineEdit* target_;
+  QLabel* targetTokens_;
+  QPushButton* decode_;
+  QLabel* modeHint_;
+  bool busy_ = false;
 };
 
 }  // namespace attn::ui

@@ -17,37 +17,37 @@ namespace attn::ui {
 
 ModelPanel::ModelPanel(ModelDocument* document, QWidget* parent)
     : QWidget(parent),
-      mDocument(document),
-      mSummary(new QLabel(this)),
-      mBundled(new QComboBox(this)),
-      mBundledLabel(new QLabel(tr("Bundled"), this)),
-      mSave(new QPushButton(tr("Save…"), this)) {
-  mSummary->setObjectName(QStringLiteral("modelSummary"));
-  mSummary->setWordWrap(true);
-  mSummary->setTextFormat(Qt::RichText);
-  mSummary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  mSummary->setContentsMargins(2, 2, 2, 2);
-  mBundled->setObjectName(QStringLiteral("bundledModels"));
-  mBundled->setToolTip(tr("Models trained for the course that come with the app"));
+      document_(document),
+      summary_(new QLabel(this)),
+      bundled_(new QComboBox(this)),
+      bundledLabel_(new QLabel(tr("Bundled"), this)),
+      save_(new QPushButton(tr("Save…"), this)) {
+  summary_->setObjectName(QStringLiteral("modelSummary"));
+  summary_->setWordWrap(true);
+  summary_->setTextFormat(Qt::RichText);
+  summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  summary_->setContentsMargins(2, 2, 2, 2);
+  bundled_->setObjectName(QStringLiteral("bundledModels"));
+  bundled_->setToolTip(tr("Models trained for the course that come with the app"));
 
   auto* open = new QPushButton(tr("Open…"), this);
   open->setToolTip(tr("Open a model file (.safetensors): also by dragging it onto the window"));
   auto* trainButton = new QPushButton(tr("Train new…"), this);
   trainButton->setToolTip(tr("Train a model on a built-in task or your own TSV file"));
-  mSave->setToolTip(tr("Save the trained model to a file"));
-  mSave->setObjectName(QStringLiteral("saveModelButton"));
+  save_->setToolTip(tr("Save the trained model to a file"));
+  save_->setObjectName(QStringLiteral("saveModelButton"));
 
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(open);
   buttons->addWidget(trainButton);
-  buttons->addWidget(mSave);
+  buttons->addWidget(save_);
   auto* bundled = new QHBoxLayout;
-  bundled->addWidget(mBundledLabel);
-  bundled->addWidget(mBundled, 1);
+  bundled->addWidget(bundledLabel_);
+  bundled->addWidget(bundled_, 1);
 
   auto* scroll = new QScrollArea(this);
-  scroll->setWidget(mSummary);
+  scroll->setWidget(summary_);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -59,40 +59,40 @@ ModelPanel::ModelPanel(ModelDocument* document, QWidget* parent)
 
   connect(open, &QPushButton::clicked, this, &ModelPanel::openRequested);
   connect(trainButton, &QPushButton::clicked, this, &ModelPanel::trainRequested);
-  connect(mSave, &QPushButton::clicked, this, &ModelPanel::saveRequested);
-  connect(mBundled, qOverload<int>(&QComboBox::activated), this, [this](int index) {
-    const QString path = mBundled->itemData(index).toString();
+  connect(save_, &QPushButton::clicked, this, &ModelPanel::saveRequested);
+  connect(bundled_, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+    const QString path = bundled_->itemData(index).toString();
     if (!path.isEmpty()) emit bundledRequested(path);
   });
-  connect(mDocument, &ModelDocument::modelChanged, this, &ModelPanel::refresh);
-  connect(mDocument, &ModelDocument::unsavedChanged, this, &ModelPanel::refresh);
+  connect(document_, &ModelDocument::modelChanged, this, &ModelPanel::refresh);
+  connect(document_, &ModelDocument::unsavedChanged, this, &ModelPanel::refresh);
   refreshBundled();
   refresh();
 }
 
 void ModelPanel::refreshBundled() {
-  mBundled->clear();
+  bundled_->clear();
   const QList<BundledModel> models = findBundledModels();
-  mBundled->addItem(models.isEmpty() ? tr("none in this build") : tr("pick one…"), QString());
-  for (const BundledModel& m : models) mBundled->addItem(m.name, m.path);
-  mBundled->setEnabled(!models.isEmpty());
+  bundled_->addItem(models.isEmpty() ? tr("none in this build") : tr("pick one…"), QString());
+  for (const BundledModel& m : models) bundled_->addItem(m.name, m.path);
+  bundled_->setEnabled(!models.isEmpty());
 }
 
 void ModelPanel::refresh() {
-  mSave->setEnabled(mDocument->hasModel());
-  mSave->setDefault(mDocument->isUnsaved());
-  if (!mDocument->hasModel()) {
-    mSummary->setText(
+  save_->setEnabled(document_->hasModel());
+  save_->setDefault(document_->isUnsaved());
+  if (!document_->hasModel()) {
+    summary_->setText(
         tr("<b>No model loaded.</b><br>Open a model file, pick a bundled model or "
            "train one: its architecture, sizes and vocabularies will show here."));
     return;
   }
-  QString html = modelSummaryHtml(*mDocument->model(), mDocument->displayName());
-  if (mDocument->isUnsaved())
+  QString html = modelSummaryHtml(*document_->model(), document_->displayName());
+  if (document_->isUnsaved())
     html.prepend(tr("<p style='color:#b00020'>Trained in this session and not saved yet.</p>"));
-  mSummary->setText(html);
-  const int index = mBundled->findData(mDocument->path());
-  mBundled->setCurrentIndex(index < 0 ? 0 : index);
+  summary_->setText(html);
+  const int index = bundled_->findData(document_->path());
+  bundled_->setCurrentIndex(index < 0 ? 0 : index);
 }
 
 }  // namespace attn::ui

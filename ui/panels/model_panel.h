@@ -19,8 +19,8 @@ class ModelPanel : public QWidget {
  public:
   explicit ModelPanel(ModelDocument* document, QWidget* parent = nullptr);
 
-  QLabel* summaryLabel() const { return mSummary; }
-  QComboBox* bundledBox() const { return mBundled; }
+  QLabel* summaryLabel() const { return summary_; }
+  QComboBox* bundledBox() const { return bundled_; }
   void refreshBundled();
 
  signals:
@@ -32,11 +32,11 @@ class ModelPanel : public QWidget {
  private:
   void refresh();
 
-  ModelDocument* mDocument;
-  QLabel* mSummary;
-  QComboBox* mBundled;
-  QLabel* mBundledLabel;
-  QPushButton* mSave;
+  ModelDocument* document_;
+  QLabel* summary_;
+  QComboBox* bundled_;
+  QLabel* bundledLabel_;
+  QPushButton* save_;
 };
 
 }  // namespace attn::ui

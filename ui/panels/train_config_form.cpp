@@ -77,80 +77,80 @@ TrainConfigForm::TrainConfigForm(QWidget* parent) : QWidget(parent) {
 QWidget* TrainConfigForm::buildDataGroup() {
   auto* group = new QGroupBox(tr("Data"), this);
   auto* f = form(group);
-  mUseTask = new QRadioButton(tr("Built-in task"), group);
-  mUseTask->setChecked(true);
-  mTask = new QComboBox(group);
-  mTask->setObjectName(QStringLiteral("taskBox"));
-  mTask->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  mTask->setMinimumContentsLength(8);
+  useTask_ = new QRadioButton(tr("Built-in task"), group);
+  useTask_->setChecked(true);
+  task_ = new QComboBox(group);
+  task_->setObjectName(QStringLiteral("taskBox"));
+  task_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  task_->setMinimumContentsLength(8);
   for (const data::TaskInfo& t : data::listTasks()) {
-    mTask->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
-    mTask->setItemData(mTask->count() - 1, QString::fromStdString(t.description), Qt::ToolTipRole);
+    task_->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
+    task_->setItemData(task_->count() - 1, QString::fromStdString(t.description), Qt::ToolTipRole);
   }
-  mTask->setCurrentIndex(std::max(0, mTask->findData(QStringLiteral("reverse"))));
-  mTaskInfo = new QLabel(group);
-  mTaskInfo->setWordWrap(true);
-  mTaskInfo->setStyleSheet(QStringLiteral("color:#606060"));
-  mTaskSeed =
+  task_->setCurrentIndex(std::max(0, task_->findData(QStringLiteral("reverse"))));
+  taskInfo_ = new QLabel(group);
+  taskInfo_->setWordWrap(true);
+  taskInfo_->setStyleSheet(QStringLiteral("color:#606060"));
+  taskSeed_ =
       spin(group, 0, 1'000'000, 1, tr("The same seed gives the same examples on every machine"));
-  mTrainSize = spin(group, 1, 1'000'000, 10000, tr("Training examples to generate"));
-  mValidationSize = spin(group, 0, 100'000, 1000, tr("Held-out examples to measure progress on"));
-  mMinLength = spin(group, 0, 1000, 3, tr("Shortest source, in tokens (0: no bound)"));
-  mMaxLength = spin(group, 0, 1000, 12, tr("Longest source, in tokens (0: no bound)"));
-  mAlphabet = spin(group, 2, 36, 10, tr("copy / reverse / sort: how many distinct symbols"));
-  f->addRow(mUseTask, mTask);
-  f->addRow(QString(), mTaskInfo);
-  f->addRow(tr("seed"), mTaskSeed);
-  f->addRow(tr("train examples"), mTrainSize);
-  f->addRow(tr("validation examples"), mValidationSize);
-  f->addRow(tr("min length"), mMinLength);
-  f->addRow(tr("max length"), mMaxLength);
-  f->addRow(tr("alphabet size"), mAlphabet);
+  trainSize_ = spin(group, 1, 1'000'000, 10000, tr("Training examples to generate"));
+  validationSize_ = spin(group, 0, 100'000, 1000, tr("Held-out examples to measure progress on"));
+  minLength_ = spin(group, 0, 1000, 3, tr("Shortest source, in tokens (0: no bound)"));
+  maxLength_ = spin(group, 0, 1000, 12, tr("Longest source, in tokens (0: no bound)"));
+  alphabet_ = spin(group, 2, 36, 10, tr("copy / reverse / sort: how many distinct symbols"));
+  f->addRow(useTask_, task_);
+  f->addRow(QString(), taskInfo_);
+  f->addRow(tr("seed"), taskSeed_);
+  f->addRow(tr("train examples"), trainSize_);
+  f->addRow(tr("validation examples"), validationSize_);
+  f->addRow(tr("min length"), minLength_);
+  f->addRow(tr("max length"), maxLength_);
+  f->addRow(tr("alphabet size"), alphabet_);
 
-  mUseTsv = new QRadioButton(tr("TSV file"), group);
-  mTsvPath = new QLineEdit(group);
-  mTsvPath->setPlaceholderText(tr("source<TAB>target lines"));
-  mTsvPath->setMinimumWidth(60);
+  useTsv_ = new QRadioButton(tr("TSV file"), group);
+  tsvPath_ = new QLineEdit(group);
+  tsvPath_->setPlaceholderText(tr("source<TAB>target lines"));
+  tsvPath_->setMinimumWidth(60);
   auto* browse = new QPushButton(tr("Browse…"), group);
   auto* row = new QHBoxLayout;
-  row->addWidget(mTsvPath, 1);
+  row->addWidget(tsvPath_, 1);
   row->addWidget(browse);
-  mTsvKind = choice(group, {QStringLiteral("seq2seq"), QStringLiteral("classification")},
+  tsvKind_ = choice(group, {QStringLiteral("seq2seq"), QStringLiteral("classification")},
                     QStringLiteral("seq2seq"),
                     tr("seq2seq: source<TAB>target; classification: text<TAB>label"));
-  mTsvTokenizer =
+  tsvTokenizer_ =
       choice(group, {QStringLiteral("word"), QStringLiteral("char")}, QStringLiteral("word"),
              tr("word: split on spaces; char: one token per character"));
-  mValidationFraction =
+  validationFraction_ =
       dspin(group, 0, 0.9, 0.1, 2, 0.05, tr("Share of the file held out for validation"));
-  mTestFraction = dspin(group, 0, 0.9, 0.1, 2, 0.05, tr("Share of the file held out for testing"));
-  f->addRow(mUseTsv, row);
-  f->addRow(tr("kind"), mTsvKind);
-  f->addRow(tr("tokenizer"), mTsvTokenizer);
-  f->addRow(tr("validation share"), mValidationFraction);
-  f->addRow(tr("test share"), mTestFraction);
+  testFraction_ = dspin(group, 0, 0.9, 0.1, 2, 0.05, tr("Share of the file held out for testing"));
+  f->addRow(useTsv_, row);
+  f->addRow(tr("kind"), tsvKind_);
+  f->addRow(tr("tokenizer"), tsvTokenizer_);
+  f->addRow(tr("validation share"), validationFraction_);
+  f->addRow(tr("test share"), testFraction_);
   auto* source = new QButtonGroup(group);
-  source->addButton(mUseTask);
-  source->addButton(mUseTsv);
+  source->addButton(useTask_);
+  source->addButton(useTsv_);
 
-  connect(mTask, qOverload<int>(&QComboBox::currentIndexChanged), this,
+  connect(task_, qOverload<int>(&QComboBox::currentIndexChanged), this,
           &TrainConfigForm::onTaskChanged);
-  connect(mUseTask, &QRadioButton::toggled, this, &TrainConfigForm::refreshEnabled);
-  connect(mTsvKind, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    const bool classify = mTsvKind->currentIndex() == 1;
-    const int ssa = mArch->findData(QStringLiteral("structured_self_attention"));
-    if (mUseTsv->isChecked()) mArch->setCurrentIndex(classify ? ssa : 0);
+  connect(useTask_, &QRadioButton::toggled, this, &TrainConfigForm::refreshEnabled);
+  connect(tsvKind_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    const bool classify = tsvKind_->currentIndex() == 1;
+    const int ssa = arch_->findData(QStringLiteral("structured_self_attention"));
+    if (useTsv_->isChecked()) arch_->setCurrentIndex(classify ? ssa : 0);
   });
   connect(browse, &QPushButton::clicked, this, [this] {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Training data"), mTsvPath->text(),
+        QFileDialog::getOpenFileName(this, tr("Training data"), tsvPath_->text(),
                                      tr("Tab-separated text (*.tsv *.txt);;All files (*)"));
     if (!path.isEmpty()) {
-      mTsvPath->setText(path);
-      mUseTsv->setChecked(true);
+      tsvPath_->setText(path);
+      useTsv_->setChecked(true);
     }
   });
-  connect(mTsvPath, &QLineEdit::textEdited, this, [this] { mUseTsv->setChecked(true); });
+  connect(tsvPath_, &QLineEdit::textEdited, this, [this] { useTsv_->setChecked(true); });
   return group;
 }
 
@@ -168,7 +168,7 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
                         tr("Default %1; allowed %2")
                             .arg(QString::fromStdString(defaultText(*key)),
                                  QString::fromStdString(rangeText(*key)));
-    const size_t index = mFields.size();
+    const size_t index = fields_.size();
     auto changed = [this, index] { onFieldChanged(index); };
     QWidget* w = nullptr;
     switch (key->type) {
@@ -205,7 +205,7 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
         QStringLiteral("config_%1_%2")
             .arg(QString::fromLatin1(archName(arch)), QString::fromStdString(key->name)));
     f->addRow(QString::fromStdString(key->name), w);
-    mFields.push_back({key, w});
+    fields_.push_back({key, w});
   }
   return page;
 }
@@ -213,25 +213,25 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
 QWidget* TrainConfigForm::buildModelGroup() {
   auto* group = new QGroupBox(tr("Model"), this);
   auto* layout = new QVBoxLayout(group);
-  mArch = new QComboBox(group);
-  mArch->setObjectName(QStringLiteral("archBox"));
-  mArch->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  mArch->setMinimumContentsLength(12);
+  arch_ = new QComboBox(group);
+  arch_->setObjectName(QStringLiteral("archBox"));
+  arch_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  arch_->setMinimumContentsLength(12);
   const std::pair<const char*, QString> archs[] = {
       {"rnn_seq2seq", tr("RNN encoder–decoder (Bahdanau / Luong)")},
       {"transformer", tr("Transformer")},
       {"structured_self_attention", tr("Structured self-attention classifier (Lin et al.)")},
   };
-  mArchPages = new QStackedWidget(group);
-  for (Arch arch : kAllArchs) mArchPages->addWidget(buildArchPage(arch));
-  for (const auto& [key, label] : archs) mArch->addItem(label, QString::fromLatin1(key));
-  mModelSeed = spin(group, 0, 1'000'000, 1, tr("Seed of the initial weights"));
+  archPages_ = new QStackedWidget(group);
+  for (Arch arch : kAllArchs) archPages_->addWidget(buildArchPage(arch));
+  for (const auto& [key, label] : archs) arch_->addItem(label, QString::fromLatin1(key));
+  modelSeed_ = spin(group, 0, 1'000'000, 1, tr("Seed of the initial weights"));
   auto* top = new QFormLayout;
-  top->addRow(tr("architecture"), mArch);
-  top->addRow(tr("weights seed"), mModelSeed);
+  top->addRow(tr("architecture"), arch_);
+  top->addRow(tr("weights seed"), modelSeed_);
   layout->addLayout(top);
-  layout->addWidget(mArchPages);
-  connect(mArch, qOverload<int>(&QComboBox::currentIndexChanged), mArchPages,
+  layout->addWidget(archPages_);
+  connect(arch_, qOverload<int>(&QComboBox::currentIndexChanged), archPages_,
           &QStackedWidget::setCurrentIndex);
   return group;
 }
@@ -239,87 +239,87 @@ QWidget* TrainConfigForm::buildModelGroup() {
 QWidget* TrainConfigForm::buildTrainGroup() {
   auto* group = new QGroupBox(tr("Training"), this);
   auto* f = form(group);
-  mSteps = spin(group, 0, 10'000'000, 1500, tr("Optimizer steps (0: count epochs instead)"));
-  mSteps->setObjectName(QStringLiteral("stepsBox"));
-  mEpochs = spin(group, 0, 100'000, 0, tr("Passes over the training examples, when steps is 0"));
-  mBatch = spin(group, 1, 4096, 32, tr("Examples per step"));
-  mOptimizer =
+  steps_ = spin(group, 0, 10'000'000, 1500, tr("Optimizer steps (0: count epochs instead)"));
+  steps_->setObjectName(QStringLiteral("stepsBox"));
+  epochs_ = spin(group, 0, 100'000, 0, tr("Passes over the training examples, when steps is 0"));
+  batch_ = spin(group, 1, 4096, 32, tr("Examples per step"));
+  optimizer_ =
       choice(group, {QStringLiteral("adam"), QStringLiteral("sgd")}, QStringLiteral("adam"));
-  mLr = dspin(group, 1e-6, 10, 0.003, 6, 0.0005, tr("Learning rate"));
-  mWarmup =
+  lr_ = dspin(group, 1e-6, 10, 0.003, 6, 0.0005, tr("Learning rate"));
+  warmup_ =
       spin(group, 0, 1'000'000, 0, tr("Steps over which the learning rate rises to its value"));
-  mDecay = choice(group,
+  decay_ = choice(group,
                   {QStringLiteral("none"), QStringLiteral("linear"), QStringLiteral("cosine"),
                    QStringLiteral("inverse_sqrt")},
                   QStringLiteral("none"), tr("How the learning rate falls after the warm-up"));
-  mMinLrFactor = dspin(group, 0, 1, 0, 3, 0.05, tr("Linear and cosine decay end at lr × this"));
-  mClip = dspin(group, 0, 1000, 1.0, 2, 0.5, tr("Largest global gradient norm (0: no clipping)"));
-  mTrainSeed = spin(group, 0, 1'000'000, 1, tr("Seed of the batch order"));
-  mShuffle = new QCheckBox(group);
-  mShuffle->setChecked(true);
-  mEvalEvery = spin(group, 0, 1'000'000, 250, tr("Validate every N steps (0: once per epoch)"));
-  mEvalExamples = spin(group, 0, 1'000'000, 200, tr("Validation examples per evaluation (0: all)"));
-  mPatience =
+  minLrFactor_ = dspin(group, 0, 1, 0, 3, 0.05, tr("Linear and cosine decay end at lr × this"));
+  clip_ = dspin(group, 0, 1000, 1.0, 2, 0.5, tr("Largest global gradient norm (0: no clipping)"));
+  trainSeed_ = spin(group, 0, 1'000'000, 1, tr("Seed of the batch order"));
+  shuffle_ = new QCheckBox(group);
+  shuffle_->setChecked(true);
+  evalEvery_ = spin(group, 0, 1'000'000, 250, tr("Validate every N steps (0: once per epoch)"));
+  evalExamples_ = spin(group, 0, 1'000'000, 200, tr("Validation examples per evaluation (0: all)"));
+  patience_ =
       spin(group, 0, 10'000, 0, tr("Stop after N validations without improvement (0: never)"));
-  mRestoreBest = new QCheckBox(group);
-  mRestoreBest->setChecked(true);
-  mRestoreBest->setToolTip(tr("End with the weights of the best validation"));
-  f->addRow(tr("steps"), mSteps);
-  f->addRow(tr("epochs"), mEpochs);
-  f->addRow(tr("batch size"), mBatch);
-  f->addRow(tr("optimizer"), mOptimizer);
-  f->addRow(tr("learning rate"), mLr);
-  f->addRow(tr("warm-up steps"), mWarmup);
-  f->addRow(tr("decay"), mDecay);
-  f->addRow(tr("min lr factor"), mMinLrFactor);
-  f->addRow(tr("gradient clip"), mClip);
-  f->addRow(tr("batch seed"), mTrainSeed);
-  f->addRow(tr("shuffle"), mShuffle);
-  f->addRow(tr("validate every"), mEvalEvery);
-  f->addRow(tr("validation examples"), mEvalExamples);
-  f->addRow(tr("patience"), mPatience);
-  f->addRow(tr("restore best"), mRestoreBest);
+  restoreBest_ = new QCheckBox(group);
+  restoreBest_->setChecked(true);
+  restoreBest_->setToolTip(tr("End with the weights of the best validation"));
+  f->addRow(tr("steps"), steps_);
+  f->addRow(tr("epochs"), epochs_);
+  f->addRow(tr("batch size"), batch_);
+  f->addRow(tr("optimizer"), optimizer_);
+  f->addRow(tr("learning rate"), lr_);
+  f->addRow(tr("warm-up steps"), warmup_);
+  f->addRow(tr("decay"), decay_);
+  f->addRow(tr("min lr factor"), minLrFactor_);
+  f->addRow(tr("gradient clip"), clip_);
+  f->addRow(tr("batch seed"), trainSeed_);
+  f->addRow(tr("shuffle"), shuffle_);
+  f->addRow(tr("validate every"), evalEvery_);
+  f->addRow(tr("validation examples"), evalExamples_);
+  f->addRow(tr("patience"), patience_);
+  f->addRow(tr("restore best"), restoreBest_);
   return group;
 }
 
 void TrainConfigForm::onTaskChanged() {
-  const QString name = mTask->currentData().toString();
+  const QString name = task_->currentData().toString();
   try {
     const auto task = data::makeTask(name.toStdString());
     const data::TaskConfig c = task->defaultConfig();
-    mTaskInfo->setText(QString::fromStdString(task->description()));
-    mTrainSize->setValue(int(c.trainSize));
-    mValidationSize->setValue(int(c.validationSize));
-    mMinLength->setValue(int(c.minLength));
-    mMaxLength->setValue(int(c.maxLength));
-    mAlphabet->setValue(int(c.alphabetSize));
+    taskInfo_->setText(QString::fromStdString(task->description()));
+    trainSize_->setValue(int(c.trainSize));
+    validationSize_->setValue(int(c.validationSize));
+    minLength_->setValue(int(c.minLength));
+    maxLength_->setValue(int(c.maxLength));
+    alphabet_->setValue(int(c.alphabetSize));
     const bool classify = task->kind() == data::TaskKind::Classification;
-    const int ssa = mArch ? mArch->findData(QStringLiteral("structured_self_attention")) : -1;
-    if (mArch && mUseTask->isChecked()) mArch->setCurrentIndex(classify ? ssa : 0);
+    const int ssa = arch_ ? arch_->findData(QStringLiteral("structured_self_attention")) : -1;
+    if (arch_ && useTask_->isChecked()) arch_->setCurrentIndex(classify ? ssa : 0);
   } catch (const std::exception& e) {
-    mTaskInfo->setText(QString::fromUtf8(e.what()));
+    taskInfo_->setText(QString::fromUtf8(e.what()));
   }
   refreshEnabled();
 }
 
 void TrainConfigForm::refreshEnabled() {
-  const bool task = mUseTask->isChecked();
-  for (QWidget* w : std::initializer_list<QWidget*>{mTask, mTaskSeed, mTrainSize, mValidationSize,
-                                                    mMinLength, mMaxLength})
+  const bool task = useTask_->isChecked();
+  for (QWidget* w : std::initializer_list<QWidget*>{task_, taskSeed_, trainSize_, validationSize_,
+                                                    minLength_, maxLength_})
     w->setEnabled(task);
-  const QString name = mTask->currentData().toString();
-  mAlphabet->setEnabled(task &&
+  const QString name = task_->currentData().toString();
+  alphabet_->setEnabled(task &&
                         (name == QLatin1String("copy") || name == QLatin1String("reverse") ||
                          name == QLatin1String("sort")));
-  for (QWidget* w : std::initializer_list<QWidget*>{mTsvPath, mTsvKind, mTsvTokenizer,
-                                                    mValidationFraction, mTestFraction})
+  for (QWidget* w : std::initializer_list<QWidget*>{tsvPath_, tsvKind_, tsvTokenizer_,
+                                                    validationFraction_, testFraction_})
     w->setEnabled(!task);
   // A key the chosen attention or score does not use is greyed out (and left out of the config).
   for (Arch arch : kAllArchs) {
     nlohmann::json values = nlohmann::json::object();
-    for (const ConfigField& field : mFields)
+    for (const ConfigField& field : fields_)
       if (field.key->arch == arch) values[field.key->name] = fieldValue(field);
-    for (const ConfigField& field : mFields)
+    for (const ConfigField& field : fields_)
       if (field.key->arch == arch) field.widget->setEnabled(keyApplies(*field.key, values));
   }
 }
@@ -357,13 +357,13 @@ void TrainConfigForm::writeField(const ConfigField& field, const nlohmann::json&
 }
 
 void TrainConfigForm::setField(Arch arch, const std::string& key, const nlohmann::json& value) {
-  for (const ConfigField& field : mFields)
+  for (const ConfigField& field : fields_)
     if (field.key->arch == arch && field.key->name == key) writeField(field, value);
 }
 
 void TrainConfigForm::onFieldChanged(size_t index) {
-  if (mWritingDefaults) return;  // the caller refreshes once it is done
-  mFields[index].followsDefault = false;
+  if (writingDefaults_) return;  // the caller refreshes once it is done
+  fields_[index].followsDefault = false;
   updateDerivedDefaults();
   refreshEnabled();
 }
@@ -371,23 +371,23 @@ void TrainConfigForm::onFieldChanged(size_t index) {
 // The table's rule for each key a person has not set, from the values of the keys before it
 // (configDefault() reads them in table order, as readConfig() does).
 void TrainConfigForm::updateDerivedDefaults() {
-  mWritingDefaults = true;
+  writingDefaults_ = true;
   for (Arch arch : kAllArchs) {
     nlohmann::json values = nlohmann::json::object();
-    for (const ConfigField& field : mFields) {
+    for (const ConfigField& field : fields_) {
       if (field.key->arch != arch) continue;
       if (field.key->derived != DerivedDefault::None && field.followsDefault)
         writeField(field, configDefault(*field.key, values));
       values[field.key->name] = fieldValue(field);
     }
   }
-  mWritingDefaults = false;
+  writingDefaults_ = false;
 }
 
 nlohmann::json TrainConfigForm::modelConfig() const {
-  const std::string arch = mArch->currentData().toString().toStdString();
+  const std::string arch = arch_->currentData().toString().toStdString();
   nlohmann::json c = {{"arch", arch}};
-  for (const ConfigField& field : mFields)
+  for (const ConfigField& field : fields_)
     if (archName(field.key->arch) == arch && field.widget->isEnabled())
       c[field.key->name] = fieldValue(field);
   return c;
@@ -395,56 +395,56 @@ nlohmann::json TrainConfigForm::modelConfig() const {
 
 jobs::TrainingJob TrainConfigForm::job() const {
   jobs::TrainingJob j;
-  if (mUseTask->isChecked()) {
+  if (useTask_->isChecked()) {
     jobs::BuiltInTask task;
-    task.name = mTask->currentData().toString().toStdString();
-    task.config.seed = uint64_t(mTaskSeed->value());
-    task.config.trainSize = mTrainSize->value();
-    task.config.validationSize = mValidationSize->value();
-    task.config.testSize = std::max(1, mValidationSize->value() / 2);
-    task.config.minLength = mMinLength->value();
-    task.config.maxLength = mMaxLength->value();
-    task.config.alphabetSize = mAlphabet->value();
+    task.name = task_->currentData().toString().toStdString();
+    task.config.seed = uint64_t(taskSeed_->value());
+    task.config.trainSize = trainSize_->value();
+    task.config.validationSize = validationSize_->value();
+    task.config.testSize = std::max(1, validationSize_->value() / 2);
+    task.config.minLength = minLength_->value();
+    task.config.maxLength = maxLength_->value();
+    task.config.alphabetSize = alphabet_->value();
     j.data = task;
   } else {
     jobs::TsvFile file;
-    file.path = mTsvPath->text().trimmed().toStdString();
+    file.path = tsvPath_->text().trimmed().toStdString();
     file.kind =
-        mTsvKind->currentIndex() == 1 ? data::TaskKind::Classification : data::TaskKind::Seq2Seq;
+        tsvKind_->currentIndex() == 1 ? data::TaskKind::Classification : data::TaskKind::Seq2Seq;
     file.tokenizer =
-        mTsvTokenizer->currentIndex() == 1 ? data::TokenizerKind::Char : data::TokenizerKind::Word;
-    file.split.validationFraction = mValidationFraction->value();
-    file.split.testFraction = mTestFraction->value();
+        tsvTokenizer_->currentIndex() == 1 ? data::TokenizerKind::Char : data::TokenizerKind::Word;
+    file.split.validationFraction = validationFraction_->value();
+    file.split.testFraction = testFraction_->value();
     j.data = file;
   }
   j.tool = "attention-studio " + QCoreApplication::applicationVersion().toStdString();
   j.modelConfig = modelConfig();
-  j.modelSeed = uint64_t(mModelSeed->value());
-  j.train.steps = mSteps->value();
-  j.train.epochs = mEpochs->value();
-  j.train.batchSize = mBatch->value();
-  j.train.optimizer = mOptimizer->currentText().toStdString();
-  j.train.schedule.lr = mLr->value();
-  j.train.schedule.warmupSteps = mWarmup->value();
-  j.train.schedule.decay = parseLrDecay(mDecay->currentText().toStdString());
-  j.train.schedule.minLrFactor = mMinLrFactor->value();
-  j.train.clip = mClip->value();
-  j.train.seed = uint64_t(mTrainSeed->value());
-  j.train.shuffle = mShuffle->isChecked();
-  j.train.evalEvery = mEvalEvery->value();
-  j.train.evalExamples = mEvalExamples->value();
-  j.train.patience = mPatience->value();
-  j.train.restoreBest = mRestoreBest->isChecked();
+  j.modelSeed = uint64_t(modelSeed_->value());
+  j.train.steps = steps_->value();
+  j.train.epochs = epochs_->value();
+  j.train.batchSize = batch_->value();
+  j.train.optimizer = optimizer_->currentText().toStdString();
+  j.train.schedule.lr = lr_->value();
+  j.train.schedule.warmupSteps = warmup_->value();
+  j.train.schedule.decay = parseLrDecay(decay_->currentText().toStdString());
+  j.train.schedule.minLrFactor = minLrFactor_->value();
+  j.train.clip = clip_->value();
+  j.train.seed = uint64_t(trainSeed_->value());
+  j.train.shuffle = shuffle_->isChecked();
+  j.train.evalEvery = evalEvery_->value();
+  j.train.evalExamples = evalExamples_->value();
+  j.train.patience = patience_->value();
+  j.train.restoreBest = restoreBest_->isChecked();
   return j;
 }
 
 QString TrainConfigForm::problem() const {
-  if (mUseTsv->isChecked()) {
-    const QString path = mTsvPath->text().trimmed();
+  if (useTsv_->isChecked()) {
+    const QString path = tsvPath_->text().trimmed();
     if (path.isEmpty()) return tr("Choose the TSV file to train on, or a built-in task.");
     if (!QFileInfo(path).isFile()) return tr("The file '%1' does not exist.").arg(path);
   }
-  if (mSteps->value() == 0 && mEpochs->value() == 0)
+  if (steps_->value() == 0 && epochs_->value() == 0)
     return tr("Set how long to train: a number of steps or of epochs.");
   // The fields keep each key in its range; what is left are constraints between keys.
   try {
@@ -461,13 +461,13 @@ QString TrainConfigForm::problem() const {
 }
 
 void TrainConfigForm::setQuickDefaults(const QString& task, int steps) {
-  mUseTask->setChecked(true);
-  mTask->setCurrentIndex(std::max(0, mTask->findData(task)));
-  mTrainSize->setValue(300);
-  mValidationSize->setValue(40);
-  mSteps->setValue(steps);
-  mEvalEvery->setValue(std::max(1, steps / 2));
-  mEvalExamples->setValue(20);
+  useTask_->setChecked(true);
+  task_->setCurrentIndex(std::max(0, task_->findData(task)));
+  trainSize_->setValue(300);
+  validationSize_->setValue(40);
+  steps_->setValue(steps);
+  evalEvery_->setValue(std::max(1, steps / 2));
+  evalExamples_->setValue(20);
   setField(Arch::RnnSeq2Seq, "embed_dim", 8);
   setField(Arch::RnnSeq2Seq, "hidden_dim", 16);  // attention_dim follows
 }

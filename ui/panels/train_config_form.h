@@ -35,11 +35,11 @@ class TrainConfigForm : public QWidget {
 
   // For tests and quick starts: a run that takes a second or two.
   void setQuickDefaults(const QString& task, int steps);
-  QComboBox* taskBox() const { return mTask; }
-  QComboBox* archBox() const { return mArch; }
-  QSpinBox* stepsBox() const { return mSteps; }
-  QLineEdit* tsvEdit() const { return mTsvPath; }
-  QRadioButton* tsvButton() const { return mUseTsv; }
+  QComboBox* taskBox() const { return task_; }
+  QComboBox* archBox() const { return arch_; }
+  QSpinBox* stepsBox() const { return steps_; }
+  QLineEdit* tsvEdit() const { return tsvPath_; }
+  QRadioButton* tsvButton() const { return useTsv_; }
 
  private:
   QWidget* buildDataGroup();
@@ -65,43 +65,43 @@ class TrainConfigForm : public QWidget {
   void updateDerivedDefaults();
 
   // data
-  QRadioButton* mUseTask = nullptr;
-  QComboBox* mTask = nullptr;
-  QLabel* mTaskInfo = nullptr;
-  QSpinBox* mTaskSeed = nullptr;
-  QSpinBox* mTrainSize = nullptr;
-  QSpinBox* mValidationSize = nullptr;
-  QSpinBox* mMinLength = nullptr;
-  QSpinBox* mMaxLength = nullptr;
-  QSpinBox* mAlphabet = nullptr;
-  QRadioButton* mUseTsv = nullptr;
-  QLineEdit* mTsvPath = nullptr;
-  QComboBox* mTsvKind = nullptr;
-  QComboBox* mTsvTokenizer = nullptr;
-  QDoubleSpinBox* mValidationFraction = nullptr;
-  QDoubleSpinBox* mTestFraction = nullptr;
+  QRadioButton* useTask_ = nullptr;
+  QComboBox* task_ = nullptr;
+  QLabel* taskInfo_ = nullptr;
+  QSpinBox* taskSeed_ = nullptr;
+  QSpinBox* trainSize_ = nullptr;
+  QSpinBox* validationSize_ = nullptr;
+  QSpinBox* minLength_ = nullptr;
+  QSpinBox* maxLength_ = nullptr;
+  QSpinBox* alphabet_ = nullptr;
+  QRadioButton* useTsv_ = nullptr;
+  QLineEdit* tsvPath_ = nullptr;
+  QComboBox* tsvKind_ = nullptr;
+  QComboBox* tsvTokenizer_ = nullptr;
+  QDoubleSpinBox* validationFraction_ = nullptr;
+  QDoubleSpinBox* testFraction_ = nullptr;
   // model
-  QComboBox* mArch = nullptr;
-  QStackedWidget* mArchPages = nullptr;
-  QSpinBox* mModelSeed = nullptr;
-  std::vector<ConfigField> mFields;  // every architecture's keys, in the table's order
-  bool mWritingDefaults = false;     // updateDerivedDefaults() is setting fields, not a person
+  QComboBox* arch_ = nullptr;
+  QStackedWidget* archPages_ = nullptr;
+  QSpinBox* modelSeed_ = nullptr;
+  std::vector<ConfigField> fields_;  // every architecture's keys, in the table's order
+  bool writingDefaults_ = false;     // updateDerivedDefaults() is setting fields, not a person
   // trainer
-  QSpinBox* mSteps = nullptr;
-  QSpinBox* mEpochs = nullptr;
-  QSpinBox* mBatch = nullptr;
-  QComboBox* mOptimizer = nullptr;
-  QDoubleSpinBox* mLr = nullptr;
-  QSpinBox* mWarmup = nullptr;
-  QComboBox* mDecay = nullptr;
-  QDoubleSpinBox* mMinLrFactor = nullptr;
-  QDoubleSpinBox* mClip = nullptr;
-  QSpinBox* mTrainSeed = nullptr;
-  QCheckBox* mShuffle = nullptr;
-  QSpinBox* mEvalEvery = nullptr;
-  QSpinBox* mEvalExamples = nullptr;
-  QSpinBox* mPatience = nullptr;
-  QCheckBox* mRestoreBest = nullptr;
+  QSpinBox* steps_ = nullptr;
+  QSpinBox* epochs_ = nullptr;
+  QSpinBox* batch_ = nullptr;
+  QComboBox* optimizer_ = nullptr;
+  QDoubleSpinBox* lr_ = nullptr;
+  QSpinBox* warmup_ = nullptr;
+  QComboBox* decay_ = nullptr;
+  QDoubleSpinBox* minLrFactor_ = nullptr;
+  QDoubleSpinBox* clip_ = nullptr;
+  QSpinBox* trainSeed_ = nullptr;
+  QCheckBox* shuffle_ = nullptr;
+  QSpinBox* evalEvery_ = nullptr;
+  QSpinBox* evalExamples_ = nullptr;
+  QSpinBox* patience_ = nullptr;
+  QCheckBox* restoreBest_ = nullptr;
 };
 
 }  // namespace attn::ui

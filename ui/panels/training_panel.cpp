@@ -37,55 +37,55 @@ QString duration(double seconds) {
 
 TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
     : QWidget(parent),
-      mForm(new TrainConfigForm(this)),
-      mPlot(new LossPlot(this)),
-      mForming(new AlignmentFormingView(this)),
-      mProgress(new QProgressBar(this)),
-      mStart(new QPushButton(tr("Start training"), this)),
-      mPause(new QPushButton(tr("Pause"), this)),
-      mCancel(new QPushButton(tr("Cancel"), this)),
-      mStatus(new QLabel(this)),
-      mValidation(new QLabel(this)),
-      mRunner(new TrainingRunner(this)) {
-  mStart->setObjectName(QStringLiteral("startTraining"));
-  mPause->setObjectName(QStringLiteral("pauseTraining"));
-  mCancel->setObjectName(QStringLiteral("cancelTraining"));
-  mStatus->setObjectName(QStringLiteral("trainingStatus"));
-  mPause->setCheckable(true);
-  mPause->setEnabled(false);
-  mCancel->setEnabled(false);
-  mProgress->setRange(0, 1000);
-  mProgress->setValue(0);
-  mProgress->setFormat(tr("not started"));
-  mProgress->setTextVisible(true);
-  mStatus->setWordWrap(true);
-  mValidation->setWordWrap(true);
-  mStatus->setText(
+      form_(new TrainConfigForm(this)),
+      plot_(new LossPlot(this)),
+      forming_(new AlignmentFormingView(this)),
+      progress_(new QProgressBar(this)),
+      start_(new QPushButton(tr("Start training"), this)),
+      pause_(new QPushButton(tr("Pause"), this)),
+      cancel_(new QPushButton(tr("Cancel"), this)),
+      status_(new QLabel(this)),
+      validation_(new QLabel(this)),
+      runner_(new TrainingRunner(this)) {
+  start_->setObjectName(QStringLiteral("startTraining"));
+  pause_->setObjectName(QStringLiteral("pauseTraining"));
+  cancel_->setObjectName(QStringLiteral("cancelTraining"));
+  status_->setObjectName(QStringLiteral("trainingStatus"));
+  pause_->setCheckable(true);
+  pause_->setEnabled(false);
+  cancel_->setEnabled(false);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  progress_->setFormat(tr("not started"));
+  progress_->setTextVisible(true);
+  status_->setWordWrap(true);
+  validation_->setWordWrap(true);
+  status_->setText(
       tr("Choose the data, the model and the settings on the left, then start. "
          "Training runs in the background: the rest of the app stays usable."));
 
   auto* scroll = new QScrollArea(this);
-  scroll->setWidget(mForm);
+  scroll->setWidget(form_);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
 
   auto* right = new QWidget(this);
   auto* buttons = new QHBoxLayout;
-  buttons->addWidget(mStart);
-  buttons->addWidget(mPause);
-  buttons->addWidget(mCancel);
+  buttons->addWidget(start_);
+  buttons->addWidget(pause_);
+  buttons->addWidget(cancel_);
   buttons->addStretch(1);
   auto* rightLayout = new QVBoxLayout(right);
   rightLayout->addLayout(buttons);
-  rightLayout->addWidget(mProgress);
-  rightLayout->addWidget(mStatus);
-  rightLayout->addWidget(mValidation);
+  rightLayout->addWidget(progress_);
+  rightLayout->addWidget(status_);
+  rightLayout->addWidget(validation_);
   // The curves, and next to them the example's attention as the run goes (teach/).
   auto* views = new QTabWidget(right);
   views->setObjectName(QStringLiteral("trainingViews"));
   views->setDocumentMode(true);
-  views->addTab(mPlot, tr("Loss and validation"));
-  views->addTab(mForming, tr("Alignment forming"));
+  views->addTab(plot_, tr("Loss and validation"));
+  views->addTab(forming_, tr("Alignment forming"));
   views->setTabToolTip(1, tr("The attention on one held-out example, kept every few steps"));
   rightLayout->addWidget(views, 1);
 
@@ -93,95 +93,95 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
   splitter->addWidget(scroll);
   splitter->addWidget(right);
   splitter->setStretchFactor(1, 1);
-  splitter->setSizes({mForm->minimumSizeHint().width() + 20, 320});
+  splitter->setSizes({form_->minimumSizeHint().width() + 20, 320});
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);
 
-  connect(mStart, &QPushButton::clicked, this, [this] { start(); });
-  connect(mPause, &QPushButton::toggled, this, &TrainingPanel::setPaused);
-  connect(mCancel, &QPushButton::clicked, this, &TrainingPanel::cancel);
-  connect(mRunner, &TrainingRunner::progressed, this, &TrainingPanel::onTick);
-  connect(mRunner, &TrainingRunner::snapshotsChanged, mForming,
+  connect(start_, &QPushButton::clicked, this, [this] { start(); });
+  connect(pause_, &QPushButton::toggled, this, &TrainingPanel::setPaused);
+  connect(cancel_, &QPushButton::clicked, this, &TrainingPanel::cancel);
+  connect(runner_, &TrainingRunner::progressed, this, &TrainingPanel::onTick);
+  connect(runner_, &TrainingRunner::snapshotsChanged, forming_,
           &AlignmentFormingView::setSnapshots);
-  connect(mRunner, &TrainingRunner::snapshotsStopped, mForming, &AlignmentFormingView::showProblem);
-  connect(mRunner, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
-  connect(mRunner, &TrainingRunner::busyChanged, this, &TrainingPanel::onRunningChanged);
-  connect(mRunner, &TrainingRunner::cancelled, this, [this] {
-    mStatus->setText(tr("Cancelled. The partly trained model was discarded."));
-    mProgress->setFormat(tr("Cancelled"));
+  connect(runner_, &TrainingRunner::snapshotsStopped, forming_, &AlignmentFormingView::showProblem);
+  connect(runner_, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
+  connect(runner_, &TrainingRunner::busyChanged, this, &TrainingPanel::onRunningChanged);
+  connect(runner_, &TrainingRunner::cancelled, this, [this] {
+    status_->setText(tr("Cancelled. The partly trained model was discarded."));
+    progress_->setFormat(tr("Cancelled"));
     emit status(tr("Cancelled"));
   });
-  connect(mRunner, &TrainingRunner::failed, this, [this](const UserError& error) {
-    mStatus->setText(tr("Training stopped: %1").arg(error.what));
-    mProgress->setFormat(tr("failed"));
+  connect(runner_, &TrainingRunner::failed, this, [this](const UserError& error) {
+    status_->setText(tr("Training stopped: %1").arg(error.what));
+    progress_->setFormat(tr("failed"));
     emit failed(error);
   });
   if (settings)  // follows the map on screen (documents/settings.h)
-    settings->followColourMap(this, [this](ColourMap map) { mForming->setColourMap(map); });
+    settings->followColourMap(this, [this](ColourMap map) { forming_->setColourMap(map); });
 }
 
 TrainingPanel::~TrainingPanel() = default;
 
 bool TrainingPanel::isRunning() const {
-  return mRunner->isRunning();
+  return runner_->isRunning();
 }
 
 bool TrainingPanel::start() {
-  if (mRunner->isRunning()) return false;
-  if (const QString problem = mForm->problem(); !problem.isEmpty()) {
+  if (runner_->isRunning()) return false;
+  if (const QString problem = form_->problem(); !problem.isEmpty()) {
     emit failed({tr("Training"), problem, tr("Fix the form on the left, then start again.")});
     return false;
   }
-  mPlot->clear();
-  mTicks = 0;
-  mValidation->clear();
-  mProgress->setValue(0);
-  mProgress->setFormat(tr("preparing the data…"));
-  mStatus->setText(tr("Generating the data and building the model…"));
-  mForming->clear();
-  mRunner->setSnapshotEvery(mForming->snapshotEvery());
-  mRunner->setSnapshotExample(mForming->watchedExample());
-  mRunner->start(mForm->job());
+  plot_->clear();
+  ticks_ = 0;
+  validation_->clear();
+  progress_->setValue(0);
+  progress_->setFormat(tr("preparing the data…"));
+  status_->setText(tr("Generating the data and building the model…"));
+  forming_->clear();
+  runner_->setSnapshotEvery(forming_->snapshotEvery());
+  runner_->setSnapshotExample(forming_->watchedExample());
+  runner_->start(form_->job());
   emit status(tr("Training started"));
   return true;
 }
 
 void TrainingPanel::cancel() {
-  if (!mRunner->isRunning()) return;
-  mStatus->setText(tr("Cancelling after the current step…"));
-  mRunner->cancel();
+  if (!runner_->isRunning()) return;
+  status_->setText(tr("Cancelling after the current step…"));
+  runner_->cancel();
 }
 
 void TrainingPanel::setPaused(bool paused) {
-  mRunner->setPaused(paused);
-  mPause->setChecked(paused);
-  mPause->setText(paused ? tr("Resume") : tr("Pause"));
-  if (mRunner->isRunning()) {
-    mStatus->setText(paused ? tr("Paused: the training thread waits between two steps.")
+  runner_->setPaused(paused);
+  pause_->setChecked(paused);
+  pause_->setText(paused ? tr("Resume") : tr("Pause"));
+  if (runner_->isRunning()) {
+    status_->setText(paused ? tr("Paused: the training thread waits between two steps.")
                             : tr("Training…"));
     emit status(paused ? tr("Training paused") : tr("Training resumed"));
   }
 }
 
 void TrainingPanel::onTick(const TrainingTick& tick) {
-  ++mTicks;
-  mPlot->addTick(tick);
+  ++ticks_;
+  plot_->addTick(tick);
   if (tick.totalSteps > 0) {
-    mProgress->setValue(int(1000.0 * double(tick.step) / double(tick.totalSteps)));
-    mProgress->setFormat(tr("%p% · step %1 of %2 · %3 left")
+    progress_->setValue(int(1000.0 * double(tick.step) / double(tick.totalSteps)));
+    progress_->setFormat(tr("%p% · step %1 of %2 · %3 left")
                              .arg(tick.step)
                              .arg(tick.totalSteps)
                              .arg(duration(tick.etaSeconds)));
   }
-  if (!mRunner->isPaused())
-    mStatus->setText(tr("Training… loss %1 (moving average %2), learning rate %3, epoch %4")
+  if (!runner_->isPaused())
+    status_->setText(tr("Training… loss %1 (moving average %2), learning rate %3, epoch %4")
                          .arg(tick.loss, 0, 'f', 3)
                          .arg(tick.smoothedLoss, 0, 'f', 3)
                          .arg(tick.lr, 0, 'g', 3)
                          .arg(tick.epoch + 1));
   if (tick.validated)
-    mValidation->setText(tr("Validation at step %1: %2").arg(tick.step).arg(tick.validationText));
+    validation_->setText(tr("Validation at step %1: %2").arg(tick.step).arg(tick.validationText));
 }
 
 void TrainingPanel::onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome) {
@@ -201,23 +201,23 @@ void TrainingPanel::onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome) {
   if (r.status == RunStatus::StoppedEarly || r.status == RunStatus::Diverged)
     text += QStringLiteral(" ") + QString::fromStdString(r.message);
   text += tr(" The model is decoded in the Alignment tab; save it with File ▸ Save model.");
-  mStatus->setText(text);
-  mProgress->setValue(1000);
-  mProgress->setFormat(tr("done"));
-  mPlot->flush();
+  status_->setText(text);
+  progress_->setValue(1000);
+  progress_->setFormat(tr("done"));
+  plot_->flush();
   emit status(tr("Training finished"));
   emit trained(std::shared_ptr<const Model>(outcome->model),
                QString::fromStdString(outcome->example.source));
 }
 
 void TrainingPanel::onRunningChanged(bool running) {
-  mStart->setEnabled(!running);
-  mPause->setEnabled(running);
-  mCancel->setEnabled(running);
-  mForm->setEnabled(!running);
+  start_->setEnabled(!running);
+  pause_->setEnabled(running);
+  cancel_->setEnabled(running);
+  form_->setEnabled(!running);
   if (!running) {
-    mPause->setChecked(false);
-    mPause->setText(tr("Pause"));
+    pause_->setChecked(false);
+    pause_->setText(tr("Pause"));
   }
   emit runningChanged(running);
 }

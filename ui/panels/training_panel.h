@@ -34,17 +34,17 @@ class TrainingPanel : public QWidget {
   explicit TrainingPanel(const Settings* settings = nullptr, QWidget* parent = nullptr);
   ~TrainingPanel() override;
 
-  TrainConfigForm* form() const { return mForm; }
-  LossPlot* lossPlot() const { return mPlot; }
-  AlignmentFormingView* formingView() const { return mForming; }
-  QProgressBar* progressBar() const { return mProgress; }
-  QPushButton* startButton() const { return mStart; }
-  QPushButton* pauseButton() const { return mPause; }
-  QPushButton* cancelButton() const { return mCancel; }
-  QLabel* statusLabel() const { return mStatus; }
-  TrainingRunner* runner() const { return mRunner; }
+  TrainConfigForm* form() const { return form_; }
+  LossPlot* lossPlot() const { return plot_; }
+  AlignmentFormingView* formingView() const { return forming_; }
+  QProgressBar* progressBar() const { return progress_; }
+  QPushButton* startButton() const { return start_; }
+  QPushButton* pauseButton() const { return pause_; }
+  QPushButton* cancelButton() const { return cancel_; }
+  QLabel* statusLabel() const { return status_; }
+  TrainingRunner* runner() const { return runner_; }
   bool isRunning() const;
-  int ticksReceived() const { return mTicks; }
+  int ticksReceived() const { return ticks_; }
 
   bool start();  // false (and failed()) when the form is not runnable or a run is going
   void cancel();
@@ -61,17 +61,17 @@ class TrainingPanel : public QWidget {
   void onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome);
   void onRunningChanged(bool running);
 
-  TrainConfigForm* mForm;
-  LossPlot* mPlot;
-  AlignmentFormingView* mForming;
-  QProgressBar* mProgress;
-  QPushButton* mStart;
-  QPushButton* mPause;
-  QPushButton* mCancel;
-  QLabel* mStatus;
-  QLabel* mValidation;
-  TrainingRunner* mRunner;
-  int mTicks = 0;
+  TrainConfigForm* form_;
+  LossPlot* plot_;
+  AlignmentFormingView* forming_;
+  QProgressBar* progress_;
+  QPushButton* start_;
+  QPushButton* pause_;
+  QPushButton* cancel_;
+  QLabel* status_;
+  QLabel* validation_;
+  TrainingRunner* runner_;
+  int ticks_ = 0;
 };
 
 }  // namespace attn::ui

@@ -8,8 +8,8 @@ namespace attn::ui {
 
 void RunContext::report(std::function<void()> onGuiThread) const {
   QMetaObject::invokeMethod(
-      mGui,
-      [wanted = mWanted, ticket = mTicket, f = std::move(onGuiThread)] {
+      gui_,
+      [wanted = wanted_, ticket = ticket_, f = std::move(onGuiThread)] {
         if (wanted->load() == ticket) f();
       },
       Qt::QueuedConnection);
@@ -18,15 +18,15 @@ void RunContext::report(std::function<void()> onGuiThread) const {
 RunnerBase::RunnerBase(const QString& threadName, Policy policy, QString errorTitle,
                        QString whatToDo, QObject* parent)
     : QObject(parent),
-      mPolicy(policy),
-      mErrorTitle(std::move(errorTitle)),
-      mWhatToDo(std::move(whatToDo)),
-      mWorker(new QObject) {
+      policy_(policy),
+      errorTitle_(std::move(errorTitle)),
+      whatToDo_(std::move(whatToDo)),
+      worker_(new QObject) {
   qRegisterMetaType<UserError>();  // for QSignalSpy and queued connections of users
-  mThread.setObjectName(threadName);
-  mWorker->moveToThread(&mThread);
-  connect(&mThread, &QThread::finished, mWorker, &QObject::deleteLater);
-  mThread.start();
+  thread_.setObjectName(threadName);
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  thread_.start();
 }
 
 RunnerBase::~RunnerBase() {
@@ -34,23 +34,23 @@ RunnerBase::~RunnerBase() {
 }
 
 void RunnerBase::stop() {
-  mWanted->store(0);  // the run in progress stops at its next check instead of holding up exit
-  mThread.quit();
-  mThread.wait();
+  wanted_->store(0);  // the run in progress stops at its next check instead of holding up exit
+  thread_.quit();
+  thread_.wait();
 }
 
 void RunnerBase::cancel() {
-  if (isBusy()) mWanted->store(0);
+  if (isBusy()) wanted_->store(0);
 }
 
 bool RunnerBase::post(Job job) {
-  if (mPolicy == Policy::OneAtATime && isBusy()) return false;
+  if (policy_ == Policy::OneAtATime && isBusy()) return false;
   const bool wasBusy = isBusy();
-  const quint64 ticket = ++mLatest;
-  mWanted->store(ticket);
-  const RunContext context(mWanted, this, ticket);
+  const quint64 ticket = ++latest_;
+  wanted_->store(ticket);
+  const RunContext context(wanted_, this, ticket);
   QMetaObject::invokeMethod(
-      mWorker,
+      worker_,
       [this, context, job = std::move(job)] {
         std::function<void()> deliver;
         UserError error;
@@ -61,7 +61,7 @@ bool RunnerBase::post(Job job) {
           try {
             deliver = job(context);
           } catch (const std::exception& e) {
-            if (context.keepGoing()) error = errorFrom(e, mErrorTitle, mWhatToDo);
+            if (context.keepGoing()) error = errorFrom(e, errorTitle_, whatToDo_);
           }
         }
         QMetaObject::invokeMethod(
@@ -77,13 +77,13 @@ bool RunnerBase::post(Job job) {
 }
 
 void RunnerBase::settle(quint64 ticket, std::function<void()> deliver, const UserError& error) {
-  if (ticket != mLatest) return;  // superseded: the newer run answers
-  mDone = ticket;
+  if (ticket != latest_) return;  // superseded: the newer run answers
+  done_ = ticket;
   // Idle before anyone hears the answer, so that a slot may start the next run at once.
   emit busyChanged(false);
   if (!error.isEmpty()) {
     emit failed(error);
-  } else if (deliver && mWanted->load() == ticket) {
+  } else if (deliver && wanted_->load() == ticket) {
     deliver();
   } else {
     emit cancelled();  // stopped early, or cancelled just as it finished

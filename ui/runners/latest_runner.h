@@ -51,23 +51,23 @@ namespace attn::ui {
 class RunContext {
  public:
   // False once a newer request superseded this run, it was cancelled, or the runner is going away.
-  bool keepGoing() const { return mWanted->load() == mTicket; }
+  bool keepGoing() const { return wanted_->load() == ticket_; }
   std::function<bool()> keepGoingFunction() const {
-    return [wanted = mWanted, ticket = mTicket] { return wanted->load() == ticket; };
+    return [wanted = wanted_, ticket = ticket_] { return wanted->load() == ticket; };
   }
   // Runs `onGuiThread` on the GUI thread, unless the run is no longer wanted by then: progress
   // reports, which must never outlive the run they describe.
   void report(std::function<void()> onGuiThread) const;
-  quint64 ticket() const { return mTicket; }
+  quint64 ticket() const { return ticket_; }
 
  private:
   friend class RunnerBase;
   RunContext(std::shared_ptr<std::atomic<quint64>> wanted, QObject* gui, quint64 ticket)
-      : mWanted(std::move(wanted)), mGui(gui), mTicket(ticket) {}
+      : wanted_(std::move(wanted)), gui_(gui), ticket_(ticket) {}
 
-  std::shared_ptr<std::atomic<quint64>> mWanted;
-  QObject* mGui;  // the runner, on the GUI thread
-  quint64 mTicket;
+  std::shared_ptr<std::atomic<quint64>> wanted_;
+  QObject* gui_;  // the runner, on the GUI thread
+  quint64 ticket_;
 };
 
 class RunnerBase : public QObject {
@@ -79,11 +79,11 @@ class RunnerBase : public QObject {
     OneAtATime,  // start() refuses while a run is going (training, an experiment)
   };
 
-  bool isBusy() const { return mLatest != mDone; }
+  bool isBusy() const { return latest_ != done_; }
   // The run in progress stops at its next check and ends with cancelled(); nothing if idle.
   void cancel();
   // The worker thread (for tests: work must never run on the GUI thread).
-  const QThread* workerThread() const { return &mThread; }
+  const QThread* workerThread() const { return &thread_; }
 
  signals:
   void busyChanged(bool busy);
@@ -109,13 +109,13 @@ class RunnerBase : public QObject {
  private:
   void settle(quint64 ticket, std::function<void()> deliver, const UserError& error);
 
-  const Policy mPolicy;
-  const QString mErrorTitle, mWhatToDo;
-  std::shared_ptr<std::atomic<quint64>> mWanted = std::make_shared<std::atomic<quint64>>(0);
-  quint64 mLatest = 0;  // ticket of the last request
-  quint64 mDone = 0;    // ticket of the last request answered
-  QThread mThread;
-  QObject* mWorker;  // lives on mThread (the jobs are queued to it), deleted when it finishes
+  const Policy policy_;
+  const QString errorTitle_, whatToDo_;
+  std::shared_ptr<std::atomic<quint64>> wanted_ = std::make_shared<std::atomic<quint64>>(0);
+  quint64 latest_ = 0;  // ticket of the last request
+  quint64 done_ = 0;    // ticket of the last request answered
+  QThread thread_;
+  QObject* worker_;  // lives on thread_ (the jobs are queued to it), deleted when it finishes
 };
 
 template <class Request, class Result>
@@ -127,7 +127,7 @@ class LatestRunner : public RunnerBase {
   LatestRunner(const QString& threadName, Policy policy, QString errorTitle, QString whatToDo,
                Work work, QObject* parent = nullptr)
       : RunnerBase(threadName, policy, std::move(errorTitle), std::move(whatToDo), parent),
-        mWork(std::move(work)) {}
+        work_(std::move(work)) {}
   ~LatestRunner() override { stop(); }
 
   // False when the policy refuses (OneAtATime and busy). The answer comes as deliver(),
@@ -135,7 +135,7 @@ class LatestRunner : public RunnerBase {
   bool start(Request request) {
     auto shared = std::make_shared<const Request>(std::move(request));
     const bool posted =
-        post([this, work = &mWork, shared](const RunContext& context) -> std::function<void()> {
+        post([this, work = &work_, shared](const RunContext& context) -> std::function<void()> {
           std::optional<Result> result = (*work)(*shared, context);
           if (!result) return {};
           // std::function copies what it holds: a move-only or large result travels shared.
@@ -143,19 +143,19 @@ class LatestRunner : public RunnerBase {
             deliver(std::move(*result));
           };
         });
-    if (posted) mLatestRequest = std::move(shared);
+    if (posted) latestRequest_ = std::move(shared);
     return posted;
   }
   // The request of the newest run (inside deliver(): the one answered). Null before any.
-  const Request* latestRequest() const { return mLatestRequest.get(); }
+  const Request* latestRequest() const { return latestRequest_.get(); }
 
  protected:
   // On the GUI thread, for the newest run that finished while still wanted.
   virtual void deliver(Result result) = 0;
 
  private:
-  const Work mWork;
-  std::shared_ptr<const Request> mLatestRequest;
+  const Work work_;
+  std::shared_ptr<const Request> latestRequest_;
 };
 
 }  // namespace attn::ui

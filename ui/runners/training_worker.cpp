@@ -21,28 +21,28 @@ class PauseGate {
  public:
   void set(bool paused) {
     {
-      std::lock_guard<std::mutex> lock(mMutex);
-      mPaused = paused;
+      std::lock_guard<std::mutex> lock(mutex_);
+      paused_ = paused;
     }
-    mResume.notify_all();
+    resume_.notify_all();
   }
   // Returns when resumed or when the run is no longer wanted. A cancel is not signalled to the
   // gate: it is seen within one poll, which keeps cancellation in one place (the runner's ticket).
   void waitWhilePaused(const RunContext& context) {
-    std::unique_lock<std::mutex> lock(mMutex);
-    mHolding = mPaused && context.keepGoing();
-    while (mPaused && context.keepGoing()) mResume.wait_for(lock, std::chrono::milliseconds(20));
-    mHolding = false;
+    std::unique_lock<std::mutex> lock(mutex_);
+    holding_ = paused_ && context.keepGoing();
+    while (paused_ && context.keepGoing()) resume_.wait_for(lock, std::chrono::milliseconds(20));
+    holding_ = false;
   }
   // Whether the training thread is held now: a pause is asked for at once but takes effect at the
   // end of the step in flight, which may be long on a big model.
-  bool holding() const { return mHolding; }
+  bool holding() const { return holding_; }
 
  private:
-  std::mutex mMutex;
-  std::condition_variable mResume;
-  bool mPaused = false;
-  std::atomic<bool> mHolding = false;
+  std::mutex mutex_;
+  std::condition_variable resume_;
+  bool paused_ = false;
+  std::atomic<bool> holding_ = false;
 };
 
 namespace {
@@ -68,29 +68,29 @@ class TrainingWorker {
  public:
   TrainingWorker(TrainingRunner* runner, const TrainingRequest& request, RunContext context,
                  PauseGate& gate)
-      : mRunner(runner),
-        mContext(std::move(context)),
-        mGate(gate),
-        mSnapshotEvery(request.snapshotEvery),
-        mWatch(request.watch),
-        mSnapshots(std::max<int64_t>(1, request.snapshotEvery)) {}
+      : runner_(runner),
+        context_(std::move(context)),
+        gate_(gate),
+        snapshotEvery_(request.snapshotEvery),
+        watch_(request.watch),
+        snapshots_(std::max<int64_t>(1, request.snapshotEvery)) {}
 
   std::optional<std::shared_ptr<jobs::TrainingOutcome>> run(const jobs::TrainingJob& job) {
     // The model dies with the run: never read it past the run, whatever way it ends.
     struct Forget {
       const Model*& model;
       ~Forget() { model = nullptr; }
-    } forget{mModel};
+    } forget{model_};
     auto outcome = std::make_shared<jobs::TrainingOutcome>(train(
         job,
         [this](const jobs::JobProgress& p) {
           // After the last step the job measures the kept weights once more: only a cancel is
           // read there.
-          return p.training ? onProgress(*p.training) : mContext.keepGoing();
+          return p.training ? onProgress(*p.training) : context_.keepGoing();
         },
         [this](const jobs::TrainingStart& start) {
-          mModel = &start.model;
-          mExample = mWatch.source.empty() ? start.example : mWatch;
+          model_ = &start.model;
+          example_ = watch_.source.empty() ? start.example : watch_;
           recordSnapshot(0, std::numeric_limits<double>::quiet_NaN());
         }));
     if (outcome->status == RunStatus::Cancelled) return std::nullopt;
@@ -102,45 +102,45 @@ class TrainingWorker {
   TrainingTick tickOf(const TrainProgress& p);
   void recordSnapshot(int64_t step, double loss);
 
-  TrainingRunner* mRunner;  // only inside report(), on the GUI thread
-  RunContext mContext;
-  PauseGate& mGate;
-  int64_t mSnapshotEvery;
-  data::Example mWatch;
+  TrainingRunner* runner_;  // only inside report(), on the GUI thread
+  RunContext context_;
+  PauseGate& gate_;
+  int64_t snapshotEvery_;
+  data::Example watch_;
   // Alignments forming: the model being trained, read between two steps on this thread only.
-  const Model* mModel = nullptr;
-  data::Example mExample;
-  SnapshotSeries mSnapshots;
-  AlignmentSnapshot mLastValidation;  // its validation fields only
-  TrainingTick mPending;              // losses gathered since the last tick
-  double mLastEmit = -1;
+  const Model* model_ = nullptr;
+  data::Example example_;
+  SnapshotSeries snapshots_;
+  AlignmentSnapshot lastValidation_;  // its validation fields only
+  TrainingTick pending_;              // losses gathered since the last tick
+  double lastEmit_ = -1;
 };
 
 void TrainingWorker::recordSnapshot(int64_t step, double loss) {
-  if (!mModel) return;
+  if (!model_) return;
   try {
-    AlignmentSnapshot s = takeSnapshot(*mModel, mExample, step);
+    AlignmentSnapshot s = takeSnapshot(*model_, example_, step);
     s.loss = loss;
-    s.validationStep = mLastValidation.validationStep;
-    s.validationScore = mLastValidation.validationScore;
-    s.validationScoreName = mLastValidation.validationScoreName;
-    mSnapshots.add(std::move(s));
+    s.validationStep = lastValidation_.validationStep;
+    s.validationScore = lastValidation_.validationScore;
+    s.validationScoreName = lastValidation_.validationScoreName;
+    snapshots_.add(std::move(s));
   } catch (const std::exception& e) {
-    mModel = nullptr;  // an example the model cannot read: no snapshots, the training goes on
-    mContext.report([runner = mRunner, why = QString::fromUtf8(e.what())] {
+    model_ = nullptr;  // an example the model cannot read: no snapshots, the training goes on
+    context_.report([runner = runner_, why = QString::fromUtf8(e.what())] {
       emit runner->snapshotsStopped(why);
     });
     return;
   }
-  mContext.report(
-      [runner = mRunner, list = std::make_shared<const SnapshotList>(mSnapshots.snapshots())] {
+  context_.report(
+      [runner = runner_, list = std::make_shared<const SnapshotList>(snapshots_.snapshots())] {
         emit runner->snapshotsChanged(list);
       });
 }
 
 TrainingTick TrainingWorker::tickOf(const TrainProgress& p) {
-  TrainingTick tick = std::move(mPending);
-  mPending = TrainingTick();
+  TrainingTick tick = std::move(pending_);
+  pending_ = TrainingTick();
   tick.step = p.step;
   tick.totalSteps = p.totalSteps;
   tick.epoch = p.epoch;
@@ -178,23 +178,23 @@ TrainingTick TrainingWorker::tickOf(const TrainProgress& p) {
 }
 
 bool TrainingWorker::onProgress(const TrainProgress& p) {
-  if (p.step == 1 && mSnapshotEvery <= 0)  // the run's length is known from its first step
-    mSnapshots.setInterval(snapshotInterval(p.totalSteps, 0));
-  mPending.losses.emplace_back(p.step, p.loss);
+  if (p.step == 1 && snapshotEvery_ <= 0)  // the run's length is known from its first step
+    snapshots_.setInterval(snapshotInterval(p.totalSteps, 0));
+  pending_.losses.emplace_back(p.step, p.loss);
   const bool last = p.totalSteps > 0 && p.step >= p.totalSteps;
-  if (p.validation || last || mLastEmit < 0 || p.elapsedSeconds - mLastEmit >= kTickSeconds) {
+  if (p.validation || last || lastEmit_ < 0 || p.elapsedSeconds - lastEmit_ >= kTickSeconds) {
     TrainingTick tick = tickOf(p);
-    mLastEmit = p.elapsedSeconds;
+    lastEmit_ = p.elapsedSeconds;
     if (tick.validated && !std::isnan(tick.validationScore)) {
-      mLastValidation.validationStep = p.step;
-      mLastValidation.validationScore = tick.validationScore;
-      mLastValidation.validationScoreName = tick.validationScoreName.toStdString();
+      lastValidation_.validationStep = p.step;
+      lastValidation_.validationScore = tick.validationScore;
+      lastValidation_.validationScoreName = tick.validationScoreName.toStdString();
     }
-    mContext.report([runner = mRunner, tick = std::move(tick)] { emit runner->progressed(tick); });
+    context_.report([runner = runner_, tick = std::move(tick)] { emit runner->progressed(tick); });
   }
-  if (mModel && mSnapshots.due(p.step, p.totalSteps)) recordSnapshot(p.step, p.smoothedLoss);
-  mGate.waitWhilePaused(mContext);
-  return mContext.keepGoing();
+  if (model_ && snapshots_.due(p.step, p.totalSteps)) recordSnapshot(p.step, p.smoothedLoss);
+  gate_.waitWhilePaused(context_);
+  return context_.keepGoing();
 }
 
 TrainingRunner::TrainingRunner(QObject* parent)
@@ -206,7 +206,7 @@ TrainingRunner::TrainingRunner(QObject* parent)
             return TrainingWorker(this, request, context, *request.gate).run(*request.job);
           },
           parent),
-      mGate(std::make_shared<PauseGate>()) {
+      gate_(std::make_shared<PauseGate>()) {
   qRegisterMetaType<TrainingTick>();
   qRegisterMetaType<std::shared_ptr<const SnapshotList>>();
   qRegisterMetaType<std::shared_ptr<jobs::TrainingOutcome>>();
@@ -219,19 +219,19 @@ bool TrainingRunner::start(const jobs::TrainingJob& job) {
   setPaused(false);
   TrainingRequest request;
   request.job = std::make_shared<const jobs::TrainingJob>(job);
-  request.snapshotEvery = mSnapshotEvery;
-  request.watch = mWatch;
-  request.gate = mGate;
+  request.snapshotEvery = snapshotEvery_;
+  request.watch = watch_;
+  request.gate = gate_;
   return LatestRunner::start(std::move(request));
 }
 
 bool TrainingRunner::isHeld() const {
-  return mGate->holding();
+  return gate_->holding();
 }
 
 void TrainingRunner::setPaused(bool paused) {
-  mPaused = paused;
-  mGate->set(paused);
+  paused_ = paused;
+  gate_->set(paused);
 }
 
 void TrainingRunner::deliver(std::shared_ptr<jobs::TrainingOutcome> outcome) {

@@ -56,11 +56,11 @@ class TrainingRunner
   bool start(const jobs::TrainingJob& job);  // false if a run is already going
   void setPaused(bool paused);
   // Alignment snapshots of the example every this many steps (0: about 50 over the run).
-  void setSnapshotEvery(int64_t every) { mSnapshotEvery = every; }  // before start()
+  void setSnapshotEvery(int64_t every) { snapshotEvery_ = every; }  // before start()
   // The sentence the snapshots read (an empty source: the run's held-out example). Likewise.
-  void setSnapshotExample(const data::Example& e) { mWatch = e; }
+  void setSnapshotExample(const data::Example& e) { watch_ = e; }
   bool isRunning() const { return isBusy(); }
-  bool isPaused() const { return mPaused; }
+  bool isPaused() const { return paused_; }
   // The run has finished its step in flight and waits: no progress comes until it resumes.
   bool isHeld() const;
 
@@ -73,10 +73,10 @@ class TrainingRunner
  private:
   void deliver(std::shared_ptr<jobs::TrainingOutcome> outcome) override;
 
-  std::shared_ptr<PauseGate> mGate;  // shared with the runs
-  bool mPaused = false;
-  int64_t mSnapshotEvery = 0;
-  data::Example mWatch;
+  std::shared_ptr<PauseGate> gate_;  // shared with the runs
+  bool paused_ = false;
+  int64_t snapshotEvery_ = 0;
+  data::Example watch_;
 };
 
 }  // namespace attn::ui

@@ -55,188 +55,188 @@ QString stepName(int64_t step) {
 
 AlignmentFormingView::AlignmentFormingView(QWidget* parent)
     : QWidget(parent),
-      mStack(new QStackedWidget(this)),
-      mEmpty(new QLabel(this)),
-      mExample(new QLabel(this)),
-      mKindBox(new QComboBox(this)),
-      mPicker(new LayerHeadPicker(QString(), this)),
-      mEvery(new QSpinBox(this)),
-      mWatchSource(new QLineEdit(this)),
-      mWatchTarget(new QLineEdit(this)),
-      mSlider(new QSlider(Qt::Horizontal, this)),
-      mPlay(new QToolButton(this)),
-      mCompare(new QToolButton(this)),
-      mExport(new QToolButton(this)),
-      mStepLabel(new QLabel(this)),
-      mHeatmap(new HeatmapView(this)),
-      mTimer(new QTimer(this)) {
-  mEmpty->setAlignment(Qt::AlignCenter);
-  mEmpty->setWordWrap(true);
-  mExample->setWordWrap(true);
-  mExample->setTextFormat(Qt::RichText);
-  mStepLabel->setWordWrap(true);
-  mStepLabel->setTextFormat(Qt::RichText);
-  mStepLabel->setObjectName(QStringLiteral("formingStep"));
-  mHeatmap->setObjectName(QStringLiteral("formingHeatmap"));
-  mTimer->setInterval(kFrameMillis);
+      stack_(new QStackedWidget(this)),
+      empty_(new QLabel(this)),
+      example_(new QLabel(this)),
+      kindBox_(new QComboBox(this)),
+      picker_(new LayerHeadPicker(QString(), this)),
+      every_(new QSpinBox(this)),
+      watchSource_(new QLineEdit(this)),
+      watchTarget_(new QLineEdit(this)),
+      slider_(new QSlider(Qt::Horizontal, this)),
+      play_(new QToolButton(this)),
+      compare_(new QToolButton(this)),
+      export_(new QToolButton(this)),
+      stepLabel_(new QLabel(this)),
+      heatmap_(new HeatmapView(this)),
+      timer_(new QTimer(this)) {
+  empty_->setAlignment(Qt::AlignCenter);
+  empty_->setWordWrap(true);
+  example_->setWordWrap(true);
+  example_->setTextFormat(Qt::RichText);
+  stepLabel_->setWordWrap(true);
+  stepLabel_->setTextFormat(Qt::RichText);
+  stepLabel_->setObjectName(QStringLiteral("formingStep"));
+  heatmap_->setObjectName(QStringLiteral("formingHeatmap"));
+  timer_->setInterval(kFrameMillis);
 
   auto* page = new QWidget(this);
   auto* layout = new QVBoxLayout(page);
   layout->setContentsMargins(4, 4, 4, 0);
-  layout->addWidget(mExample);
+  layout->addWidget(example_);
   layout->addWidget(buildBar());
-  layout->addWidget(mStepLabel);
-  layout->addWidget(mHeatmap, 1);
-  mStack->addWidget(mEmpty);
-  mStack->addWidget(page);
+  layout->addWidget(stepLabel_);
+  layout->addWidget(heatmap_, 1);
+  stack_->addWidget(empty_);
+  stack_->addWidget(page);
   auto* everyRow = new QHBoxLayout;
   everyRow->setContentsMargins(4, 2, 4, 2);
   everyRow->addWidget(new QLabel(tr("Keep a snapshot every"), this));
-  everyRow->addWidget(mEvery);
+  everyRow->addWidget(every_);
   everyRow->addSpacing(8);
   everyRow->addWidget(new QLabel(tr("of"), this));
-  everyRow->addWidget(mWatchSource, 2);
+  everyRow->addWidget(watchSource_, 2);
   everyRow->addWidget(new QLabel(tr("→"), this));
-  everyRow->addWidget(mWatchTarget, 2);
+  everyRow->addWidget(watchTarget_, 2);
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
-  outer->addWidget(mStack, 1);
+  outer->addWidget(stack_, 1);
   outer->addLayout(everyRow);
 
-  connect(mSlider, &QSlider::valueChanged, this, &AlignmentFormingView::showCurrent);
-  connect(mKindBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    if (!mRebuilding) showCurrent();
+  connect(slider_, &QSlider::valueChanged, this, &AlignmentFormingView::showCurrent);
+  connect(kindBox_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    if (!rebuilding_) showCurrent();
   });
-  connect(mPicker, &LayerHeadPicker::changed, this, [this] {
-    if (!mRebuilding) showCurrent();
+  connect(picker_, &LayerHeadPicker::changed, this, [this] {
+    if (!rebuilding_) showCurrent();
   });
-  connect(mPlay, &QToolButton::clicked, this, [this] { setPlaying(!isPlaying()); });
-  connect(mTimer, &QTimer::timeout, this, &AlignmentFormingView::advance);
-  connect(mCompare, &QToolButton::clicked, this,
+  connect(play_, &QToolButton::clicked, this, [this] { setPlaying(!isPlaying()); });
+  connect(timer_, &QTimer::timeout, this, &AlignmentFormingView::advance);
+  connect(compare_, &QToolButton::clicked, this,
           [this] { emit compareRequested(comparisonWithNewest(current())); });
   clear();
 }
 
 QWidget* AlignmentFormingView::buildBar() {
-  mEvery->setRange(0, 1000000);
-  mEvery->setSpecialValueText(tr("auto (about %1 per run)").arg(kDefaultSnapshotCount));
-  mEvery->setSuffix(tr(" steps"));
-  mEvery->setToolTip(tr("For the next training run. At most %1 snapshots are kept: past that, "
+  every_->setRange(0, 1000000);
+  every_->setSpecialValueText(tr("auto (about %1 per run)").arg(kDefaultSnapshotCount));
+  every_->setSuffix(tr(" steps"));
+  every_->setToolTip(tr("For the next training run. At most %1 snapshots are kept: past that, "
                         "every other one goes.")
                          .arg(kMaxSnapshots));
-  mWatchSource->setPlaceholderText(tr("a held-out example"));
-  mWatchSource->setToolTip(
+  watchSource_->setPlaceholderText(tr("a held-out example"));
+  watchSource_->setToolTip(
       tr("The sentence to watch in the next run, e.g. one whose words move (“the big black dog”); "
          "empty: the first held-out example"));
-  mWatchTarget->setPlaceholderText(tr("its reference output"));
-  mWatchTarget->setToolTip(
+  watchTarget_->setPlaceholderText(tr("its reference output"));
+  watchTarget_->setToolTip(
       tr("The output the snapshots read with teacher forcing (“le grand chien "
          "noir”); a classifier needs none"));
-  mSlider->setObjectName(QStringLiteral("formingSlider"));
-  mSlider->setPageStep(5);
-  mSlider->setToolTip(tr("Drag through the training run (← → step one snapshot)"));
-  mPlay->setToolTip(tr("Play the snapshots one after the other"));
-  mCompare->setObjectName(QStringLiteral("formingCompare"));
-  mCompare->setText(tr("Compare with the newest"));
-  mCompare->setToolTip(tr("This snapshot as A, the newest as B, in the Compare tab"));
-  mExport->setText(tr("Export"));
-  mExport->setPopupMode(QToolButton::InstantPopup);
-  auto* menu = new QMenu(mExport);
+  slider_->setObjectName(QStringLiteral("formingSlider"));
+  slider_->setPageStep(5);
+  slider_->setToolTip(tr("Drag through the training run (← → step one snapshot)"));
+  play_->setToolTip(tr("Play the snapshots one after the other"));
+  compare_->setObjectName(QStringLiteral("formingCompare"));
+  compare_->setText(tr("Compare with the newest"));
+  compare_->setToolTip(tr("This snapshot as A, the newest as B, in the Compare tab"));
+  export_->setText(tr("Export"));
+  export_->setPopupMode(QToolButton::InstantPopup);
+  auto* menu = new QMenu(export_);
   connect(menu->addAction(tr("Frames as PNG images…")), &QAction::triggered, this,
           &AlignmentFormingView::exportFramesInteractively);
   connect(menu->addAction(tr("Traces as JSON…")), &QAction::triggered, this,
           &AlignmentFormingView::exportJsonInteractively);
-  mExport->setMenu(menu);
-  mKindBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  export_->setMenu(menu);
+  kindBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
   auto* bar = new QWidget(this);
   auto* row = new QHBoxLayout(bar);
   row->setContentsMargins(0, 0, 0, 0);
-  row->addWidget(mPlay);
-  row->addWidget(mSlider, 1);
-  row->addWidget(mKindBox);
-  row->addWidget(mPicker);
-  row->addWidget(mCompare);
-  row->addWidget(mExport);
+  row->addWidget(play_);
+  row->addWidget(slider_, 1);
+  row->addWidget(kindBox_);
+  row->addWidget(picker_);
+  row->addWidget(compare_);
+  row->addWidget(export_);
   return bar;
 }
 
 void AlignmentFormingView::clear() {
   setPlaying(false);
-  mSnapshots.reset();
-  mSlider->setRange(0, 0);
-  mEmpty->setText(
+  snapshots_.reset();
+  slider_->setRange(0, 0);
+  empty_->setText(
       tr("Start a training run: every few steps the model reads one example sentence (a held-out "
          "one, or the one given below), and its attention is kept here. Then drag the slider (or "
          "press play) to watch the alignment form."));
-  mStack->setCurrentWidget(mEmpty);
+  stack_->setCurrentWidget(empty_);
 }
 
 void AlignmentFormingView::showProblem(const QString& why) {
   clear();
-  mEmpty->setText(tr("No snapshots in this run: the sentence to watch cannot be read (%1). Give "
+  empty_->setText(tr("No snapshots in this run: the sentence to watch cannot be read (%1). Give "
                      "one in the model's vocabulary, with its reference output, and train again.")
                       .arg(why));
 }
 
 int AlignmentFormingView::count() const {
-  return mSnapshots ? int(mSnapshots->size()) : 0;
+  return snapshots_ ? int(snapshots_->size()) : 0;
 }
 
 const AlignmentSnapshot* AlignmentFormingView::snapshot(int index) const {
-  return index >= 0 && index < count() ? &(*mSnapshots)[size_t(index)] : nullptr;
+  return index >= 0 && index < count() ? &(*snapshots_)[size_t(index)] : nullptr;
 }
 
 int AlignmentFormingView::current() const {
-  return count() ? mSlider->value() : -1;
+  return count() ? slider_->value() : -1;
 }
 
 int64_t AlignmentFormingView::snapshotEvery() const {
-  return mEvery->value();
+  return every_->value();
 }
 
 data::Example AlignmentFormingView::watchedExample() const {
-  const QString source = mWatchSource->text().trimmed();
+  const QString source = watchSource_->text().trimmed();
   if (source.isEmpty()) return {};
-  return {source.toStdString(), mWatchTarget->text().trimmed().toStdString()};
+  return {source.toStdString(), watchTarget_->text().trimmed().toStdString()};
 }
 
 void AlignmentFormingView::setSnapshots(std::shared_ptr<const SnapshotList> snapshots) {
-  const bool follow = count() == 0 || mSlider->value() == mSlider->maximum();
+  const bool follow = count() == 0 || slider_->value() == slider_->maximum();
   const int64_t shownStep = count() ? snapshot(current())->step : -1;
-  mSnapshots = std::move(snapshots);
+  snapshots_ = std::move(snapshots);
   if (!count()) {
     clear();
     return;
   }
-  mStack->setCurrentIndex(1);
+  stack_->setCurrentIndex(1);
   rebuildKinds();
   // A thinned series moves the snapshot on screen; keep the one with the same step if it stayed.
   int index = count() - 1;
   if (!follow)
     for (int i = 0; i < count(); ++i)
       if (snapshot(i)->step <= shownStep) index = i;
-  const QSignalBlocker block(mSlider);
-  mSlider->setRange(0, count() - 1);
-  mSlider->setValue(index);
+  const QSignalBlocker block(slider_);
+  slider_->setRange(0, count() - 1);
+  slider_->setValue(index);
   showCurrent();
 }
 
 void AlignmentFormingView::rebuildKinds() {
-  const Trace& t = *mSnapshots->back().trace;
-  const QVariant currentKind = mKindBox->currentData();
-  mRebuilding = true;
-  mKindBox->clear();
+  const Trace& t = *snapshots_->back().trace;
+  const QVariant currentKind = kindBox_->currentData();
+  rebuilding_ = true;
+  kindBox_->clear();
   for (MapKind kind : {MapKind::Cross, MapKind::EncoderSelf, MapKind::DecoderSelf, MapKind::Hops})
     if (t.attention.count(kind))
-      mKindBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
-  const int keep = mKindBox->findData(currentKind);
-  mKindBox->setCurrentIndex(keep >= 0 ? keep : 0);
-  mKindBox->setVisible(mKindBox->count() > 1);
-  mRebuilding = false;
+      kindBox_->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
+  const int keep = kindBox_->findData(currentKind);
+  kindBox_->setCurrentIndex(keep >= 0 ? keep : 0);
+  kindBox_->setVisible(kindBox_->count() > 1);
+  rebuilding_ = false;
   const bool classifier = t.attention.count(MapKind::Hops) > 0;
   const QString source = sentenceOf(t.sourceTokens).toHtmlEscaped();
-  mExample->setText(classifier
+  example_->setText(classifier
                         ? tr("Example: “%1”, the hops of the classifier as it learns.").arg(source)
                         : tr("Example: “%1” → “%2”. Each snapshot reads this reference output with "
                              "teacher forcing, so every frame has the same rows and columns.")
@@ -246,23 +246,23 @@ void AlignmentFormingView::rebuildKinds() {
 void AlignmentFormingView::showCurrent() {
   const AlignmentSnapshot* s = snapshot(current());
   if (!s || !s->trace) return;
-  const MapKind kind = mapKindOf(mKindBox->currentData());
+  const MapKind kind = mapKindOf(kindBox_->currentData());
   const auto it = s->trace->attention.find(kind);
-  mRebuilding = true;
-  mPicker->setMap(it == s->trace->attention.end() ? nullptr : &it->second, kind == MapKind::Hops);
-  mRebuilding = false;
+  rebuilding_ = true;
+  picker_->setMap(it == s->trace->attention.end() ? nullptr : &it->second, kind == MapKind::Hops);
+  rebuilding_ = false;
   LabelledMatrix m;
   try {
-    m = selectMatrix(*s->trace, {kind, mPicker->layer(), mPicker->head()});
+    m = selectMatrix(*s->trace, {kind, picker_->layer(), picker_->head()});
   } catch (const std::exception& e) {
-    mStepLabel->setText(QString::fromUtf8(e.what()));
+    stepLabel_->setText(QString::fromUtf8(e.what()));
     return;
   }
-  if (!mHeatmap->setMatrix(m.rows, m.cols, m.values, labelsOf(m.rowTokens), labelsOf(m.colTokens)))
+  if (!heatmap_->setMatrix(m.rows, m.cols, m.values, labelsOf(m.rowTokens), labelsOf(m.colTokens)))
     return;
-  mHeatmap->setTitle(
+  heatmap_->setTitle(
       tr("%1 · snapshot %2 of %3").arg(stepName(s->step)).arg(current() + 1).arg(count()));
-  mHeatmap->setAxisTitles(
+  heatmap_->setAxisTitles(
       kind == MapKind::DecoderSelf ? tr("earlier outputs") : tr("source tokens"),
       kind == MapKind::Hops ? tr("hops") : tr("output tokens (the reference)"));
   QStringList parts{stepName(s->step)};
@@ -273,35 +273,35 @@ void AlignmentFormingView::showCurrent() {
                  .arg(s->validationScore * 100, 0, 'f', 1)
                  .arg(s->validationStep);
   parts << tr("greedy output: “%1”").arg(QString::fromStdString(s->output).toHtmlEscaped());
-  mStepLabel->setText(parts.join(QStringLiteral(" · ")));
-  mCompare->setEnabled(current() < count() - 1);
+  stepLabel_->setText(parts.join(QStringLiteral(" · ")));
+  compare_->setEnabled(current() < count() - 1);
 }
 
 void AlignmentFormingView::showSnapshot(int index) {
-  mSlider->setValue(index);
+  slider_->setValue(index);
 }
 
 void AlignmentFormingView::setPlaying(bool playing) {
   if (playing && count() < 2) playing = false;
-  if (playing && mSlider->value() == mSlider->maximum()) mSlider->setValue(0);  // from the start
-  playing ? mTimer->start() : mTimer->stop();
-  mPlay->setText(playing ? tr("❚❚ Pause") : tr("▶ Play"));
+  if (playing && slider_->value() == slider_->maximum()) slider_->setValue(0);  // from the start
+  playing ? timer_->start() : timer_->stop();
+  play_->setText(playing ? tr("❚❚ Pause") : tr("▶ Play"));
 }
 
 bool AlignmentFormingView::isPlaying() const {
-  return mTimer->isActive();
+  return timer_->isActive();
 }
 
 void AlignmentFormingView::advance() {
-  if (mSlider->value() >= mSlider->maximum()) {
+  if (slider_->value() >= slider_->maximum()) {
     setPlaying(false);
     return;
   }
-  mSlider->setValue(mSlider->value() + 1);
+  slider_->setValue(slider_->value() + 1);
 }
 
 void AlignmentFormingView::setColourMap(ColourMap map) {
-  mHeatmap->setColourMap(map);
+  heatmap_->setColourMap(map);
 }
 
 CompareSubject AlignmentFormingView::comparisonWithNewest(int index) const {
@@ -324,21 +324,21 @@ QString AlignmentFormingView::exportFrames(const QString& dir, int width, int he
   const int shown = current();
   QString problem;
   for (int i = 0; i < count() && problem.isEmpty(); ++i) {
-    mSlider->setValue(i);
+    slider_->setValue(i);
     const QString name = QStringLiteral("frame_%1_step_%2.png")
                              .arg(i, 3, 10, QLatin1Char('0'))
                              .arg(snapshot(i)->step);
-    if (!mHeatmap->savePng(QDir(dir).filePath(name), width, height))
+    if (!heatmap_->savePng(QDir(dir).filePath(name), width, height))
       problem = tr("Cannot write '%1'.").arg(QDir(dir).filePath(name));
   }
-  mSlider->setValue(shown);
+  slider_->setValue(shown);
   return problem;
 }
 
 QString AlignmentFormingView::exportJson(const QString& path) const {
   if (!count()) return tr("There are no snapshots yet: train a model first.");
   try {
-    writeFileAtomically(path.toStdString(), snapshotsToJson(*mSnapshots).dump(1) + "\n");
+    writeFileAtomically(path.toStdString(), snapshotsToJson(*snapshots_).dump(1) + "\n");
   } catch (const std::exception& e) {
     return QString::fromUtf8(e.what());
   }

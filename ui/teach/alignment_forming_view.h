@@ -60,15 +60,15 @@ class AlignmentFormingView : public QWidget {
   // Snapshot `index` as A against the newest as B, both read on the same reference output.
   CompareSubject comparisonWithNewest(int index) const;
 
-  QSlider* slider() const { return mSlider; }
-  HeatmapView* heatmap() const { return mHeatmap; }
-  QLabel* stepLabel() const { return mStepLabel; }
-  QSpinBox* everyBox() const { return mEvery; }
-  QLineEdit* watchSourceEdit() const { return mWatchSource; }
-  QLineEdit* watchTargetEdit() const { return mWatchTarget; }
-  QToolButton* playButton() const { return mPlay; }
-  QComboBox* kindBox() const { return mKindBox; }
-  LayerHeadPicker* picker() const { return mPicker; }
+  QSlider* slider() const { return slider_; }
+  HeatmapView* heatmap() const { return heatmap_; }
+  QLabel* stepLabel() const { return stepLabel_; }
+  QSpinBox* everyBox() const { return every_; }
+  QLineEdit* watchSourceEdit() const { return watchSource_; }
+  QLineEdit* watchTargetEdit() const { return watchTarget_; }
+  QToolButton* playButton() const { return play_; }
+  QComboBox* kindBox() const { return kindBox_; }
+  LayerHeadPicker* picker() const { return picker_; }
 
  signals:
   void compareRequested(const attn::ui::CompareSubject& subject);
@@ -81,23 +81,23 @@ class AlignmentFormingView : public QWidget {
   void exportFramesInteractively();
   void exportJsonInteractively();
 
-  std::shared_ptr<const SnapshotList> mSnapshots;
-  QStackedWidget* mStack;
-  QLabel* mEmpty;
-  QLabel* mExample;
-  QComboBox* mKindBox;
-  LayerHeadPicker* mPicker;
-  QSpinBox* mEvery;
-  QLineEdit* mWatchSource;
-  QLineEdit* mWatchTarget;
-  QSlider* mSlider;
-  QToolButton* mPlay;
-  QToolButton* mCompare;
-  QToolButton* mExport;
-  QLabel* mStepLabel;
-  HeatmapView* mHeatmap;
-  QTimer* mTimer;
-  bool mRebuilding = false;
+  std::shared_ptr<const SnapshotList> snapshots_;
+  QStackedWidget* stack_;
+  QLabel* empty_;
+  QLabel* example_;
+  QComboBox* kindBox_;
+  LayerHeadPicker* picker_;
+  QSpinBox* every_;
+  QLineEdit* watchSource_;
+  QLineEdit* watchTarget_;
+  QSlider* slider_;
+  QToolButton* play_;
+  QToolButton* compare_;
+  QToolButton* export_;
+  QLabel* stepLabel_;
+  HeatmapView* heatmap_;
+  QTimer* timer_;
+  bool rebuilding_ = false;
 };
 
 }  // namespace attn::ui

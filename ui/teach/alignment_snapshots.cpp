@@ -15,24 +15,24 @@ int64_t snapshotInterval(int64_t totalSteps, int64_t every) {
 }
 
 SnapshotSeries::SnapshotSeries(int64_t interval, int maxSnapshots)
-    : mInterval(std::max<int64_t>(1, interval)), mMax(std::max(2, maxSnapshots)) {}
+    : interval_(std::max<int64_t>(1, interval)), max_(std::max(2, maxSnapshots)) {}
 
 void SnapshotSeries::setInterval(int64_t interval) {
-  mInterval = std::max<int64_t>(1, interval);
+  interval_ = std::max<int64_t>(1, interval);
 }
 
 bool SnapshotSeries::due(int64_t step, int64_t totalSteps) const {
-  if (!mSnapshots.empty() && mSnapshots.back().step >= step) return false;  // taken already
-  return step == 0 || step % mInterval == 0 || (totalSteps > 0 && step == totalSteps);
+  if (!snapshots_.empty() && snapshots_.back().step >= step) return false;  // taken already
+  return step == 0 || step % interval_ == 0 || (totalSteps > 0 && step == totalSteps);
 }
 
 void SnapshotSeries::add(AlignmentSnapshot snapshot) {
-  mSnapshots.push_back(std::move(snapshot));
-  while (int(mSnapshots.size()) > mMax) {
-    mInterval *= 2;
-    const int64_t newest = mSnapshots.back().step;
-    std::erase_if(mSnapshots, [this, newest](const AlignmentSnapshot& s) {
-      return s.step % mInterval != 0 && s.step != newest;
+  snapshots_.push_back(std::move(snapshot));
+  while (int(snapshots_.size()) > max_) {
+    interval_ *= 2;
+    const int64_t newest = snapshots_.back().step;
+    std::erase_if(snapshots_, [this, newest](const AlignmentSnapshot& s) {
+      return s.step % interval_ != 0 && s.step != newest;
     });
   }
 }

@@ -46,16 +46,16 @@ class SnapshotSeries {
  public:
   explicit SnapshotSeries(int64_t interval = 1, int maxSnapshots = kMaxSnapshots);
 
-  int64_t interval() const { return mInterval; }
+  int64_t interval() const { return interval_; }
   void setInterval(int64_t interval);  // before the first add() past step 0
   bool due(int64_t step, int64_t totalSteps) const;
   void add(AlignmentSnapshot snapshot);
-  const SnapshotList& snapshots() const { return mSnapshots; }
+  const SnapshotList& snapshots() const { return snapshots_; }
 
  private:
-  int64_t mInterval;
-  int mMax;
-  SnapshotList mSnapshots;
+  int64_t interval_;
+  int max_;
+  SnapshotList snapshots_;
 };
 
 // One snapshot of `model` on `example` (called on the training thread). Throws attn::Error when

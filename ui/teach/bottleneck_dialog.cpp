@@ -72,12 +72,12 @@ QString modelStatus(const BottleneckProgress& p, int m, const QString& name) {
 
 BottleneckDialog::BottleneckDialog(QWidget* parent)
     : QDialog(parent),
-      mForm(new BottleneckForm(this)),
-      mPlot(new BottleneckPlot(this)),
-      mTable(new QTableWidget(this)),
-      mProgress(new QProgressBar(this)),
-      mStatus(new QLabel(this)),
-      mRunner(new BottleneckRunner(this)) {
+      form_(new BottleneckForm(this)),
+      plot_(new BottleneckPlot(this)),
+      table_(new QTableWidget(this)),
+      progress_(new QProgressBar(this)),
+      status_(new QLabel(this)),
+      runner_(new BottleneckRunner(this)) {
   setObjectName(QStringLiteral("bottleneckDialog"));
   setWindowTitle(tr("The bottleneck experiment"));
   auto* intro = new QLabel(
@@ -88,43 +88,43 @@ BottleneckDialog::BottleneckDialog(QWidget* parent)
   intro->setWordWrap(true);
 
   auto* formScroll = new QScrollArea(this);
-  formScroll->setWidget(mForm);
+  formScroll->setWidget(form_);
   formScroll->setWidgetResizable(true);
-  formScroll->setMinimumWidth(mForm->sizeHint().width() + 24);
-  mTable->setColumnCount(5);
-  mTable->setHorizontalHeaderLabels({tr("source length"), tr("exact match\nwithout attention"),
+  formScroll->setMinimumWidth(form_->sizeHint().width() + 24);
+  table_->setColumnCount(5);
+  table_->setHorizontalHeaderLabels({tr("source length"), tr("exact match\nwithout attention"),
                                      tr("exact match\nwith attention"),
                                      tr("BLEU\nwithout attention"), tr("BLEU\nwith attention")});
-  mTable->verticalHeader()->setVisible(false);
-  mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->verticalHeader()->setVisible(false);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   auto* results = new QSplitter(Qt::Vertical, this);
-  results->addWidget(mPlot);
-  results->addWidget(mTable);
+  results->addWidget(plot_);
+  results->addWidget(table_);
   results->setStretchFactor(0, 3);
   results->setStretchFactor(1, 2);
   auto* centre = new QHBoxLayout;
   centre->addWidget(formScroll);
   centre->addWidget(results, 1);
 
-  mProgress->setRange(0, 1000);
-  mProgress->setValue(0);
-  mStatus->setWordWrap(true);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  status_->setWordWrap(true);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(intro);
   layout->addLayout(centre, 1);
-  layout->addWidget(mProgress);
-  layout->addWidget(mStatus);
+  layout->addWidget(progress_);
+  layout->addWidget(status_);
   layout->addWidget(buildButtons());
 
-  connect(mRunner, &BottleneckRunner::progressed, this, &BottleneckDialog::showProgress);
-  connect(mRunner, &BottleneckRunner::finished, this, &BottleneckDialog::showResult);
-  connect(mRunner, &BottleneckRunner::cancelled, this, [this] {
-    mStatus->setText(tr("Cancelled."));
-    mProgress->setValue(0);
+  connect(runner_, &BottleneckRunner::progressed, this, &BottleneckDialog::showProgress);
+  connect(runner_, &BottleneckRunner::finished, this, &BottleneckDialog::showResult);
+  connect(runner_, &BottleneckRunner::cancelled, this, [this] {
+    status_->setText(tr("Cancelled."));
+    progress_->setValue(0);
   });
-  connect(mRunner, &BottleneckRunner::failed, this, &BottleneckDialog::fail);
-  connect(mRunner, &BottleneckRunner::busyChanged, this, &BottleneckDialog::setRunning);
+  connect(runner_, &BottleneckRunner::failed, this, &BottleneckDialog::fail);
+  connect(runner_, &BottleneckRunner::busyChanged, this, &BottleneckDialog::setRunning);
   loadBundledSettings();
   setRunning(false);
   resize(1180, 720);
@@ -136,33 +136,33 @@ QWidget* BottleneckDialog::buildButtons() {
   auto* row = new QWidget(this);
   auto* buttons = new QHBoxLayout(row);
   buttons->setContentsMargins(0, 0, 0, 0);
-  mRun = new QPushButton(tr("&Run"), row);
-  mCancel = new QPushButton(tr("&Cancel"), row);
-  mReset = new QPushButton(tr("Bundled settings"), row);
-  mReset->setToolTip(tr("Put back the settings of the bundled experiment"));
-  mOpen = new QPushButton(tr("&Open results…"), row);
-  mOpen->setToolTip(tr("A result saved here or by attention-cli experiment bottleneck --out"));
-  mSave = new QPushButton(tr("&Save results…"), row);
-  mCsv = new QPushButton(tr("Export CS&V…"), row);
-  mPng = new QPushButton(tr("Export &PNG…"), row);
+  run_ = new QPushButton(tr("&Run"), row);
+  cancel_ = new QPushButton(tr("&Cancel"), row);
+  reset_ = new QPushButton(tr("Bundled settings"), row);
+  reset_->setToolTip(tr("Put back the settings of the bundled experiment"));
+  open_ = new QPushButton(tr("&Open results…"), row);
+  open_->setToolTip(tr("A result saved here or by attention-cli experiment bottleneck --out"));
+  save_ = new QPushButton(tr("&Save results…"), row);
+  csv_ = new QPushButton(tr("Export CS&V…"), row);
+  png_ = new QPushButton(tr("Export &PNG…"), row);
   auto* close = new QPushButton(tr("Close"), row);
-  for (QPushButton* b : {mRun, mCancel, mReset, mOpen}) buttons->addWidget(b);
+  for (QPushButton* b : {run_, cancel_, reset_, open_}) buttons->addWidget(b);
   buttons->addStretch(1);
-  for (QPushButton* b : {mSave, mCsv, mPng, close}) buttons->addWidget(b);
-  mRun->setDefault(true);
-  connect(mRun, &QPushButton::clicked, this, &BottleneckDialog::run);
-  connect(mCancel, &QPushButton::clicked, this, &BottleneckDialog::cancel);
-  connect(mReset, &QPushButton::clicked, this, &BottleneckDialog::loadBundledSettings);
-  connect(mOpen, &QPushButton::clicked, this, &BottleneckDialog::chooseAndOpen);
-  connect(mSave, &QPushButton::clicked, this, [this] {
+  for (QPushButton* b : {save_, csv_, png_, close}) buttons->addWidget(b);
+  run_->setDefault(true);
+  connect(run_, &QPushButton::clicked, this, &BottleneckDialog::run);
+  connect(cancel_, &QPushButton::clicked, this, &BottleneckDialog::cancel);
+  connect(reset_, &QPushButton::clicked, this, &BottleneckDialog::loadBundledSettings);
+  connect(open_, &QPushButton::clicked, this, &BottleneckDialog::chooseAndOpen);
+  connect(save_, &QPushButton::clicked, this, [this] {
     chooseAndSave(tr("Save results"), tr("JSON (*.json)"), QStringLiteral(".json"),
                   [this](const QString& path) { return saveResults(path); });
   });
-  connect(mCsv, &QPushButton::clicked, this, [this] {
+  connect(csv_, &QPushButton::clicked, this, [this] {
     chooseAndSave(tr("Export CSV"), tr("CSV (*.csv)"), QStringLiteral(".csv"),
                   [this](const QString& path) { return exportCsv(path); });
   });
-  connect(mPng, &QPushButton::clicked, this, [this] {
+  connect(png_, &QPushButton::clicked, this, [this] {
     chooseAndSave(tr("Export PNG"), tr("PNG image (*.png)"), QStringLiteral(".png"),
                   [this](const QString& path) { return exportPng(path); });
   });
@@ -186,20 +186,20 @@ QString BottleneckDialog::bundledSettingsPath() {
 void BottleneckDialog::loadBundledSettings() {
   const QString path = bundledSettingsPath();
   try {
-    mForm->setSettings(path.isEmpty() ? experiment::BottleneckSettings{}
+    form_->setSettings(path.isEmpty() ? experiment::BottleneckSettings{}
                                       : experiment::loadBottleneckSettings(path.toStdString()));
-    mStatus->setText(path.isEmpty() ? tr("The built-in settings (no bundled settings file found).")
+    status_->setText(path.isEmpty() ? tr("The built-in settings (no bundled settings file found).")
                                     : tr("Settings of the bundled experiment."));
   } catch (const std::exception& e) {
-    mForm->setSettings(experiment::BottleneckSettings{});
-    mStatus->setText(tr("The bundled settings could not be read (%1); these are the built-in "
+    form_->setSettings(experiment::BottleneckSettings{});
+    status_->setText(tr("The bundled settings could not be read (%1); these are the built-in "
                         "ones.")
                          .arg(QString::fromUtf8(e.what())));
   }
 }
 
 bool BottleneckDialog::run() {
-  const experiment::BottleneckSettings settings = mForm->settings();
+  const experiment::BottleneckSettings settings = form_->settings();
   try {
     experiment::checkBottleneckSettings(settings);
   } catch (const std::exception& e) {
@@ -207,16 +207,16 @@ bool BottleneckDialog::run() {
                    tr("Change the setting it names, then run again.")));
     return false;
   }
-  if (!mRunner->start(settings)) return false;
-  mProgress->setValue(0);
-  mStatus->setText(tr("Generating the data…"));
+  if (!runner_->start(settings)) return false;
+  progress_->setValue(0);
+  status_->setText(tr("Generating the data…"));
   return true;
 }
 
 void BottleneckDialog::cancel() {
-  if (!mRunner->isRunning()) return;
-  mRunner->cancel();
-  mStatus->setText(tr("Cancelling…"));
+  if (!runner_->isRunning()) return;
+  runner_->cancel();
+  status_->setText(tr("Cancelling…"));
 }
 
 void BottleneckDialog::reject() {
@@ -225,35 +225,35 @@ void BottleneckDialog::reject() {
 }
 
 void BottleneckDialog::showProgress(const BottleneckProgress& p) {
-  mProgress->setValue(int(std::lround(1000 * p.fraction)));
+  progress_->setValue(int(std::lround(1000 * p.fraction)));
   if (p.preparingData) {
-    mStatus->setText(
+    status_->setText(
         tr("Generating the data: %1 test sentences, as many of each length…").arg(p.testExamples));
     return;
   }
-  mStatus->setText(modelStatus(p, kWithoutAttention, tr("Without attention")) +
+  status_->setText(modelStatus(p, kWithoutAttention, tr("Without attention")) +
                    QStringLiteral(" · ") + modelStatus(p, kWithAttention, tr("With attention")) +
                    QStringLiteral(" · ") + tr("%1 elapsed").arg(duration(p.elapsedSeconds)));
 }
 
 void BottleneckDialog::showResult(std::shared_ptr<const BottleneckResult> result) {
-  mResult = std::move(result);
-  mPlot->setResult(*mResult);
-  fillTable(*mResult);
-  mProgress->setValue(1000);
-  const auto& without = mResult->models[kWithoutAttention];
-  const auto& with = mResult->models[kWithAttention];
-  mStatus->setText(
+  result_ = std::move(result);
+  plot_->setResult(*result_);
+  fillTable(*result_);
+  progress_->setValue(1000);
+  const auto& without = result_->models[kWithoutAttention];
+  const auto& with = result_->models[kWithAttention];
+  status_->setText(
       tr("Done in %1. Exact match over every length: %2 without attention, %3 with; "
          "BLEU %4 and %5.")
-          .arg(duration(mResult->seconds), percent(without.exactMatch), percent(with.exactMatch))
+          .arg(duration(result_->seconds), percent(without.exactMatch), percent(with.exactMatch))
           .arg(without.bleu, 0, 'f', 3)
           .arg(with.bleu, 0, 'f', 3));
-  setRunning(mRunner->isRunning());
+  setRunning(runner_->isRunning());
 }
 
 void BottleneckDialog::fillTable(const BottleneckResult& r) {
-  mTable->setRowCount(int(r.buckets.size()));
+  table_->setRowCount(int(r.buckets.size()));
   for (int i = 0; i < int(r.buckets.size()); ++i) {
     const auto& b = r.buckets[size_t(i)];
     const auto& without = r.models[kWithoutAttention].buckets[size_t(i)];
@@ -265,22 +265,22 @@ void BottleneckDialog::fillTable(const BottleneckResult& r) {
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
       item->setTextAlignment(Qt::AlignCenter);
-      mTable->setItem(i, c, item);
+      table_->setItem(i, c, item);
     }
   }
 }
 
 void BottleneckDialog::setRunning(bool running) {
-  mRun->setEnabled(!running);
-  mCancel->setEnabled(running);
-  mForm->setEnabled(!running);
-  mReset->setEnabled(!running);
-  mOpen->setEnabled(!running);
-  for (QPushButton* b : {mSave, mCsv, mPng}) b->setEnabled(!running && mResult != nullptr);
+  run_->setEnabled(!running);
+  cancel_->setEnabled(running);
+  form_->setEnabled(!running);
+  reset_->setEnabled(!running);
+  open_->setEnabled(!running);
+  for (QPushButton* b : {save_, csv_, png_}) b->setEnabled(!running && result_ != nullptr);
 }
 
 void BottleneckDialog::fail(const UserError& error) {
-  mStatus->setText(error.what);
+  status_->setText(error.what);
   showError(this, error);
 }
 
@@ -288,7 +288,7 @@ bool BottleneckDialog::openResults(const QString& path) {
   try {
     auto result = std::make_shared<const BottleneckResult>(
         experiment::loadBottleneckResult(path.toStdString()));
-    mForm->setSettings(result->settings);
+    form_->setSettings(result->settings);
     showResult(std::move(result));
     return true;
   } catch (const std::exception& e) {
@@ -301,10 +301,10 @@ bool BottleneckDialog::openResults(const QString& path) {
 
 bool BottleneckDialog::saveResults(const QString& path) {
   try {
-    if (!mResult) return false;
+    if (!result_) return false;
     const QString tool =
         (QStringLiteral("attention-studio ") + QCoreApplication::applicationVersion()).trimmed();
-    experiment::saveBottleneckJson(path.toStdString(), *mResult, {{"tool", tool.toStdString()}});
+    experiment::saveBottleneckJson(path.toStdString(), *result_, {{"tool", tool.toStdString()}});
     return true;
   } catch (const std::exception& e) {
     fail(errorFrom(e, tr("Save results"), tr("Choose a folder you can write to.")));
@@ -314,8 +314,8 @@ bool BottleneckDialog::saveResults(const QString& path) {
 
 bool BottleneckDialog::exportCsv(const QString& path) {
   try {
-    if (!mResult) return false;
-    experiment::saveBottleneckCsv(path.toStdString(), *mResult);
+    if (!result_) return false;
+    experiment::saveBottleneckCsv(path.toStdString(), *result_);
     return true;
   } catch (const std::exception& e) {
     fail(errorFrom(e, tr("Export CSV"), tr("Choose a folder you can write to.")));
@@ -324,12 +324,12 @@ bool BottleneckDialog::exportCsv(const QString& path) {
 }
 
 bool BottleneckDialog::exportPng(const QString& path, QSize size) {
-  if (!mResult) return false;
+  if (!result_) return false;
   QByteArray bytes;
   QBuffer buffer(&bytes);
   buffer.open(QIODevice::WriteOnly);
   try {
-    if (!mPlot->render(size).save(&buffer, "PNG")) throw Error("the image could not be encoded");
+    if (!plot_->render(size).save(&buffer, "PNG")) throw Error("the image could not be encoded");
     // Through the engine's atomic writer: a failed write never leaves half a PNG.
     writeFileAtomically(path.toStdString(), bytes.toStdString());
     return true;

@@ -40,15 +40,15 @@ class BottleneckDialog : public QDialog {
   bool exportPng(const QString& path, QSize size = QSize(1200, 520));
   void cancel();
 
-  const experiment::BottleneckResult* result() const { return mResult.get(); }
-  BottleneckForm* form() const { return mForm; }
-  BottleneckPlot* plot() const { return mPlot; }
-  BottleneckRunner* runner() const { return mRunner; }
-  QTableWidget* table() const { return mTable; }
-  QProgressBar* progressBar() const { return mProgress; }
-  QLabel* statusLabel() const { return mStatus; }
-  QPushButton* runButton() const { return mRun; }
-  QPushButton* cancelButton() const { return mCancel; }
+  const experiment::BottleneckResult* result() const { return result_.get(); }
+  BottleneckForm* form() const { return form_; }
+  BottleneckPlot* plot() const { return plot_; }
+  BottleneckRunner* runner() const { return runner_; }
+  QTableWidget* table() const { return table_; }
+  QProgressBar* progressBar() const { return progress_; }
+  QLabel* statusLabel() const { return status_; }
+  QPushButton* runButton() const { return run_; }
+  QPushButton* cancelButton() const { return cancel_; }
 
   // Where the bundled settings were read from ("" when the built-in defaults were used).
   static QString bundledSettingsPath();
@@ -68,14 +68,14 @@ class BottleneckDialog : public QDialog {
   void chooseAndSave(const QString& what, const QString& filter, const QString& suffix,
                      const std::function<bool(const QString&)>& save);
 
-  BottleneckForm* mForm;
-  BottleneckPlot* mPlot;
-  QTableWidget* mTable;
-  QProgressBar* mProgress;
-  QLabel* mStatus;
-  QPushButton *mRun, *mCancel, *mOpen, *mSave, *mCsv, *mPng, *mReset;
-  BottleneckRunner* mRunner;
-  std::shared_ptr<const experiment::BottleneckResult> mResult;
+  BottleneckForm* form_;
+  BottleneckPlot* plot_;
+  QTableWidget* table_;
+  QProgressBar* progress_;
+  QLabel* status_;
+  QPushButton *run_, *cancel_, *open_, *save_, *csv_, *png_, *reset_;
+  BottleneckRunner* runner_;
+  std::shared_ptr<const experiment::BottleneckResult> result_;
 };
 
 // Adds Experiments → Bottleneck experiment… to `window`'s menu bar; the dialog is created the

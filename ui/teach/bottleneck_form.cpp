@@ -52,112 +52,112 @@ QWidget* BottleneckForm::dataGroup() {
   auto* group = new QGroupBox(tr("Data"), this);
   auto* form = new QFormLayout(group);
   const int maxLength = int(BottleneckLimits::kMaxLength);
-  mTask = combo(group, {QStringLiteral("reverse"), QStringLiteral("copy"), QStringLiteral("sort"),
+  task_ = combo(group, {QStringLiteral("reverse"), QStringLiteral("copy"), QStringLiteral("sort"),
                         QStringLiteral("dates"), QStringLiteral("toy-fr")});
-  mTask->setToolTip(tr("The built-in task both models learn"));
-  mMinLength = spin(group, 1, maxLength, tr("The shortest source, in the task's tokens"));
-  mMaxLength = spin(group, 1, maxLength, tr("The longest source, in the task's tokens"));
-  mBucketWidth =
+  task_->setToolTip(tr("The built-in task both models learn"));
+  minLength_ = spin(group, 1, maxLength, tr("The shortest source, in the task's tokens"));
+  maxLength_ = spin(group, 1, maxLength, tr("The longest source, in the task's tokens"));
+  bucketWidth_ =
       spin(group, 1, maxLength, tr("How many source lengths make one point of the plot"));
-  mTrainSize = spin(group, 1, int(BottleneckLimits::kMaxTrainSize), tr("Training sentences"));
-  mTestPerBucket = spin(group, 1, int(BottleneckLimits::kMaxTestPerBucket),
+  trainSize_ = spin(group, 1, int(BottleneckLimits::kMaxTrainSize), tr("Training sentences"));
+  testPerBucket_ = spin(group, 1, int(BottleneckLimits::kMaxTestPerBucket),
                         tr("Test sentences of each length bucket"));
-  mDataSeed = spin(group, 0, 1 << 30, tr("The seed of the sentences"));
-  form->addRow(tr("Task"), mTask);
-  form->addRow(tr("Shortest source"), mMinLength);
-  form->addRow(tr("Longest source"), mMaxLength);
-  form->addRow(tr("Lengths per point"), mBucketWidth);
-  form->addRow(tr("Training sentences"), mTrainSize);
-  form->addRow(tr("Test sentences per point"), mTestPerBucket);
-  form->addRow(tr("Data seed"), mDataSeed);
+  dataSeed_ = spin(group, 0, 1 << 30, tr("The seed of the sentences"));
+  form->addRow(tr("Task"), task_);
+  form->addRow(tr("Shortest source"), minLength_);
+  form->addRow(tr("Longest source"), maxLength_);
+  form->addRow(tr("Lengths per point"), bucketWidth_);
+  form->addRow(tr("Training sentences"), trainSize_);
+  form->addRow(tr("Test sentences per point"), testPerBucket_);
+  form->addRow(tr("Data seed"), dataSeed_);
   return group;
 }
 
 QWidget* BottleneckForm::modelGroup() {
   auto* group = new QGroupBox(tr("Models (identical but for attention)"), this);
   auto* form = new QFormLayout(group);
-  mCell = combo(group, {QStringLiteral("gru"), QStringLiteral("lstm"), QStringLiteral("rnn")});
-  mEmbed = spin(group, 1, 1024, tr("E, the embedding size"));
-  mHidden = spin(group, 1, 1024,
+  cell_ = combo(group, {QStringLiteral("gru"), QStringLiteral("lstm"), QStringLiteral("rnn")});
+  embed_ = spin(group, 1, 1024, tr("E, the embedding size"));
+  hidden_ = spin(group, 1, 1024,
                  tr("H, the size of the recurrent state: all that the model "
                     "without attention keeps of the source"));
-  mBidirectional = new QCheckBox(tr("Bidirectional encoder"), group);
-  mAttention = combo(group, {QStringLiteral("bahdanau"), QStringLiteral("luong")});
-  mAttention->setToolTip(tr("The attention of the second model; the first has none"));
-  form->addRow(tr("Cell"), mCell);
-  form->addRow(tr("Embedding size"), mEmbed);
-  form->addRow(tr("Hidden size"), mHidden);
-  form->addRow(QString(), mBidirectional);
-  form->addRow(tr("Attention"), mAttention);
+  bidirectional_ = new QCheckBox(tr("Bidirectional encoder"), group);
+  attention_ = combo(group, {QStringLiteral("bahdanau"), QStringLiteral("luong")});
+  attention_->setToolTip(tr("The attention of the second model; the first has none"));
+  form->addRow(tr("Cell"), cell_);
+  form->addRow(tr("Embedding size"), embed_);
+  form->addRow(tr("Hidden size"), hidden_);
+  form->addRow(QString(), bidirectional_);
+  form->addRow(tr("Attention"), attention_);
   return group;
 }
 
 QWidget* BottleneckForm::trainingGroup() {
   auto* group = new QGroupBox(tr("Training (the same for both)"), this);
   auto* form = new QFormLayout(group);
-  mSteps = spin(group, 1, 10'000'000, tr("Optimizer steps of each model"));
-  mBatch = spin(group, 1, int(BottleneckLimits::kMaxBatch), tr("Sentences per step"));
-  mLr = new QDoubleSpinBox(group);
-  mLr->setDecimals(5);
-  mLr->setRange(0.00001, 1.0);
-  mLr->setSingleStep(0.001);
-  mLr->setToolTip(tr("Adam's learning rate, decayed as the settings say"));
-  mSeed = spin(group, 0, 1 << 30, tr("The seed of the weights and the batch order"));
-  mParallel = new QCheckBox(tr("Train both at once (two threads)"), group);
-  form->addRow(tr("Steps"), mSteps);
-  form->addRow(tr("Batch size"), mBatch);
-  form->addRow(tr("Learning rate"), mLr);
-  form->addRow(tr("Seed"), mSeed);
-  form->addRow(QString(), mParallel);
+  steps_ = spin(group, 1, 10'000'000, tr("Optimizer steps of each model"));
+  batch_ = spin(group, 1, int(BottleneckLimits::kMaxBatch), tr("Sentences per step"));
+  lr_ = new QDoubleSpinBox(group);
+  lr_->setDecimals(5);
+  lr_->setRange(0.00001, 1.0);
+  lr_->setSingleStep(0.001);
+  lr_->setToolTip(tr("Adam's learning rate, decayed as the settings say"));
+  seed_ = spin(group, 0, 1 << 30, tr("The seed of the weights and the batch order"));
+  parallel_ = new QCheckBox(tr("Train both at once (two threads)"), group);
+  form->addRow(tr("Steps"), steps_);
+  form->addRow(tr("Batch size"), batch_);
+  form->addRow(tr("Learning rate"), lr_);
+  form->addRow(tr("Seed"), seed_);
+  form->addRow(QString(), parallel_);
   return group;
 }
 
 void BottleneckForm::setSettings(const BottleneckSettings& s) {
-  mBase = s;
-  choose(mTask, s.task);
-  mMinLength->setValue(int(s.minLength));
-  mMaxLength->setValue(int(s.maxLength));
-  mBucketWidth->setValue(int(s.bucketWidth));
-  mTrainSize->setValue(int(s.trainSize));
-  mTestPerBucket->setValue(int(s.testPerBucket));
-  mDataSeed->setValue(int(std::min<uint64_t>(s.dataSeed, 1 << 30)));
-  choose(mCell, s.model.value("cell", "gru"));
-  mEmbed->setValue(s.model.value("embed_dim", 32));
-  mHidden->setValue(s.model.value("hidden_dim", 64));
-  mBidirectional->setChecked(s.model.value("bidirectional", false));
-  choose(mAttention, s.model.value("attention", "bahdanau"));
-  mSteps->setValue(int(s.steps));
-  mBatch->setValue(int(s.batchSize));
-  mLr->setValue(s.lr);
-  mSeed->setValue(int(std::min<uint64_t>(s.seed, 1 << 30)));
-  mParallel->setChecked(s.parallel);
+  base_ = s;
+  choose(task_, s.task);
+  minLength_->setValue(int(s.minLength));
+  maxLength_->setValue(int(s.maxLength));
+  bucketWidth_->setValue(int(s.bucketWidth));
+  trainSize_->setValue(int(s.trainSize));
+  testPerBucket_->setValue(int(s.testPerBucket));
+  dataSeed_->setValue(int(std::min<uint64_t>(s.dataSeed, 1 << 30)));
+  choose(cell_, s.model.value("cell", "gru"));
+  embed_->setValue(s.model.value("embed_dim", 32));
+  hidden_->setValue(s.model.value("hidden_dim", 64));
+  bidirectional_->setChecked(s.model.value("bidirectional", false));
+  choose(attention_, s.model.value("attention", "bahdanau"));
+  steps_->setValue(int(s.steps));
+  batch_->setValue(int(s.batchSize));
+  lr_->setValue(s.lr);
+  seed_->setValue(int(std::min<uint64_t>(s.seed, 1 << 30)));
+  parallel_->setChecked(s.parallel);
 }
 
 BottleneckSettings BottleneckForm::settings() const {
-  BottleneckSettings s = mBase;
-  s.task = mTask->currentText().toStdString();
-  s.minLength = mMinLength->value();
-  s.maxLength = mMaxLength->value();
-  s.bucketWidth = mBucketWidth->value();
-  s.trainSize = mTrainSize->value();
-  s.testPerBucket = mTestPerBucket->value();
-  s.dataSeed = uint64_t(mDataSeed->value());
-  s.model["cell"] = mCell->currentText().toStdString();
-  s.model["embed_dim"] = mEmbed->value();
-  s.model["hidden_dim"] = mHidden->value();
-  s.model["bidirectional"] = mBidirectional->isChecked();
-  const std::string attention = mAttention->currentText().toStdString();
+  BottleneckSettings s = base_;
+  s.task = task_->currentText().toStdString();
+  s.minLength = minLength_->value();
+  s.maxLength = maxLength_->value();
+  s.bucketWidth = bucketWidth_->value();
+  s.trainSize = trainSize_->value();
+  s.testPerBucket = testPerBucket_->value();
+  s.dataSeed = uint64_t(dataSeed_->value());
+  s.model["cell"] = cell_->currentText().toStdString();
+  s.model["embed_dim"] = embed_->value();
+  s.model["hidden_dim"] = hidden_->value();
+  s.model["bidirectional"] = bidirectional_->isChecked();
+  const std::string attention = attention_->currentText().toStdString();
   if (attention != s.model.value("attention", "")) {
     // Each attention with its own score: Bahdanau's additive one, Luong's bilinear one.
     s.model["attention"] = attention;
     s.model["score"] = attention == "luong" ? "general" : "additive";
     if (attention == "luong") s.model.erase("attention_dim");
   }
-  s.steps = mSteps->value();
-  s.batchSize = mBatch->value();
-  s.lr = mLr->value();
-  s.seed = uint64_t(mSeed->value());
-  s.parallel = mParallel->isChecked();
+  s.steps = steps_->value();
+  s.batchSize = batch_->value();
+  s.lr = lr_->value();
+  s.seed = uint64_t(seed_->value());
+  s.parallel = parallel_->isChecked();
   return s;
 }
 

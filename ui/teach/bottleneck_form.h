@@ -25,23 +25,23 @@ class BottleneckForm : public QWidget {
   // The base with the fields written over it; not checked (checkBottleneckSettings does).
   experiment::BottleneckSettings settings() const;
 
-  QComboBox* taskBox() const { return mTask; }
-  QSpinBox* stepsBox() const { return mSteps; }
+  QComboBox* taskBox() const { return task_; }
+  QSpinBox* stepsBox() const { return steps_; }
 
  private:
   QWidget* dataGroup();
   QWidget* modelGroup();
   QWidget* trainingGroup();
 
-  experiment::BottleneckSettings mBase;
-  QComboBox* mTask;
-  QSpinBox *mMinLength, *mMaxLength, *mBucketWidth, *mTrainSize, *mTestPerBucket, *mDataSeed;
-  QComboBox *mCell, *mAttention;
-  QSpinBox *mEmbed, *mHidden;
-  QCheckBox* mBidirectional;
-  QSpinBox *mSteps, *mBatch, *mSeed;
-  QDoubleSpinBox* mLr;
-  QCheckBox* mParallel;
+  experiment::BottleneckSettings base_;
+  QComboBox* task_;
+  QSpinBox *minLength_, *maxLength_, *bucketWidth_, *trainSize_, *testPerBucket_, *dataSeed_;
+  QComboBox *cell_, *attention_;
+  QSpinBox *embed_, *hidden_;
+  QCheckBox* bidirectional_;
+  QSpinBox *steps_, *batch_, *seed_;
+  QDoubleSpinBox* lr_;
+  QCheckBox* parallel_;
 };
 
 }  // namespace attn::ui

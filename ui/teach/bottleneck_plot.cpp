@@ -29,15 +29,15 @@ QCPGraph* addCurve(QCustomPlot* plot, const QColor& colour, Qt::PenStyle style,
 }  // namespace
 
 BottleneckPlot::BottleneckPlot(QWidget* parent)
-    : QWidget(parent), mExact(new QCustomPlot(this)), mBleu(new QCustomPlot(this)) {
+    : QWidget(parent), exact_(new QCustomPlot(this)), bleu_(new QCustomPlot(this)) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(mExact);
-  layout->addWidget(mBleu);
-  mExact->setObjectName(QStringLiteral("exactMatchPlot"));
-  mBleu->setObjectName(QStringLiteral("bleuPlot"));
-  setUpPlot(mExact, tr("exact match"), true);
-  setUpPlot(mBleu, tr("BLEU"), false);
+  layout->addWidget(exact_);
+  layout->addWidget(bleu_);
+  exact_->setObjectName(QStringLiteral("exactMatchPlot"));
+  bleu_->setObjectName(QStringLiteral("bleuPlot"));
+  setUpPlot(exact_, tr("exact match"), true);
+  setUpPlot(bleu_, tr("BLEU"), false);
   clear();
 }
 
@@ -65,14 +65,14 @@ void BottleneckPlot::setUpPlot(QCustomPlot* plot, const QString& yLabel, bool pe
 }
 
 void BottleneckPlot::clear() {
-  for (QCustomPlot* plot : {mExact, mBleu}) {
+  for (QCustomPlot* plot : {exact_, bleu_}) {
     for (int g = 0; g < plot->graphCount(); ++g) plot->graph(g)->data()->clear();
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     plot->xAxis->setRange(0, 1);
     plot->replot(QCustomPlot::rpQueuedReplot);
   }
-  mHasResult = false;
-  mTitle.clear();
+  hasResult_ = false;
+  title_.clear();
 }
 
 void BottleneckPlot::setResult(const BottleneckResult& r) {
@@ -85,8 +85,8 @@ void BottleneckPlot::setResult(const BottleneckResult& r) {
   const double lo = r.buckets.empty() ? 0 : double(r.buckets.front().lo);
   const double hi = r.buckets.empty() ? 1 : double(r.buckets.back().hi);
   const double pad = std::max(1.0, 0.04 * (hi - lo));
-  for (QCustomPlot* plot : {mExact, mBleu}) {
-    const bool exact = plot == mExact;
+  for (QCustomPlot* plot : {exact_, bleu_}) {
+    const bool exact = plot == exact_;
     for (int m : {kWithoutAttention, kWithAttention}) {
       const auto& model = r.models[size_t(m)];
       QCPGraph* g = plot->graph(m);
@@ -102,13 +102,13 @@ void BottleneckPlot::setResult(const BottleneckResult& r) {
     plot->replot(QCustomPlot::rpQueuedReplot);
   }
   const nlohmann::json& config = r.models[kWithAttention].config;
-  mTitle = tr("The bottleneck: %1, %2 with H = %3, %4 training steps, %5 test sentences a point")
+  title_ = tr("The bottleneck: %1, %2 with H = %3, %4 training steps, %5 test sentences a point")
                .arg(QString::fromStdString(r.settings.task))
                .arg(QString::fromStdString(config.value("cell", "")).toUpper())
                .arg(config.value("hidden_dim", 0))
                .arg(r.settings.steps)
                .arg(r.settings.testPerBucket);
-  mHasResult = true;
+  hasResult_ = true;
 }
 
 QImage BottleneckPlot::render(QSize size) const {
@@ -122,9 +122,9 @@ QImage BottleneckPlot::render(QSize size) const {
   QFont bold = font();
   bold.setBold(true);
   painter.setFont(bold);
-  painter.drawText(QRect(0, 0, size.width(), titleHeight), Qt::AlignCenter, mTitle);
-  painter.drawPixmap(0, titleHeight, mExact->toPixmap(plotWidth, plotHeight));
-  painter.drawPixmap(plotWidth, titleHeight, mBleu->toPixmap(size.width() - plotWidth, plotHeight));
+  painter.drawText(QRect(0, 0, size.width(), titleHeight), Qt::AlignCenter, title_);
+  painter.drawPixmap(0, titleHeight, exact_->toPixmap(plotWidth, plotHeight));
+  painter.drawPixmap(plotWidth, titleHeight, bleu_->toPixmap(size.width() - plotWidth, plotHeight));
   return image;
 }
 

@@ -22,21 +22,21 @@ class BottleneckPlot : public QWidget {
 
   void setResult(const experiment::BottleneckResult& result);
   void clear();
-  bool hasResult() const { return mHasResult; }
+  bool hasResult() const { return hasResult_; }
 
   // Both plots side by side under a title, at `size` (empty: the size on screen).
   QImage render(QSize size = {}) const;
 
-  QCustomPlot* exactMatchPlot() const { return mExact; }
-  QCustomPlot* bleuPlot() const { return mBleu; }
+  QCustomPlot* exactMatchPlot() const { return exact_; }
+  QCustomPlot* bleuPlot() const { return bleu_; }
 
  private:
   void setUpPlot(QCustomPlot* plot, const QString& yLabel, bool percent);
 
-  QCustomPlot* mExact;
-  QCustomPlot* mBleu;
-  QString mTitle;
-  bool mHasResult = false;
+  QCustomPlot* exact_;
+  QCustomPlot* bleu_;
+  QString title_;
+  bool hasResult_ = false;
 };
 
 }  // namespace attn::ui

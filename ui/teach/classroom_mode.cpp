@@ -136,57 +136,57 @@ QList<double> ClassroomMode::offeredScales() {
 }
 
 ClassroomMode::ClassroomMode(MainWindow* window, QList<QDockWidget*> kept)
-    : QObject(window), mWindow(window), mScale(window->settings()->classroomScale()) {
-  for (QDockWidget* dock : kept) mKept << dock;
+    : QObject(window), window_(window), scale_(window->settings()->classroomScale()) {
+  for (QDockWidget* dock : kept) kept_ << dock;
   // A new trace brings new text (longer titles, other tokens): make room for it if needed.
   connect(window->session()->traceDocument(), &TraceDocument::traceChanged, this, [this] {
-    if (mActive) fitKeptDocks(/*growOnly=*/true);
+    if (active_) fitKeptDocks(/*growOnly=*/true);
   });
 }
 
 ClassroomMode::~ClassroomMode() {
   // The font and palette are the application's: a window that goes away must not leave them.
-  if (mActive) {
-    QApplication::setFont(mSavedFont);
-    QApplication::setPalette(mSavedPalette);
+  if (active_) {
+    QApplication::setFont(savedFont_);
+    QApplication::setPalette(savedPalette_);
     deliverApplicationChanges();
   }
 }
 
 void ClassroomMode::setActive(bool on) {
-  if (on == mActive) return;
+  if (on == active_) return;
   if (on)
     enter();
   else
     leave();
-  mActive = on;
-  mWindow->settings()->setClassroomMode(on);
+  active_ = on;
+  window_->settings()->setClassroomMode(on);
   syncActions();
   emit activeChanged(on);
 }
 
 void ClassroomMode::setScale(double scale) {
-  mScale = std::clamp(scale, 1.2, 2.5);  // as Settings::classroomScale() reads it back
-  mWindow->settings()->setClassroomScale(mScale);
-  if (mActive) applyScale(mScale);
+  scale_ = std::clamp(scale, 1.2, 2.5);  // as Settings::classroomScale() reads it back
+  window_->settings()->setClassroomScale(scale_);
+  if (active_) applyScale(scale_);
   syncActions();
 }
 
 QByteArray ClassroomMode::normalState() const {
-  return mActive ? mSavedState : mWindow->saveState();
+  return active_ ? savedState_ : window_->saveState();
 }
 
 void ClassroomMode::enter() {
-  mSavedFont = QApplication::font();
-  mSavedPalette = QApplication::palette();
-  mSavedState = mWindow->saveState();
+  savedFont_ = QApplication::font();
+  savedPalette_ = QApplication::palette();
+  savedState_ = window_->saveState();
   QApplication::setPalette(highContrastPalette());
-  applyScale(mScale);
-  mWindow->settings()->showColourMapForNow(kColourMap);  // not the user's choice: not stored
+  applyScale(scale_);
+  window_->settings()->showColourMapForNow(kColourMap);  // not the user's choice: not stored
   setHeatmapsForClassroom(true);
-  for (QDockWidget* dock : mWindow->findChildren<QDockWidget*>()) {
-    if (dock->parentWidget() != mWindow) continue;  // not one of the window's own panels
-    const bool keep = mKept.contains(QPointer<QDockWidget>(dock));
+  for (QDockWidget* dock : window_->findChildren<QDockWidget*>()) {
+    if (dock->parentWidget() != window_) continue;  // not one of the window's own panels
+    const bool keep = kept_.contains(QPointer<QDockWidget>(dock));
     dock->setVisible(keep);
     if (keep) dock->setFloating(false);
   }
@@ -197,70 +197,70 @@ void ClassroomMode::fitKeptDocks(bool growOnly) {
   // The step view's text and charts need the width that the left panels leave.
   QList<QDockWidget*> kept;
   QList<int> widths;
-  for (const QPointer<QDockWidget>& dock : mKept) {
+  for (const QPointer<QDockWidget>& dock : kept_) {
     if (!dock) continue;
     const int width = keptDockWidth(dock);
     if (growOnly && dock->width() >= width) continue;
     kept << dock;
     widths << width;
   }
-  if (!kept.isEmpty()) mWindow->resizeDocks(kept, widths, Qt::Horizontal);
+  if (!kept.isEmpty()) window_->resizeDocks(kept, widths, Qt::Horizontal);
 }
 
 int ClassroomMode::keptDockWidth(QDockWidget* dock) const {
   // About a third of the window, more if the panel's large text needs it (panels sit in scroll
   // areas that never scroll sideways, so a narrower dock would cut them off), at most half.
-  int width = int(mWindow->width() * 0.36);
+  int width = int(window_->width() * 0.36);
   if (auto* scroll = qobject_cast<QScrollArea*>(dock->widget()); scroll && scroll->widget()) {
     const int content = scroll->widget()->minimumSizeHint().width() +
                         scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth();
     width = std::max(width, content);
   }
-  return std::min(width, mWindow->width() / 2);
+  return std::min(width, window_->width() / 2);
 }
 
 void ClassroomMode::leave() {
   applyScale(1.0);  // the saved font itself, so the size is exactly the one from before
-  QApplication::setPalette(mSavedPalette);
+  QApplication::setPalette(savedPalette_);
   deliverApplicationChanges();
-  mWindow->settings()->showColourMapForNow(std::nullopt);  // the user's map, chosen last
+  window_->settings()->showColourMapForNow(std::nullopt);  // the user's map, chosen last
   setHeatmapsForClassroom(false);
-  mWindow->restoreState(mSavedState);
-  mSavedState.clear();
+  window_->restoreState(savedState_);
+  savedState_.clear();
 }
 
 void ClassroomMode::applyScale(double scale) {
   // From the saved font each time, never from the current one: sizes never drift.
-  if (scale != mApplied) {
-    QApplication::setFont(scale == 1.0 ? mSavedFont : scaled(mSavedFont, scale));
+  if (scale != applied_) {
+    QApplication::setFont(scale == 1.0 ? savedFont_ : scaled(savedFont_, scale));
     deliverApplicationChanges();
   }
   scaleExplicitFonts(scale);
   // Qt tells only windows that the application font changed (the others get FontChange); views
   // that size their own font from the application's listen for it, so tell every widget.
   QEvent changed(QEvent::ApplicationFontChange);
-  for (QWidget* widget : mWindow->findChildren<QWidget*>())
+  for (QWidget* widget : window_->findChildren<QWidget*>())
     QCoreApplication::sendEvent(widget, &changed);
-  for (QCustomPlot* plot : mWindow->findChildren<QCustomPlot*>()) {
+  for (QCustomPlot* plot : window_->findChildren<QCustomPlot*>()) {
     const QVariant tag = plot->property(kPlotScale);
-    const double at = tag.isValid() ? tag.toDouble() : mApplied;
+    const double at = tag.isValid() ? tag.toDouble() : applied_;
     scalePlotFonts(plot, scale / at);
     plot->setProperty(kPlotScale, scale);
   }
   scaleButtonIcons(scale);
-  mApplied = scale;
+  applied_ = scale;
   setDockTitleFonts(scale != 1.0);
 }
 
 void ClassroomMode::scaleExplicitFonts(double scale) {
   // A widget given a font of a set size (a view's "larger than the rest" text) keeps that size
   // whatever the application's font: scale it like the plots' fonts.
-  for (QWidget* widget : mWindow->findChildren<QWidget*>()) {
+  for (QWidget* widget : window_->findChildren<QWidget*>()) {
     if (qobject_cast<QDockWidget*>(widget) || !widget->testAttribute(Qt::WA_SetFont) ||
         !(widget->font().resolveMask() & QFont::SizeResolved))
       continue;
     const QVariant tag = widget->property(kWidgetScale);
-    const double at = tag.isValid() ? tag.toDouble() : mApplied;
+    const double at = tag.isValid() ? tag.toDouble() : applied_;
     if (std::abs(at - scale) > 1e-9) widget->setFont(scaled(widget->font(), scale / at));
     widget->setProperty(kWidgetScale, scale);
   }
@@ -269,11 +269,11 @@ void ClassroomMode::scaleExplicitFonts(double scale) {
 void ClassroomMode::setDockTitleFonts(bool large) {
   // QDockWidget draws its title in the font it was made with, unless its own font differs from
   // the application's; so the kept docks get a copy of the large font that differs invisibly.
-  for (const QPointer<QDockWidget>& dock : mKept) {
+  for (const QPointer<QDockWidget>& dock : kept_) {
     if (!dock) continue;
     QFont font;  // nothing set: follows the application's font again
     if (large) {
-      font = scaled(mSavedFont, mApplied);
+      font = scaled(savedFont_, applied_);
       font.setStyleStrategy(QFont::PreferAntialias);
     }
     dock->setFont(font);
@@ -281,7 +281,7 @@ void ClassroomMode::setDockTitleFonts(bool large) {
 }
 
 void ClassroomMode::scaleButtonIcons(double scale) {
-  for (QAbstractButton* button : mWindow->findChildren<QAbstractButton*>()) {
+  for (QAbstractButton* button : window_->findChildren<QAbstractButton*>()) {
     if (button->icon().isNull()) continue;
     QVariant normal = button->property(kIconSize);
     if (!normal.isValid()) {
@@ -296,41 +296,41 @@ void ClassroomMode::scaleButtonIcons(double scale) {
 }
 
 void ClassroomMode::setHeatmapsForClassroom(bool on) {
-  for (HeatmapView* heatmap : mWindow->findChildren<HeatmapView*>())
+  for (HeatmapView* heatmap : window_->findChildren<HeatmapView*>())
     heatmap->setRowMarkerWidth(on ? kRowMarkerWidth : 2);
 }
 
 void ClassroomMode::addActionsTo(QMenu* menu) {
-  mToggle = menu->addAction(tr("Classroom &mode"));
-  mToggle->setObjectName(QStringLiteral("actionClassroomMode"));
-  mToggle->setCheckable(true);
-  mToggle->setShortcuts(
+  toggle_ = menu->addAction(tr("Classroom &mode"));
+  toggle_->setObjectName(QStringLiteral("actionClassroomMode"));
+  toggle_->setCheckable(true);
+  toggle_->setShortcuts(
       {QKeySequence(Qt::Key_F11), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
-  mToggle->setToolTip(tr("Large text, high contrast and the maps given the room: for a projector"));
-  connect(mToggle, &QAction::toggled, this, &ClassroomMode::setActive);
+  toggle_->setToolTip(tr("Large text, high contrast and the maps given the room: for a projector"));
+  connect(toggle_, &QAction::toggled, this, &ClassroomMode::setActive);
 
   QMenu* sizes = menu->addMenu(tr("Classroom &text size"));
   sizes->setObjectName(QStringLiteral("menuClassroomScale"));
-  mScaleGroup = new QActionGroup(sizes);
+  scaleGroup_ = new QActionGroup(sizes);
   for (double scale : offeredScales()) {
     QAction* a = sizes->addAction(tr("%1%").arg(int(std::lround(scale * 100))));
     a->setCheckable(true);
     a->setData(scale);
     a->setObjectName(QStringLiteral("actionClassroomScale%1").arg(int(std::lround(scale * 100))));
-    mScaleGroup->addAction(a);
+    scaleGroup_->addAction(a);
     connect(a, &QAction::triggered, this, [this, scale] { setScale(scale); });
   }
   syncActions();
 }
 
 void ClassroomMode::syncActions() {
-  if (mToggle && mToggle->isChecked() != mActive) {
-    const QSignalBlocker block(mToggle);
-    mToggle->setChecked(mActive);
+  if (toggle_ && toggle_->isChecked() != active_) {
+    const QSignalBlocker block(toggle_);
+    toggle_->setChecked(active_);
   }
-  if (!mScaleGroup) return;
-  for (QAction* a : mScaleGroup->actions())
-    a->setChecked(std::abs(a->data().toDouble() - mScale) < 1e-6);
+  if (!scaleGroup_) return;
+  for (QAction* a : scaleGroup_->actions())
+    a->setChecked(std::abs(a->data().toDouble() - scale_) < 1e-6);
 }
 
 }  // namespace attn::ui

@@ -50,8 +50,8 @@ class ClassroomMode : public QObject {
   ClassroomMode(MainWindow* window, QList<QDockWidget*> kept);
   ~ClassroomMode() override;
 
-  bool isActive() const { return mActive; }
-  double scale() const { return mScale; }
+  bool isActive() const { return active_; }
+  double scale() const { return scale_; }
   void setActive(bool on);
   void setScale(double scale);  // at once when active; remembered in the settings either way
 
@@ -61,7 +61,7 @@ class ClassroomMode : public QObject {
 
   // "Classroom mode" (checkable, F11 or Ctrl+Shift+P) and the "Classroom text size" submenu.
   void addActionsTo(QMenu* menu);
-  QAction* toggleAction() const { return mToggle; }
+  QAction* toggleAction() const { return toggle_; }
 
  signals:
   void activeChanged(bool on);
@@ -80,16 +80,16 @@ class ClassroomMode : public QObject {
   void setHeatmapsForClassroom(bool on);
   void syncActions();
 
-  MainWindow* mWindow;
-  QList<QPointer<QDockWidget>> mKept;
-  bool mActive = false;
-  double mScale = kDefaultScale;
-  double mApplied = 1.0;  // the scale the application font is at now
-  QFont mSavedFont;
-  QPalette mSavedPalette;
-  QByteArray mSavedState;
-  QAction* mToggle = nullptr;
-  QActionGroup* mScaleGroup = nullptr;
+  MainWindow* window_;
+  QList<QPointer<QDockWidget>> kept_;
+  bool active_ = false;
+  double scale_ = kDefaultScale;
+  double applied_ = 1.0;  // the scale the application font is at now
+  QFont savedFont_;
+  QPalette savedPalette_;
+  QByteArray savedState_;
+  QAction* toggle_ = nullptr;
+  QActionGroup* scaleGroup_ = nullptr;
 };
 
 }  // namespace attn::ui

@@ -32,10 +32,10 @@ class CompareTools : public QObject {
   CompareTools(QWidget* window, Session* session, const Settings* settings,
                HeatmapView* alignmentHeatmap, std::function<QString()> sentence);
 
-  CompareView* view() const { return mView; }
-  ReferenceAlignmentTool* referenceTool() const { return mReferenceTool; }
-  ReferenceDocument* reference() const { return mReference; }
-  QAction* compareAction() const { return mCompare; }
+  CompareView* view() const { return view_; }
+  ReferenceAlignmentTool* referenceTool() const { return referenceTool_; }
+  ReferenceDocument* reference() const { return reference_; }
+  QAction* compareAction() const { return compare_; }
 
   // Dialog-free half of the action: starts the comparison in the background and returns an empty
   // string, or returns (and shows) what is missing.
@@ -49,13 +49,13 @@ class CompareTools : public QObject {
   void compareInteractively();
   QString fail(const QString& problem, const QString& whatToDo);
 
-  QWidget* mWindow;
-  Session* mSession;
-  std::function<QString()> mSentence;
-  ReferenceDocument* mReference;
-  CompareView* mView;
-  ReferenceAlignmentTool* mReferenceTool;
-  QAction* mCompare;
+  QWidget* window_;
+  Session* session_;
+  std::function<QString()> sentence_;
+  ReferenceDocument* reference_;
+  CompareView* view_;
+  ReferenceAlignmentTool* referenceTool_;
+  QAction* compare_;
 };
 
 }  // namespace attn::ui

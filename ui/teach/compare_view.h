@@ -36,8 +36,8 @@ class CompareView : public QWidget {
   explicit CompareView(ReferenceDocument* reference, QWidget* parent = nullptr);
 
   void setSubject(const CompareSubject& subject);
-  bool hasSubject() const { return mSubject.a != nullptr; }
-  const CompareSubject& subject() const { return mSubject; }
+  bool hasSubject() const { return subject_.a != nullptr; }
+  const CompareSubject& subject() const { return subject_; }
   // Runs the two models on `sentence` in the background; compared() or failed() follows.
   bool compareModels(std::shared_ptr<const Model> a, std::shared_ptr<const Model> b,
                      const QString& nameA, const QString& nameB, const QString& sentence);
@@ -46,20 +46,20 @@ class CompareView : public QWidget {
   void setBReadsOwnOutput(bool own);
 
   // What is on screen, for tests and exports.
-  HeatmapView* heatmapA() const { return mHeatA; }
-  HeatmapView* heatmapB() const { return mHeatB; }
-  HeatmapView* differenceView() const { return mHeatDiff; }
-  QComboBox* kindBox() const { return mKindBox; }
-  LayerHeadPicker* pickerA() const { return mPickerA; }
-  LayerHeadPicker* pickerB() const { return mPickerB; }
-  QTableWidget* rowTable() const { return mTable; }
-  QLabel* summaryLabel() const { return mSummary; }
-  QLabel* headerLabel() const { return mHeader; }
-  QLineEdit* sentenceEdit() const { return mSentence; }
-  const std::optional<MatrixDifference>& difference() const { return mDifference; }
-  const AlignmentReport& reportA() const { return mReportA; }
-  const AlignmentReport& reportB() const { return mReportB; }
-  ReferenceOverlay* overlayA() const { return mOverlayA; }
+  HeatmapView* heatmapA() const { return heatA_; }
+  HeatmapView* heatmapB() const { return heatB_; }
+  HeatmapView* differenceView() const { return heatDiff_; }
+  QComboBox* kindBox() const { return kindBox_; }
+  LayerHeadPicker* pickerA() const { return pickerA_; }
+  LayerHeadPicker* pickerB() const { return pickerB_; }
+  QTableWidget* rowTable() const { return table_; }
+  QLabel* summaryLabel() const { return summary_; }
+  QLabel* headerLabel() const { return header_; }
+  QLineEdit* sentenceEdit() const { return sentence_; }
+  const std::optional<MatrixDifference>& difference() const { return difference_; }
+  const AlignmentReport& reportA() const { return reportA_; }
+  const AlignmentReport& reportB() const { return reportB_; }
+  ReferenceOverlay* overlayA() const { return overlayA_; }
 
  signals:
   void compared();
@@ -77,31 +77,31 @@ class CompareView : public QWidget {
   void updateHeader();
   void rerun();
 
-  ReferenceDocument* mReference;
-  CompareRunner* mRunner;
-  CompareSubject mSubject;
-  QStackedWidget* mPages;
-  QLabel* mEmpty;
-  QLabel* mHeader;
-  QLineEdit* mSentence;
-  QPushButton* mRerun;
-  QComboBox* mKindBox;
-  LayerHeadPicker* mPickerA;
-  LayerHeadPicker* mPickerB;
-  QRadioButton* mForced;
-  QRadioButton* mOwn;
-  HeatmapView* mHeatA;
-  HeatmapView* mHeatB;
-  HeatmapView* mHeatDiff;
-  QStackedWidget* mDiffStack;
-  QLabel* mDiffNote;
-  QLabel* mSummary;
-  QTableWidget* mTable;
-  ReferenceOverlay* mOverlayA;
-  ReferenceOverlay* mOverlayB;
-  std::optional<MatrixDifference> mDifference;
-  AlignmentReport mReportA, mReportB;
-  bool mRebuilding = false;
+  ReferenceDocument* reference_;
+  CompareRunner* runner_;
+  CompareSubject subject_;
+  QStackedWidget* pages_;
+  QLabel* empty_;
+  QLabel* header_;
+  QLineEdit* sentence_;
+  QPushButton* rerun_;
+  QComboBox* kindBox_;
+  LayerHeadPicker* pickerA_;
+  LayerHeadPicker* pickerB_;
+  QRadioButton* forced_;
+  QRadioButton* own_;
+  HeatmapView* heatA_;
+  HeatmapView* heatB_;
+  HeatmapView* heatDiff_;
+  QStackedWidget* diffStack_;
+  QLabel* diffNote_;
+  QLabel* summary_;
+  QTableWidget* table_;
+  ReferenceOverlay* overlayA_;
+  ReferenceOverlay* overlayB_;
+  std::optional<MatrixDifference> difference_;
+  AlignmentReport reportA_, reportB_;
+  bool rebuilding_ = false;
 };
 
 }  // namespace attn::ui

@@ -55,13 +55,13 @@ QTableWidget* table(const QStringList& headers, QWidget* parent) {
 }  // namespace
 
 ComputationView::ComputationView(ModelDocument* model, TraceDocument* trace, QWidget* parent)
-    : QWidget(parent), mModelDoc(model), mTraceDoc(trace) {
+    : QWidget(parent), modelDoc_(model), traceDoc_(trace) {
   setObjectName(QStringLiteral("computationView"));
   applyFont();
-  mMessageLabel = richLabel(this);
-  mMessageLabel->setObjectName(QStringLiteral("computationMessage"));
-  mMessageLabel->setContentsMargins(12, 12, 12, 12);
-  mMessageLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  messageLabel_ = richLabel(this);
+  messageLabel_->setObjectName(QStringLiteral("computationMessage"));
+  messageLabel_->setContentsMargins(12, 12, 12, 12);
+  messageLabel_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
   auto* scroll = new QScrollArea(this);
   scroll->setWidgetResizable(true);
@@ -71,21 +71,21 @@ ComputationView::ComputationView(ModelDocument* model, TraceDocument* trace, QWi
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 4, 6, 4);
   layout->addWidget(buildControls());
-  layout->addWidget(mMessageLabel);
+  layout->addWidget(messageLabel_);
   layout->addWidget(scroll, 1);
-  mMessageLabel->hide();
+  messageLabel_->hide();
 
-  connect(mModelDoc, &ModelDocument::modelChanged, this, &ComputationView::markStale);
-  connect(mTraceDoc, &TraceDocument::traceChanged, this, [this] {
+  connect(modelDoc_, &ModelDocument::modelChanged, this, &ComputationView::markStale);
+  connect(traceDoc_, &TraceDocument::traceChanged, this, [this] {
     rebuildChoices();
     markStale();
   });
-  connect(mTraceDoc, &TraceDocument::mapChanged, this, [this] {
-    if (mUpdating) return;  // the panel's own choice, being passed on (chooseMap)
+  connect(traceDoc_, &TraceDocument::mapChanged, this, [this] {
+    if (updating_) return;  // the panel's own choice, being passed on (chooseMap)
     adoptDocumentSelection();
     markStale();
   });
-  connect(mTraceDoc, &TraceDocument::stepChanged, this, &ComputationView::markStale);
+  connect(traceDoc_, &TraceDocument::stepChanged, this, &ComputationView::markStale);
   rebuildChoices();
 }
 
@@ -93,231 +93,231 @@ ComputationView::~ComputationView() = default;
 
 QWidget* ComputationView::buildControls() {
   auto* bar = new QWidget(this);
-  mPrevious = new QToolButton(bar);
-  mNext = new QToolButton(bar);
-  mPrevious->setText(QStringLiteral("◀"));
-  mNext->setText(QStringLiteral("▶"));
-  mPrevious->setToolTip(tr("Previous output step"));
-  mNext->setToolTip(tr("Next output step"));
-  mStepLabel = new QLabel(bar);
-  mStepLabel->setTextFormat(Qt::RichText);
-  mMapBox = new QComboBox(bar);
-  mLayerLabel = new QLabel(tr("Layer"), bar);
-  mLayerBox = new QComboBox(bar);
-  mHeadLabel = new QLabel(tr("Head"), bar);
-  mHeadBox = new QComboBox(bar);
-  mQueryLabel = new QLabel(tr("Query"), bar);
-  mQueryBox = new QComboBox(bar);
-  mMapBox->setObjectName(QStringLiteral("computationMap"));
-  mHeadBox->setObjectName(QStringLiteral("computationHead"));
+  previous_ = new QToolButton(bar);
+  next_ = new QToolButton(bar);
+  previous_->setText(QStringLiteral("◀"));
+  next_->setText(QStringLiteral("▶"));
+  previous_->setToolTip(tr("Previous output step"));
+  next_->setToolTip(tr("Next output step"));
+  stepLabel_ = new QLabel(bar);
+  stepLabel_->setTextFormat(Qt::RichText);
+  mapBox_ = new QComboBox(bar);
+  layerLabel_ = new QLabel(tr("Layer"), bar);
+  layerBox_ = new QComboBox(bar);
+  headLabel_ = new QLabel(tr("Head"), bar);
+  headBox_ = new QComboBox(bar);
+  queryLabel_ = new QLabel(tr("Query"), bar);
+  queryBox_ = new QComboBox(bar);
+  mapBox_->setObjectName(QStringLiteral("computationMap"));
+  headBox_->setObjectName(QStringLiteral("computationHead"));
 
   // Two rows: the step on one, what to take apart on the other, so a narrow tab cuts nothing.
   auto* rows = new QVBoxLayout(bar);
   rows->setContentsMargins(0, 0, 0, 0);
   auto* stepRow = new QHBoxLayout;
-  for (QWidget* w : {static_cast<QWidget*>(mPrevious), static_cast<QWidget*>(mNext),
-                     static_cast<QWidget*>(mStepLabel)})
+  for (QWidget* w : {static_cast<QWidget*>(previous_), static_cast<QWidget*>(next_),
+                     static_cast<QWidget*>(stepLabel_)})
     stepRow->addWidget(w);
   stepRow->addStretch(1);
   auto* mapRow = new QHBoxLayout;
-  for (QWidget* w : {static_cast<QWidget*>(mMapBox), static_cast<QWidget*>(mLayerLabel),
-                     static_cast<QWidget*>(mLayerBox), static_cast<QWidget*>(mHeadLabel),
-                     static_cast<QWidget*>(mHeadBox), static_cast<QWidget*>(mQueryLabel),
-                     static_cast<QWidget*>(mQueryBox)})
+  for (QWidget* w : {static_cast<QWidget*>(mapBox_), static_cast<QWidget*>(layerLabel_),
+                     static_cast<QWidget*>(layerBox_), static_cast<QWidget*>(headLabel_),
+                     static_cast<QWidget*>(headBox_), static_cast<QWidget*>(queryLabel_),
+                     static_cast<QWidget*>(queryBox_)})
     mapRow->addWidget(w);
   mapRow->addStretch(1);
   rows->addLayout(stepRow);
   rows->addLayout(mapRow);
-  mMapBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  mapBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-  connect(mPrevious, &QToolButton::clicked, this, [this] { stepBy(-1); });
-  connect(mNext, &QToolButton::clicked, this, [this] { stepBy(1); });
-  connect(mMapBox, &QComboBox::currentIndexChanged, this, &ComputationView::chooseMap);
-  connect(mLayerBox, &QComboBox::currentIndexChanged, this, &ComputationView::chooseMap);
-  connect(mHeadBox, &QComboBox::currentIndexChanged, this, &ComputationView::chooseMap);
-  connect(mQueryBox, &QComboBox::currentIndexChanged, this, [this](int i) {
-    if (!mUpdating && i >= 0) setSourcePosition(i);
+  connect(previous_, &QToolButton::clicked, this, [this] { stepBy(-1); });
+  connect(next_, &QToolButton::clicked, this, [this] { stepBy(1); });
+  connect(mapBox_, &QComboBox::currentIndexChanged, this, &ComputationView::chooseMap);
+  connect(layerBox_, &QComboBox::currentIndexChanged, this, &ComputationView::chooseMap);
+  connect(headBox_, &QComboBox::currentIndexChanged, this, &ComputationView::chooseMap);
+  connect(queryBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+    if (!updating_ && i >= 0) setSourcePosition(i);
   });
   return bar;
 }
 
 QWidget* ComputationView::buildSections() {
-  mSections = new QWidget(this);
-  auto* v = new QVBoxLayout(mSections);
+  sections_ = new QWidget(this);
+  auto* v = new QVBoxLayout(sections_);
   v->setContentsMargins(6, 0, 12, 12);
   v->setSpacing(6);
   auto title = [this] {
-    QLabel* t = richLabel(mSections);
+    QLabel* t = richLabel(sections_);
     t->setContentsMargins(0, 10, 0, 0);
     return t;
   };
-  mQueryTitle = title();
-  mQueryText = richLabel(mSections);
-  mQueryRow = new VectorRow(mSections);
-  mKeysTitle = title();
-  mKeysText = richLabel(mSections);
-  mScoreFormula = richLabel(mSections);
-  mScoreFormula->setObjectName(QStringLiteral("computationScoreFormula"));
-  mKeyTable = table({tr("j"), tr("Key token"), tr("Score"), tr("exp(score − max)"), tr("Weight"),
+  queryTitle_ = title();
+  queryText_ = richLabel(sections_);
+  queryRow_ = new VectorRow(sections_);
+  keysTitle_ = title();
+  keysText_ = richLabel(sections_);
+  scoreFormula_ = richLabel(sections_);
+  scoreFormula_->setObjectName(QStringLiteral("computationScoreFormula"));
+  keyTable_ = table({tr("j"), tr("Key token"), tr("Score"), tr("exp(score − max)"), tr("Weight"),
                      tr("Weight × value")},
-                    mSections);
-  mKeyTable->setItemDelegateForColumn(4, new BarDelegate(mKeyTable));
-  mKeyTable->setToolTip(tr("Click a row to see its numbers in the formulas"));
-  connect(mKeyTable, &QTableWidget::cellClicked, this,
+                    sections_);
+  keyTable_->setItemDelegateForColumn(4, new BarDelegate(keyTable_));
+  keyTable_->setToolTip(tr("Click a row to see its numbers in the formulas"));
+  connect(keyTable_, &QTableWidget::cellClicked, this,
           [this](int row, int) { setHighlightedKey(row); });
-  mSoftmaxFormula = richLabel(mSections);
-  mOutputTitle = title();
-  mOutputFormula = richLabel(mSections);
-  mOutputRow = new VectorRow(mSections);
-  for (QWidget* w : {static_cast<QWidget*>(mQueryTitle), static_cast<QWidget*>(mQueryText),
-                     static_cast<QWidget*>(mQueryRow), static_cast<QWidget*>(mKeysTitle),
-                     static_cast<QWidget*>(mKeysText), static_cast<QWidget*>(mScoreFormula),
-                     static_cast<QWidget*>(mKeyTable), static_cast<QWidget*>(mSoftmaxFormula),
-                     static_cast<QWidget*>(mOutputTitle), static_cast<QWidget*>(mOutputFormula),
-                     static_cast<QWidget*>(mOutputRow)})
+  softmaxFormula_ = richLabel(sections_);
+  outputTitle_ = title();
+  outputFormula_ = richLabel(sections_);
+  outputRow_ = new VectorRow(sections_);
+  for (QWidget* w : {static_cast<QWidget*>(queryTitle_), static_cast<QWidget*>(queryText_),
+                     static_cast<QWidget*>(queryRow_), static_cast<QWidget*>(keysTitle_),
+                     static_cast<QWidget*>(keysText_), static_cast<QWidget*>(scoreFormula_),
+                     static_cast<QWidget*>(keyTable_), static_cast<QWidget*>(softmaxFormula_),
+                     static_cast<QWidget*>(outputTitle_), static_cast<QWidget*>(outputFormula_),
+                     static_cast<QWidget*>(outputRow_)})
     v->addWidget(w);
 
-  mHeadsSection = new QWidget(mSections);
-  auto* hv = new QVBoxLayout(mHeadsSection);
+  headsSection_ = new QWidget(sections_);
+  auto* hv = new QVBoxLayout(headsSection_);
   hv->setContentsMargins(0, 0, 0, 0);
-  mHeadsTitle = title();
-  mHeadTable =
-      table({tr("Head"), tr("Strongest key"), tr("Its weight"), tr("Output")}, mHeadsSection);
-  mHeadTable->setItemDelegateForColumn(2, new BarDelegate(mHeadTable));
-  mHeadTable->setToolTip(tr("Click a head to take it apart above"));
-  connect(mHeadTable, &QTableWidget::cellClicked, this, [this](int row, int) { setHead(row); });
-  mConcatRow = new VectorRow(mHeadsSection);
-  mProjectedRow = new VectorRow(mHeadsSection);
-  mProjectionText = richLabel(mHeadsSection);
-  for (QWidget* w : {static_cast<QWidget*>(mHeadsTitle), static_cast<QWidget*>(mHeadTable),
-                     static_cast<QWidget*>(mConcatRow), static_cast<QWidget*>(mProjectedRow),
-                     static_cast<QWidget*>(mProjectionText)})
+  headsTitle_ = title();
+  headTable_ =
+      table({tr("Head"), tr("Strongest key"), tr("Its weight"), tr("Output")}, headsSection_);
+  headTable_->setItemDelegateForColumn(2, new BarDelegate(headTable_));
+  headTable_->setToolTip(tr("Click a head to take it apart above"));
+  connect(headTable_, &QTableWidget::cellClicked, this, [this](int row, int) { setHead(row); });
+  concatRow_ = new VectorRow(headsSection_);
+  projectedRow_ = new VectorRow(headsSection_);
+  projectionText_ = richLabel(headsSection_);
+  for (QWidget* w : {static_cast<QWidget*>(headsTitle_), static_cast<QWidget*>(headTable_),
+                     static_cast<QWidget*>(concatRow_), static_cast<QWidget*>(projectedRow_),
+                     static_cast<QWidget*>(projectionText_)})
     hv->addWidget(w);
-  v->addWidget(mHeadsSection);
+  v->addWidget(headsSection_);
 
-  mNextSection = new QWidget(mSections);
-  auto* nv = new QVBoxLayout(mNextSection);
+  nextSection_ = new QWidget(sections_);
+  auto* nv = new QVBoxLayout(nextSection_);
   nv->setContentsMargins(0, 0, 0, 0);
-  mNextTitle = title();
-  mReadoutText = richLabel(mNextSection);
-  mNextTable = table({tr("Next token"), tr("Probability")}, mNextSection);
-  mNextTable->setItemDelegateForColumn(1, new BarDelegate(mNextTable));
-  for (QWidget* w : {static_cast<QWidget*>(mNextTitle), static_cast<QWidget*>(mReadoutText),
-                     static_cast<QWidget*>(mNextTable)})
+  nextTitle_ = title();
+  readoutText_ = richLabel(nextSection_);
+  nextTable_ = table({tr("Next token"), tr("Probability")}, nextSection_);
+  nextTable_->setItemDelegateForColumn(1, new BarDelegate(nextTable_));
+  for (QWidget* w : {static_cast<QWidget*>(nextTitle_), static_cast<QWidget*>(readoutText_),
+                     static_cast<QWidget*>(nextTable_)})
     nv->addWidget(w);
-  v->addWidget(mNextSection);
+  v->addWidget(nextSection_);
 
-  mAgreement = richLabel(mSections);
-  mAgreement->setObjectName(QStringLiteral("computationAgreement"));
-  mAgreement->setStyleSheet(QStringLiteral("color:#505050"));
-  v->addWidget(mAgreement);
+  agreement_ = richLabel(sections_);
+  agreement_->setObjectName(QStringLiteral("computationAgreement"));
+  agreement_->setStyleSheet(QStringLiteral("color:#505050"));
+  v->addWidget(agreement_);
   v->addStretch(1);
-  return mSections;
+  return sections_;
 }
 
 // The maps, layers and heads the trace and model offer; the query box lists the source.
 void ComputationView::rebuildChoices() {
-  mUpdating = true;
-  mMapBox->clear();
-  for (MapKind kind : mTraceDoc->mapKinds())
-    mMapBox->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
-  mQueryBox->clear();
-  for (const QString& token : displayLabels(mTraceDoc->sourceTokens())) mQueryBox->addItem(token);
-  mSourcePosition = std::clamp(mSourcePosition, 0, std::max(0, int(mQueryBox->count()) - 1));
-  mUpdating = false;
+  updating_ = true;
+  mapBox_->clear();
+  for (MapKind kind : traceDoc_->mapKinds())
+    mapBox_->addItem(TraceDocument::mapLabel(kind), mapKindData(kind));
+  queryBox_->clear();
+  for (const QString& token : displayLabels(traceDoc_->sourceTokens())) queryBox_->addItem(token);
+  sourcePosition_ = std::clamp(sourcePosition_, 0, std::max(0, int(queryBox_->count()) - 1));
+  updating_ = false;
   adoptDocumentSelection();
 }
 
 // Follows the map, layer and head selected elsewhere (the mean over heads keeps this panel's
 // head: a computation is always one head's).
 void ComputationView::adoptDocumentSelection() {
-  const MapKind kind = mTraceDoc->mapKind();
-  if (mMapBox->findData(mapKindData(kind)) >= 0) {
-    mMap = kind;
-    mLayer = mTraceDoc->layer();
-    if (mTraceDoc->head() >= 0) mHead = mTraceDoc->head();
-  } else if (mMapBox->findData(mapKindData(mMap)) < 0) {
-    mMap = mMapBox->count() ? mapKindOf(mMapBox->itemData(0)) : MapKind::Cross;
+  const MapKind kind = traceDoc_->mapKind();
+  if (mapBox_->findData(mapKindData(kind)) >= 0) {
+    map_ = kind;
+    layer_ = traceDoc_->layer();
+    if (traceDoc_->head() >= 0) head_ = traceDoc_->head();
+  } else if (mapBox_->findData(mapKindData(map_)) < 0) {
+    map_ = mapBox_->count() ? mapKindOf(mapBox_->itemData(0)) : MapKind::Cross;
   }
-  const AttentionMap* m = mTraceDoc->map(mMap);
+  const AttentionMap* m = traceDoc_->map(map_);
   const int layers = m ? m->layers : 1, heads = m ? m->heads : 1;
-  mLayer = std::clamp(mLayer, 0, layers - 1);
-  mHead = std::clamp(mHead, 0, heads - 1);
+  layer_ = std::clamp(layer_, 0, layers - 1);
+  head_ = std::clamp(head_, 0, heads - 1);
 
-  mUpdating = true;
-  mMapBox->setCurrentIndex(mMapBox->findData(mapKindData(mMap)));
-  mLayerBox->clear();
-  for (int l = 0; l < layers; ++l) mLayerBox->addItem(QString::number(l + 1));
-  mLayerBox->setCurrentIndex(mLayer);
-  mHeadBox->clear();
-  for (int h = 0; h < heads; ++h) mHeadBox->addItem(QString::number(h + 1));
-  mHeadBox->setCurrentIndex(mHead);
-  mQueryBox->setCurrentIndex(mSourcePosition);
-  const bool several = mMapBox->count() > 1;
-  mMapBox->setVisible(several);
-  mLayerLabel->setVisible(layers > 1);
-  mLayerBox->setVisible(layers > 1);
-  mHeadLabel->setText(mMap == MapKind::Hops ? tr("Hop") : tr("Head"));
-  mHeadLabel->setVisible(heads > 1);
-  mHeadBox->setVisible(heads > 1);
-  const bool encoder = mMap == MapKind::EncoderSelf;
-  mQueryLabel->setVisible(encoder);
-  mQueryBox->setVisible(encoder);
-  mUpdating = false;
+  updating_ = true;
+  mapBox_->setCurrentIndex(mapBox_->findData(mapKindData(map_)));
+  layerBox_->clear();
+  for (int l = 0; l < layers; ++l) layerBox_->addItem(QString::number(l + 1));
+  layerBox_->setCurrentIndex(layer_);
+  headBox_->clear();
+  for (int h = 0; h < heads; ++h) headBox_->addItem(QString::number(h + 1));
+  headBox_->setCurrentIndex(head_);
+  queryBox_->setCurrentIndex(sourcePosition_);
+  const bool several = mapBox_->count() > 1;
+  mapBox_->setVisible(several);
+  layerLabel_->setVisible(layers > 1);
+  layerBox_->setVisible(layers > 1);
+  headLabel_->setText(map_ == MapKind::Hops ? tr("Hop") : tr("Head"));
+  headLabel_->setVisible(heads > 1);
+  headBox_->setVisible(heads > 1);
+  const bool encoder = map_ == MapKind::EncoderSelf;
+  queryLabel_->setVisible(encoder);
+  queryBox_->setVisible(encoder);
+  updating_ = false;
 }
 
 // One of the panel's own boxes changed: the document's selection follows, so the heatmaps show
 // the same map, layer and head.
 void ComputationView::chooseMap() {
-  if (mUpdating) return;
-  if (mMapBox->currentIndex() >= 0) mMap = mapKindOf(mMapBox->currentData());
-  mLayer = std::max(0, mLayerBox->currentIndex());
-  mHead = std::max(0, mHeadBox->currentIndex());
-  mUpdating = true;
-  mTraceDoc->selectMap(mMap, mLayer, mHead);
-  mUpdating = false;
+  if (updating_) return;
+  if (mapBox_->currentIndex() >= 0) map_ = mapKindOf(mapBox_->currentData());
+  layer_ = std::max(0, layerBox_->currentIndex());
+  head_ = std::max(0, headBox_->currentIndex());
+  updating_ = true;
+  traceDoc_->selectMap(map_, layer_, head_);
+  updating_ = false;
   adoptDocumentSelection();
   markStale();
 }
 
 void ComputationView::setHead(int head) {
-  if (head < 0 || head >= mHeadBox->count() || head == mHead) return;
-  mHeadBox->setCurrentIndex(head);  // chooseMap() takes it from there
+  if (head < 0 || head >= headBox_->count() || head == head_) return;
+  headBox_->setCurrentIndex(head);  // chooseMap() takes it from there
 }
 
 void ComputationView::setSourcePosition(int position) {
-  if (position < 0 || position >= mQueryBox->count()) return;
-  mSourcePosition = position;
-  mUpdating = true;
-  mQueryBox->setCurrentIndex(position);
-  mUpdating = false;
+  if (position < 0 || position >= queryBox_->count()) return;
+  sourcePosition_ = position;
+  updating_ = true;
+  queryBox_->setCurrentIndex(position);
+  updating_ = false;
   markStale();
 }
 
 void ComputationView::setHighlightedKey(int key) {
   ensureFresh();
-  if (!mComputation || key < 0 || key >= mKeyTable->rowCount()) return;
-  mKey = key;
+  if (!computation_ || key < 0 || key >= keyTable_->rowCount()) return;
+  key_ = key;
   render();
 }
 
 void ComputationView::stepBy(int delta) {
-  if (mMap == MapKind::EncoderSelf)
-    setSourcePosition(mSourcePosition + delta);
+  if (map_ == MapKind::EncoderSelf)
+    setSourcePosition(sourcePosition_ + delta);
   else
-    mTraceDoc->setStep(mTraceDoc->step() + delta);
+    traceDoc_->setStep(traceDoc_->step() + delta);
 }
 
 // A new trace emits three signals at once: one recomputation, on the next turn of the event
 // loop, serves them all. Readers of the numbers (computation()) never wait for it.
 void ComputationView::markStale() {
-  mStale = true;
-  if (!isVisible() || mRefreshQueued) return;
-  mRefreshQueued = true;
+  stale_ = true;
+  if (!isVisible() || refreshQueued_) return;
+  refreshQueued_ = true;
   QMetaObject::invokeMethod(
       this,
       [this] {
-        mRefreshQueued = false;
+        refreshQueued_ = false;
         ensureFresh();
       },
       Qt::QueuedConnection);
@@ -344,33 +344,33 @@ void ComputationView::showEvent(QShowEvent* event) {
 }
 
 void ComputationView::ensureFresh() {
-  if (!mStale) return;
-  mStale = false;
+  if (!stale_) return;
+  stale_ = false;
   recompute();
 }
 
 const explain::Computation* ComputationView::computation() {
   ensureFresh();
-  return mComputation.get();
+  return computation_.get();
 }
 
 QString ComputationView::message() {
   ensureFresh();
-  return mMessage;
+  return message_;
 }
 
 // Why there is nothing to compute, or an empty string.
 QString ComputationView::unavailableReason() const {
-  const auto& trace = mTraceDoc->trace();
+  const auto& trace = traceDoc_->trace();
   if (!trace)
     return tr(
         "Decode a sentence to see one attention step computed with the model's own "
         "numbers.");
-  if (mTraceDoc->isExample())
+  if (traceDoc_->isExample())
     return tr(
         "The example on screen was drawn by hand: no model computed it. Open or train a "
         "model and decode a sentence to see its computation.");
-  if (!mModelDoc->hasModel())
+  if (!modelDoc_->hasModel())
     return tr(
         "The computation needs the model that made this trace: a trace holds the "
         "attention weights, not the parameters they were computed from. Open that model "
@@ -379,49 +379,49 @@ QString ComputationView::unavailableReason() const {
 }
 
 void ComputationView::recompute() {
-  mComputation.reset();
-  mMessage = unavailableReason();
-  if (mModelDoc->model() != mModel) {  // another model, or none: the old one is let go
-    mExplainer.reset();
-    mExplainerError.clear();
-    mModel.reset();
+  computation_.reset();
+  message_ = unavailableReason();
+  if (modelDoc_->model() != model_) {  // another model, or none: the old one is let go
+    explainer_.reset();
+    explainerError_.clear();
+    model_.reset();
   }
-  if (mMessage.isEmpty() && !mModel) {
-    mModel = mModelDoc->model();
+  if (message_.isEmpty() && !model_) {
+    model_ = modelDoc_->model();
     try {
-      mExplainer = std::make_unique<explain::ComputationExplainer>(*mModel);
+      explainer_ = std::make_unique<explain::ComputationExplainer>(*model_);
     } catch (const std::exception& e) {
-      mExplainerError = QString::fromStdString(e.what());
+      explainerError_ = QString::fromStdString(e.what());
     }
   }
-  if (mMessage.isEmpty() && !mExplainer)
-    mMessage = tr("The open model cannot be taken apart here: %1.").arg(mExplainerError);
-  if (mMessage.isEmpty()) {
+  if (message_.isEmpty() && !explainer_)
+    message_ = tr("The open model cannot be taken apart here: %1.").arg(explainerError_);
+  if (message_.isEmpty()) {
     explain::ComputationRequest r;
-    r.map = mMap;
-    r.layer = mLayer;
-    r.step = mTraceDoc->step();
-    r.sourcePosition = mSourcePosition;
+    r.map = map_;
+    r.layer = layer_;
+    r.step = traceDoc_->step();
+    r.sourcePosition = sourcePosition_;
     r.topK = 8;
     try {
-      auto c = std::make_unique<explain::Computation>(mExplainer->explain(*mTraceDoc->trace(), r));
+      auto c = std::make_unique<explain::Computation>(explainer_->explain(*traceDoc_->trace(), r));
       if (c->weightDifference > kMismatch)
-        mMessage = tr("This trace does not come from the open model: recomputed with its "
+        message_ = tr("This trace does not come from the open model: recomputed with its "
                       "parameters, the weights differ from the trace's by up to %1. Decode the "
                       "sentence with this model to see its computation.")
                        .arg(c->weightDifference, 0, 'g', 2);
       else
-        mComputation = std::move(c);
+        computation_ = std::move(c);
     } catch (const std::exception& e) {
-      mMessage = tr("The computation of this step is not available: %1. Decode the sentence "
+      message_ = tr("The computation of this step is not available: %1. Decode the sentence "
                     "with the open model to see it.")
                      .arg(QString::fromStdString(e.what()));
     }
   }
-  if (mComputation) {
+  if (computation_) {
     // The strongest key first: the one a class wants to see computed.
-    const auto& keys = mComputation->heads.at(size_t(mHead)).keys;
-    mKey = int(std::max_element(keys.begin(), keys.end(),
+    const auto& keys = computation_->heads.at(size_t(head_)).keys;
+    key_ = int(std::max_element(keys.begin(), keys.end(),
                                 [](const auto& a, const auto& b) { return a.weight < b.weight; }) -
                keys.begin());
   }

@@ -51,24 +51,24 @@ class ComputationView : public QWidget {
   const explain::Computation* computation();
   QString message();
 
-  int head() const { return mHead; }
+  int head() const { return head_; }
   void setHead(int head);
-  int highlightedKey() const { return mKey; }
+  int highlightedKey() const { return key_; }
   void setHighlightedKey(int key);       // the key whose numbers the formulas show
   void setSourcePosition(int position);  // encoder self-attention's query
 
-  QComboBox* mapBox() const { return mMapBox; }
-  QComboBox* layerBox() const { return mLayerBox; }
-  QComboBox* headBox() const { return mHeadBox; }
-  QComboBox* queryBox() const { return mQueryBox; }
-  QTableWidget* keyTable() const { return mKeyTable; }
-  QTableWidget* headTable() const { return mHeadTable; }
-  QTableWidget* nextTable() const { return mNextTable; }
-  QLabel* scoreLabel() const { return mScoreFormula; }
-  QLabel* softmaxLabel() const { return mSoftmaxFormula; }
-  VectorRow* queryRow() const { return mQueryRow; }
-  VectorRow* outputRow() const { return mOutputRow; }
-  VectorRow* projectedRow() const { return mProjectedRow; }
+  QComboBox* mapBox() const { return mapBox_; }
+  QComboBox* layerBox() const { return layerBox_; }
+  QComboBox* headBox() const { return headBox_; }
+  QComboBox* queryBox() const { return queryBox_; }
+  QTableWidget* keyTable() const { return keyTable_; }
+  QTableWidget* headTable() const { return headTable_; }
+  QTableWidget* nextTable() const { return nextTable_; }
+  QLabel* scoreLabel() const { return scoreFormula_; }
+  QLabel* softmaxLabel() const { return softmaxFormula_; }
+  VectorRow* queryRow() const { return queryRow_; }
+  VectorRow* outputRow() const { return outputRow_; }
+  VectorRow* projectedRow() const { return projectedRow_; }
 
  protected:
   bool event(QEvent* event) override;
@@ -94,58 +94,58 @@ class ComputationView : public QWidget {
   void renderNext();
   void showMessage(const QString& text);
 
-  ModelDocument* mModelDoc;
-  TraceDocument* mTraceDoc;
-  std::shared_ptr<const Model> mModel;  // the explainer's model, kept alive with it
-  std::unique_ptr<explain::ComputationExplainer> mExplainer;
-  QString mExplainerError;
-  std::unique_ptr<explain::Computation> mComputation;
-  QString mMessage;
-  bool mStale = true;
-  bool mRefreshQueued = false;
-  bool mUpdating = false;  // while the panel sets its own boxes or the document's selection
+  ModelDocument* modelDoc_;
+  TraceDocument* traceDoc_;
+  std::shared_ptr<const Model> model_;  // the explainer's model, kept alive with it
+  std::unique_ptr<explain::ComputationExplainer> explainer_;
+  QString explainerError_;
+  std::unique_ptr<explain::Computation> computation_;
+  QString message_;
+  bool stale_ = true;
+  bool refreshQueued_ = false;
+  bool updating_ = false;  // while the panel sets its own boxes or the document's selection
 
-  MapKind mMap = MapKind::Cross;
-  int mLayer = 0;
-  int mHead = 0;
-  int mSourcePosition = 0;
-  int mKey = 0;
+  MapKind map_ = MapKind::Cross;
+  int layer_ = 0;
+  int head_ = 0;
+  int sourcePosition_ = 0;
+  int key_ = 0;
 
-  QLabel* mStepLabel;
-  QToolButton* mPrevious;
-  QToolButton* mNext;
-  QComboBox* mMapBox;
-  QLabel* mLayerLabel;
-  QComboBox* mLayerBox;
-  QLabel* mHeadLabel;
-  QComboBox* mHeadBox;
-  QLabel* mQueryLabel;
-  QComboBox* mQueryBox;
+  QLabel* stepLabel_;
+  QToolButton* previous_;
+  QToolButton* next_;
+  QComboBox* mapBox_;
+  QLabel* layerLabel_;
+  QComboBox* layerBox_;
+  QLabel* headLabel_;
+  QComboBox* headBox_;
+  QLabel* queryLabel_;
+  QComboBox* queryBox_;
 
-  QLabel* mMessageLabel;
-  QWidget* mSections;
-  QLabel* mQueryTitle;
-  QLabel* mQueryText;
-  VectorRow* mQueryRow;
-  QLabel* mKeysTitle;
-  QLabel* mKeysText;
-  QLabel* mScoreFormula;
-  QTableWidget* mKeyTable;
-  QLabel* mSoftmaxFormula;
-  QLabel* mOutputTitle;
-  QLabel* mOutputFormula;
-  VectorRow* mOutputRow;
-  QWidget* mHeadsSection;
-  QLabel* mHeadsTitle;
-  QTableWidget* mHeadTable;
-  VectorRow* mConcatRow;
-  VectorRow* mProjectedRow;
-  QLabel* mProjectionText;
-  QWidget* mNextSection;
-  QLabel* mNextTitle;
-  QLabel* mReadoutText;
-  QTableWidget* mNextTable;
-  QLabel* mAgreement;
+  QLabel* messageLabel_;
+  QWidget* sections_;
+  QLabel* queryTitle_;
+  QLabel* queryText_;
+  VectorRow* queryRow_;
+  QLabel* keysTitle_;
+  QLabel* keysText_;
+  QLabel* scoreFormula_;
+  QTableWidget* keyTable_;
+  QLabel* softmaxFormula_;
+  QLabel* outputTitle_;
+  QLabel* outputFormula_;
+  VectorRow* outputRow_;
+  QWidget* headsSection_;
+  QLabel* headsTitle_;
+  QTableWidget* headTable_;
+  VectorRow* concatRow_;
+  VectorRow* projectedRow_;
+  QLabel* projectionText_;
+  QWidget* nextSection_;
+  QLabel* nextTitle_;
+  QLabel* readoutText_;
+  QTableWidget* nextTable_;
+  QLabel* agreement_;
 };
 
 }  // namespace attn::ui

@@ -67,137 +67,137 @@ QString numbered(int n, const QString& title) {
 }  // namespace
 
 void ComputationView::showMessage(const QString& text) {
-  mMessageLabel->setText(text);
-  mMessageLabel->setVisible(!text.isEmpty());
-  mSections->setVisible(text.isEmpty());
+  messageLabel_->setText(text);
+  messageLabel_->setVisible(!text.isEmpty());
+  sections_->setVisible(text.isEmpty());
 }
 
 void ComputationView::render() {
-  const int steps = mTraceDoc->stepCount();
-  const bool encoder = mMap == MapKind::EncoderSelf;
-  mPrevious->setEnabled(encoder ? mSourcePosition > 0 : mTraceDoc->step() > 0);
-  mNext->setEnabled(encoder ? mSourcePosition + 1 < mQueryBox->count()
-                            : mTraceDoc->step() + 1 < steps);
-  mStepLabel->setText(
+  const int steps = traceDoc_->stepCount();
+  const bool encoder = map_ == MapKind::EncoderSelf;
+  previous_->setEnabled(encoder ? sourcePosition_ > 0 : traceDoc_->step() > 0);
+  next_->setEnabled(encoder ? sourcePosition_ + 1 < queryBox_->count()
+                            : traceDoc_->step() + 1 < steps);
+  stepLabel_->setText(
       steps == 0 ? QString()
       : encoder
-          ? tr("Source position <b>%1</b> of %2").arg(mSourcePosition + 1).arg(mQueryBox->count())
+          ? tr("Source position <b>%1</b> of %2").arg(sourcePosition_ + 1).arg(queryBox_->count())
           : tr("Step <b>%1</b> of %2: output %3")
-                .arg(mTraceDoc->step() + 1)
+                .arg(traceDoc_->step() + 1)
                 .arg(steps)
-                .arg(visibleToken(mTraceDoc->targetTokens().value(mTraceDoc->step()))));
-  showMessage(mComputation ? QString() : mMessage);
-  if (!mComputation) return;
-  const explain::Computation& c = *mComputation;
-  const auto& head = c.heads.at(size_t(mHead));
-  mQueryTitle->setText(
+                .arg(visibleToken(traceDoc_->targetTokens().value(traceDoc_->step()))));
+  showMessage(computation_ ? QString() : message_);
+  if (!computation_) return;
+  const explain::Computation& c = *computation_;
+  const auto& head = c.heads.at(size_t(head_));
+  queryTitle_->setText(
       numbered(1, c.classifier ? tr("The hop's vector, in the query's place") : tr("The query")));
-  mQueryText->setText(ComputationText::queryText(c, mHead));
+  queryText_->setText(ComputationText::queryText(c, head_));
   // The RNN's query is a decoder state: s_{i−1} (Bahdanau) or s_i (Luong), i counted from 1.
   const int state = c.attention == "bahdanau" ? c.step : c.step + 1;
   if (c.classifier)
-    mQueryRow->setVector(QStringLiteral("w<sub>%1</sub>").arg(mHead + 1), head.v);
+    queryRow_->setVector(QStringLiteral("w<sub>%1</sub>").arg(head_ + 1), head.v);
   else
-    mQueryRow->setVector(
+    queryRow_->setVector(
         c.transformer ? QStringLiteral("q") : QStringLiteral("q = s<sub>%1</sub>").arg(state),
         head.query);
   renderKeys();
-  mOutputTitle->setText(numbered(3, ComputationText::outputTitle(c)));
-  mOutputFormula->setText(ComputationText::outputFormula(c, mHead));
-  mOutputRow->setVector(c.transformer  ? QStringLiteral("head<sub>%1</sub>").arg(mHead + 1)
-                        : c.classifier ? QStringLiteral("m<sub>%1</sub>").arg(mHead + 1)
+  outputTitle_->setText(numbered(3, ComputationText::outputTitle(c)));
+  outputFormula_->setText(ComputationText::outputFormula(c, head_));
+  outputRow_->setVector(c.transformer  ? QStringLiteral("head<sub>%1</sub>").arg(head_ + 1)
+                        : c.classifier ? QStringLiteral("m<sub>%1</sub>").arg(head_ + 1)
                                        : QStringLiteral("c<sub>i</sub>"),
                         head.output);
   renderHeads();
   renderNext();
-  mAgreement->setText(ComputationText::agreement(c));
+  agreement_->setText(ComputationText::agreement(c));
 }
 
 void ComputationView::renderKeys() {
-  const explain::Computation& c = *mComputation;
-  const auto& head = c.heads.at(size_t(mHead));
-  mKeysTitle->setText(numbered(2, tr("Scores, softmax and weights, one row per key")));
-  mKeysText->setText(ComputationText::keysText(c, mHead));
-  mScoreFormula->setText(ComputationText::scoreFormula(c, mHead, mKey));
-  mSoftmaxFormula->setText(ComputationText::softmaxFormula(c, mHead, mKey));
-  mKeyTable->setRowCount(int(head.keys.size()));
+  const explain::Computation& c = *computation_;
+  const auto& head = c.heads.at(size_t(head_));
+  keysTitle_->setText(numbered(2, tr("Scores, softmax and weights, one row per key")));
+  keysText_->setText(ComputationText::keysText(c, head_));
+  scoreFormula_->setText(ComputationText::scoreFormula(c, head_, key_));
+  softmaxFormula_->setText(ComputationText::softmaxFormula(c, head_, key_));
+  keyTable_->setRowCount(int(head.keys.size()));
   for (int j = 0; j < int(head.keys.size()); ++j) {
     const auto& k = head.keys[size_t(j)];
     std::vector<double> weighted(k.value.size());
     for (size_t i = 0; i < weighted.size(); ++i) weighted[i] = k.weight * k.value[i];
-    mKeyTable->setItem(j, 0, cell(QString::number(j + 1), Qt::AlignRight));
-    mKeyTable->setItem(j, 1, cell(plainToken(k.token)));
-    mKeyTable->setItem(j, 2, number(k.score));
-    mKeyTable->setItem(j, 3, number(k.expScore));
-    mKeyTable->setItem(j, 4, bar(k.weight));
-    mKeyTable->setItem(j, 5, cell(ComputationText::vector(weighted, kShortVector)));
+    keyTable_->setItem(j, 0, cell(QString::number(j + 1), Qt::AlignRight));
+    keyTable_->setItem(j, 1, cell(plainToken(k.token)));
+    keyTable_->setItem(j, 2, number(k.score));
+    keyTable_->setItem(j, 3, number(k.expScore));
+    keyTable_->setItem(j, 4, bar(k.weight));
+    keyTable_->setItem(j, 5, cell(ComputationText::vector(weighted, kShortVector)));
   }
-  emphasise(mKeyTable, mKey, QColor(0xff, 0xf2, 0xb3));
-  fitHeight(mKeyTable);
-  mKeyTable->setColumnWidth(4, std::max(mKeyTable->columnWidth(4), 7 * fontMetrics().height()));
+  emphasise(keyTable_, key_, QColor(0xff, 0xf2, 0xb3));
+  fitHeight(keyTable_);
+  keyTable_->setColumnWidth(4, std::max(keyTable_->columnWidth(4), 7 * fontMetrics().height()));
 }
 
 void ComputationView::renderHeads() {
-  const explain::Computation& c = *mComputation;
-  mHeadsSection->setVisible(c.transformer || c.classifier);
+  const explain::Computation& c = *computation_;
+  headsSection_->setVisible(c.transformer || c.classifier);
   if (!c.transformer && !c.classifier) return;
-  mHeadsTitle->setText(numbered(4, c.classifier ? tr("Every hop, side by side: M = AH")
+  headsTitle_->setText(numbered(4, c.classifier ? tr("Every hop, side by side: M = AH")
                                                 : tr("Every head, concatenated and projected")));
-  mHeadTable->setHorizontalHeaderItem(0,
+  headTable_->setHorizontalHeaderItem(0,
                                       new QTableWidgetItem(c.classifier ? tr("Hop") : tr("Head")));
-  mHeadTable->setRowCount(int(c.heads.size()));
+  headTable_->setRowCount(int(c.heads.size()));
   for (int h = 0; h < int(c.heads.size()); ++h) {
     const auto& keys = c.heads[size_t(h)].keys;
     const auto strongest = std::max_element(
         keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.weight < b.weight; });
-    mHeadTable->setItem(h, 0, cell(QString::number(h + 1), Qt::AlignRight));
-    mHeadTable->setItem(h, 1, cell(plainToken(strongest->token)));
-    mHeadTable->setItem(h, 2, bar(strongest->weight));
-    mHeadTable->setItem(h, 3,
+    headTable_->setItem(h, 0, cell(QString::number(h + 1), Qt::AlignRight));
+    headTable_->setItem(h, 1, cell(plainToken(strongest->token)));
+    headTable_->setItem(h, 2, bar(strongest->weight));
+    headTable_->setItem(h, 3,
                         cell(ComputationText::vector(c.heads[size_t(h)].output, kShortVector)));
   }
-  emphasise(mHeadTable, mHead, QColor(0xff, 0xf2, 0xb3));
-  fitHeight(mHeadTable);
-  mHeadTable->setColumnWidth(2, std::max(mHeadTable->columnWidth(2), 7 * fontMetrics().height()));
+  emphasise(headTable_, head_, QColor(0xff, 0xf2, 0xb3));
+  fitHeight(headTable_);
+  headTable_->setColumnWidth(2, std::max(headTable_->columnWidth(2), 7 * fontMetrics().height()));
   if (c.classifier)
-    mConcatRow->setVector(tr("M = [m<sub>1</sub>; …; m<sub>%1</sub>]").arg(c.heads.size()),
+    concatRow_->setVector(tr("M = [m<sub>1</sub>; …; m<sub>%1</sub>]").arg(c.heads.size()),
                           c.concat);
   else
-    mConcatRow->setVector(tr("[head<sub>1</sub>; …; head<sub>%1</sub>]").arg(c.heads.size()),
+    concatRow_->setVector(tr("[head<sub>1</sub>; …; head<sub>%1</sub>]").arg(c.heads.size()),
                           c.concat);
   // The classifier's hops are not projected: the MLP reads M as it is (section 5).
-  mProjectedRow->setVisible(!c.classifier);
-  mProjectedRow->setVector(tr("W<sub>o</sub>[…] + b<sub>o</sub>"), c.projected);
-  mProjectionText->setText(ComputationText::projectionFormula(c));
+  projectedRow_->setVisible(!c.classifier);
+  projectedRow_->setVector(tr("W<sub>o</sub>[…] + b<sub>o</sub>"), c.projected);
+  projectionText_->setText(ComputationText::projectionFormula(c));
 }
 
 void ComputationView::renderNext() {
-  const explain::Computation& c = *mComputation;
-  mNextTitle->setText(c.classifier
+  const explain::Computation& c = *computation_;
+  nextTitle_->setText(c.classifier
                           ? numbered(5, tr("The class distribution"))
                           : numbered(c.transformer ? 5 : 4, tr("The next-token distribution")));
-  mNextTable->setHorizontalHeaderItem(
+  nextTable_->setHorizontalHeaderItem(
       0, new QTableWidgetItem(c.classifier ? tr("Class") : tr("Next token")));
-  mNextTable->setVisible(!c.next.empty());
+  nextTable_->setVisible(!c.next.empty());
   if (c.next.empty()) {
-    mReadoutText->setText(
+    readoutText_->setText(
         tr("The encoder's output reaches every output step through the "
            "decoder's cross-attention. Choose cross-attention or the decoder's "
            "self-attention to follow one step to its next token."));
     return;
   }
-  mReadoutText->setText(ComputationText::readoutFormula(c));
-  mNextTable->setRowCount(int(c.next.size()));
+  readoutText_->setText(ComputationText::readoutFormula(c));
+  nextTable_->setRowCount(int(c.next.size()));
   int chosen = -1;
   for (int i = 0; i < int(c.next.size()); ++i) {
     const auto& t = c.next[size_t(i)];
-    mNextTable->setItem(i, 0, cell(plainToken(t.token)));
-    mNextTable->setItem(i, 1, bar(t.prob));
+    nextTable_->setItem(i, 0, cell(plainToken(t.token)));
+    nextTable_->setItem(i, 1, bar(t.prob));
     if (t.token == c.chosen) chosen = i;
   }
-  if (chosen >= 0) emphasise(mNextTable, chosen, QColor(0xfd, 0xd0, 0xa2));
-  fitHeight(mNextTable);
-  mNextTable->setColumnWidth(1, std::max(mNextTable->columnWidth(1), 10 * fontMetrics().height()));
+  if (chosen >= 0) emphasise(nextTable_, chosen, QColor(0xfd, 0xd0, 0xa2));
+  fitHeight(nextTable_);
+  nextTable_->setColumnWidth(1, std::max(nextTable_->columnWidth(1), 10 * fontMetrics().height()));
 }
 
 }  // namespace attn::ui

@@ -17,42 +17,42 @@ constexpr int kShortLength = 8;  // values shown before "…" and the last one
 
 VectorRow::VectorRow(QWidget* parent)
     : QWidget(parent),
-      mCaption(new QLabel(this)),
-      mValues(new QLabel(this)),
-      mExpand(new QToolButton(this)) {
-  mCaption->setTextFormat(Qt::RichText);
-  mValues->setWordWrap(true);
-  mValues->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  mExpand->setAutoRaise(true);
+      caption_(new QLabel(this)),
+      values_(new QLabel(this)),
+      expand_(new QToolButton(this)) {
+  caption_->setTextFormat(Qt::RichText);
+  values_->setWordWrap(true);
+  values_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  expand_->setAutoRaise(true);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(mCaption, 0, Qt::AlignTop);
-  layout->addWidget(mValues, 1);
-  layout->addWidget(mExpand, 0, Qt::AlignTop);
-  connect(mExpand, &QToolButton::clicked, this, [this] { setExpanded(!mExpanded); });
+  layout->addWidget(caption_, 0, Qt::AlignTop);
+  layout->addWidget(values_, 1);
+  layout->addWidget(expand_, 0, Qt::AlignTop);
+  connect(expand_, &QToolButton::clicked, this, [this] { setExpanded(!expanded_); });
 }
 
 void VectorRow::setVector(const QString& caption, const std::vector<double>& values) {
-  mCaption->setText(caption + QStringLiteral(" ="));
-  mData = values;
+  caption_->setText(caption + QStringLiteral(" ="));
+  data_ = values;
   render();
 }
 
 void VectorRow::setExpanded(bool expanded) {
-  mExpanded = expanded;
+  expanded_ = expanded;
   render();
 }
 
 QString VectorRow::valuesText() const {
-  return mValues->text();
+  return values_->text();
 }
 
 void VectorRow::render() {
-  const bool longer = int(mData.size()) > kShortLength + 1;
-  mValues->setText(ComputationText::vector(mData, mExpanded ? -1 : kShortLength));
-  mExpand->setVisible(longer);
-  mExpand->setText(mExpanded ? tr("fewer") : tr("all %1 values").arg(mData.size()));
-  mExpand->setToolTip(mExpanded ? tr("Show the first values only")
+  const bool longer = int(data_.size()) > kShortLength + 1;
+  values_->setText(ComputationText::vector(data_, expanded_ ? -1 : kShortLength));
+  expand_->setVisible(longer);
+  expand_->setText(expanded_ ? tr("fewer") : tr("all %1 values").arg(data_.size()));
+  expand_->setToolTip(expanded_ ? tr("Show the first values only")
                                 : tr("Show every value of this vector"));
   // The wrapped text's height changed but not the row's size hint, and Qt passes on only the
   // latter: ask the parent layout to measure the row again.

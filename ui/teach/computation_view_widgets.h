@@ -21,19 +21,19 @@ class VectorRow : public QWidget {
 
   // `caption` is rich text ("q = s<sub>2</sub>"); values are shown shortened until expanded.
   void setVector(const QString& caption, const std::vector<double>& values);
-  bool isExpanded() const { return mExpanded; }
+  bool isExpanded() const { return expanded_; }
   void setExpanded(bool expanded);
   QString valuesText() const;  // what is on screen, for tests
-  QToolButton* expandButton() const { return mExpand; }
+  QToolButton* expandButton() const { return expand_; }
 
  private:
   void render();
 
-  QLabel* mCaption;
-  QLabel* mValues;
-  QToolButton* mExpand;
-  std::vector<double> mData;
-  bool mExpanded = false;
+  QLabel* caption_;
+  QLabel* values_;
+  QToolButton* expand_;
+  std::vector<double> data_;
+  bool expanded_ = false;
 };
 
 // Paints the cell's Qt::UserRole value (0..1) as a bar behind the cell's text, over the item's

@@ -39,7 +39,7 @@ HeadAblationTable::HeadAblationTable(QWidget* parent) : QTableWidget(parent) {
 void HeadAblationTable::setMaps(const std::vector<MapShape>& maps) {
   const QSignalBlocker block(this);
   clear();
-  mRows.clear();
+  rows_.clear();
   int heads = 0;
   for (const MapShape& m : maps) heads = std::max(heads, m.heads);
   setColumnCount(heads);
@@ -49,11 +49,11 @@ void HeadAblationTable::setMaps(const std::vector<MapShape>& maps) {
   QStringList rows;
   for (const MapShape& m : maps)
     for (int l = 0; l < m.layers; ++l) {
-      mRows.emplace_back(m.kind, l);
+      rows_.emplace_back(m.kind, l);
       rows << (m.layers > 1 ? tr("%1, layer %2").arg(mapShortLabel(m.kind)).arg(l + 1)
                             : mapShortLabel(m.kind));
     }
-  setRowCount(static_cast<int>(mRows.size()));
+  setRowCount(static_cast<int>(rows_.size()));
   setVerticalHeaderLabels(rows);
   int r = 0;
   for (const MapShape& m : maps)
@@ -82,14 +82,14 @@ std::vector<HeadAblation> HeadAblationTable::ablations() const {
       const QTableWidgetItem* it = item(r, h);
       if (it && (it->flags() & Qt::ItemIsUserCheckable) && it->checkState() == Qt::Checked)
         out.push_back(
-            {mRows[static_cast<size_t>(r)].first, mRows[static_cast<size_t>(r)].second, h});
+            {rows_[static_cast<size_t>(r)].first, rows_[static_cast<size_t>(r)].second, h});
     }
   return out;
 }
 
 void HeadAblationTable::setAblated(MapKind map, int layer, int head, bool ablated) {
-  for (size_t r = 0; r < mRows.size(); ++r)
-    if (mRows[r].first == map && mRows[r].second == layer) {
+  for (size_t r = 0; r < rows_.size(); ++r)
+    if (rows_[r].first == map && rows_[r].second == layer) {
       QTableWidgetItem* it = item(static_cast<int>(r), head);
       if (it && (it->flags() & Qt::ItemIsUserCheckable))
         it->setCheckState(ablated ? Qt::Checked : Qt::Unchecked);

@@ -30,7 +30,7 @@ class HeadAblationTable : public QTableWidget {
   void ablationsChanged();
 
  private:
-  std::vector<std::pair<MapKind, int>> mRows;  // (map, layer) of each row
+  std::vector<std::pair<MapKind, int>> rows_;  // (map, layer) of each row
 };
 
 }  // namespace attn::ui

@@ -62,11 +62,11 @@ class InterventionPanel : public QWidget {
 
   Intervention intervention() const;  // the edits plus the checked heads
   std::string sentence() const;       // the source of the trace on screen, as typed
-  InterventionResults* results() const { return mResults; }
-  RowEditor* rowEditor() const { return mRowEditor; }
-  HeadAblationTable* headTable() const { return mHeads; }
-  QListWidget* editList() const { return mEditList; }
-  QComboBox* forceBox() const { return mForceBox; }
+  InterventionResults* results() const { return results_; }
+  RowEditor* rowEditor() const { return rowEditor_; }
+  HeadAblationTable* headTable() const { return heads_; }
+  QListWidget* editList() const { return editList_; }
+  QComboBox* forceBox() const { return forceBox_; }
   bool isBusy() const;
 
  signals:
@@ -84,35 +84,35 @@ class InterventionPanel : public QWidget {
   QString describe(const RowEdit& e) const;
   QString describe(const ForcedToken& f) const;
 
-  Session* mSession;
-  InterventionRunner* mRunner;
-  std::shared_ptr<const Trace> mBaseline;  // the trace the edits refer to
-  std::shared_ptr<const Model> mModel;     // the model that made it
-  std::vector<RowEdit> mRows;
-  std::vector<ForcedToken> mForced;
+  Session* session_;
+  InterventionRunner* runner_;
+  std::shared_ptr<const Trace> baseline_;  // the trace the edits refer to
+  std::shared_ptr<const Model> model_;     // the model that made it
+  std::vector<RowEdit> rows_;
+  std::vector<ForcedToken> forced_;
   // The edits before each change, for Undo (Reset is undone too; head ablations are not).
-  std::vector<std::pair<std::vector<RowEdit>, std::vector<ForcedToken>>> mUndoStack;
-  int mLayer = 0;
-  int mHead = -1;
+  std::vector<std::pair<std::vector<RowEdit>, std::vector<ForcedToken>>> undoStack_;
+  int layer_ = 0;
+  int head_ = -1;
 
-  QLabel* mNote;
-  QFormLayout* mStepForm = nullptr;
-  QSpinBox* mStep;
-  QLabel* mStepToken;
-  QLabel* mTargetLabel;
-  QComboBox* mMapBox;
-  QComboBox* mLayerBox;
-  QComboBox* mHeadBox;
-  RowEditor* mRowEditor;
-  QComboBox* mKeyBox;
-  QComboBox* mForceBox;
-  HeadAblationTable* mHeads;
-  QListWidget* mEditList;
-  QPushButton* mDecode;
-  QPushButton* mUndo;
-  QPushButton* mReset;
-  InterventionResults* mResults;
-  QWidget* mControls;
+  QLabel* note_;
+  QFormLayout* stepForm_ = nullptr;
+  QSpinBox* step_;
+  QLabel* stepToken_;
+  QLabel* targetLabel_;
+  QComboBox* mapBox_;
+  QComboBox* layerBox_;
+  QComboBox* headBox_;
+  RowEditor* rowEditor_;
+  QComboBox* keyBox_;
+  QComboBox* forceBox_;
+  HeadAblationTable* heads_;
+  QListWidget* editList_;
+  QPushButton* decode_;
+  QPushButton* undo_;
+  QPushButton* reset_;
+  InterventionResults* results_;
+  QWidget* controls_;
 };
 
 }  // namespace attn::ui

@@ -40,14 +40,14 @@ class InterventionResults : public QWidget {
   void setMap(MapKind map, int layer, int head);
   void setSelectedStep(int step);
 
-  const InterventionComparison& comparison() const { return mComparison; }
-  bool hasRun() const { return mRun != nullptr; }
+  const InterventionComparison& comparison() const { return comparison_; }
+  bool hasRun() const { return run_ != nullptr; }
   QString summaryText() const;
   QString outputsHtml() const;
-  HeatmapView* beforeMap() const { return mBefore; }
-  HeatmapView* afterMap() const { return mAfter; }
-  HeatmapView* differenceMap() const { return mDifference; }
-  QTableWidget* logProbTable() const { return mLogProbs; }
+  HeatmapView* beforeMap() const { return before_; }
+  HeatmapView* afterMap() const { return after_; }
+  HeatmapView* differenceMap() const { return difference_; }
+  QTableWidget* logProbTable() const { return logProbs_; }
 
  signals:
   void stepPicked(int step);
@@ -58,20 +58,20 @@ class InterventionResults : public QWidget {
   void refreshMaps();
   QString mapTitle() const;
 
-  std::shared_ptr<const Trace> mBaseline;
-  std::shared_ptr<const InterventionRun> mRun;
-  InterventionComparison mComparison;
-  MapKind mMap = MapKind::Cross;
-  int mLayer = 0;
-  int mHead = -1;
-  QLabel* mSummary;
-  QLabel* mOutputs;
-  QLabel* mMapLabel;  // which map, layer and head the three heatmaps show
-  QLabel* mHover;     // the cell under the pointer, in any of the three
-  QTableWidget* mLogProbs;
-  HeatmapView* mBefore;
-  HeatmapView* mAfter;
-  HeatmapView* mDifference;
+  std::shared_ptr<const Trace> baseline_;
+  std::shared_ptr<const InterventionRun> run_;
+  InterventionComparison comparison_;
+  MapKind map_ = MapKind::Cross;
+  int layer_ = 0;
+  int head_ = -1;
+  QLabel* summary_;
+  QLabel* outputs_;
+  QLabel* mapLabel_;  // which map, layer and head the three heatmaps show
+  QLabel* hover_;     // the cell under the pointer, in any of the three
+  QTableWidget* logProbs_;
+  HeatmapView* before_;
+  HeatmapView* after_;
+  HeatmapView* difference_;
 };
 
 }  // namespace attn::ui

@@ -10,25 +10,25 @@ namespace attn::ui {
 
 LayerHeadPicker::LayerHeadPicker(const QString& caption, QWidget* parent)
     : QWidget(parent),
-      mCaption(new QLabel(caption, this)),
-      mLayerLabel(new QLabel(tr("layer"), this)),
-      mLayerBox(new QComboBox(this)),
-      mHeadLabel(new QLabel(tr("head"), this)),
-      mHeadBox(new QComboBox(this)) {
-  for (QComboBox* box : {mLayerBox, mHeadBox})
+      caption_(new QLabel(caption, this)),
+      layerLabel_(new QLabel(tr("layer"), this)),
+      layerBox_(new QComboBox(this)),
+      headLabel_(new QLabel(tr("head"), this)),
+      headBox_(new QComboBox(this)) {
+  for (QComboBox* box : {layerBox_, headBox_})
     box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-  mLayerBox->setToolTip(tr("Deeper layers attend to what earlier layers computed"));
-  mHeadBox->setToolTip(tr("Each head learns its own relations; the mean shows them together"));
+  layerBox_->setToolTip(tr("Deeper layers attend to what earlier layers computed"));
+  headBox_->setToolTip(tr("Each head learns its own relations; the mean shows them together"));
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(mCaption);
-  layout->addWidget(mLayerLabel);
-  layout->addWidget(mLayerBox);
-  layout->addWidget(mHeadLabel);
-  layout->addWidget(mHeadBox);
-  for (QComboBox* box : {mLayerBox, mHeadBox})
+  layout->addWidget(caption_);
+  layout->addWidget(layerLabel_);
+  layout->addWidget(layerBox_);
+  layout->addWidget(headLabel_);
+  layout->addWidget(headBox_);
+  for (QComboBox* box : {layerBox_, headBox_})
     connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-      if (!mRebuilding) emit changed();
+      if (!rebuilding_) emit changed();
     });
   setMap(nullptr, false);
 }
@@ -36,43 +36,43 @@ LayerHeadPicker::LayerHeadPicker(const QString& caption, QWidget* parent)
 void LayerHeadPicker::setMap(const AttentionMap* map, bool hops) {
   const int oldLayer = layer();
   const int oldHead = head();
-  mRebuilding = true;
-  mLayerBox->clear();
-  mHeadBox->clear();
+  rebuilding_ = true;
+  layerBox_->clear();
+  headBox_->clear();
   const int layers = map ? (hops ? 1 : map->layers) : 0;
   const int heads = map ? map->heads : 0;
-  for (int l = 0; l < layers; ++l) mLayerBox->addItem(tr("%1 of %2").arg(l + 1).arg(layers), l);
+  for (int l = 0; l < layers; ++l) layerBox_->addItem(tr("%1 of %2").arg(l + 1).arg(layers), l);
   if (heads > 1)
-    mHeadBox->addItem(hops ? tr("all %1 hops").arg(heads) : tr("mean of %1").arg(heads), -1);
+    headBox_->addItem(hops ? tr("all %1 hops").arg(heads) : tr("mean of %1").arg(heads), -1);
   for (int h = 0; h < heads; ++h)
-    mHeadBox->addItem(hops ? tr("hop %1").arg(h + 1) : tr("%1").arg(h + 1), h);
-  const int keepLayer = mLayerBox->findData(oldLayer);
-  mLayerBox->setCurrentIndex(keepLayer >= 0 ? keepLayer : layers - 1);
-  const int keepHead = mHeadBox->findData(oldHead);
-  mHeadBox->setCurrentIndex(keepHead >= 0 ? keepHead : 0);
-  mLayerLabel->setVisible(layers > 1);
-  mLayerBox->setVisible(layers > 1);
-  mHeadLabel->setVisible(heads > 1);
-  mHeadBox->setVisible(heads > 1);
-  mCaption->setVisible(layers > 1 || heads > 1);
-  mRebuilding = false;
+    headBox_->addItem(hops ? tr("hop %1").arg(h + 1) : tr("%1").arg(h + 1), h);
+  const int keepLayer = layerBox_->findData(oldLayer);
+  layerBox_->setCurrentIndex(keepLayer >= 0 ? keepLayer : layers - 1);
+  const int keepHead = headBox_->findData(oldHead);
+  headBox_->setCurrentIndex(keepHead >= 0 ? keepHead : 0);
+  layerLabel_->setVisible(layers > 1);
+  layerBox_->setVisible(layers > 1);
+  headLabel_->setVisible(heads > 1);
+  headBox_->setVisible(heads > 1);
+  caption_->setVisible(layers > 1 || heads > 1);
+  rebuilding_ = false;
 }
 
 int LayerHeadPicker::layer() const {
-  return mLayerBox->count() ? mLayerBox->currentData().toInt() : -1;
+  return layerBox_->count() ? layerBox_->currentData().toInt() : -1;
 }
 
 int LayerHeadPicker::head() const {
-  return mHeadBox->count() ? mHeadBox->currentData().toInt() : -1;
+  return headBox_->count() ? headBox_->currentData().toInt() : -1;
 }
 
 void LayerHeadPicker::select(int layer, int head) {
-  const int l = mLayerBox->findData(layer);
-  const int h = mHeadBox->findData(head);
-  mRebuilding = true;
-  if (l >= 0) mLayerBox->setCurrentIndex(l);
-  if (h >= 0) mHeadBox->setCurrentIndex(h);
-  mRebuilding = false;
+  const int l = layerBox_->findData(layer);
+  const int h = headBox_->findData(head);
+  rebuilding_ = true;
+  if (l >= 0) layerBox_->setCurrentIndex(l);
+  if (h >= 0) headBox_->setCurrentIndex(h);
+  rebuilding_ = false;
   emit changed();
 }
 

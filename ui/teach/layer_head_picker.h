@@ -26,19 +26,19 @@ class LayerHeadPicker : public QWidget {
   int head() const;   // -1: the mean over heads (or every hop)
   void select(int layer, int head);
 
-  QComboBox* layerBox() const { return mLayerBox; }
-  QComboBox* headBox() const { return mHeadBox; }
+  QComboBox* layerBox() const { return layerBox_; }
+  QComboBox* headBox() const { return headBox_; }
 
  signals:
   void changed();
 
  private:
-  QLabel* mCaption;
-  QLabel* mLayerLabel;
-  QComboBox* mLayerBox;
-  QLabel* mHeadLabel;
-  QComboBox* mHeadBox;
-  bool mRebuilding = false;
+  QLabel* caption_;
+  QLabel* layerLabel_;
+  QComboBox* layerBox_;
+  QLabel* headLabel_;
+  QComboBox* headBox_;
+  bool rebuilding_ = false;
 };
 
 }  // namespace attn::ui

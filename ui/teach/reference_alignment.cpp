@@ -20,17 +20,17 @@ QString percent(double x) {
 }  // namespace
 
 void ReferenceDocument::set(const ReferenceAlignment& reference, const QString& description) {
-  mReference = reference;
-  mDescription = description;
-  mHas = true;
+  reference_ = reference;
+  description_ = description;
+  has_ = true;
   emit changed();
 }
 
 void ReferenceDocument::clear() {
-  if (!mHas) return;
-  mReference = {};
-  mDescription.clear();
-  mHas = false;
+  if (!has_) return;
+  reference_ = {};
+  description_.clear();
+  has_ = false;
   emit changed();
 }
 

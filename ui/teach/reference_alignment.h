@@ -17,10 +17,10 @@ class ReferenceDocument : public QObject {
  public:
   using QObject::QObject;
 
-  bool hasReference() const { return mHas; }
-  const ReferenceAlignment& reference() const { return mReference; }
-  QString description() const { return mDescription; }  // "gold.align, line 3", "typed"
-  QString text() const { return QString::fromStdString(formatAlignment(mReference)); }
+  bool hasReference() const { return has_; }
+  const ReferenceAlignment& reference() const { return reference_; }
+  QString description() const { return description_; }  // "gold.align, line 3", "typed"
+  QString text() const { return QString::fromStdString(formatAlignment(reference_)); }
 
   void set(const ReferenceAlignment& reference, const QString& description);
   void clear();
@@ -29,9 +29,9 @@ class ReferenceDocument : public QObject {
   void changed();
 
  private:
-  ReferenceAlignment mReference;
-  QString mDescription;
-  bool mHas = false;
+  ReferenceAlignment reference_;
+  QString description_;
+  bool has_ = false;
 };
 
 // How a map scores against a reference. `scored` is false when the map is not cross-attention

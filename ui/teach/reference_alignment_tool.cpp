@@ -28,33 +28,33 @@ const char* const kFormatHelp = QT_TRANSLATE_NOOP(
 ReferenceAlignmentTool::ReferenceAlignmentTool(QWidget* window, TraceDocument* trace,
                                                HeatmapView* heatmap, ReferenceDocument* reference)
     : QObject(window),
-      mWindow(window),
-      mTrace(trace),
-      mHeatmap(heatmap),
-      mReference(reference),
-      mOverlay(new ReferenceOverlay(heatmap)),
-      mLoad(new QAction(tr("Load reference &alignment…"), this)),
-      mType(new QAction(tr("T&ype reference alignment…"), this)),
-      mClear(new QAction(tr("Clear reference alignment"), this)),
-      mLabel(new QLabel(window)) {
-  mLoad->setObjectName(QStringLiteral("actionLoadReference"));
-  mType->setObjectName(QStringLiteral("actionTypeReference"));
-  mClear->setObjectName(QStringLiteral("actionClearReference"));
-  mLoad->setStatusTip(tr("Score the attention against an alignment made by people (AER)"));
-  mLabel->setObjectName(QStringLiteral("referenceNote"));
-  mLabel->setVisible(false);
-  connect(mLoad, &QAction::triggered, this, &ReferenceAlignmentTool::loadInteractively);
-  connect(mType, &QAction::triggered, this, &ReferenceAlignmentTool::typeInteractively);
-  connect(mClear, &QAction::triggered, mReference, &ReferenceDocument::clear);
+      window_(window),
+      trace_(trace),
+      heatmap_(heatmap),
+      reference_(reference),
+      overlay_(new ReferenceOverlay(heatmap)),
+      load_(new QAction(tr("Load reference &alignment…"), this)),
+      type_(new QAction(tr("T&ype reference alignment…"), this)),
+      clear_(new QAction(tr("Clear reference alignment"), this)),
+      label_(new QLabel(window)) {
+  load_->setObjectName(QStringLiteral("actionLoadReference"));
+  type_->setObjectName(QStringLiteral("actionTypeReference"));
+  clear_->setObjectName(QStringLiteral("actionClearReference"));
+  load_->setStatusTip(tr("Score the attention against an alignment made by people (AER)"));
+  label_->setObjectName(QStringLiteral("referenceNote"));
+  label_->setVisible(false);
+  connect(load_, &QAction::triggered, this, &ReferenceAlignmentTool::loadInteractively);
+  connect(type_, &QAction::triggered, this, &ReferenceAlignmentTool::typeInteractively);
+  connect(clear_, &QAction::triggered, reference_, &ReferenceDocument::clear);
   // After the alignment view has drawn the new matrix (it connected first).
-  connect(mTrace, &TraceDocument::mapChanged, this, &ReferenceAlignmentTool::refresh);
-  connect(mTrace, &TraceDocument::traceChanged, this, &ReferenceAlignmentTool::refresh);
-  connect(mReference, &ReferenceDocument::changed, this, &ReferenceAlignmentTool::refresh);
+  connect(trace_, &TraceDocument::mapChanged, this, &ReferenceAlignmentTool::refresh);
+  connect(trace_, &TraceDocument::traceChanged, this, &ReferenceAlignmentTool::refresh);
+  connect(reference_, &ReferenceDocument::changed, this, &ReferenceAlignmentTool::refresh);
   refresh();
 }
 
 QString ReferenceAlignmentTool::fail(const QString& problem) {
-  showError(mWindow, {tr("Reference alignment"), problem, tr(kFormatHelp)});
+  showError(window_, {tr("Reference alignment"), problem, tr(kFormatHelp)});
   return problem;
 }
 
@@ -70,7 +70,7 @@ QString ReferenceAlignmentTool::loadFile(const QString& path, int line) {
   if (line == 0 && lines.size() == 1) line = 1;
   if (line == 0) {
     bool ok = false;
-    line = QInputDialog::getInt(mWindow, tr("Reference alignment"),
+    line = QInputDialog::getInt(window_, tr("Reference alignment"),
                                 tr("'%1' holds %2 sentence pairs. Which line goes with the "
                                    "sentence on screen?")
                                     .arg(name)
@@ -81,22 +81,22 @@ QString ReferenceAlignmentTool::loadFile(const QString& path, int line) {
   if (line < 1 || line > int(lines.size()))
     return fail(
         tr("'%1' has %2 lines; there is no line %3.").arg(name).arg(lines.size()).arg(line));
-  mReference->set(lines[size_t(line - 1)], tr("%1, line %2").arg(name).arg(line));
-  return mReport.scored || !mTrace->hasTrace() ? QString() : fail(mReport.problem);
+  reference_->set(lines[size_t(line - 1)], tr("%1, line %2").arg(name).arg(line));
+  return report_.scored || !trace_->hasTrace() ? QString() : fail(report_.problem);
 }
 
 QString ReferenceAlignmentTool::setText(const QString& text) {
   try {
-    mReference->set(parseAlignmentLine(text.toStdString()), tr("typed"));
+    reference_->set(parseAlignmentLine(text.toStdString()), tr("typed"));
   } catch (const std::exception& e) {
     return fail(QString::fromUtf8(e.what()));
   }
-  return mReport.scored || !mTrace->hasTrace() ? QString() : fail(mReport.problem);
+  return report_.scored || !trace_->hasTrace() ? QString() : fail(report_.problem);
 }
 
 void ReferenceAlignmentTool::loadInteractively() {
   const QString path =
-      QFileDialog::getOpenFileName(mWindow, tr("Load reference alignment"), QString(),
+      QFileDialog::getOpenFileName(window_, tr("Load reference alignment"), QString(),
                                    tr("Alignments (*.align *.txt *.wa *.a);;All files (*)"));
   if (!path.isEmpty()) loadFile(path);
 }
@@ -104,42 +104,42 @@ void ReferenceAlignmentTool::loadInteractively() {
 void ReferenceAlignmentTool::typeInteractively() {
   bool ok = false;
   const QString text = QInputDialog::getText(
-      mWindow, tr("Type reference alignment"),
+      window_, tr("Type reference alignment"),
       tr("Links for the sentence on screen, e.g. 0-0 1-1 3-2 2-3 4?4.\n%1").arg(tr(kFormatHelp)),
-      QLineEdit::Normal, mReference->hasReference() ? mReference->text() : QString(), &ok);
+      QLineEdit::Normal, reference_->hasReference() ? reference_->text() : QString(), &ok);
   if (ok) setText(text);
 }
 
 void ReferenceAlignmentTool::followColourMap() {
-  mOverlay->followColourMap();
+  overlay_->followColourMap();
 }
 
 void ReferenceAlignmentTool::refresh() {
-  mReport = {};
-  mClear->setEnabled(mReference->hasReference());
-  if (!mReference->hasReference() || !mTrace->hasTrace()) {
-    mOverlay->clear();
-    mLabel->setVisible(mReference->hasReference());
-    mLabel->setText(tr("Reference: %1").arg(mReference->description()));
+  report_ = {};
+  clear_->setEnabled(reference_->hasReference());
+  if (!reference_->hasReference() || !trace_->hasTrace()) {
+    overlay_->clear();
+    label_->setVisible(reference_->hasReference());
+    label_->setText(tr("Reference: %1").arg(reference_->description()));
     return;
   }
   try {
     const LabelledMatrix m =
-        selectMatrix(*mTrace->trace(), {mTrace->mapKind(), mTrace->layer(), mTrace->head()});
-    mReport = reportAlignment(m, mTrace->mapKind(), mReference->reference());
+        selectMatrix(*trace_->trace(), {trace_->mapKind(), trace_->layer(), trace_->head()});
+    report_ = reportAlignment(m, trace_->mapKind(), reference_->reference());
   } catch (const std::exception& e) {
-    mReport.problem = QString::fromUtf8(e.what());
+    report_.problem = QString::fromUtf8(e.what());
   }
-  if (mReport.scored) {
-    mOverlay->show(mReference->reference());
+  if (report_.scored) {
+    overlay_->show(reference_->reference());
   } else {
-    mOverlay->clear();
+    overlay_->clear();
   }
-  mLabel->setVisible(true);
-  mLabel->setText(mReport.scored ? mReport.summary() : tr("Reference: not scored"));
-  mLabel->setToolTip(
+  label_->setVisible(true);
+  label_->setText(report_.scored ? report_.summary() : tr("Reference: not scored"));
+  label_->setToolTip(
       tr("Reference alignment: %1\n%2")
-          .arg(mReference->description(), mReport.scored ? mReport.details() : mReport.problem));
+          .arg(reference_->description(), report_.scored ? report_.details() : report_.problem));
 }
 
 }  // namespace attn::ui

@@ -26,12 +26,12 @@ class ReferenceAlignmentTool : public QObject {
   ReferenceAlignmentTool(QWidget* window, TraceDocument* trace, HeatmapView* heatmap,
                          ReferenceDocument* reference);
 
-  QAction* loadAction() const { return mLoad; }
-  QAction* typeAction() const { return mType; }
-  QAction* clearAction() const { return mClear; }
-  QLabel* statusLabel() const { return mLabel; }  // for the status bar
-  ReferenceOverlay* overlay() const { return mOverlay; }
-  const AlignmentReport& report() const { return mReport; }
+  QAction* loadAction() const { return load_; }
+  QAction* typeAction() const { return type_; }
+  QAction* clearAction() const { return clear_; }
+  QLabel* statusLabel() const { return label_; }  // for the status bar
+  ReferenceOverlay* overlay() const { return overlay_; }
+  const AlignmentReport& report() const { return report_; }
 
   // Dialog-free variants (tests, the dialogs' second half). `line` is 1-based; 0 asks which line
   // when the file has several. Each returns an empty string or the problem, also shown.
@@ -45,16 +45,16 @@ class ReferenceAlignmentTool : public QObject {
   void typeInteractively();
   QString fail(const QString& problem);
 
-  QWidget* mWindow;
-  TraceDocument* mTrace;
-  HeatmapView* mHeatmap;
-  ReferenceDocument* mReference;
-  ReferenceOverlay* mOverlay;
-  QAction* mLoad;
-  QAction* mType;
-  QAction* mClear;
-  QLabel* mLabel;
-  AlignmentReport mReport;
+  QWidget* window_;
+  TraceDocument* trace_;
+  HeatmapView* heatmap_;
+  ReferenceDocument* reference_;
+  ReferenceOverlay* overlay_;
+  QAction* load_;
+  QAction* type_;
+  QAction* clear_;
+  QLabel* label_;
+  AlignmentReport report_;
 };
 
 }  // namespace attn::ui

@@ -17,29 +17,29 @@ QPen markPen(ColourMap map) {
 
 }  // namespace
 
-ReferenceOverlay::ReferenceOverlay(HeatmapView* view) : QObject(view), mView(view) {}
+ReferenceOverlay::ReferenceOverlay(HeatmapView* view) : QObject(view), view_(view) {}
 
 void ReferenceOverlay::clear() {
-  QCustomPlot* plot = mView->plot();
-  for (QCPAbstractItem* item : mItems) plot->removeItem(item);
-  mItems.clear();
-  mSure = mPossible = 0;
+  QCustomPlot* plot = view_->plot();
+  for (QCPAbstractItem* item : items_) plot->removeItem(item);
+  items_.clear();
+  sure_ = possible_ = 0;
   plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ReferenceOverlay::show(const ReferenceAlignment& reference) {
   clear();
-  QCustomPlot* plot = mView->plot();
-  const QPen pen = markPen(mView->colourMap());
+  QCustomPlot* plot = view_->plot();
+  const QPen pen = markPen(view_->colourMap());
   auto place = [&](QCPItemPosition* topLeft, QCPItemPosition* bottomRight, const AlignmentLink& l,
                    double half) {
     for (QCPItemPosition* p : {topLeft, bottomRight})
-      p->setAxes(mView->sourceAxis(), mView->outputAxis());
+      p->setAxes(view_->sourceAxis(), view_->outputAxis());
     topLeft->setCoords(l.source - half, l.target - half);
     bottomRight->setCoords(l.source + half, l.target + half);
   };
   auto fits = [this](const AlignmentLink& l) {
-    return l.source < mView->cols() && l.target < mView->rows();
+    return l.source < view_->cols() && l.target < view_->rows();
   };
   for (const AlignmentLink& l : reference.possible) {
     if (!fits(l)) continue;
@@ -48,31 +48,31 @@ void ReferenceOverlay::show(const ReferenceAlignment& reference) {
       place(square->topLeft, square->bottomRight, l, kSquareHalf);
       square->setPen(pen);
       square->setSelectable(false);
-      mItems << square;
-      ++mSure;
+      items_ << square;
+      ++sure_;
     } else {
       auto* circle = new QCPItemEllipse(plot);
       place(circle->topLeft, circle->bottomRight, l, kCircleHalf);
       circle->setPen(pen);
       circle->setBrush(QBrush(pen.color()));
       circle->setSelectable(false);
-      mItems << circle;
-      ++mPossible;
+      items_ << circle;
+      ++possible_;
     }
   }
   plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ReferenceOverlay::followColourMap() {
-  const QPen pen = markPen(mView->colourMap());
-  for (QCPAbstractItem* item : mItems) {
+  const QPen pen = markPen(view_->colourMap());
+  for (QCPAbstractItem* item : items_) {
     if (auto* rect = qobject_cast<QCPItemRect*>(item)) rect->setPen(pen);
     if (auto* circle = qobject_cast<QCPItemEllipse*>(item)) {
       circle->setPen(pen);
       circle->setBrush(QBrush(pen.color()));
     }
   }
-  mView->plot()->replot(QCustomPlot::rpQueuedReplot);
+  view_->plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 }  // namespace attn::ui

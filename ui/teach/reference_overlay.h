@@ -25,16 +25,16 @@ class ReferenceOverlay : public QObject {
   // tokens. Links outside the matrix are left out (the caller says why).
   void show(const ReferenceAlignment& reference);
   void clear();
-  int sureMarks() const { return mSure; }
-  int possibleMarks() const { return mPossible; }
+  int sureMarks() const { return sure_; }
+  int possibleMarks() const { return possible_; }
   // White on the dark-to-light maps, red on Greys (whose low end is white), like the row marker.
   void followColourMap();
 
  private:
-  HeatmapView* mView;
-  QList<QCPAbstractItem*> mItems;
-  int mSure = 0;
-  int mPossible = 0;
+  HeatmapView* view_;
+  QList<QCPAbstractItem*> items_;
+  int sure_ = 0;
+  int possible_ = 0;
 };
 
 }  // namespace attn::ui

@@ -28,12 +28,12 @@ class RolloutView : public QWidget {
   explicit RolloutView(TraceDocument* document, const Settings* settings = nullptr,
                        QWidget* parent = nullptr);
 
-  HeatmapView* rawHeatmap() const { return mRaw; }
-  HeatmapView* rolloutHeatmap() const { return mRollout; }
-  QComboBox* mapBox() const { return mMapBox; }
-  QComboBox* layerBox() const { return mLayerBox; }
-  QComboBox* headBox() const { return mHeadBox; }
-  QLabel* noteLabel() const { return mNote; }
+  HeatmapView* rawHeatmap() const { return raw_; }
+  HeatmapView* rolloutHeatmap() const { return rollout_; }
+  QComboBox* mapBox() const { return mapBox_; }
+  QComboBox* layerBox() const { return layerBox_; }
+  QComboBox* headBox() const { return headBox_; }
+  QLabel* noteLabel() const { return note_; }
   bool isShowingRollout() const;  // false while the view explains why there is none
   void setColourMap(ColourMap map);
 
@@ -43,17 +43,17 @@ class RolloutView : public QWidget {
   void followStep(int step);
   MapKind mapKind() const;  // of the map box's current item
 
-  TraceDocument* mDocument;
-  QStackedWidget* mStack;
-  QLabel* mEmpty;
-  QComboBox* mMapBox;
-  QComboBox* mLayerBox;
-  QComboBox* mHeadBox;
-  HeatmapView* mRaw;
-  HeatmapView* mRollout;
-  QLabel* mNote;
-  bool mRowsAreSteps = false;
-  bool mRebuilding = false;
+  TraceDocument* document_;
+  QStackedWidget* stack_;
+  QLabel* empty_;
+  QComboBox* mapBox_;
+  QComboBox* layerBox_;
+  QComboBox* headBox_;
+  HeatmapView* raw_;
+  HeatmapView* rollout_;
+  QLabel* note_;
+  bool rowsAreSteps_ = false;
+  bool rebuilding_ = false;
 };
 
 }  // namespace attn::ui

@@ -13,45 +13,45 @@ namespace attn::ui {
 
 RowEditor::RowEditor(QWidget* parent)
     : QWidget(parent),
-      mTable(new QTableWidget(0, 2, this)),
-      mRenormalise(new QCheckBox(tr("Divide by the sum (renormalise)"), this)),
-      mSum(new QLabel(this)) {
-  mTable->setObjectName(QStringLiteral("rowEditorTable"));
-  mTable->setHorizontalHeaderLabels({tr("source token"), tr("weight")});
-  mTable->verticalHeader()->setVisible(false);
-  mTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-  mTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-  mTable->setSelectionMode(QAbstractItemView::NoSelection);
-  mTable->setMinimumHeight(120);
-  mRenormalise->setObjectName(QStringLiteral("renormaliseBox"));
-  mRenormalise->setChecked(true);
-  mRenormalise->setToolTip(
+      table_(new QTableWidget(0, 2, this)),
+      renormalise_(new QCheckBox(tr("Divide by the sum (renormalise)"), this)),
+      sum_(new QLabel(this)) {
+  table_->setObjectName(QStringLiteral("rowEditorTable"));
+  table_->setHorizontalHeaderLabels({tr("source token"), tr("weight")});
+  table_->verticalHeader()->setVisible(false);
+  table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  table_->setSelectionMode(QAbstractItemView::NoSelection);
+  table_->setMinimumHeight(120);
+  renormalise_->setObjectName(QStringLiteral("renormaliseBox"));
+  renormalise_->setChecked(true);
+  renormalise_->setToolTip(
       tr("On: the weights are divided by their sum, so the row is a distribution again. Off: "
          "they are used as typed, and a row that does not sum to 1 scales what the model "
          "reads."));
-  mSum->setObjectName(QStringLiteral("rowEditorSum"));
-  mSum->setWordWrap(true);  // unwrapped, its longest text would set the column's width
+  sum_->setObjectName(QStringLiteral("rowEditorSum"));
+  sum_->setWordWrap(true);  // unwrapped, its longest text would set the column's width
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(mTable, 1);
-  layout->addWidget(mSum);
-  layout->addWidget(mRenormalise);
-  connect(mRenormalise, &QCheckBox::toggled, this, [this] {
+  layout->addWidget(table_, 1);
+  layout->addWidget(sum_);
+  layout->addWidget(renormalise_);
+  connect(renormalise_, &QCheckBox::toggled, this, [this] {
     refreshSum();
     emit edited();
   });
 }
 
 void RowEditor::setRow(const QStringList& tokens, const std::vector<float>& weights) {
-  mTable->setRowCount(0);
-  mBoxes.clear();
+  table_->setRowCount(0);
+  boxes_.clear();
   const QStringList labels = displayLabels(tokens);
-  mTable->setRowCount(static_cast<int>(labels.size()));
+  table_->setRowCount(static_cast<int>(labels.size()));
   for (int k = 0; k < labels.size(); ++k) {
     auto* token = new QTableWidgetItem(labels[k]);
     token->setFlags(Qt::ItemIsEnabled);
-    mTable->setItem(k, 0, token);
-    auto* box = new QDoubleSpinBox(mTable);
+    table_->setItem(k, 0, token);
+    auto* box = new QDoubleSpinBox(table_);
     box->setRange(0, 100);
     box->setDecimals(3);
     box->setSingleStep(0.05);
@@ -62,41 +62,41 @@ void RowEditor::setRow(const QStringList& tokens, const std::vector<float>& weig
       refreshSum();
       emit edited();
     });
-    mTable->setCellWidget(k, 1, box);
-    mBoxes.push_back(box);
+    table_->setCellWidget(k, 1, box);
+    boxes_.push_back(box);
   }
   refreshSum();
 }
 
 std::vector<double> RowEditor::weights() const {
   std::vector<double> w;
-  w.reserve(mBoxes.size());
-  for (const QDoubleSpinBox* box : mBoxes) w.push_back(box->value());
+  w.reserve(boxes_.size());
+  for (const QDoubleSpinBox* box : boxes_) w.push_back(box->value());
   return w;
 }
 
 bool RowEditor::renormalise() const {
-  return mRenormalise->isChecked();
+  return renormalise_->isChecked();
 }
 
 void RowEditor::setRenormalise(bool on) {
-  mRenormalise->setChecked(on);
+  renormalise_->setChecked(on);
 }
 
 void RowEditor::setWeight(int key, double weight) {
-  if (key >= 0 && key < keys()) mBoxes[static_cast<size_t>(key)]->setValue(weight);
+  if (key >= 0 && key < keys()) boxes_[static_cast<size_t>(key)]->setValue(weight);
 }
 
 void RowEditor::refreshSum() {
   double sum = 0;
-  for (const QDoubleSpinBox* box : mBoxes) sum += box->value();
+  for (const QDoubleSpinBox* box : boxes_) sum += box->value();
   QString text = tr("Sum of the row: %1").arg(sum, 0, 'f', 3);
   if (sum == 0) {
     text += tr(" — the model reads nothing from the source at this step");
   } else if (renormalise()) {
     text += tr(" — divided by it when used");
   }
-  mSum->setText(text);
+  sum_->setText(text);
 }
 
 }  // namespace attn::ui

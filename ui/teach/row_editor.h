@@ -27,8 +27,8 @@ class RowEditor : public QWidget {
   bool renormalise() const;
   void setRenormalise(bool on);
   void setWeight(int key, double weight);
-  int keys() const { return static_cast<int>(mBoxes.size()); }
-  QTableWidget* table() const { return mTable; }
+  int keys() const { return static_cast<int>(boxes_.size()); }
+  QTableWidget* table() const { return table_; }
 
  signals:
   void edited();
@@ -36,10 +36,10 @@ class RowEditor : public QWidget {
  private:
   void refreshSum();
 
-  QTableWidget* mTable;
-  QCheckBox* mRenormalise;
-  QLabel* mSum;
-  std::vector<QDoubleSpinBox*> mBoxes;
+  QTableWidget* table_;
+  QCheckBox* renormalise_;
+  QLabel* sum_;
+  std::vector<QDoubleSpinBox*> boxes_;
 };
 
 }  // namespace attn::ui

@@ -63,77 +63,77 @@ QString tokensHtml(const QStringList& tokens, const std::vector<double>& values,
 
 SaliencyView::SaliencyView(TraceDocument* trace, ModelDocument* model, QWidget* parent)
     : QWidget(parent),
-      mTraceDoc(trace),
-      mModelDoc(model),
-      mRunner(new SaliencyRunner(this)),
-      mStack(new QStackedWidget(this)),
-      mMessage(new QLabel(this)),
-      mMeasureBox(new QComboBox(this)),
-      mOfBox(new QComboBox(this)),
-      mHeader(new QLabel(this)),
-      mTokens(new QLabel(this)),
-      mNote(new QLabel(this)),
-      mPlot(new QCustomPlot(this)) {
-  mMessage->setObjectName(QStringLiteral("saliencyMessage"));
-  mMessage->setAlignment(Qt::AlignCenter);
-  mMessage->setWordWrap(true);
-  mMessage->setContentsMargins(24, 12, 24, 12);
-  mMeasureBox->setObjectName(QStringLiteral("saliencyMeasure"));
-  mMeasureBox->addItem(tr("gradient × input (signed)"));
-  mMeasureBox->addItem(tr("gradient norm ‖∂f/∂e‖"));
-  mOfBox->setObjectName(QStringLiteral("saliencyOf"));
-  mOfBox->addItem(tr("log p of the output token"));
-  mOfBox->addItem(tr("logit of the output token"));
-  mOfBox->setToolTip(
+      traceDoc_(trace),
+      modelDoc_(model),
+      runner_(new SaliencyRunner(this)),
+      stack_(new QStackedWidget(this)),
+      message_(new QLabel(this)),
+      measureBox_(new QComboBox(this)),
+      ofBox_(new QComboBox(this)),
+      header_(new QLabel(this)),
+      tokens_(new QLabel(this)),
+      note_(new QLabel(this)),
+      plot_(new QCustomPlot(this)) {
+  message_->setObjectName(QStringLiteral("saliencyMessage"));
+  message_->setAlignment(Qt::AlignCenter);
+  message_->setWordWrap(true);
+  message_->setContentsMargins(24, 12, 24, 12);
+  measureBox_->setObjectName(QStringLiteral("saliencyMeasure"));
+  measureBox_->addItem(tr("gradient × input (signed)"));
+  measureBox_->addItem(tr("gradient norm ‖∂f/∂e‖"));
+  ofBox_->setObjectName(QStringLiteral("saliencyOf"));
+  ofBox_->addItem(tr("log p of the output token"));
+  ofBox_->addItem(tr("logit of the output token"));
+  ofBox_->setToolTip(
       tr("f, the number differentiated. A model sure of its token has p ≈ 1, "
          "where log p is flat: the logit then shows better what supports it."));
-  for (QLabel* l : {mHeader, mTokens, mNote}) {
+  for (QLabel* l : {header_, tokens_, note_}) {
     l->setWordWrap(true);
     l->setTextFormat(Qt::RichText);
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->setContentsMargins(8, 2, 8, 2);
   }
-  mHeader->setObjectName(QStringLiteral("saliencyHeader"));
-  mTokens->setObjectName(QStringLiteral("saliencyTokens"));
-  mNote->setObjectName(QStringLiteral("saliencyNote"));
-  QFont big = mTokens->font();
+  header_->setObjectName(QStringLiteral("saliencyHeader"));
+  tokens_->setObjectName(QStringLiteral("saliencyTokens"));
+  note_->setObjectName(QStringLiteral("saliencyNote"));
+  QFont big = tokens_->font();
   big.setPointSizeF(big.pointSizeF() * 1.25);
-  mTokens->setFont(big);
+  tokens_->setFont(big);
   setUpPlot();
 
   auto* controls = new QHBoxLayout;
   controls->setContentsMargins(8, 4, 8, 0);
   auto* measureLabel = new QLabel(tr("&Measure:"), this);
-  measureLabel->setBuddy(mMeasureBox);
+  measureLabel->setBuddy(measureBox_);
   auto* ofLabel = new QLabel(tr("&Of:"), this);
-  ofLabel->setBuddy(mOfBox);
+  ofLabel->setBuddy(ofBox_);
   controls->addWidget(measureLabel);
-  controls->addWidget(mMeasureBox);
+  controls->addWidget(measureBox_);
   controls->addWidget(ofLabel);
-  controls->addWidget(mOfBox);
+  controls->addWidget(ofBox_);
   controls->addStretch(1);
 
   auto* page = new QWidget(this);
   auto* pageLayout = new QVBoxLayout(page);
   pageLayout->setContentsMargins(0, 0, 0, 4);
-  pageLayout->addWidget(mHeader);
-  pageLayout->addWidget(mTokens);
-  pageLayout->addWidget(mPlot, 1);
-  pageLayout->addWidget(mNote);
-  mStack->addWidget(mMessage);
-  mStack->addWidget(page);
+  pageLayout->addWidget(header_);
+  pageLayout->addWidget(tokens_);
+  pageLayout->addWidget(plot_, 1);
+  pageLayout->addWidget(note_);
+  stack_->addWidget(message_);
+  stack_->addWidget(page);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(controls);
-  layout->addWidget(mStack, 1);
+  layout->addWidget(stack_, 1);
 
-  connect(mTraceDoc, &TraceDocument::traceChanged, this, &SaliencyView::request);
-  connect(mTraceDoc, &TraceDocument::stepChanged, this, &SaliencyView::display);
-  connect(mModelDoc, &ModelDocument::modelChanged, this, &SaliencyView::request);
-  connect(mOfBox, &QComboBox::currentIndexChanged, this, &SaliencyView::request);
-  connect(mMeasureBox, &QComboBox::currentIndexChanged, this, &SaliencyView::display);
-  connect(mRunner, &SaliencyRunner::finished, this, &SaliencyView::showResult);
-  connect(mRunner, &SaliencyRunner::failed, this, [this](const UserError& error) {
+  connect(traceDoc_, &TraceDocument::traceChanged, this, &SaliencyView::request);
+  connect(traceDoc_, &TraceDocument::stepChanged, this, &SaliencyView::display);
+  connect(modelDoc_, &ModelDocument::modelChanged, this, &SaliencyView::request);
+  connect(ofBox_, &QComboBox::currentIndexChanged, this, &SaliencyView::request);
+  connect(measureBox_, &QComboBox::currentIndexChanged, this, &SaliencyView::display);
+  connect(runner_, &SaliencyRunner::finished, this, &SaliencyView::showResult);
+  connect(runner_, &SaliencyRunner::failed, this, [this](const UserError& error) {
     showMessage(tr("No saliency for this trace: %1").arg(error.what));
   });
   request();
@@ -142,26 +142,26 @@ SaliencyView::SaliencyView(TraceDocument* trace, ModelDocument* model, QWidget* 
 SaliencyView::~SaliencyView() = default;
 
 void SaliencyView::setUpPlot() {
-  mPlot->setObjectName(QStringLiteral("saliencyPlot"));
-  mPlot->setMinimumHeight(140);
-  mPositive = new QCPBars(mPlot->xAxis, mPlot->yAxis);
-  mNegative = new QCPBars(mPlot->xAxis, mPlot->yAxis);
-  for (auto [bars, colour] : {std::pair{mPositive, kFor}, std::pair{mNegative, kAgainst}}) {
+  plot_->setObjectName(QStringLiteral("saliencyPlot"));
+  plot_->setMinimumHeight(140);
+  positive_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+  negative_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+  for (auto [bars, colour] : {std::pair{positive_, kFor}, std::pair{negative_, kAgainst}}) {
     bars->setWidth(0.75);
     bars->setPen(Qt::NoPen);
     bars->setBrush(colour);
   }
-  auto ticker = QSharedPointer<TokenTicker>::create(mPlot->xAxis);
-  mTicker = ticker.data();
-  mPlot->xAxis->setTicker(ticker);
-  mPlot->xAxis->grid()->setVisible(false);
-  mPlot->yAxis->grid()->setPen(QPen(QColor(0xe0, 0xe0, 0xe0), 1, Qt::DotLine));
-  mPlot->yAxis->grid()->setZeroLinePen(QPen(QColor(0x60, 0x60, 0x60), 1));
+  auto ticker = QSharedPointer<TokenTicker>::create(plot_->xAxis);
+  ticker_ = ticker.data();
+  plot_->xAxis->setTicker(ticker);
+  plot_->xAxis->grid()->setVisible(false);
+  plot_->yAxis->grid()->setPen(QPen(QColor(0xe0, 0xe0, 0xe0), 1, Qt::DotLine));
+  plot_->yAxis->grid()->setZeroLinePen(QPen(QColor(0x60, 0x60, 0x60), 1));
   // The ticker measures the previous layout: after a resize, one more pass (as StepView does).
-  connect(mPlot, &QCustomPlot::afterReplot, this, [this, passes = 0]() mutable {
-    if (mTicker->isStale() && passes < 2) {
+  connect(plot_, &QCustomPlot::afterReplot, this, [this, passes = 0]() mutable {
+    if (ticker_->isStale() && passes < 2) {
       ++passes;
-      mPlot->replot(QCustomPlot::rpQueuedReplot);
+      plot_->replot(QCustomPlot::rpQueuedReplot);
     } else {
       passes = 0;
     }
@@ -169,20 +169,20 @@ void SaliencyView::setUpPlot() {
 }
 
 SaliencyMeasure SaliencyView::measure() const {
-  return mMeasureBox->currentIndex() == 1 ? SaliencyMeasure::GradientNorm
+  return measureBox_->currentIndex() == 1 ? SaliencyMeasure::GradientNorm
                                           : SaliencyMeasure::GradientTimesInput;
 }
 
 SaliencyOf SaliencyView::of() const {
-  return mOfBox->currentIndex() == 1 ? SaliencyOf::Logit : SaliencyOf::LogProb;
+  return ofBox_->currentIndex() == 1 ? SaliencyOf::Logit : SaliencyOf::LogProb;
 }
 
 bool SaliencyView::isComputing() const {
-  return mRunner->isBusy();
+  return runner_->isBusy();
 }
 
 QString SaliencyView::modelMissingMessage() const {
-  if (mTraceDoc->isExample())
+  if (traceDoc_->isExample())
     return tr(
         "The hand-made example has no model behind it, and saliency differentiates a "
         "model. Open a model and decode a sentence.");
@@ -193,63 +193,63 @@ QString SaliencyView::modelMissingMessage() const {
 
 void SaliencyView::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
-  if (mPending) request();
+  if (pending_) request();
 }
 
 void SaliencyView::request() {
-  mResult = nullptr;
-  mRunner->cancel();
+  result_ = nullptr;
+  runner_->cancel();
   // Hidden (another tab on top), nothing is computed: two cores are shared with decoding and
   // training, and the numbers would be stale by the time anyone looks.
-  mPending = !isVisible();
-  const auto& trace = mTraceDoc->trace();
+  pending_ = !isVisible();
+  const auto& trace = traceDoc_->trace();
   if (!trace) {
     showMessage(tr("Decode a sentence to see which source tokens each output token depends on."));
     return;
   }
-  if (!mModelDoc->hasModel() || mTraceDoc->isExample()) {
+  if (!modelDoc_->hasModel() || traceDoc_->isExample()) {
     showMessage(modelMissingMessage());
     return;
   }
   showMessage(tr("Computing the gradients…"));
-  if (!mPending) mRunner->start(mModelDoc->model(), trace, of());
+  if (!pending_) runner_->start(modelDoc_->model(), trace, of());
 }
 
 void SaliencyView::computeNow() {
-  const auto& trace = mTraceDoc->trace();
-  if (!trace || !mModelDoc->hasModel() || mTraceDoc->isExample()) return request();
-  mRunner->cancel();
-  mPending = false;
+  const auto& trace = traceDoc_->trace();
+  if (!trace || !modelDoc_->hasModel() || traceDoc_->isExample()) return request();
+  runner_->cancel();
+  pending_ = false;
   try {
     // The model on screen is not shared with a running decode here (the command line and
     // captures decode first), so it can be differentiated directly.
-    showResult(SaliencyRunner::computeNow(*mModelDoc->model(), trace, of()));
+    showResult(SaliencyRunner::computeNow(*modelDoc_->model(), trace, of()));
   } catch (const std::exception& e) {
     showMessage(tr("No saliency for this trace: %1").arg(QString::fromUtf8(e.what())));
   }
 }
 
 void SaliencyView::showResult(std::shared_ptr<const SaliencyResult> result) {
-  if (!result || result->trace != mTraceDoc->trace()) return;  // for a trace no longer shown
-  mResult = std::move(result);
-  mStack->setCurrentIndex(1);
+  if (!result || result->trace != traceDoc_->trace()) return;  // for a trace no longer shown
+  result_ = std::move(result);
+  stack_->setCurrentIndex(1);
   display();
 }
 
 void SaliencyView::showMessage(const QString& message) {
-  mMessage->setText(message);
-  mStack->setCurrentWidget(mMessage);
+  message_->setText(message);
+  stack_->setCurrentWidget(message_);
 }
 
 std::vector<double> SaliencyView::shownValues() const {
-  const int step = mTraceDoc->step();
-  if (!mResult || step < 0 || step >= int(mResult->steps.size())) return {};
-  return mResult->steps[size_t(step)].saliency.values(measure());
+  const int step = traceDoc_->step();
+  if (!result_ || step < 0 || step >= int(result_->steps.size())) return {};
+  return result_->steps[size_t(step)].saliency.values(measure());
 }
 
 std::vector<double> SaliencyView::barValues() const {
   std::vector<std::pair<double, double>> bars;  // (token index, value)
-  for (QCPBars* b : {mPositive, mNegative})
+  for (QCPBars* b : {positive_, negative_})
     for (auto it = b->data()->constBegin(); it != b->data()->constEnd(); ++it)
       bars.emplace_back(it->key, it->value);
   std::sort(bars.begin(), bars.end());
@@ -261,38 +261,38 @@ std::vector<double> SaliencyView::barValues() const {
 void SaliencyView::display() {
   const std::vector<double> values = shownValues();
   if (values.empty()) return;
-  const TokenSaliency& s = mResult->steps[size_t(mTraceDoc->step())];
-  const QStringList tokens = displayLabels(mTraceDoc->sourceTokens());
+  const TokenSaliency& s = result_->steps[size_t(traceDoc_->step())];
+  const QStringList tokens = displayLabels(traceDoc_->sourceTokens());
   double scale = 0;
   for (double v : values) scale = std::max(scale, std::abs(v));
   const bool signedMeasure = measure() == SaliencyMeasure::GradientTimesInput;
-  const bool classifier = mTraceDoc->isClassification();
+  const bool classifier = traceDoc_->isClassification();
   const QString target = visibleToken(QString::fromStdString(s.target));
   const double p = std::exp(s.logProb);
-  mHeader->setText((classifier ? tr("The class <b>%1</b>").arg(target)
+  header_->setText((classifier ? tr("The class <b>%1</b>").arg(target)
                                : tr("Output step %1 of %2: <b>%3</b>")
                                      .arg(s.step + 1)
-                                     .arg(mResult->steps.size())
+                                     .arg(result_->steps.size())
                                      .arg(target)) +
                    tr(" · log p = %1 (p = %2%) · logit %3")
                        .arg(QString::number(s.logProb, 'g', 3), QString::number(p * 100, 'f', 2),
                             QString::number(s.logit, 'f', 2)));
-  mTokens->setText(tokensHtml(tokens, values, scale, signedMeasure));
+  tokens_->setText(tokensHtml(tokens, values, scale, signedMeasure));
 
   QVector<double> posKeys, posValues, negKeys, negValues;
   for (int i = 0; i < int(values.size()); ++i) {
     (values[size_t(i)] < 0 ? negKeys : posKeys) << i;
     (values[size_t(i)] < 0 ? negValues : posValues) << values[size_t(i)];
   }
-  mPositive->setData(posKeys, posValues, true);
-  mNegative->setData(negKeys, negValues, true);
-  mTicker->setLabels(tokens);
-  mPlot->xAxis->setRange(-0.6, double(values.size()) - 0.4);
+  positive_->setData(posKeys, posValues, true);
+  negative_->setData(negKeys, negValues, true);
+  ticker_->setLabels(tokens);
+  plot_->xAxis->setRange(-0.6, double(values.size()) - 0.4);
   const double top = scale > 0 ? scale * 1.1 : 1.0;
-  mPlot->yAxis->setRange(signedMeasure ? -top : 0.0, top);
+  plot_->yAxis->setRange(signedMeasure ? -top : 0.0, top);
   const QString f = s.of == SaliencyOf::Logit ? tr("logit") : tr("log p");
-  mPlot->yAxis->setLabel(signedMeasure ? tr("∂ %1 / ∂e · e").arg(f) : tr("‖∂ %1 / ∂e‖").arg(f));
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  plot_->yAxis->setLabel(signedMeasure ? tr("∂ %1 / ∂e · e").arg(f) : tr("‖∂ %1 / ∂e‖").arg(f));
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 
   QString note =
       signedMeasure ? tr("<b>Gradient × input</b> Σ<sub>d</sub> ∂f/∂e<sub>jd</sub>·e<sub>jd</sub>: "
@@ -304,16 +304,16 @@ void SaliencyView::display() {
                          "j's vector, whatever the direction.");
   note += tr(" f = the %1 of «%2»; e<sub>j</sub> is the vector the encoder reads for token j")
               .arg(f, target);
-  if (mModelDoc->model() && mModelDoc->model()->arch == Arch::Transformer)
+  if (modelDoc_->model() && modelDoc_->model()->arch == Arch::Transformer)
     note += tr(" (emb·√d, without the positions)");
   note += QStringLiteral(". ");
   if (s.of == SaliencyOf::LogProb && p > 0.99)
     note +=
         tr("<i>The model is sure of this token (p ≈ 1), where log p is flat: every gradient "
            "is small. The logit shows better what supports it.</i> ");
-  note += tr("Largest |value| %1 · %n step(s) in %2 ms.", nullptr, int(mResult->steps.size()))
-              .arg(compact(scale, false), QString::number(mResult->milliseconds, 'f', 1));
-  mNote->setText(note);
+  note += tr("Largest |value| %1 · %n step(s) in %2 ms.", nullptr, int(result_->steps.size()))
+              .arg(compact(scale, false), QString::number(result_->milliseconds, 'f', 1));
+  note_->setText(note);
   emit resultShown();
 }
 

@@ -34,18 +34,18 @@ class SaliencyView : public QWidget {
   SaliencyView(TraceDocument* trace, ModelDocument* model, QWidget* parent = nullptr);
   ~SaliencyView() override;
 
-  QComboBox* measureBox() const { return mMeasureBox; }
-  QComboBox* ofBox() const { return mOfBox; }
-  QLabel* headerLabel() const { return mHeader; }
-  QLabel* tokensLabel() const { return mTokens; }
-  QLabel* messageLabel() const { return mMessage; }
-  QLabel* noteLabel() const { return mNote; }
-  QCustomPlot* plot() const { return mPlot; }
+  QComboBox* measureBox() const { return measureBox_; }
+  QComboBox* ofBox() const { return ofBox_; }
+  QLabel* headerLabel() const { return header_; }
+  QLabel* tokensLabel() const { return tokens_; }
+  QLabel* messageLabel() const { return message_; }
+  QLabel* noteLabel() const { return note_; }
+  QCustomPlot* plot() const { return plot_; }
 
   SaliencyMeasure measure() const;
   SaliencyOf of() const;
   bool isComputing() const;
-  bool hasResult() const { return mResult != nullptr; }
+  bool hasResult() const { return result_ != nullptr; }
   // The numbers on screen: the selected step's saliency per source token (empty without).
   std::vector<double> shownValues() const;
   // The bar chart's values in token order, read back from the plot.
@@ -67,22 +67,22 @@ class SaliencyView : public QWidget {
   void display();
   QString modelMissingMessage() const;
 
-  TraceDocument* mTraceDoc;
-  ModelDocument* mModelDoc;
-  SaliencyRunner* mRunner;
-  std::shared_ptr<const SaliencyResult> mResult;
-  QStackedWidget* mStack;
-  QLabel* mMessage;
-  QComboBox* mMeasureBox;
-  QComboBox* mOfBox;
-  QLabel* mHeader;
-  QLabel* mTokens;
-  QLabel* mNote;
-  QCustomPlot* mPlot;
-  QCPBars* mPositive = nullptr;  // two series: a bar's colour says its sign
-  QCPBars* mNegative = nullptr;
-  TokenTicker* mTicker = nullptr;  // owned by the axis
-  bool mPending = false;           // a request waits until the view is shown
+  TraceDocument* traceDoc_;
+  ModelDocument* modelDoc_;
+  SaliencyRunner* runner_;
+  std::shared_ptr<const SaliencyResult> result_;
+  QStackedWidget* stack_;
+  QLabel* message_;
+  QComboBox* measureBox_;
+  QComboBox* ofBox_;
+  QLabel* header_;
+  QLabel* tokens_;
+  QLabel* note_;
+  QCustomPlot* plot_;
+  QCPBars* positive_ = nullptr;  // two series: a bar's colour says its sign
+  QCPBars* negative_ = nullptr;
+  TokenTicker* ticker_ = nullptr;  // owned by the axis
+  bool pending_ = false;           // a request waits until the view is shown
 };
 
 }  // namespace attn::ui

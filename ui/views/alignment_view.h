@@ -25,10 +25,10 @@ class AlignmentView : public QWidget {
   explicit AlignmentView(TraceDocument* document, const Settings* settings = nullptr,
                          QWidget* parent = nullptr);
 
-  HeatmapView* heatmap() const { return mHeatmap; }
-  QComboBox* mapBox() const { return mMapBox; }
-  QComboBox* layerBox() const { return mLayerBox; }
-  QComboBox* headBox() const { return mHeadBox; }
+  HeatmapView* heatmap() const { return heatmap_; }
+  QComboBox* mapBox() const { return mapBox_; }
+  QComboBox* layerBox() const { return layerBox_; }
+  QComboBox* headBox() const { return headBox_; }
   void setColourMap(ColourMap map);
 
  private:
@@ -37,18 +37,18 @@ class AlignmentView : public QWidget {
   void followStep(int step);
   void onSelectorChanged();
 
-  TraceDocument* mDocument;
-  QComboBox* mMapBox;
-  QLabel* mLayerLabel;
-  QComboBox* mLayerBox;
-  QLabel* mHeadLabel;
-  QComboBox* mHeadBox;
-  QToolButton* mResetZoom;
-  QStackedWidget* mStack;
-  QLabel* mEmpty;
-  HeatmapView* mHeatmap;
-  bool mRowsAreSteps = false;
-  bool mRebuilding = false;
+  TraceDocument* document_;
+  QComboBox* mapBox_;
+  QLabel* layerLabel_;
+  QComboBox* layerBox_;
+  QLabel* headLabel_;
+  QComboBox* headBox_;
+  QToolButton* resetZoom_;
+  QStackedWidget* stack_;
+  QLabel* empty_;
+  HeatmapView* heatmap_;
+  bool rowsAreSteps_ = false;
+  bool rebuilding_ = false;
 };
 
 }  // namespace attn::ui

@@ -35,23 +35,23 @@ QString nodeLabel(const BeamNode& n) {
 }  // namespace
 
 BeamTreeCanvas::BeamTreeCanvas(TraceDocument* document, QWidget* parent)
-    : QWidget(parent), mDocument(document) {
+    : QWidget(parent), document_(document) {
   setMouseTracking(true);
-  connect(mDocument, &TraceDocument::traceChanged, this, &BeamTreeCanvas::layOut);
-  connect(mDocument, &TraceDocument::stepChanged, this, qOverload<>(&QWidget::update));
-  connect(mDocument, &TraceDocument::beamNodeChanged, this, qOverload<>(&QWidget::update));
+  connect(document_, &TraceDocument::traceChanged, this, &BeamTreeCanvas::layOut);
+  connect(document_, &TraceDocument::stepChanged, this, qOverload<>(&QWidget::update));
+  connect(document_, &TraceDocument::beamNodeChanged, this, qOverload<>(&QWidget::update));
   layOut();
 }
 
 QSize BeamTreeCanvas::sizeHint() const {
-  return mSize;
+  return size_;
 }
 
 void BeamTreeCanvas::layOut() {
-  mRects.clear();
-  const auto& trace = mDocument->trace();
+  rects_.clear();
+  const auto& trace = document_->trace();
   if (!trace || trace->beam.empty()) {
-    mSize = QSize(0, 0);
+    size_ = QSize(0, 0);
     updateGeometry();
     update();
     return;
@@ -62,7 +62,7 @@ void BeamTreeCanvas::layOut() {
   for (auto& [parent, list] : children)
     std::sort(list.begin(), list.end(),
               [&](int a, int b) { return nodes[size_t(a)].score > nodes[size_t(b)].score; });
-  mRects.assign(nodes.size(), QRectF());
+  rects_.assign(nodes.size(), QRectF());
   double nextLeaf = 0;
   int maxStep = 0;
   // Leaves take rows in depth-first order; a parent sits level with the middle of its children.
@@ -83,27 +83,27 @@ void BeamTreeCanvas::layOut() {
     if (id >= 0) {
       const BeamNode& n = nodes[size_t(id)];
       maxStep = std::max(maxStep, n.step);
-      mRects[size_t(id)] =
+      rects_[size_t(id)] =
           QRectF(kMargin + (n.step + 1) * kColumn, kMargin + y * kRow, kBoxW, kBoxH);
     }
     return y;
   };
   const double rootY = place(-1);
-  mRootRect = QRectF(kMargin, kMargin + rootY * kRow, kBoxW * 0.6, kBoxH);
-  mSize =
+  rootRect_ = QRectF(kMargin, kMargin + rootY * kRow, kBoxW * 0.6, kBoxH);
+  size_ =
       QSize(int(2 * kMargin + (maxStep + 1) * kColumn + kBoxW), int(2 * kMargin + nextLeaf * kRow));
-  setMinimumSize(mSize);
+  setMinimumSize(size_);
   updateGeometry();
   update();
 }
 
 QRectF BeamTreeCanvas::nodeRect(int id) const {
-  return id >= 0 && id < int(mRects.size()) ? mRects[size_t(id)] : QRectF();
+  return id >= 0 && id < int(rects_.size()) ? rects_[size_t(id)] : QRectF();
 }
 
 int BeamTreeCanvas::nodeAt(const QPointF& pos) const {
-  for (int i = 0; i < int(mRects.size()); ++i)
-    if (mRects[size_t(i)].contains(pos)) return i;
+  for (int i = 0; i < int(rects_.size()); ++i)
+    if (rects_[size_t(i)].contains(pos)) return i;
   return -1;
 }
 
@@ -111,13 +111,13 @@ void BeamTreeCanvas::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.setRenderHint(QPainter::Antialiasing);
   p.fillRect(rect(), palette().base());
-  const auto& trace = mDocument->trace();
+  const auto& trace = document_->trace();
   if (!trace || trace->beam.empty()) return;
   const std::vector<BeamNode>& nodes = trace->beam;
   // Edges first, so boxes cover their ends.
   for (const BeamNode& n : nodes) {
-    const QRectF from = n.parent < 0 ? mRootRect : mRects[size_t(n.parent)];
-    const QRectF to = mRects[size_t(n.id)];
+    const QRectF from = n.parent < 0 ? rootRect_ : rects_[size_t(n.parent)];
+    const QRectF to = rects_[size_t(n.id)];
     QPainterPath path(QPointF(from.right(), from.center().y()));
     const double midX = (from.right() + to.left()) / 2;
     path.cubicTo(QPointF(midX, from.center().y()), QPointF(midX, to.center().y()),
@@ -128,14 +128,14 @@ void BeamTreeCanvas::paintEvent(QPaintEvent*) {
   }
   p.setPen(QPen(kChosen, 2));
   p.setBrush(QColor(0xfd, 0xe8, 0xdc));
-  p.drawRoundedRect(mRootRect, 5, 5);
+  p.drawRoundedRect(rootRect_, 5, 5);
   p.setPen(palette().color(QPalette::Text));
-  p.drawText(mRootRect, Qt::AlignCenter, QStringLiteral("<sos>"));
-  const int step = mDocument->step();
+  p.drawText(rootRect_, Qt::AlignCenter, QStringLiteral("<sos>"));
+  const int step = document_->step();
   for (const BeamNode& n : nodes) {
-    const QRectF r = mRects[size_t(n.id)];
+    const QRectF r = rects_[size_t(n.id)];
     const bool current = n.chosen && n.step == step;
-    const bool picked = n.id == mDocument->beamNode();
+    const bool picked = n.id == document_->beamNode();
     QColor fill = n.chosen ? QColor(0xfd, 0xe8, 0xdc) : QColor(0xf2, 0xf2, 0xf2);
     QPen pen(n.chosen ? kChosen : QColor(0xa0, 0xa0, 0xa0), n.chosen ? 2 : 1);
     if (n.finished) pen.setStyle(Qt::SolidLine), pen.setWidthF(pen.widthF() + 1);
@@ -165,7 +165,7 @@ bool BeamTreeCanvas::event(QEvent* event) {
   if (event->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(event);
     const int id = nodeAt(help->pos());
-    const auto& trace = mDocument->trace();
+    const auto& trace = document_->trace();
     if (id >= 0 && trace) {
       const BeamNode& n = trace->beam[size_t(id)];
       QToolTip::showText(help->globalPos(),
@@ -186,41 +186,41 @@ bool BeamTreeCanvas::event(QEvent* event) {
 
 BeamTreeView::BeamTreeView(TraceDocument* document, QWidget* parent)
     : QWidget(parent),
-      mDocument(document),
-      mHeader(new QLabel(this)),
-      mHypothesis(new QLabel(this)),
-      mScroll(new QScrollArea(this)),
-      mCanvas(new BeamTreeCanvas(document, this)) {
-  mHeader->setWordWrap(true);
-  mHypothesis->setWordWrap(true);
-  mHypothesis->setObjectName(QStringLiteral("beamHypothesis"));
-  mHypothesis->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  mScroll->setWidget(mCanvas);
-  mScroll->setWidgetResizable(true);
-  mScroll->setBackgroundRole(QPalette::Base);
+      document_(document),
+      header_(new QLabel(this)),
+      hypothesis_(new QLabel(this)),
+      scroll_(new QScrollArea(this)),
+      canvas_(new BeamTreeCanvas(document, this)) {
+  header_->setWordWrap(true);
+  hypothesis_->setWordWrap(true);
+  hypothesis_->setObjectName(QStringLiteral("beamHypothesis"));
+  hypothesis_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  scroll_->setWidget(canvas_);
+  scroll_->setWidgetResizable(true);
+  scroll_->setBackgroundRole(QPalette::Base);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 4, 6, 4);
-  layout->addWidget(mHeader);
-  layout->addWidget(mScroll, 1);
-  layout->addWidget(mHypothesis);
-  connect(mDocument, &TraceDocument::traceChanged, this, &BeamTreeView::refresh);
-  connect(mCanvas, &BeamTreeCanvas::nodeClicked, this, [this](int id) {
-    mDocument->setBeamNode(id);
-    const auto& trace = mDocument->trace();
-    if (trace && trace->beam[size_t(id)].chosen) mDocument->setStep(trace->beam[size_t(id)].step);
+  layout->addWidget(header_);
+  layout->addWidget(scroll_, 1);
+  layout->addWidget(hypothesis_);
+  connect(document_, &TraceDocument::traceChanged, this, &BeamTreeView::refresh);
+  connect(canvas_, &BeamTreeCanvas::nodeClicked, this, [this](int id) {
+    document_->setBeamNode(id);
+    const auto& trace = document_->trace();
+    if (trace && trace->beam[size_t(id)].chosen) document_->setStep(trace->beam[size_t(id)].step);
   });
-  connect(mDocument, &TraceDocument::beamNodeChanged, this, &BeamTreeView::showNode);
-  connect(mDocument, &TraceDocument::stepChanged, this, &BeamTreeView::followStep);
+  connect(document_, &TraceDocument::beamNodeChanged, this, &BeamTreeView::showNode);
+  connect(document_, &TraceDocument::stepChanged, this, &BeamTreeView::followStep);
   refresh();
 }
 
 void BeamTreeView::followStep(int step) {
-  const auto& trace = mDocument->trace();
+  const auto& trace = document_->trace();
   if (!trace) return;
   for (const BeamNode& n : trace->beam) {
     if (n.chosen && n.step == step) {
-      const QRectF r = mCanvas->nodeRect(n.id);
-      mScroll->ensureVisible(int(r.center().x()), int(r.center().y()), int(r.width()),
+      const QRectF r = canvas_->nodeRect(n.id);
+      scroll_->ensureVisible(int(r.center().x()), int(r.center().y()), int(r.width()),
                              int(r.height() * 2));
       return;
     }
@@ -228,20 +228,20 @@ void BeamTreeView::followStep(int step) {
 }
 
 QString BeamTreeView::hypothesisText() const {
-  return mHypothesis->text();
+  return hypothesis_->text();
 }
 
 void BeamTreeView::refresh() {
-  const auto& trace = mDocument->trace();
+  const auto& trace = document_->trace();
   if (!trace || trace->beam.empty()) {
-    mHeader->setText(
+    header_->setText(
         tr("Beam search keeps the best few partial outputs at every step instead of "
            "only the single best one. Choose “Beam search” in the input panel and "
            "decode to see its tree here."));
-    mHypothesis->clear();
+    hypothesis_->clear();
     return;
   }
-  mHeader->setText(
+  header_->setText(
       tr("Beam search of width %1: one column per output step, each box a token "
          "with its hypothesis' total log-probability. Finished hypotheses compete by "
          "that score divided by length<sup>α</sup>, α = %2. The <b style='color:#e6550d'>"
@@ -249,15 +249,15 @@ void BeamTreeView::refresh() {
          "a box to read its hypothesis; on the orange path it also selects that step.")
           .arg(trace->beamWidth)
           .arg(trace->beamLengthPenalty, 0, 'g', 3));
-  mHypothesis->clear();
-  mScroll->horizontalScrollBar()->setValue(0);
-  mScroll->verticalScrollBar()->setValue(0);
+  hypothesis_->clear();
+  scroll_->horizontalScrollBar()->setValue(0);
+  scroll_->verticalScrollBar()->setValue(0);
 }
 
 void BeamTreeView::showNode(int id) {
-  const auto& trace = mDocument->trace();
+  const auto& trace = document_->trace();
   if (!trace || id < 0 || id >= int(trace->beam.size())) {
-    mHypothesis->clear();
+    hypothesis_->clear();
     return;
   }
   QStringList tokens;
@@ -277,7 +277,7 @@ void BeamTreeView::showNode(int id) {
                 .arg(n.step + 1)
                 .arg(trace->beamLengthPenalty, 0, 'g', 3)
                 .arg(normalisedScore(n.score, n.step + 1, trace->beamLengthPenalty), 0, 'f', 3);
-  mHypothesis->setText(tr("Hypothesis: <b>%1</b> · score %2 · %3")
+  hypothesis_->setText(tr("Hypothesis: <b>%1</b> · score %2 · %3")
                            .arg(tokens.join(QLatin1Char(' ')).toHtmlEscaped(), score, state));
 }
 

@@ -24,7 +24,7 @@ class BeamTreeCanvas : public QWidget {
 
   QSize sizeHint() const override;
   QRectF nodeRect(int id) const;  // empty for an unknown node
-  int nodeCount() const { return int(mRects.size()); }
+  int nodeCount() const { return int(rects_.size()); }
 
  signals:
   void nodeClicked(int id);
@@ -38,10 +38,10 @@ class BeamTreeCanvas : public QWidget {
   void layOut();
   int nodeAt(const QPointF& pos) const;
 
-  TraceDocument* mDocument;
-  std::vector<QRectF> mRects;  // by node id
-  QRectF mRootRect;
-  QSize mSize;
+  TraceDocument* document_;
+  std::vector<QRectF> rects_;  // by node id
+  QRectF rootRect_;
+  QSize size_;
 };
 
 class BeamTreeView : public QWidget {
@@ -49,7 +49,7 @@ class BeamTreeView : public QWidget {
 
  public:
   explicit BeamTreeView(TraceDocument* document, QWidget* parent = nullptr);
-  BeamTreeCanvas* canvas() const { return mCanvas; }
+  BeamTreeCanvas* canvas() const { return canvas_; }
   QString hypothesisText() const;
 
  private:
@@ -57,11 +57,11 @@ class BeamTreeView : public QWidget {
   void showNode(int id);
   void followStep(int step);  // keeps the output's node at the current step in view
 
-  TraceDocument* mDocument;
-  QLabel* mHeader;
-  QLabel* mHypothesis;
-  QScrollArea* mScroll;
-  BeamTreeCanvas* mCanvas;
+  TraceDocument* document_;
+  QLabel* header_;
+  QLabel* hypothesis_;
+  QScrollArea* scroll_;
+  BeamTreeCanvas* canvas_;
 };
 
 }  // namespace attn::ui

@@ -29,10 +29,10 @@ class HeadGrid : public QWidget {
   explicit HeadGrid(TraceDocument* document, QWidget* parent = nullptr);
 
   void setKind(MapKind kind);  // cross, encoder or decoder self-attention
-  MapKind kind() const { return mKind; }
+  MapKind kind() const { return kind_; }
   void setColourMap(ColourMap map);
-  int layers() const { return mLayers; }
-  int heads() const { return mHeads; }
+  int layers() const { return layers_; }
+  int heads() const { return heads_; }
   // The rectangle of a small map (head -1: the layer's mean), empty outside the grid.
   QRect cellRect(int layer, int head) const;
   // The image of a small map: one pixel per weight, queries down, keys across.
@@ -50,17 +50,17 @@ class HeadGrid : public QWidget {
  private:
   void rebuild();
   bool cellAt(const QPoint& pos, int* layer, int* head) const;
-  int slot(int layer, int head) const { return layer * (mHeads + 1) + (head < 0 ? mHeads : head); }
+  int slot(int layer, int head) const { return layer * (heads_ + 1) + (head < 0 ? heads_ : head); }
 
-  TraceDocument* mDocument;
-  MapKind mKind = MapKind::Cross;
-  ColourMap mColourMap = ColourMap::Viridis;
-  QVector<QRgb> mTable;
-  int mLayers = 0;
-  int mHeads = 0;
-  std::vector<QImage> mImages;  // layers × (heads + 1): each layer's heads, then its mean
-  int mHoverLayer = -1;
-  int mHoverHead = -2;
+  TraceDocument* document_;
+  MapKind kind_ = MapKind::Cross;
+  ColourMap colourMap_ = ColourMap::Viridis;
+  QVector<QRgb> table_;
+  int layers_ = 0;
+  int heads_ = 0;
+  std::vector<QImage> images_;  // layers × (heads + 1): each layer's heads, then its mean
+  int hoverLayer_ = -1;
+  int hoverHead_ = -2;
 };
 
 // The grid with its choice of attention kind and a line saying how to read it.
@@ -70,16 +70,16 @@ class HeadsPanel : public QWidget {
  public:
   explicit HeadsPanel(TraceDocument* document, const Settings* settings = nullptr,
                       QWidget* parent = nullptr);
-  HeadGrid* grid() const { return mGrid; }
-  QComboBox* kindBox() const { return mKindBox; }
+  HeadGrid* grid() const { return grid_; }
+  QComboBox* kindBox() const { return kindBox_; }
 
  private:
   void rebuildKinds();
 
-  TraceDocument* mDocument;
-  QComboBox* mKindBox;
-  QLabel* mHint;
-  HeadGrid* mGrid;
+  TraceDocument* document_;
+  QComboBox* kindBox_;
+  QLabel* hint_;
+  HeadGrid* grid_;
 };
 
 }  // namespace attn::ui

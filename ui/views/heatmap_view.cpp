@@ -67,16 +67,16 @@ QCPRange valueRangeFor(const std::vector<float>& values) {
 }  // namespace
 
 HeatmapView::HeatmapView(QWidget* parent)
-    : QWidget(parent), mPlot(new QCustomPlot(this)), mHoverLabel(new QLabel(this)) {
+    : QWidget(parent), plot_(new QCustomPlot(this)), hoverLabel_(new QLabel(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(mPlot, 1);
-  layout->addWidget(mHoverLabel);
-  mHoverLabel->setContentsMargins(8, 2, 8, 4);
-  mHoverLabel->setText(tr(kHoverHint));
-  mHoverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);  // people copy values from it
-  mHoverLabel->setWordWrap(true);  // the hint must not be cut off, nor widen the window
-  mPlot->setMinimumSize(240, 180);
+  layout->addWidget(plot_, 1);
+  layout->addWidget(hoverLabel_);
+  hoverLabel_->setContentsMargins(8, 2, 8, 4);
+  hoverLabel_->setText(tr(kHoverHint));
+  hoverLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // people copy values from it
+  hoverLabel_->setWordWrap(true);  // the hint must not be cut off, nor widen the window
+  plot_->setMinimumSize(240, 180);
   setUpAxes();
   setUpColorMap();
   connectMouse();
@@ -87,65 +87,65 @@ HeatmapView::~HeatmapView() = default;
 void HeatmapView::setUpAxes() {
   // Source tokens along the top, where a reader's eye starts, as in the alignment figures of
   // Bahdanau et al.; output tokens down the left with the first one at the top, like text.
-  mSourceAxis = mPlot->xAxis2;
-  mOutputAxis = mPlot->yAxis;
-  mPlot->xAxis->setVisible(false);
-  mPlot->yAxis2->setVisible(false);
-  mSourceAxis->setVisible(true);
-  mOutputAxis->setRangeReversed(true);
-  for (QCPAxis* axis : {mSourceAxis, mOutputAxis}) {
+  sourceAxis_ = plot_->xAxis2;
+  outputAxis_ = plot_->yAxis;
+  plot_->xAxis->setVisible(false);
+  plot_->yAxis2->setVisible(false);
+  sourceAxis_->setVisible(true);
+  outputAxis_->setRangeReversed(true);
+  for (QCPAxis* axis : {sourceAxis_, outputAxis_}) {
     axis->grid()->setVisible(false);  // grid lines would cut through the cells
     axis->setSubTicks(false);
     axis->setTickLength(0, 3);
     auto ticker = QSharedPointer<TokenTicker>::create(axis);
-    (axis == mSourceAxis ? mSourceTicker : mOutputTicker) = ticker.data();
+    (axis == sourceAxis_ ? sourceTicker_ : outputTicker_) = ticker.data();
     axis->setTicker(ticker);
   }
   setAxisTitles(tr("source tokens"), tr("output tokens"));
 }
 
 void HeatmapView::setUpColorMap() {
-  mMap = new QCPColorMap(mSourceAxis, mOutputAxis);
-  mMap->setInterpolate(false);  // each cell is one weight: blending neighbours would invent values
-  mMap->setTightBoundary(false);
+  map_ = new QCPColorMap(sourceAxis_, outputAxis_);
+  map_->setInterpolate(false);  // each cell is one weight: blending neighbours would invent values
+  map_->setTightBoundary(false);
 
-  mScale = new FollowingColorScale(mPlot);
-  mPlot->plotLayout()->addElement(0, 1, mScale);
-  mScale->setType(QCPAxis::atRight);
-  mScale->setBarWidth(14);
-  mMap->setColorScale(mScale);                 // links the map's range and gradient to the scale...
-  mMap->setGradient(gradientFor(mColourMap));  // ...so set the gradient afterwards, for both
+  scale_ = new FollowingColorScale(plot_);
+  plot_->plotLayout()->addElement(0, 1, scale_);
+  scale_->setType(QCPAxis::atRight);
+  scale_->setBarWidth(14);
+  map_->setColorScale(scale_);                 // links the map's range and gradient to the scale...
+  map_->setGradient(gradientFor(colourMap_));  // ...so set the gradient afterwards, for both
   setValueTitle(tr("attention weight"));
 
   // Keep the colour bar exactly as tall as the map, whatever the tick labels need.
-  auto* group = new QCPMarginGroup(mPlot);
-  mPlot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
-  mScale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+  auto* group = new QCPMarginGroup(plot_);
+  plot_->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, group);
 
-  mRowMarker = new QCPItemRect(mPlot);
-  mRowMarker->topLeft->setAxes(mSourceAxis, mOutputAxis);
-  mRowMarker->bottomRight->setAxes(mSourceAxis, mOutputAxis);
-  mRowMarker->setPen(QPen(Qt::white, 2));  // white stays visible on every viridis colour but yellow
-  mRowMarker->setSelectable(false);
-  mRowMarker->setVisible(false);
+  rowMarker_ = new QCPItemRect(plot_);
+  rowMarker_->topLeft->setAxes(sourceAxis_, outputAxis_);
+  rowMarker_->bottomRight->setAxes(sourceAxis_, outputAxis_);
+  rowMarker_->setPen(QPen(Qt::white, 2));  // white stays visible on every viridis colour but yellow
+  rowMarker_->setSelectable(false);
+  rowMarker_->setVisible(false);
 }
 
 void HeatmapView::connectMouse() {
-  mPlot->setMouseTracking(
+  plot_->setMouseTracking(
       true);  // without it QCustomPlot reports moves only while a button is down
-  mPlot->installEventFilter(this);
-  connect(mPlot, &QCustomPlot::mouseMove, this,
+  plot_->installEventFilter(this);
+  connect(plot_, &QCustomPlot::mouseMove, this,
           [this](QMouseEvent* event) { updateHover(event->position()); });
-  connect(mPlot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
-    mPressed = event->button() == Qt::LeftButton;
-    mPressPos = event->position();
+  connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+    pressed_ = event->button() == Qt::LeftButton;
+    pressPos_ = event->position();
   });
-  connect(mPlot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* event) {
+  connect(plot_, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* event) {
     // A click, not the end of a drag: both ends within the platform's drag distance.
     const bool click =
-        mPressed && event->button() == Qt::LeftButton &&
-        (event->position() - mPressPos).manhattanLength() <= QApplication::startDragDistance();
-    mPressed = false;
+        pressed_ && event->button() == Qt::LeftButton &&
+        (event->position() - pressPos_).manhattanLength() <= QApplication::startDragDistance();
+    pressed_ = false;
     int row = -1;
     int col = -1;
     if (click && cellAt(event->position(), &row, &col)) {
@@ -153,25 +153,25 @@ void HeatmapView::connectMouse() {
       emit rowClicked(row);
     }
   });
-  connect(mPlot, &QCustomPlot::afterReplot, this, &HeatmapView::onAfterReplot);
+  connect(plot_, &QCustomPlot::afterReplot, this, &HeatmapView::onAfterReplot);
 
   // Long inputs: zoom into a corner with the wheel and drag it around; labels un-thin as cells
   // grow.
-  mPlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  mPlot->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
-  mPlot->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-  mPlot->axisRect()->setRangeDragAxes(mSourceAxis, mOutputAxis);
-  mPlot->axisRect()->setRangeZoomAxes(mSourceAxis, mOutputAxis);
-  for (QCPAxis* axis : {mSourceAxis, mOutputAxis}) {
+  plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot_->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+  plot_->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+  plot_->axisRect()->setRangeDragAxes(sourceAxis_, outputAxis_);
+  plot_->axisRect()->setRangeZoomAxes(sourceAxis_, outputAxis_);
+  for (QCPAxis* axis : {sourceAxis_, outputAxis_}) {
     connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { clampRanges(); });
   }
-  connect(mPlot, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
+  connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
 }
 
 void HeatmapView::clampRanges() {
-  if (mClamping || mRows == 0) return;
-  mClamping = true;
+  if (clamping_ || rows_ == 0) return;
+  clamping_ = true;
   // Never further out than the whole matrix, never closer in than two cells.
   auto clamp = [](QCPAxis* axis, int n) {
     const double full = n;
@@ -181,40 +181,40 @@ void HeatmapView::clampRanges() {
     if (std::abs(lower - r.lower) > 1e-9 || std::abs(lower + size - r.upper) > 1e-9)
       axis->setRange(lower, lower + size);
   };
-  clamp(mSourceAxis, mCols);
-  clamp(mOutputAxis, mRows);
-  mClamping = false;
+  clamp(sourceAxis_, cols_);
+  clamp(outputAxis_, rows_);
+  clamping_ = false;
   const bool zoomed = isZoomed();
-  if (zoomed != mWasZoomed) {
-    mWasZoomed = zoomed;
+  if (zoomed != wasZoomed_) {
+    wasZoomed_ = zoomed;
     emit zoomChanged(zoomed);
   }
 }
 
 bool HeatmapView::isZoomed() const {
-  if (mRows == 0) return false;
-  return mSourceAxis->range().size() < mCols - 1e-6 || mOutputAxis->range().size() < mRows - 1e-6;
+  if (rows_ == 0) return false;
+  return sourceAxis_->range().size() < cols_ - 1e-6 || outputAxis_->range().size() < rows_ - 1e-6;
 }
 
 void HeatmapView::resetZoom() {
-  if (mRows == 0) return;
-  mSourceAxis->setRange(-0.5, mCols - 0.5);
-  mOutputAxis->setRange(-0.5, mRows - 0.5);
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  if (rows_ == 0) return;
+  sourceAxis_->setRange(-0.5, cols_ - 0.5);
+  outputAxis_->setRange(-0.5, rows_ - 0.5);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HeatmapView::setColourMap(ColourMap map) {
-  mColourMap = map;
-  mMap->setGradient(gradientFor(map));
+  colourMap_ = map;
+  map_->setGradient(gradientFor(map));
   // White shows on every dark-to-light map; on the white end of Greys it would vanish.
-  mRowMarker->setPen(map == ColourMap::Greys ? QPen(QColor(0xd0, 0x20, 0x20), mRowMarkerWidth)
-                                             : QPen(Qt::white, mRowMarkerWidth));
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  rowMarker_->setPen(map == ColourMap::Greys ? QPen(QColor(0xd0, 0x20, 0x20), rowMarkerWidth_)
+                                             : QPen(Qt::white, rowMarkerWidth_));
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HeatmapView::setRowMarkerWidth(double pixels) {
-  mRowMarkerWidth = pixels;
-  setColourMap(mColourMap);  // redraws the marker's pen at the new width
+  rowMarkerWidth_ = pixels;
+  setColourMap(colourMap_);  // redraws the marker's pen at the new width
 }
 
 bool HeatmapView::setMatrix(int rows, int cols, const std::vector<float>& rowMajorValues,
@@ -225,95 +225,95 @@ bool HeatmapView::setMatrix(int rows, int cols, const std::vector<float>& rowMaj
       (!colLabels.isEmpty() && colLabels.size() != cols))
     return false;
 
-  mRows = rows;
-  mCols = cols;
-  QCPColorMapData* data = mMap->data();
+  rows_ = rows;
+  cols_ = cols;
+  QCPColorMapData* data = map_->data();
   data->setSize(cols, rows);  // QCustomPlot indexes cells (key, value), that is (col, row)
   data->setRange(cellCentreRange(cols), cellCentreRange(rows));
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) data->setCell(c, r, rowMajorValues[std::size_t(r) * cols + c]);
   }
-  mMap->setDataRange(valueRangeFor(rowMajorValues));
-  mSourceTicker->setLabels(labelsOrIndices(colLabels, cols));
-  mOutputTicker->setLabels(labelsOrIndices(rowLabels, rows));
-  mClamping = true;  // the new size first, then the ranges
-  mSourceAxis->setRange(-0.5, cols - 0.5);
-  mOutputAxis->setRange(-0.5, rows - 0.5);
-  mClamping = false;
-  if (mWasZoomed) {
-    mWasZoomed = false;
+  map_->setDataRange(valueRangeFor(rowMajorValues));
+  sourceTicker_->setLabels(labelsOrIndices(colLabels, cols));
+  outputTicker_->setLabels(labelsOrIndices(rowLabels, rows));
+  clamping_ = true;  // the new size first, then the ranges
+  sourceAxis_->setRange(-0.5, cols - 0.5);
+  outputAxis_->setRange(-0.5, rows - 0.5);
+  clamping_ = false;
+  if (wasZoomed_) {
+    wasZoomed_ = false;
     emit zoomChanged(false);
   }
   clearHover();
   setSelectedRow(-1);
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
   return true;
 }
 
 void HeatmapView::setTitle(const QString& title) {
   if (title.isEmpty()) {
-    if (mTitle) {
-      mPlot->plotLayout()->remove(mTitle);  // deletes it
-      mPlot->plotLayout()->simplify();      // and drops the row it leaves empty
-      mTitle = nullptr;
+    if (title_) {
+      plot_->plotLayout()->remove(title_);  // deletes it
+      plot_->plotLayout()->simplify();      // and drops the row it leaves empty
+      title_ = nullptr;
     }
-  } else if (mTitle) {
-    mTitle->setText(title);
+  } else if (title_) {
+    title_->setText(title);
   } else {
     QFont titleFont = font();
     titleFont.setBold(true);
-    mPlot->plotLayout()->insertRow(0);
-    mTitle = new QCPTextElement(mPlot, title, titleFont);
-    mPlot->plotLayout()->addElement(0, 0, mTitle);
+    plot_->plotLayout()->insertRow(0);
+    title_ = new QCPTextElement(plot_, title, titleFont);
+    plot_->plotLayout()->addElement(0, 0, title_);
   }
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QString HeatmapView::title() const {
-  return mTitle ? mTitle->text() : QString();
+  return title_ ? title_->text() : QString();
 }
 
 void HeatmapView::setAxisTitles(const QString& sourceTitle, const QString& outputTitle) {
-  mSourceAxis->setLabel(sourceTitle);
-  mOutputAxis->setLabel(outputTitle);
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  sourceAxis_->setLabel(sourceTitle);
+  outputAxis_->setLabel(outputTitle);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HeatmapView::setValueTitle(const QString& title) {
-  mScale->axis()->setLabel(title);
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  scale_->axis()->setLabel(title);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 double HeatmapView::value(int row, int col) const {
-  if (row < 0 || row >= mRows || col < 0 || col >= mCols)
+  if (row < 0 || row >= rows_ || col < 0 || col >= cols_)
     return std::numeric_limits<double>::quiet_NaN();
-  return mMap->data()->cell(col, row);
+  return map_->data()->cell(col, row);
 }
 
 QStringList HeatmapView::rowLabels() const {
-  return mOutputTicker->labels();
+  return outputTicker_->labels();
 }
 
 QString HeatmapView::hoverText() const {
-  return mHoverLabel->text();
+  return hoverLabel_->text();
 }
 
 void HeatmapView::setSelectedRow(int row) {
-  mSelectedRow = (row >= 0 && row < mRows) ? row : -1;
-  mRowMarker->setVisible(mSelectedRow >= 0);
-  if (mSelectedRow >= 0) {
-    mRowMarker->topLeft->setCoords(-0.5, mSelectedRow - 0.5);
-    mRowMarker->bottomRight->setCoords(mCols - 0.5, mSelectedRow + 0.5);
+  selectedRow_ = (row >= 0 && row < rows_) ? row : -1;
+  rowMarker_->setVisible(selectedRow_ >= 0);
+  if (selectedRow_ >= 0) {
+    rowMarker_->topLeft->setCoords(-0.5, selectedRow_ - 0.5);
+    rowMarker_->bottomRight->setCoords(cols_ - 0.5, selectedRow_ + 0.5);
   }
-  mPlot->replot(QCustomPlot::rpQueuedReplot);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool HeatmapView::cellAt(const QPointF& pos, int* row, int* col) const {
-  if (mRows == 0 || !mPlot->axisRect()->rect().contains(pos.toPoint())) return false;
+  if (rows_ == 0 || !plot_->axisRect()->rect().contains(pos.toPoint())) return false;
   // Cell centres are the integers, so rounding the axis coordinate picks the cell.
-  const int c = int(std::floor(mSourceAxis->pixelToCoord(pos.x()) + 0.5));
-  const int r = int(std::floor(mOutputAxis->pixelToCoord(pos.y()) + 0.5));
-  if (r < 0 || r >= mRows || c < 0 || c >= mCols) return false;
+  const int c = int(std::floor(sourceAxis_->pixelToCoord(pos.x()) + 0.5));
+  const int r = int(std::floor(outputAxis_->pixelToCoord(pos.y()) + 0.5));
+  if (r < 0 || r >= rows_ || c < 0 || c >= cols_) return false;
   *row = r;
   *col = c;
   return true;
@@ -326,54 +326,54 @@ void HeatmapView::updateHover(const QPointF& pos) {
     clearHover();
     return;
   }
-  if (row == mHoverRow && col == mHoverCol) return;  // one signal per cell entered, not per pixel
-  mHoverRow = row;
-  mHoverCol = col;
+  if (row == hoverRow_ && col == hoverCol_) return;  // one signal per cell entered, not per pixel
+  hoverRow_ = row;
+  hoverCol_ = col;
   const double v = value(row, col);
-  mHoverLabel->setText(QStringLiteral("%1 → %2: %3")
-                           .arg(mOutputTicker->labels().value(row),
-                                mSourceTicker->labels().value(col), QString::number(v, 'f', 3)));
+  hoverLabel_->setText(QStringLiteral("%1 → %2: %3")
+                           .arg(outputTicker_->labels().value(row),
+                                sourceTicker_->labels().value(col), QString::number(v, 'f', 3)));
   emit cellHovered(row, col, v);
 }
 
 void HeatmapView::clearHover() {
-  mHoverRow = -1;
-  mHoverCol = -1;
-  mHoverLabel->setText(tr(kHoverHint));
+  hoverRow_ = -1;
+  hoverCol_ = -1;
+  hoverLabel_->setText(tr(kHoverHint));
 }
 
 bool HeatmapView::eventFilter(QObject* watched, QEvent* event) {
-  if (watched == mPlot && event->type() == QEvent::Leave) clearHover();
+  if (watched == plot_ && event->type() == QEvent::Leave) clearHover();
   return QWidget::eventFilter(watched, event);
 }
 
 bool HeatmapView::ticksStale() const {
-  return mSourceTicker->isStale() || mOutputTicker->isStale();
+  return sourceTicker_->isStale() || outputTicker_->isStale();
 }
 
 void HeatmapView::onAfterReplot() {
-  if (mSyncReplot) return;
+  if (syncReplot_) return;
   if (!ticksStale()) {
-    mCorrections = 0;
+    corrections_ = 0;
     return;
   }
   // A resize and then a turn of the labels each need one more pass. Past that, stop: a one-pixel
   // margin wobble must not turn into an endless chain of replots.
-  if (mCorrections < kMaxLayoutPasses - 2) {
-    ++mCorrections;
-    mPlot->replot(QCustomPlot::rpQueuedReplot);
+  if (corrections_ < kMaxLayoutPasses - 2) {
+    ++corrections_;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
   } else {
-    mCorrections = 0;
+    corrections_ = 0;
   }
 }
 
 void HeatmapView::replotNow() {
-  mSyncReplot = true;
+  syncReplot_ = true;
   for (int pass = 0; pass < kMaxLayoutPasses; ++pass) {
-    mPlot->replot(QCustomPlot::rpImmediateRefresh);
+    plot_->replot(QCustomPlot::rpImmediateRefresh);
     if (!ticksStale()) break;
   }
-  mSyncReplot = false;
+  syncReplot_ = false;
 }
 
 }  // namespace attn::ui

@@ -37,22 +37,22 @@ class HeatmapView : public QWidget {
   void setAxisTitles(const QString& sourceTitle, const QString& outputTitle);
   void setValueTitle(const QString& title);  // the colour scale's label
   void setColourMap(ColourMap map);
-  ColourMap colourMap() const { return mColourMap; }
+  ColourMap colourMap() const { return colourMap_; }
   // How thick the frame around the selected row is, in pixels (2; thicker for a projector).
   void setRowMarkerWidth(double pixels);
-  double rowMarkerWidth() const { return mRowMarkerWidth; }
+  double rowMarkerWidth() const { return rowMarkerWidth_; }
 
   // Zoom with the wheel, pan by dragging; a double click or resetZoom() shows the whole matrix.
   void resetZoom();
   bool isZoomed() const;
 
-  int rows() const { return mRows; }
-  int cols() const { return mCols; }
+  int rows() const { return rows_; }
+  int cols() const { return cols_; }
   double value(int row, int col) const;  // NaN outside the matrix
   QString title() const;
   QString hoverText() const;
   QStringList rowLabels() const;  // as drawn on the output axis (before thinning)
-  int selectedRow() const { return mSelectedRow; }
+  int selectedRow() const { return selectedRow_; }
   void setSelectedRow(int row);  // -1 clears the selection
 
   // Figures at width x height pixels (0 x 0: the size on screen). False if the file can't be
@@ -65,11 +65,11 @@ class HeatmapView : public QWidget {
   void replotNow();
 
   // For tests and for views that build on this one.
-  QCustomPlot* plot() const { return mPlot; }
-  QCPColorMap* colorMap() const { return mMap; }
-  QCPColorScale* colorScale() const { return mScale; }
-  QCPAxis* sourceAxis() const { return mSourceAxis; }
-  QCPAxis* outputAxis() const { return mOutputAxis; }
+  QCustomPlot* plot() const { return plot_; }
+  QCPColorMap* colorMap() const { return map_; }
+  QCPColorScale* colorScale() const { return scale_; }
+  QCPAxis* sourceAxis() const { return sourceAxis_; }
+  QCPAxis* outputAxis() const { return outputAxis_; }
 
  signals:
   void cellHovered(int row, int col, double value);
@@ -96,29 +96,29 @@ class HeatmapView : public QWidget {
   QSize exportSize(int width, int height) const;
   void layOutFor(QSize size);
 
-  QCustomPlot* mPlot;
-  QLabel* mHoverLabel;
-  QCPAxis* mSourceAxis = nullptr;
-  QCPAxis* mOutputAxis = nullptr;
-  QCPColorMap* mMap = nullptr;
-  QCPColorScale* mScale = nullptr;
-  QCPItemRect* mRowMarker = nullptr;
-  QCPTextElement* mTitle = nullptr;      // null while there is no title, so it takes no space
-  TokenTicker* mSourceTicker = nullptr;  // owned by the axes
-  TokenTicker* mOutputTicker = nullptr;
-  int mRows = 0;
-  int mCols = 0;
-  int mHoverRow = -1;
-  int mHoverCol = -1;
-  int mSelectedRow = -1;
-  ColourMap mColourMap = ColourMap::Viridis;
-  double mRowMarkerWidth = 2;
-  bool mClamping = false;
-  bool mWasZoomed = false;
-  QPointF mPressPos;
-  bool mPressed = false;
-  bool mSyncReplot = false;  // replotNow() is running: it settles the layout itself
-  int mCorrections = 0;      // corrective replots queued in a row, see onAfterReplot()
+  QCustomPlot* plot_;
+  QLabel* hoverLabel_;
+  QCPAxis* sourceAxis_ = nullptr;
+  QCPAxis* outputAxis_ = nullptr;
+  QCPColorMap* map_ = nullptr;
+  QCPColorScale* scale_ = nullptr;
+  QCPItemRect* rowMarker_ = nullptr;
+  QCPTextElement* title_ = nullptr;      // null while there is no title, so it takes no space
+  TokenTicker* sourceTicker_ = nullptr;  // owned by the axes
+  TokenTicker* outputTicker_ = nullptr;
+  int rows_ = 0;
+  int cols_ = 0;
+  int hoverRow_ = -1;
+  int hoverCol_ = -1;
+  int selectedRow_ = -1;
+  ColourMap colourMap_ = ColourMap::Viridis;
+  double rowMarkerWidth_ = 2;
+  bool clamping_ = false;
+  bool wasZoomed_ = false;
+  QPointF pressPos_;
+  bool pressed_ = false;
+  bool syncReplot_ = false;  // replotNow() is running: it settles the layout itself
+  int corrections_ = 0;      // corrective replots queued in a row, see onAfterReplot()
 };
 
 }  // namespace attn::ui

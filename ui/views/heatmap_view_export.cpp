@@ -14,14 +14,14 @@ namespace attn::ui {
 QSize HeatmapView::exportSize(int width, int height) const {
   if (width > 0 && height > 0) return {width, height};
   // A view that was never shown has no meaningful size yet; give it a typical figure size.
-  return mPlot->isVisible() ? mPlot->size() : QSize(800, 600);
+  return plot_->isVisible() ? plot_->size() : QSize(800, 600);
 }
 
 void HeatmapView::layOutFor(QSize size) {
   // Dry renders at the export size, so that the labels are thinned for the figure's axes rather
   // than for the ones on screen (the ticker measures the previous layout).
   for (int pass = 0; pass < kMaxLayoutPasses; ++pass) {
-    mPlot->toPixmap(size.width(), size.height());
+    plot_->toPixmap(size.width(), size.height());
     if (!ticksStale()) break;
   }
 }
@@ -29,7 +29,7 @@ void HeatmapView::layOutFor(QSize size) {
 bool HeatmapView::savePng(const QString& path, int width, int height) {
   const QSize size = exportSize(width, height);
   layOutFor(size);
-  const QPixmap pixmap = mPlot->toPixmap(size.width(), size.height());
+  const QPixmap pixmap = plot_->toPixmap(size.width(), size.height());
   QSaveFile file(path);
   const bool ok = !pixmap.isNull() && file.open(QIODevice::WriteOnly) &&
                   pixmap.save(&file, "PNG") && file.commit();
@@ -60,7 +60,7 @@ bool HeatmapView::savePdf(const QString& path, int width, int height) {
       painter.setMode(QCPPainter::pmNoCaching);
       painter.setMode(QCPPainter::pmNonCosmetic);  // line widths scale with the page
       painter.setWindow(QRect(QPoint(0, 0), size));
-      mPlot->toPainter(&painter, size.width(), size.height());
+      plot_->toPainter(&painter, size.width(), size.height());
       ok = painter.end();
     }
   }

@@ -17,78 +17,78 @@ namespace attn::ui {
 
 HopsView::HopsView(TraceDocument* document, const Settings* settings, QWidget* parent)
     : QWidget(parent),
-      mDocument(document),
-      mStack(new QStackedWidget(this)),
-      mEmpty(new QLabel(this)),
-      mHeatmap(new HeatmapView(this)),
-      mText(new QLabel(this)),
-      mPenalty(new QLabel(this)),
-      mPrediction(new QLabel(this)) {
-  mEmpty->setAlignment(Qt::AlignCenter);
-  mEmpty->setWordWrap(true);
-  mEmpty->setText(
+      document_(document),
+      stack_(new QStackedWidget(this)),
+      empty_(new QLabel(this)),
+      heatmap_(new HeatmapView(this)),
+      text_(new QLabel(this)),
+      penalty_(new QLabel(this)),
+      prediction_(new QLabel(this)) {
+  empty_->setAlignment(Qt::AlignCenter);
+  empty_->setWordWrap(true);
+  empty_->setText(
       tr("Attention hops belong to the structured self-attention classifier "
          "(Lin et al. 2017): r hops read the sentence without any query, and a "
          "penalty keeps them looking at different words.\n\nOpen such a model, or a "
          "trace of one, to see its hops here."));
-  for (QLabel* label : {mText, mPenalty, mPrediction}) {
+  for (QLabel* label : {text_, penalty_, prediction_}) {
     label->setWordWrap(true);
     label->setTextFormat(Qt::RichText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setContentsMargins(8, 4, 8, 4);
   }
-  mText->setObjectName(QStringLiteral("hopsText"));
-  mPenalty->setObjectName(QStringLiteral("hopsPenalty"));
-  mText->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  text_->setObjectName(QStringLiteral("hopsText"));
+  penalty_->setObjectName(QStringLiteral("hopsPenalty"));
+  text_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
   auto* details = new QWidget(this);
   auto* detailsLayout = new QVBoxLayout(details);
   detailsLayout->setContentsMargins(0, 0, 0, 0);
-  detailsLayout->addWidget(mPrediction);
-  detailsLayout->addWidget(mPenalty);
+  detailsLayout->addWidget(prediction_);
+  detailsLayout->addWidget(penalty_);
   auto* scroll = new QScrollArea(details);
-  scroll->setWidget(mText);
+  scroll->setWidget(text_);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   detailsLayout->addWidget(scroll, 1);
 
   auto* splitter = new QSplitter(Qt::Vertical, this);
-  splitter->addWidget(mHeatmap);
+  splitter->addWidget(heatmap_);
   splitter->addWidget(details);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
-  mStack->addWidget(mEmpty);
-  mStack->addWidget(splitter);
+  stack_->addWidget(empty_);
+  stack_->addWidget(splitter);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(mStack);
+  layout->addWidget(stack_);
 
-  connect(mDocument, &TraceDocument::traceChanged, this, &HopsView::refresh);
+  connect(document_, &TraceDocument::traceChanged, this, &HopsView::refresh);
   refresh();
   if (settings)  // follows the map on screen (documents/settings.h)
     settings->followColourMap(this, [this](ColourMap map) { setColourMap(map); });
 }
 
 void HopsView::setColourMap(ColourMap map) {
-  mColourMap = map;
-  mHeatmap->setColourMap(map);
+  colourMap_ = map;
+  heatmap_->setColourMap(map);
   refresh();
 }
 
 void HopsView::refresh() {
-  const MatrixSnapshot m = mDocument->matrix(MapKind::Hops, 0, 0);
+  const MatrixSnapshot m = document_->matrix(MapKind::Hops, 0, 0);
   if (m.rows == 0 ||
-      !mHeatmap->setMatrix(m.rows, m.cols, m.values, shownRowLabels(m), shownColLabels(m))) {
-    mStack->setCurrentWidget(mEmpty);
-    mPenaltyValue = 0;
+      !heatmap_->setMatrix(m.rows, m.cols, m.values, shownRowLabels(m), shownColLabels(m))) {
+    stack_->setCurrentWidget(empty_);
+    penaltyValue_ = 0;
     return;
   }
-  mStack->setCurrentIndex(1);
-  mHeatmap->setTitle(m.title);
-  mHeatmap->setAxisTitles(m.colTitle, m.rowTitle);
+  stack_->setCurrentIndex(1);
+  heatmap_->setTitle(m.title);
+  heatmap_->setAxisTitles(m.colTitle, m.rowTitle);
 
-  const QVector<QRgb> table = colourTable(mColourMap);
-  const QStringList tokens = mDocument->sourceTokens();
+  const QVector<QRgb> table = colourTable(colourMap_);
+  const QStringList tokens = document_->sourceTokens();
   QString html = QStringLiteral("<table cellspacing='4'>");
   std::vector<float> mean(size_t(m.cols), 0.0f);
   for (int r = 0; r < m.rows; ++r) {
@@ -100,19 +100,19 @@ void HopsView::refresh() {
   }
   html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr></table>")
               .arg(tr("all hops"), weightedTokensHtml(tokens, mean, table));
-  mText->setText(html);
+  text_->setText(html);
 
-  mPenaltyValue = hopsPenalty(m.values, m.rows, m.cols);
+  penaltyValue_ = hopsPenalty(m.values, m.rows, m.cols);
   QString penalty = tr("<b>Penalty</b> ‖AAᵀ − I‖²<sub>F</sub> = <b>%1</b>: 0 when the %2 hops "
                        "each look at one different word, %3 when they all look at the same one.")
-                        .arg(QString::number(mPenaltyValue, 'f', 3))
+                        .arg(QString::number(penaltyValue_, 'f', 3))
                         .arg(m.rows)
                         .arg(m.rows * m.rows - m.rows);
-  const auto& trace = *mDocument->trace();
+  const auto& trace = *document_->trace();
   if (trace.model.is_object() && trace.model.contains("penalty") &&
       trace.model["penalty"].is_number())
     penalty += tr(" Training adds it to the loss × %1.").arg(trace.model["penalty"].get<double>());
-  mPenalty->setText(penalty);
+  penalty_->setText(penalty);
 
   QString prediction;
   if (!trace.targetTokens.empty())
@@ -125,8 +125,8 @@ void HopsView::refresh() {
                                             QString::number(t.prob * 100, 'f', 1));
     prediction += QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QStringLiteral(")");
   }
-  mPrediction->setText(prediction);
-  mPrediction->setVisible(!prediction.isEmpty());
+  prediction_->setText(prediction);
+  prediction_->setVisible(!prediction.isEmpty());
 }
 
 }  // namespace attn::ui

@@ -23,24 +23,24 @@ class HopsView : public QWidget {
   explicit HopsView(TraceDocument* document, const Settings* settings = nullptr,
                     QWidget* parent = nullptr);
 
-  HeatmapView* heatmap() const { return mHeatmap; }
-  QLabel* textLabel() const { return mText; }
-  QLabel* penaltyLabel() const { return mPenalty; }
-  double penalty() const { return mPenaltyValue; }
+  HeatmapView* heatmap() const { return heatmap_; }
+  QLabel* textLabel() const { return text_; }
+  QLabel* penaltyLabel() const { return penalty_; }
+  double penalty() const { return penaltyValue_; }
   void setColourMap(ColourMap map);
 
  private:
   void refresh();
 
-  TraceDocument* mDocument;
-  ColourMap mColourMap = ColourMap::Viridis;
-  QStackedWidget* mStack;
-  QLabel* mEmpty;
-  HeatmapView* mHeatmap;
-  QLabel* mText;
-  QLabel* mPenalty;
-  QLabel* mPrediction;
-  double mPenaltyValue = 0;
+  TraceDocument* document_;
+  ColourMap colourMap_ = ColourMap::Viridis;
+  QStackedWidget* stack_;
+  QLabel* empty_;
+  HeatmapView* heatmap_;
+  QLabel* text_;
+  QLabel* penalty_;
+  QLabel* prediction_;
+  double penaltyValue_ = 0;
 };
 
 }  // namespace attn::ui

@@ -27,18 +27,18 @@ class LossPlot : public QWidget {
   void flush();  // draws what has arrived now, without waiting for the throttle
   int lossPoints() const;
   int validationPoints() const;
-  QCustomPlot* plot() const { return mPlot; }
+  QCustomPlot* plot() const { return plot_; }
 
  private:
   void replotSoon();
 
-  QCustomPlot* mPlot;
-  QCPGraph* mLoss = nullptr;
-  QCPGraph* mSmoothed = nullptr;
-  QCPGraph* mValidationLoss = nullptr;
-  QCPGraph* mValidationScore = nullptr;
-  QTimer mReplot;
-  double mMaxLoss = 0;
+  QCustomPlot* plot_;
+  QCPGraph* loss_ = nullptr;
+  QCPGraph* smoothed_ = nullptr;
+  QCPGraph* validationLoss_ = nullptr;
+  QCPGraph* validationScore_ = nullptr;
+  QTimer replot_;
+  double maxLoss_ = 0;
 };
 
 }  // namespace attn::ui

@@ -11,7 +11,7 @@
 namespace attn::ui {
 
 StepControls::StepControls(TraceDocument* document, QWidget* parent)
-    : QWidget(parent), mDocument(document), mPosition(new QLabel(this)) {
+    : QWidget(parent), document_(document), position_(new QLabel(this)) {
   auto make = [this](QStyle::StandardPixmap icon, const QString& text, const QKeySequence& key,
                      const char* name) {
     auto* action = new QAction(style()->standardIcon(icon), text, this);
@@ -20,16 +20,16 @@ StepControls::StepControls(TraceDocument* document, QWidget* parent)
     action->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
     return action;
   };
-  mFirst = make(QStyle::SP_MediaSkipBackward, tr("First step"), QKeySequence(Qt::Key_Home),
+  first_ = make(QStyle::SP_MediaSkipBackward, tr("First step"), QKeySequence(Qt::Key_Home),
                 "actionFirstStep");
-  mPrevious = make(QStyle::SP_MediaSeekBackward, tr("Previous step"), QKeySequence(Qt::Key_Left),
+  previous_ = make(QStyle::SP_MediaSeekBackward, tr("Previous step"), QKeySequence(Qt::Key_Left),
                    "actionPreviousStep");
-  mNext = make(QStyle::SP_MediaSeekForward, tr("Next step"), QKeySequence(Qt::Key_Right),
+  next_ = make(QStyle::SP_MediaSeekForward, tr("Next step"), QKeySequence(Qt::Key_Right),
                "actionNextStep");
-  mLast = make(QStyle::SP_MediaSkipForward, tr("Last step"), QKeySequence(Qt::Key_End),
+  last_ = make(QStyle::SP_MediaSkipForward, tr("Last step"), QKeySequence(Qt::Key_End),
                "actionLastStep");
-  mPlay = make(QStyle::SP_MediaPlay, tr("Play"), QKeySequence(Qt::Key_Space), "actionPlay");
-  mPlay->setCheckable(true);
+  play_ = make(QStyle::SP_MediaPlay, tr("Play"), QKeySequence(Qt::Key_Space), "actionPlay");
+  play_->setCheckable(true);
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -40,20 +40,20 @@ StepControls::StepControls(TraceDocument* document, QWidget* parent)
     layout->addWidget(button);
   }
   layout->addSpacing(6);
-  layout->addWidget(mPosition, 1);
-  mPosition->setObjectName(QStringLiteral("stepPosition"));
+  layout->addWidget(position_, 1);
+  position_->setObjectName(QStringLiteral("stepPosition"));
 
-  mTimer.setInterval(kPlayIntervalMs);
-  connect(&mTimer, &QTimer::timeout, this, &StepControls::advance);
-  connect(mFirst, &QAction::triggered, this, [this] { mDocument->setStep(0); });
-  connect(mPrevious, &QAction::triggered, this,
-          [this] { mDocument->setStep(mDocument->step() - 1); });
-  connect(mNext, &QAction::triggered, this, [this] { mDocument->setStep(mDocument->step() + 1); });
-  connect(mLast, &QAction::triggered, this,
-          [this] { mDocument->setStep(mDocument->stepCount() - 1); });
-  connect(mPlay, &QAction::toggled, this, &StepControls::setPlaying);
-  connect(mDocument, &TraceDocument::stepChanged, this, &StepControls::refresh);
-  connect(mDocument, &TraceDocument::traceChanged, this, [this] {
+  timer_.setInterval(kPlayIntervalMs);
+  connect(&timer_, &QTimer::timeout, this, &StepControls::advance);
+  connect(first_, &QAction::triggered, this, [this] { document_->setStep(0); });
+  connect(previous_, &QAction::triggered, this,
+          [this] { document_->setStep(document_->step() - 1); });
+  connect(next_, &QAction::triggered, this, [this] { document_->setStep(document_->step() + 1); });
+  connect(last_, &QAction::triggered, this,
+          [this] { document_->setStep(document_->stepCount() - 1); });
+  connect(play_, &QAction::toggled, this, &StepControls::setPlaying);
+  connect(document_, &TraceDocument::stepChanged, this, &StepControls::refresh);
+  connect(document_, &TraceDocument::traceChanged, this, [this] {
     setPlaying(false);
     refresh();
   });
@@ -61,49 +61,49 @@ StepControls::StepControls(TraceDocument* document, QWidget* parent)
 }
 
 QList<QAction*> StepControls::stepActions() const {
-  return {mFirst, mPrevious, mNext, mLast, mPlay};
+  return {first_, previous_, next_, last_, play_};
 }
 
 void StepControls::setPlaying(bool playing) {
-  if (playing == mTimer.isActive()) return;
+  if (playing == timer_.isActive()) return;
   if (playing) {
     // Play from the start when already at the end: what people mean by pressing play again.
-    if (mDocument->step() >= mDocument->stepCount() - 1) mDocument->setStep(0);
-    mTimer.start();
+    if (document_->step() >= document_->stepCount() - 1) document_->setStep(0);
+    timer_.start();
   } else {
-    mTimer.stop();
+    timer_.stop();
   }
-  mPlay->setChecked(playing);
-  mPlay->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-  mPlay->setText(playing ? tr("Pause") : tr("Play"));
+  play_->setChecked(playing);
+  play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  play_->setText(playing ? tr("Pause") : tr("Play"));
 }
 
 void StepControls::advance() {
-  if (mDocument->step() >= mDocument->stepCount() - 1) {
+  if (document_->step() >= document_->stepCount() - 1) {
     setPlaying(false);
     return;
   }
-  mDocument->setStep(mDocument->step() + 1);
+  document_->setStep(document_->step() + 1);
 }
 
 QString StepControls::positionText() const {
-  return mPosition->text();
+  return position_->text();
 }
 
 void StepControls::refresh() {
-  const int count = mDocument->stepCount();
-  const int step = mDocument->step();
+  const int count = document_->stepCount();
+  const int step = document_->step();
   const bool any = count > 1;
-  mFirst->setEnabled(any && step > 0);
-  mPrevious->setEnabled(any && step > 0);
-  mNext->setEnabled(any && step < count - 1);
-  mLast->setEnabled(any && step < count - 1);
-  mPlay->setEnabled(any);
+  first_->setEnabled(any && step > 0);
+  previous_->setEnabled(any && step > 0);
+  next_->setEnabled(any && step < count - 1);
+  last_->setEnabled(any && step < count - 1);
+  play_->setEnabled(any);
   if (count == 0) {
-    mPosition->setText(tr("no output yet"));
+    position_->setText(tr("no output yet"));
   } else {
-    const QString token = mDocument->targetTokens().value(step);
-    mPosition->setText(tr("step %1 of %2: “%3”").arg(step + 1).arg(count).arg(token));
+    const QString token = document_->targetTokens().value(step);
+    position_->setText(tr("step %1 of %2: “%3”").arg(step + 1).arg(count).arg(token));
   }
 }
 

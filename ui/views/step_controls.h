@@ -23,12 +23,12 @@ class StepControls : public QWidget {
   explicit StepControls(TraceDocument* document, QWidget* parent = nullptr);
 
   QList<QAction*> stepActions() const;  // first, previous, next, last, play
-  QAction* firstAction() const { return mFirst; }
-  QAction* previousAction() const { return mPrevious; }
-  QAction* nextAction() const { return mNext; }
-  QAction* lastAction() const { return mLast; }
-  QAction* playAction() const { return mPlay; }
-  bool isPlaying() const { return mTimer.isActive(); }
+  QAction* firstAction() const { return first_; }
+  QAction* previousAction() const { return previous_; }
+  QAction* nextAction() const { return next_; }
+  QAction* lastAction() const { return last_; }
+  QAction* playAction() const { return play_; }
+  bool isPlaying() const { return timer_.isActive(); }
   void setPlaying(bool playing);
   QString positionText() const;
 
@@ -36,14 +36,14 @@ class StepControls : public QWidget {
   void refresh();
   void advance();
 
-  TraceDocument* mDocument;
-  QAction* mFirst;
-  QAction* mPrevious;
-  QAction* mNext;
-  QAction* mLast;
-  QAction* mPlay;
-  QLabel* mPosition;
-  QTimer mTimer;
+  TraceDocument* document_;
+  QAction* first_;
+  QAction* previous_;
+  QAction* next_;
+  QAction* last_;
+  QAction* play_;
+  QLabel* position_;
+  QTimer timer_;
 };
 
 }  // namespace attn::ui

@@ -29,7 +29,7 @@ class StepView : public QWidget {
                     QWidget* parent = nullptr);
   ~StepView() override;
 
-  StepControls* controls() const { return mControls; }
+  StepControls* controls() const { return controls_; }
   void setColourMap(ColourMap map);
 
   // What is on screen, for tests and captures.
@@ -38,31 +38,31 @@ class StepView : public QWidget {
   std::vector<double> attentionBars() const;
   QStringList topTokens() const;
   std::vector<double> topProbabilities() const;
-  QCustomPlot* attentionPlot() const { return mAttentionPlot; }
-  QCustomPlot* topKPlot() const { return mTopKPlot; }
+  QCustomPlot* attentionPlot() const { return attentionPlot_; }
+  QCustomPlot* topKPlot() const { return topKPlot_; }
 
  private:
   void setUpAttentionPlot();
   void setUpTopKPlot();
   void refresh();
 
-  TraceDocument* mDocument;
-  ColourMap mColourMap = ColourMap::Viridis;
-  StepControls* mControls;
-  QLabel* mOutput;
-  QLabel* mAttentionTitle;
-  QLabel* mSource;
-  QCustomPlot* mAttentionPlot;
-  QCPBars* mAttentionBars = nullptr;
-  TokenTicker* mSourceTicker = nullptr;
-  QLabel* mTopKTitle;
-  QCustomPlot* mTopKPlot;
-  QCPBars* mTopKBars = nullptr;
-  QCPBars* mChosenBar = nullptr;
-  TokenTicker* mTopKTicker = nullptr;
-  QLabel* mTopKNote;
-  QStringList mTopTokens;
-  std::vector<double> mTopProbabilities;
+  TraceDocument* document_;
+  ColourMap colourMap_ = ColourMap::Viridis;
+  StepControls* controls_;
+  QLabel* output_;
+  QLabel* attentionTitle_;
+  QLabel* source_;
+  QCustomPlot* attentionPlot_;
+  QCPBars* attentionBars_ = nullptr;
+  TokenTicker* sourceTicker_ = nullptr;
+  QLabel* topKTitle_;
+  QCustomPlot* topKPlot_;
+  QCPBars* topKBars_ = nullptr;
+  QCPBars* chosenBar_ = nullptr;
+  TokenTicker* topKTicker_ = nullptr;
+  QLabel* topKNote_;
+  QStringList topTokens_;
+  std::vector<double> topProbabilities_;
 };
 
 }  // namespace attn::ui

@@ -18,9 +18,9 @@ class TokenTicker : public QCPAxisTicker {
  public:
   explicit TokenTicker(QCPAxis* axis);
 
-  void setLabels(const QStringList& labels) { mLabels = labels; }
-  const QStringList& labels() const { return mLabels; }
-  int stride() const { return mStride; }
+  void setLabels(const QStringList& labels) { labels_ = labels; }
+  const QStringList& labels() const { return labels_; }
+  int stride() const { return stride_; }
   // True when the axis has been laid out at a length other than the one the ticks were made for,
   // or when the last pass turned the labels: QCustomPlot sizes the margins from label extents it
   // cached at the previous draw, so the pass after a turn still has margins for the old angle.
@@ -35,11 +35,11 @@ class TokenTicker : public QCPAxisTicker {
  private:
   double axisLength() const;
 
-  QCPAxis* mAxis;  // not owned: the axis owns this ticker
-  QStringList mLabels;
-  int mStride = 1;
-  double mLength = -1;   // axis length in pixels the current stride was computed for
-  bool mTurned = false;  // the last tick generation changed the label rotation
+  QCPAxis* axis_;  // not owned: the axis owns this ticker
+  QStringList labels_;
+  int stride_ = 1;
+  double length_ = -1;   // axis length in pixels the current stride was computed for
+  bool turned_ = false;  // the last tick generation changed the label rotation
 };
 
 }  // namespace attn::ui

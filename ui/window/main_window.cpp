@@ -55,10 +55,10 @@ constexpr int kStatusMillis = 6000;
 
 MainWindow::MainWindow(Settings* settings, QWidget* parent)
     : QMainWindow(parent),
-      mSettings(settings ? settings : new Settings(this)),
-      mSession(new Session(this)),
-      mSourceNote(new QLabel(this)),
-      mBusy(new QLabel(this)) {
+      settings_(settings ? settings : new Settings(this)),
+      session_(new Session(this)),
+      sourceNote_(new QLabel(this)),
+      busy_(new QLabel(this)) {
   setWindowTitle(tr("Attention Studio"));
   setAcceptDrops(true);
   setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
@@ -69,39 +69,39 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   buildViewMenu();
   addExperimentsMenu(this);  // teach/bottleneck_dialog.h
   buildHelpMenu();
-  statusBar()->addPermanentWidget(mBusy);
-  statusBar()->addPermanentWidget(mCompare->referenceTool()->statusLabel());
-  statusBar()->addPermanentWidget(mSourceNote);
-  mSourceNote->setObjectName(QStringLiteral("sourceNote"));
-  mSourceNote->setMinimumWidth(60);  // a long origin must not set the window's minimum width
+  statusBar()->addPermanentWidget(busy_);
+  statusBar()->addPermanentWidget(compare_->referenceTool()->statusLabel());
+  statusBar()->addPermanentWidget(sourceNote_);
+  sourceNote_->setObjectName(QStringLiteral("sourceNote"));
+  sourceNote_->setMinimumWidth(60);  // a long origin must not set the window's minimum width
   connectSession();
-  mDefaultState = saveState();
-  if (!mSettings->windowGeometry().isEmpty()) restoreGeometry(mSettings->windowGeometry());
-  if (!mSettings->windowState().isEmpty()) restoreState(mSettings->windowState());
-  mInput->beamWidthBox()->setValue(mSettings->beamWidth());
-  mInput->greedyButton()->setChecked(true);
+  defaultState_ = saveState();
+  if (!settings_->windowGeometry().isEmpty()) restoreGeometry(settings_->windowGeometry());
+  if (!settings_->windowState().isEmpty()) restoreState(settings_->windowState());
+  input_->beamWidthBox()->setValue(settings_->beamWidth());
+  input_->greedyButton()->setChecked(true);
   refreshTabs();
   refreshTitle();
-  if (mSettings->classroomMode()) mClassroom->setActive(true);  // over the restored layout
+  if (settings_->classroomMode()) classroom_->setActive(true);  // over the restored layout
 }
 
 MainWindow::~MainWindow() = default;
 
 bool MainWindow::isComputing() const {
-  if (mSession->isBusy()) return true;
+  if (session_->isBusy()) return true;
   const QList<SaliencyView*> saliency = findChildren<SaliencyView*>();
   return std::any_of(saliency.begin(), saliency.end(),
                      [](const SaliencyView* v) { return v->isComputing(); });
 }
 
 void MainWindow::buildDocks() {
-  ModelDocument* model = mSession->modelDocument();
-  mModelPanel = new ModelPanel(model, this);
-  mInput = new InputPanel(model, this);
-  mStepView = new StepView(mSession->traceDocument(), mSettings, this);
-  mModelPanel->setObjectName(QStringLiteral("modelPanel"));
-  mInput->setObjectName(QStringLiteral("inputPanel"));
-  mStepView->setObjectName(QStringLiteral("stepView"));
+  ModelDocument* model = session_->modelDocument();
+  modelPanel_ = new ModelPanel(model, this);
+  input_ = new InputPanel(model, this);
+  stepView_ = new StepView(session_->traceDocument(), settings_, this);
+  modelPanel_->setObjectName(QStringLiteral("modelPanel"));
+  input_->setObjectName(QStringLiteral("inputPanel"));
+  stepView_->setObjectName(QStringLiteral("stepView"));
 
   auto dock = [this](const QString& title, const char* name, QWidget* widget,
                      Qt::DockWidgetArea area) {
@@ -119,64 +119,64 @@ void MainWindow::buildDocks() {
     addDockWidget(area, d);
     return d;
   };
-  mModelDock = dock(tr("Model"), "modelDock", mModelPanel, Qt::LeftDockWidgetArea);
-  mInputDock = dock(tr("Input"), "inputDock", mInput, Qt::LeftDockWidgetArea);
-  mStepDock = dock(tr("Step by step"), "stepDock", mStepView, Qt::RightDockWidgetArea);
-  resizeDocks({mModelDock, mStepDock}, {300, 330}, Qt::Horizontal);
-  resizeDocks({mModelDock, mInputDock}, {330, 300}, Qt::Vertical);
+  modelDock_ = dock(tr("Model"), "modelDock", modelPanel_, Qt::LeftDockWidgetArea);
+  inputDock_ = dock(tr("Input"), "inputDock", input_, Qt::LeftDockWidgetArea);
+  stepDock_ = dock(tr("Step by step"), "stepDock", stepView_, Qt::RightDockWidgetArea);
+  resizeDocks({modelDock_, stepDock_}, {300, 330}, Qt::Horizontal);
+  resizeDocks({modelDock_, inputDock_}, {330, 300}, Qt::Vertical);
 
-  connect(mModelPanel, &ModelPanel::openRequested, this, &MainWindow::openModelInteractively);
-  connect(mModelPanel, &ModelPanel::saveRequested, this, &MainWindow::saveModelInteractively);
-  connect(mModelPanel, &ModelPanel::trainRequested, this,
-          [this] { mTabs->setCurrentWidget(mTraining); });
-  connect(mModelPanel, &ModelPanel::bundledRequested, this, [this](const QString& path) {
-    if (maySetAsideModel()) mSession->openModel(path);
+  connect(modelPanel_, &ModelPanel::openRequested, this, &MainWindow::openModelInteractively);
+  connect(modelPanel_, &ModelPanel::saveRequested, this, &MainWindow::saveModelInteractively);
+  connect(modelPanel_, &ModelPanel::trainRequested, this,
+          [this] { tabs_->setCurrentWidget(training_); });
+  connect(modelPanel_, &ModelPanel::bundledRequested, this, [this](const QString& path) {
+    if (maySetAsideModel()) session_->openModel(path);
   });
-  connect(mInput, &InputPanel::decodeRequested, this, [this](const DecodeRequest& request) {
-    mSettings->setLastInput(QString::fromStdString(request.source));
-    mSettings->setBeamWidth(request.beamWidth);
-    mSession->decode(request);
+  connect(input_, &InputPanel::decodeRequested, this, [this](const DecodeRequest& request) {
+    settings_->setLastInput(QString::fromStdString(request.source));
+    settings_->setBeamWidth(request.beamWidth);
+    session_->decode(request);
   });
-  connect(mInput, &InputPanel::cancelRequested, mSession, &Session::cancelDecode);
+  connect(input_, &InputPanel::cancelRequested, session_, &Session::cancelDecode);
 }
 
 void MainWindow::connectSession() {
-  connect(mSession, &Session::failed, this, &MainWindow::showError);
-  connect(mSession, &Session::status, this, &MainWindow::showStatus);
-  connect(mSession, &Session::fileOpened, mSettings, &Settings::addRecentFile);
-  connect(mSession, &Session::exampleSuggested, mInput, &InputPanel::setSentence);
-  connect(mSession, &Session::busyChanged, this, [this](bool busy) {
-    mInput->setBusy(busy);
-    mBusy->setText(busy ? tr("decoding…") : QString());
+  connect(session_, &Session::failed, this, &MainWindow::showError);
+  connect(session_, &Session::status, this, &MainWindow::showStatus);
+  connect(session_, &Session::fileOpened, settings_, &Settings::addRecentFile);
+  connect(session_, &Session::exampleSuggested, input_, &InputPanel::setSentence);
+  connect(session_, &Session::busyChanged, this, [this](bool busy) {
+    input_->setBusy(busy);
+    busy_->setText(busy ? tr("decoding…") : QString());
   });
-  connect(mSession, &Session::decoded, this, [this] {
+  connect(session_, &Session::decoded, this, [this] {
     // Beam search's tree is what people came to see; otherwise stay where they are.
-    const auto& trace = mSession->traceDocument()->trace();
-    if (trace && !trace->beam.empty() && mTabs->currentWidget() == mAlignment) return;
-    if (mTabs->currentWidget() == mTraining) mTabs->setCurrentWidget(mAlignment);
+    const auto& trace = session_->traceDocument()->trace();
+    if (trace && !trace->beam.empty() && tabs_->currentWidget() == alignment_) return;
+    if (tabs_->currentWidget() == training_) tabs_->setCurrentWidget(alignment_);
   });
-  connect(mSession->traceDocument(), &TraceDocument::traceChanged, this, [this] {
+  connect(session_->traceDocument(), &TraceDocument::traceChanged, this, [this] {
     refreshTabs();
-    const QString origin = mSession->traceDocument()->origin();
-    mSourceNote->setText(mSourceNote->fontMetrics().elidedText(origin, Qt::ElideMiddle, 460));
-    mSourceNote->setToolTip(origin);
+    const QString origin = session_->traceDocument()->origin();
+    sourceNote_->setText(sourceNote_->fontMetrics().elidedText(origin, Qt::ElideMiddle, 460));
+    sourceNote_->setToolTip(origin);
   });
-  connect(mSession->modelDocument(), &ModelDocument::modelChanged, this, &MainWindow::refreshTitle);
-  connect(mSession->modelDocument(), &ModelDocument::unsavedChanged, this,
+  connect(session_->modelDocument(), &ModelDocument::modelChanged, this, &MainWindow::refreshTitle);
+  connect(session_->modelDocument(), &ModelDocument::unsavedChanged, this,
           &MainWindow::refreshTitle);
-  connect(mSettings, &Settings::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
-  connect(mTraining, &TrainingPanel::trained, this,
+  connect(settings_, &Settings::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
+  connect(training_, &TrainingPanel::trained, this,
           [this](std::shared_ptr<const Model> model, const QString& example) {
             if (!maySetAsideModel()) return;  // keeps the unsaved model the user chose to keep
-            mSession->adoptTrainedModel(std::move(model), example);
-            mTabs->setCurrentWidget(mAlignment);
+            session_->adoptTrainedModel(std::move(model), example);
+            tabs_->setCurrentWidget(alignment_);
           });
-  connect(mTraining, &TrainingPanel::failed, this, &MainWindow::showError);
-  connect(mTraining->formingView(), &AlignmentFormingView::compareRequested, mCompare,
+  connect(training_, &TrainingPanel::failed, this, &MainWindow::showError);
+  connect(training_->formingView(), &AlignmentFormingView::compareRequested, compare_,
           &CompareTools::showSubject);
-  connect(mCompare, &CompareTools::showRequested, this,
-          [this] { mTabs->setCurrentWidget(mCompare->view()); });
-  connect(mTraining, &TrainingPanel::status, this, &MainWindow::showStatus);
+  connect(compare_, &CompareTools::showRequested, this,
+          [this] { tabs_->setCurrentWidget(compare_->view()); });
+  connect(training_, &TrainingPanel::status, this, &MainWindow::showStatus);
 }
 
 void MainWindow::buildDecodeMenu() {
@@ -184,65 +184,65 @@ void MainWindow::buildDecodeMenu() {
   QAction* decode = menu->addAction(tr("&Decode the sentence"));
   decode->setObjectName(QStringLiteral("actionDecode"));
   decode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-  connect(decode, &QAction::triggered, mInput, &InputPanel::requestDecode);
+  connect(decode, &QAction::triggered, input_, &InputPanel::requestDecode);
   if (auto* intervene =
-          qobject_cast<InterventionPanel*>(mTabTable->page(QStringLiteral("intervene")))) {
+          qobject_cast<InterventionPanel*>(tabTable_->page(QStringLiteral("intervene")))) {
     QAction* again = menu->addAction(tr("Decode &again with the edits"));
     again->setObjectName(QStringLiteral("actionDecodeIntervention"));
     again->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     connect(again, &QAction::triggered, this, [this, intervene] {
-      mTabs->setCurrentWidget(intervene);
+      tabs_->setCurrentWidget(intervene);
       intervene->decodeAgain();
     });
   }
   menu->addSeparator();
   // The step actions live on the step view's buttons (where their shortcuts are registered);
   // listing them here shows the keys.
-  for (QAction* action : mStepView->controls()->stepActions()) menu->addAction(action);
+  for (QAction* action : stepView_->controls()->stepActions()) menu->addAction(action);
 }
 
 void MainWindow::buildViewMenu() {
-  mViewMenu = menuBar()->addMenu(tr("&View"));
-  QMenu* colours = mViewMenu->addMenu(tr("&Colour map"));
-  mColourGroup = new QActionGroup(this);
+  viewMenu_ = menuBar()->addMenu(tr("&View"));
+  QMenu* colours = viewMenu_->addMenu(tr("&Colour map"));
+  colourGroup_ = new QActionGroup(this);
   for (ColourMap map : allColourMaps()) {
     QAction* a = colours->addAction(colourMapLabel(map));
     a->setCheckable(true);
     a->setData(colourMapKey(map));
     a->setObjectName(QStringLiteral("actionColour_") + colourMapKey(map));
-    mColourGroup->addAction(a);
-    connect(a, &QAction::triggered, this, [this, map] { mSettings->setColourMap(map); });
+    colourGroup_->addAction(a);
+    connect(a, &QAction::triggered, this, [this, map] { settings_->setColourMap(map); });
   }
   // The views follow the settings themselves; the menu marks the map they show.
-  mSettings->followColourMap(this, [this](ColourMap map) {
-    for (QAction* a : mColourGroup->actions())
+  settings_->followColourMap(this, [this](ColourMap map) {
+    for (QAction* a : colourGroup_->actions())
       a->setChecked(a->data().toString() == colourMapKey(map));
   });
   // Every tab of the centre, with its Alt+digit (the shortcuts are the table's).
-  QMenu* tabs = mViewMenu->addMenu(tr("Ta&bs"));
+  QMenu* tabs = viewMenu_->addMenu(tr("Ta&bs"));
   tabs->setObjectName(QStringLiteral("menuTabs"));
-  mTabTable->fillMenu(tabs);
-  QAction* resetZoom = mViewMenu->addAction(tr("Show the &whole map"));
+  tabTable_->fillMenu(tabs);
+  QAction* resetZoom = viewMenu_->addAction(tr("Show the &whole map"));
   resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-  connect(resetZoom, &QAction::triggered, this, [this] { mAlignment->heatmap()->resetZoom(); });
-  mViewMenu->addSeparator();
-  for (QDockWidget* d : {mModelDock, mInputDock, mStepDock})
-    mViewMenu->addAction(d->toggleViewAction());
-  QAction* statusBarToggle = mViewMenu->addAction(tr("&Status bar"));
+  connect(resetZoom, &QAction::triggered, this, [this] { alignment_->heatmap()->resetZoom(); });
+  viewMenu_->addSeparator();
+  for (QDockWidget* d : {modelDock_, inputDock_, stepDock_})
+    viewMenu_->addAction(d->toggleViewAction());
+  QAction* statusBarToggle = viewMenu_->addAction(tr("&Status bar"));
   statusBarToggle->setObjectName(QStringLiteral("actionStatusBar"));
   statusBarToggle->setCheckable(true);
   statusBarToggle->setChecked(true);
   connect(statusBarToggle, &QAction::toggled, statusBar(), &QWidget::setVisible);
-  QAction* resetLayout = mViewMenu->addAction(tr("&Reset layout"));
+  QAction* resetLayout = viewMenu_->addAction(tr("&Reset layout"));
   resetLayout->setObjectName(QStringLiteral("actionResetLayout"));
   connect(resetLayout, &QAction::triggered, this, [this] {
-    restoreState(mDefaultState);
-    for (QDockWidget* d : {mModelDock, mInputDock, mStepDock}) d->show();
+    restoreState(defaultState_);
+    for (QDockWidget* d : {modelDock_, inputDock_, stepDock_}) d->show();
   });
-  mViewMenu->addSeparator();
-  mClassroom = new ClassroomMode(this, {mStepDock});
-  mClassroom->addActionsTo(mViewMenu);
-  addLanguageMenu(mViewMenu, languageFromKey(mSettings->language()),
+  viewMenu_->addSeparator();
+  classroom_ = new ClassroomMode(this, {stepDock_});
+  classroom_->addActionsTo(viewMenu_);
+  addLanguageMenu(viewMenu_, languageFromKey(settings_->language()),
                   [this](Language language) { switchLanguage(language); });
 }
 
@@ -259,7 +259,7 @@ void MainWindow::buildHelpMenu() {
 }
 
 void MainWindow::refreshTitle() {
-  const ModelDocument* m = mSession->modelDocument();
+  const ModelDocument* m = session_->modelDocument();
   // [*] is where Qt puts the "modified" mark while a trained model is unsaved.
   setWindowTitle(m->hasModel() ? tr("%1[*] — Attention Studio").arg(m->displayName())
                                : tr("Attention Studio"));
@@ -279,7 +279,7 @@ QString MainWindow::start(const QString& modelPath, const QString& input, bool w
   QString path = modelPath;
   if (path.isEmpty()) {
     // A returning user finds the model they last opened; a new one, the first bundled model.
-    for (const QString& recent : mSettings->recentFiles()) {
+    for (const QString& recent : settings_->recentFiles()) {
       if (recent.endsWith(QLatin1String(".safetensors")) && QFileInfo::exists(recent)) {
         path = recent;
         break;
@@ -291,39 +291,39 @@ QString MainWindow::start(const QString& modelPath, const QString& input, bool w
     if (!bundled.isEmpty()) path = bundled.first().path;
   }
   if (path.isEmpty()) {
-    mSession->showExample();
+    session_->showExample();
     return {};
   }
   QString error;
   QMetaObject::Connection c =
-      connect(mSession, &Session::failed, this, [&error](const UserError& e) { error = e.what; });
-  const bool opened = mSession->openModel(path, false);
+      connect(session_, &Session::failed, this, [&error](const UserError& e) { error = e.what; });
+  const bool opened = session_->openModel(path, false);
   if (opened) {
-    if (!input.isEmpty()) mInput->setSentence(input);
-    DecodeRequest request = mInput->request();
+    if (!input.isEmpty()) input_->setSentence(input);
+    DecodeRequest request = input_->request();
     request.mode = DecodeMode::Greedy;
     if (request.source.empty()) {
-      mSession->showExample();
+      session_->showExample();
     } else if (wait) {
-      mSession->decodeNow(request);
+      session_->decodeNow(request);
     } else {
-      mSession->decode(request);
+      session_->decode(request);
     }
   } else {
-    mSession->showExample();
+    session_->showExample();
   }
   disconnect(c);
   return error;
 }
 
 MainWindow* MainWindow::switchLanguage(Language language) {
-  mSettings->setLanguage(languageKey(language));
+  settings_->setLanguage(languageKey(language));
   if (resolveLanguage(language) == appliedLanguage()) return nullptr;
   // Every widget sets its text when it is made, so a new window in the new language replaces
   // this one. close() asks about a training or an unsaved model first, and saves the layout.
-  const QString model = mSession->modelDocument()->path();
-  const QString sentence = mInput->sentenceEdit()->text();
-  const bool classroom = mClassroom->isActive();
+  const QString model = session_->modelDocument()->path();
+  const QString sentence = input_->sentenceEdit()->text();
+  const bool classroom = classroom_->isActive();
   const bool quitOnClose = QGuiApplication::quitOnLastWindowClosed();
   QGuiApplication::setQuitOnLastWindowClosed(false);  // the new window follows at once
   const bool closed = close();
@@ -333,13 +333,13 @@ MainWindow* MainWindow::switchLanguage(Language language) {
     return nullptr;
   }
   // Gives the application its font and palette back; the new window scales them again if on.
-  mClassroom->setActive(false);
-  mSettings->setClassroomMode(classroom);
+  classroom_->setActive(false);
+  settings_->setClassroomMode(classroom);
   applyLanguage(language);
-  auto* next = new MainWindow(mSettings);
-  if (mSettings->parent() == this) mSettings->setParent(next);  // in-memory settings go along
+  auto* next = new MainWindow(settings_);
+  if (settings_->parent() == this) settings_->setParent(next);  // in-memory settings go along
   next->setAttribute(Qt::WA_DeleteOnClose);
-  next->setUnsavedModelQuestion(mAskUnsaved);
+  next->setUnsavedModelQuestion(askUnsaved_);
   next->show();
   next->start(model, sentence);
   return next;

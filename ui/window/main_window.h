@@ -52,12 +52,12 @@ class MainWindow : public QMainWindow {
 
   // The documents. Widgets are not handed out: each has an object name to find it by
   // (findChild<StepView*>("stepView"); a tab's page is named after its id, "computationTab").
-  Session* session() const { return mSession; }
+  Session* session() const { return session_; }
   // Shows the centre's tab whose stable id ("computation") or title is `name` (any case).
   // Returns an empty string, or what went wrong, naming the tabs there are (for --tab).
   QString showTab(const QString& name);
-  Settings* settings() const { return mSettings; }
-  ClassroomMode* classroomMode() const { return mClassroom; }
+  Settings* settings() const { return settings_; }
+  ClassroomMode* classroomMode() const { return classroom_; }
   // Whether a worker thread is still computing what the window shows: a decode, or a tab that
   // computes once shown (Saliency). A screenshot waits until this is false.
   bool isComputing() const;
@@ -73,7 +73,7 @@ class MainWindow : public QMainWindow {
   bool saveTraceTo(const QString& path);
   // Asked when closing over an unsaved trained model; tests replace the question (and with it,
   // the one about a training in progress, which is then answered "stop it").
-  void setUnsavedModelQuestion(std::function<int()> ask) { mAskUnsaved = std::move(ask); }
+  void setUnsavedModelQuestion(std::function<int()> ask) { askUnsaved_ = std::move(ask); }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -106,30 +106,30 @@ class MainWindow : public QMainWindow {
   void showAbout();
   void showQuickGuide();
 
-  Settings* mSettings;
-  Session* mSession;
-  QTabWidget* mTabs;
-  TabTable* mTabTable;
-  AlignmentView* mAlignment;
-  HeadsPanel* mHeads;
-  HopsView* mHops;
-  BeamTreeView* mBeamTree;
-  TrainingPanel* mTraining;
-  StepView* mStepView;
-  InputPanel* mInput;
-  ModelPanel* mModelPanel;
-  QDockWidget* mModelDock = nullptr;
-  QDockWidget* mInputDock = nullptr;
-  QDockWidget* mStepDock = nullptr;
-  QMenu* mRecentMenu = nullptr;
-  QMenu* mViewMenu = nullptr;
-  QActionGroup* mColourGroup = nullptr;
-  ClassroomMode* mClassroom = nullptr;
-  CompareTools* mCompare = nullptr;
-  QLabel* mSourceNote;  // permanent status-bar note: where the data on screen comes from
-  QLabel* mBusy;
-  QByteArray mDefaultState;
-  std::function<int()> mAskUnsaved;
+  Settings* settings_;
+  Session* session_;
+  QTabWidget* tabs_;
+  TabTable* tabTable_;
+  AlignmentView* alignment_;
+  HeadsPanel* heads_;
+  HopsView* hops_;
+  BeamTreeView* beamTree_;
+  TrainingPanel* training_;
+  StepView* stepView_;
+  InputPanel* input_;
+  ModelPanel* modelPanel_;
+  QDockWidget* modelDock_ = nullptr;
+  QDockWidget* inputDock_ = nullptr;
+  QDockWidget* stepDock_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QMenu* viewMenu_ = nullptr;
+  QActionGroup* colourGroup_ = nullptr;
+  ClassroomMode* classroom_ = nullptr;
+  CompareTools* compare_ = nullptr;
+  QLabel* sourceNote_;  // permanent status-bar note: where the data on screen comes from
+  QLabel* busy_;
+  QByteArray defaultState_;
+  std::function<int()> askUnsaved_;
 };
 
 }  // namespace attn::ui

@@ -58,17 +58,17 @@ void MainWindow::buildFileMenu() {
       &MainWindow::openModelInteractively);
   add(tr("Open &trace…"), "actionOpenTrace", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
       &MainWindow::openTraceInteractively);
-  mRecentMenu = file->addMenu(tr("Open &recent"));
-  mRecentMenu->setObjectName(QStringLiteral("recentMenu"));
+  recentMenu_ = file->addMenu(tr("Open &recent"));
+  recentMenu_->setObjectName(QStringLiteral("recentMenu"));
   QAction* train = file->addAction(tr("&New training…"));
   train->setObjectName(QStringLiteral("actionNewTraining"));
   train->setShortcut(QKeySequence::New);
-  connect(train, &QAction::triggered, this, [this] { mTabs->setCurrentWidget(mTraining); });
+  connect(train, &QAction::triggered, this, [this] { tabs_->setCurrentWidget(training_); });
   file->addSeparator();
-  file->addAction(mCompare->compareAction());
-  file->addAction(mCompare->referenceTool()->loadAction());
-  file->addAction(mCompare->referenceTool()->typeAction());
-  file->addAction(mCompare->referenceTool()->clearAction());
+  file->addAction(compare_->compareAction());
+  file->addAction(compare_->referenceTool()->loadAction());
+  file->addAction(compare_->referenceTool()->typeAction());
+  file->addAction(compare_->referenceTool()->clearAction());
   file->addSeparator();
   add(tr("&Save model…"), "actionSaveModel", QKeySequence::Save,
       &MainWindow::saveModelInteractively);
@@ -89,61 +89,61 @@ void MainWindow::buildFileMenu() {
 }
 
 void MainWindow::rebuildRecentMenu() {
-  mRecentMenu->clear();
-  const QStringList files = mSettings->recentFiles();
+  recentMenu_->clear();
+  const QStringList files = settings_->recentFiles();
   for (const QString& path : files) {
-    QAction* a = mRecentMenu->addAction(QFileInfo(path).fileName());
+    QAction* a = recentMenu_->addAction(QFileInfo(path).fileName());
     a->setToolTip(path);
     a->setStatusTip(path);
     connect(a, &QAction::triggered, this, [this, path] {
       if (!QFileInfo::exists(path)) {
-        mSettings->removeRecentFile(path);
+        settings_->removeRecentFile(path);
         showError({tr("Open recent"), tr("'%1' is no longer there.").arg(path),
                    tr("It was removed from the list; open the file from its new place.")});
         return;
       }
       if (!path.endsWith(QLatin1String(".safetensors")) || maySetAsideModel())
-        mSession->openFile(path);
+        session_->openFile(path);
     });
   }
-  if (files.isEmpty()) mRecentMenu->addAction(tr("(none yet)"))->setEnabled(false);
-  mRecentMenu->addSeparator();
-  QAction* clear = mRecentMenu->addAction(tr("Clear the list"));
+  if (files.isEmpty()) recentMenu_->addAction(tr("(none yet)"))->setEnabled(false);
+  recentMenu_->addSeparator();
+  QAction* clear = recentMenu_->addAction(tr("Clear the list"));
   clear->setEnabled(!files.isEmpty());
-  connect(clear, &QAction::triggered, mSettings, &Settings::clearRecentFiles);
+  connect(clear, &QAction::triggered, settings_, &Settings::clearRecentFiles);
 }
 
 void MainWindow::openModelInteractively() {
   const QString path =
       QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
                                    tr("Attention Studio models (*.safetensors);;All files (*)"));
-  if (!path.isEmpty() && maySetAsideModel()) mSession->openModel(path);
+  if (!path.isEmpty() && maySetAsideModel()) session_->openModel(path);
 }
 
 void MainWindow::openTraceInteractively() {
   const QString path = QFileDialog::getOpenFileName(this, tr("Open trace"), QString(),
                                                     tr("Attention traces (*.json);;All files (*)"));
-  if (!path.isEmpty()) mSession->openTrace(path);
+  if (!path.isEmpty()) session_->openTrace(path);
 }
 
 void MainWindow::saveModelInteractively() {
-  if (!mSession->modelDocument()->hasModel()) {
+  if (!session_->modelDocument()->hasModel()) {
     showError(
         {tr("Save model"), tr("There is no model to save."), tr("Train or open a model first.")});
     return;
   }
-  const QString suggested = mSession->modelDocument()->path().isEmpty()
+  const QString suggested = session_->modelDocument()->path().isEmpty()
                                 ? tr("model.safetensors")
-                                : mSession->modelDocument()->path();
+                                : session_->modelDocument()->path();
   QString path = QFileDialog::getSaveFileName(this, tr("Save model"), suggested,
                                               tr("Attention Studio models (*.safetensors)"));
   if (path.isEmpty()) return;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".safetensors");
-  mSession->saveModel(path);
+  session_->saveModel(path);
 }
 
 bool MainWindow::saveTraceTo(const QString& path) {
-  const auto& trace = mSession->traceDocument()->trace();
+  const auto& trace = session_->traceDocument()->trace();
   if (!trace) {
     showError(
         {tr("Save trace"), tr("There is no trace on screen."), tr("Decode a sentence first.")});
@@ -154,7 +154,7 @@ bool MainWindow::saveTraceTo(const QString& path) {
     showError({tr("Save trace"), error, tr("Choose a folder you can write to.")});
     return false;
   }
-  mSettings->addRecentFile(path);
+  settings_->addRecentFile(path);
   showStatus(tr("Saved the trace to %1").arg(path));
   return true;
 }
@@ -168,12 +168,12 @@ void MainWindow::saveTraceInteractively() {
 }
 
 QWidget* MainWindow::currentFigure() const {
-  QWidget* tab = mTabs->currentWidget();
-  if (tab == mHeads) return mHeads->grid();
-  if (tab == mHops) return mHops->heatmap();
-  if (tab == mBeamTree) return mBeamTree->canvas();
-  if (tab == mTraining) return mTraining->lossPlot();
-  return mAlignment->heatmap();
+  QWidget* tab = tabs_->currentWidget();
+  if (tab == heads_) return heads_->grid();
+  if (tab == hops_) return hops_->heatmap();
+  if (tab == beamTree_) return beamTree_->canvas();
+  if (tab == training_) return training_->lossPlot();
+  return alignment_->heatmap();
 }
 
 bool MainWindow::exportFigureTo(const QString& path) {
@@ -200,9 +200,9 @@ void MainWindow::exportFigureInteractively() {
 }
 
 bool MainWindow::exportCsvTo(const QString& path) {
-  const TraceDocument* doc = mSession->traceDocument();
+  const TraceDocument* doc = session_->traceDocument();
   const MatrixSnapshot matrix =
-      mTabs->currentWidget() == mHops ? doc->matrix(MapKind::Hops, 0, 0) : doc->matrix();
+      tabs_->currentWidget() == hops_ ? doc->matrix(MapKind::Hops, 0, 0) : doc->matrix();
   const QString error = saveMatrixCsv(matrix, path);
   if (!error.isEmpty()) {
     showError({tr("Export matrix"), error,
@@ -222,10 +222,10 @@ void MainWindow::exportCsvInteractively() {
 }
 
 bool MainWindow::maySetAsideModel(const QString& question) {
-  if (!mSession->modelDocument()->isUnsaved()) return true;
+  if (!session_->modelDocument()->isUnsaved()) return true;
   const int answer =
-      mAskUnsaved
-          ? mAskUnsaved()
+      askUnsaved_
+          ? askUnsaved_()
           : QMessageBox::question(
                 this, tr("Unsaved model"),
                 question.isEmpty() ? tr("The model trained in this session has not "
@@ -235,14 +235,14 @@ bool MainWindow::maySetAsideModel(const QString& question) {
   if (answer == QMessageBox::Cancel) return false;
   if (answer == QMessageBox::Save) {
     saveModelInteractively();
-    return !mSession->modelDocument()->isUnsaved();  // false if the save was cancelled or failed
+    return !session_->modelDocument()->isUnsaved();  // false if the save was cancelled or failed
   }
   return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (mTraining->isRunning()) {
-    const int answer = mAskUnsaved
+  if (training_->isRunning()) {
+    const int answer = askUnsaved_
                            ? int(QMessageBox::Discard)
                            : QMessageBox::question(
                                  this, tr("Training in progress"),
@@ -258,8 +258,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->ignore();
     return;
   }
-  mTraining->cancel();
-  mSettings->setWindowLayout(saveGeometry(), mClassroom->normalState());  // not the classroom one
+  training_->cancel();
+  settings_->setWindowLayout(saveGeometry(), classroom_->normalState());  // not the classroom one
   event->accept();
 }
 
@@ -278,7 +278,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
   for (const QUrl& url : event->mimeData()->urls()) {
     const bool model = url.toLocalFile().endsWith(QLatin1String(".safetensors"));
     if (url.isLocalFile() && (!model || maySetAsideModel()) &&
-        mSession->openFile(url.toLocalFile())) {
+        session_->openFile(url.toLocalFile())) {
       event->acceptProposedAction();
       return;
     }

@@ -22,94 +22,94 @@
 namespace attn::ui {
 
 void MainWindow::buildCentre() {
-  TraceDocument* trace = mSession->traceDocument();
-  mTabs = new QTabWidget(this);
-  mTabs->setObjectName(QStringLiteral("centralTabs"));
-  mTabs->setDocumentMode(true);
-  mTabTable = new TabTable(mTabs, this);
+  TraceDocument* trace = session_->traceDocument();
+  tabs_ = new QTabWidget(this);
+  tabs_->setObjectName(QStringLiteral("centralTabs"));
+  tabs_->setDocumentMode(true);
+  tabTable_ = new TabTable(tabs_, this);
   const std::vector<TabSpec> rows = {
       {QStringLiteral("alignment"),
        tr("Alignment"),
        tr("The attention of each output token over the source"),
-       [this, trace](QWidget* p) { return mAlignment = new AlignmentView(trace, mSettings, p); },
+       [this, trace](QWidget* p) { return alignment_ = new AlignmentView(trace, settings_, p); },
        {}},
       {QStringLiteral("heads"),
        tr("Heads"),
        tr("Every head of every layer, side by side"),
-       [this, trace](QWidget* p) { return mHeads = new HeadsPanel(trace, mSettings, p); },
+       [this, trace](QWidget* p) { return heads_ = new HeadsPanel(trace, settings_, p); },
        {}},
       {QStringLiteral("hops"), tr("Hops"), tr("The classifier's attention hops and their penalty"),
-       [this, trace](QWidget* p) { return mHops = new HopsView(trace, mSettings, p); },
+       [this, trace](QWidget* p) { return hops_ = new HopsView(trace, settings_, p); },
        [trace] { return trace->isClassification(); }},
       {QStringLiteral("beam"), tr("Beam search"), tr("The hypotheses beam search kept"),
-       [this, trace](QWidget* p) { return mBeamTree = new BeamTreeView(trace, p); },
+       [this, trace](QWidget* p) { return beamTree_ = new BeamTreeView(trace, p); },
        [trace] { return trace->trace() && !trace->trace()->beam.empty(); }},
       // Explanations: rollout beside raw attention, gradient saliency, one step computed.
       {QStringLiteral("rollout"),
        tr("Rollout"),
        tr("A transformer's raw attention beside its attention rollout"),
-       [this, trace](QWidget* p) { return new RolloutView(trace, mSettings, p); },
+       [this, trace](QWidget* p) { return new RolloutView(trace, settings_, p); },
        {}},
       {QStringLiteral("saliency"),
        tr("Saliency"),
        tr("Which source tokens each output token depends on, from gradients"),
-       [this, trace](QWidget* p) { return new SaliencyView(trace, mSession->modelDocument(), p); },
+       [this, trace](QWidget* p) { return new SaliencyView(trace, session_->modelDocument(), p); },
        {}},
       {QStringLiteral("computation"),
        tr("Computation"),
        tr("One attention step computed with the model's own numbers: query, scores, softmax, "
           "context"),
        [this, trace](QWidget* p) {
-         return new ComputationView(mSession->modelDocument(), trace, p);
+         return new ComputationView(session_->modelDocument(), trace, p);
        },
        {}},
       {QStringLiteral("training"),
        tr("Training"),
        tr("Train a new model"),
-       [this](QWidget* p) { return mTraining = new TrainingPanel(mSettings, p); },
+       [this](QWidget* p) { return training_ = new TrainingPanel(settings_, p); },
        {}},
       {QStringLiteral("compare"),
        tr("Compare"),
        tr("Two models, or two moments of a training run, on the same input"),
        [this](QWidget*) {
-         mCompare = new CompareTools(this, mSession, mSettings, mAlignment->heatmap(), [this] {
-           return QString::fromStdString(mInput->request().source);
+         compare_ = new CompareTools(this, session_, settings_, alignment_->heatmap(), [this] {
+           return QString::fromStdString(input_->request().source);
          });
-         mCompare->setObjectName(QStringLiteral("compareTools"));
-         return mCompare->view();
+         compare_->setObjectName(QStringLiteral("compareTools"));
+         return compare_->view();
        },
        {}},
       {QStringLiteral("intervene"),
        tr("Intervene"),
        tr("Change what the model attends to, decode again, and see what changed"),
        [this](QWidget* p) {
-         auto* intervene = new InterventionPanel(mSession, mSettings, p);
+         auto* intervene = new InterventionPanel(session_, settings_, p);
          connect(intervene, &InterventionPanel::failed, this, &MainWindow::showError);
          return intervene;
        },
        {}},
   };
-  for (const TabSpec& row : rows) mTabTable->add(row);
+  for (const TabSpec& row : rows) tabTable_->add(row);
   // Small windows (a 640 × 400 screenshot) squeeze the pages rather than grow the window.
-  mTabs->setMinimumSize(280, 200);
-  setCentralWidget(mTabs);
+  tabs_->setMinimumSize(280, 200);
+  setCentralWidget(tabs_);
 
-  connect(mHeads->grid(), &HeadGrid::headActivated, this,
+  connect(heads_->grid(), &HeadGrid::headActivated, this,
           [this](MapKind kind, int layer, int head) {
-            mSession->traceDocument()->selectMap(kind, layer, head);
-            mTabs->setCurrentWidget(mAlignment);
+            session_->traceDocument()->selectMap(kind, layer, head);
+            tabs_->setCurrentWidget(alignment_);
           });
 }
 
 void MainWindow::refreshTabs() {
-  mTabTable->refresh(QStringLiteral("alignment"));
+  tabTable_->refresh(QStringLiteral("alignment"));
   // A classifier's trace is all hops: show them where people look first.
-  if (mSession->traceDocument()->isClassification() && mTabs->currentWidget() == mAlignment)
-    mTabs->setCurrentWidget(mHops);
+  if (session_->traceDocument()->isClassification() && tabs_->currentWidget() == alignment_)
+    tabs_->setCurrentWidget(hops_);
 }
 
 QString MainWindow::showTab(const QString& name) {
-  return mTabTable->show(name);
+  return tabTable_->show(name);
 }
 
 }  // namespace attn::ui

@@ -19,51 +19,51 @@ QKeySequence altDigit(int index) {
 }
 }  // namespace
 
-TabTable::TabTable(QTabWidget* tabs, QWidget* window) : QObject(tabs), mTabs(tabs) {
+TabTable::TabTable(QTabWidget* tabs, QWidget* window) : QObject(tabs), tabs_(tabs) {
   addShortcuts(window);
 }
 
 QWidget* TabTable::add(TabSpec spec) {
-  QWidget* page = spec.make(mTabs);
+  QWidget* page = spec.make(tabs_);
   // Named after the row, for tests and scripts: findChild<QWidget*>("computationTab").
   page->setObjectName(spec.id + QStringLiteral("Tab"));
-  const int index = mTabs->addTab(page, spec.title);
-  mTabs->setTabToolTip(index, spec.tooltip);
-  mRows.push_back({std::move(spec), page});
+  const int index = tabs_->addTab(page, spec.title);
+  tabs_->setTabToolTip(index, spec.tooltip);
+  rows_.push_back({std::move(spec), page});
   return page;
 }
 
 int TabTable::indexOf(const QString& id) const {
-  for (const Row& row : mRows)
-    if (row.spec.id == id) return mTabs->indexOf(row.page);
+  for (const Row& row : rows_)
+    if (row.spec.id == id) return tabs_->indexOf(row.page);
   return -1;
 }
 
 QWidget* TabTable::page(const QString& id) const {
-  for (const Row& row : mRows)
+  for (const Row& row : rows_)
     if (row.spec.id == id) return row.page;
   return nullptr;
 }
 
 QString TabTable::idOf(const QWidget* page) const {
-  for (const Row& row : mRows)
+  for (const Row& row : rows_)
     if (row.page == page) return row.spec.id;
   return {};
 }
 
 void TabTable::refresh(const QString& fallback) {
-  for (const Row& row : mRows)
-    mTabs->setTabEnabled(mTabs->indexOf(row.page), !row.spec.enabled || row.spec.enabled());
-  if (!mTabs->currentWidget()->isEnabled() || !mTabs->isTabEnabled(mTabs->currentIndex()))
-    mTabs->setCurrentIndex(indexOf(fallback));
+  for (const Row& row : rows_)
+    tabs_->setTabEnabled(tabs_->indexOf(row.page), !row.spec.enabled || row.spec.enabled());
+  if (!tabs_->currentWidget()->isEnabled() || !tabs_->isTabEnabled(tabs_->currentIndex()))
+    tabs_->setCurrentIndex(indexOf(fallback));
 }
 
 QString TabTable::show(const QString& name) {
   QStringList names;
-  for (const Row& row : mRows) {
+  for (const Row& row : rows_) {
     if (row.spec.id.compare(name, Qt::CaseInsensitive) == 0 ||
         plain(row.spec.title).compare(name, Qt::CaseInsensitive) == 0) {
-      mTabs->setCurrentWidget(row.page);
+      tabs_->setCurrentWidget(row.page);
       return {};
     }
     names << row.spec.id;
@@ -77,17 +77,17 @@ void TabTable::fillMenu(QMenu* menu) {
   // still be found. Rebuilt when shown, so it follows what is enabled and current.
   connect(menu, &QMenu::aboutToShow, this, [this, menu] {
     menu->clear();
-    for (int i = 0; i < mTabs->count(); ++i) {
+    for (int i = 0; i < tabs_->count(); ++i) {
       // The key is shown after a tab, not registered: the window-wide actions own it.
       const QString key = i < kShortcutTabs
                               ? QLatin1Char('\t') + altDigit(i).toString(QKeySequence::NativeText)
                               : QString();
-      QAction* a = menu->addAction(mTabs->tabText(i) + key);
+      QAction* a = menu->addAction(tabs_->tabText(i) + key);
       a->setCheckable(true);
-      a->setChecked(i == mTabs->currentIndex());
-      a->setEnabled(mTabs->isTabEnabled(i));
-      a->setObjectName(QStringLiteral("actionShowTab_") + idOf(mTabs->widget(i)));
-      connect(a, &QAction::triggered, this, [this, i] { mTabs->setCurrentIndex(i); });
+      a->setChecked(i == tabs_->currentIndex());
+      a->setEnabled(tabs_->isTabEnabled(i));
+      a->setObjectName(QStringLiteral("actionShowTab_") + idOf(tabs_->widget(i)));
+      connect(a, &QAction::triggered, this, [this, i] { tabs_->setCurrentIndex(i); });
     }
   });
 }
@@ -99,7 +99,7 @@ void TabTable::addShortcuts(QWidget* window) {
     jump->setShortcut(altDigit(i));
     jump->setObjectName(QStringLiteral("actionTab%1").arg(i + 1));
     connect(jump, &QAction::triggered, this, [this, i] {
-      if (i < mTabs->count() && mTabs->isTabEnabled(i)) mTabs->setCurrentIndex(i);
+      if (i < tabs_->count() && tabs_->isTabEnabled(i)) tabs_->setCurrentIndex(i);
     });
     window->addAction(jump);
   }

@@ -48,12 +48,12 @@ class TabTable : public QObject {
   void addShortcuts(QWidget* window);
   int indexOf(const QString& id) const;
 
-  QTabWidget* mTabs;
+  QTabWidget* tabs_;
   struct Row {
     TabSpec spec;
     QWidget* page;
   };
-  std::vector<Row> mRows;
+  std::vector<Row> rows_;
 };
 
 }  // namespace attn::ui
