@@ -13,10 +13,13 @@
 // It serves tensor storage only: the process's operator new and delete are not replaced, so
 // Qt's, Eigen's and the standard library's allocations never pass through it.
 //
-// The cache is left out under AddressSanitizer, whose own allocator must see every buffer to find
-// use-after-free bugs in tensor code.
+// Under AddressSanitizer the cache starts switched off (setTensorBufferCacheEnabled), so that
+// ASan's allocator sees every buffer come and go, holds freed ones in its quarantine and finds
+// use-after-free bugs in tensor code. Switched on there (its own tests do), every block it holds
+// is poisoned until it is handed out again, so ASan still reports a read of a freed tensor.
 #include "tensor/buffer_cache.h"
 
+#include <atomic>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -24,19 +27,24 @@
 #include <new>
 
 #if defined(__SANITIZE_ADDRESS__)
-#define ATTN_BUFFER_CACHE 0
+#define ATTN_UNDER_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define ATTN_BUFFER_CACHE 0
+#define ATTN_UNDER_ASAN 1
 #endif
 #endif
-#ifndef ATTN_BUFFER_CACHE
-#define ATTN_BUFFER_CACHE 1
+#ifdef ATTN_UNDER_ASAN
+#include <sanitizer/asan_interface.h>
+#define ATTN_POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define ATTN_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define ATTN_UNDER_ASAN 0
+#define ATTN_POISON(p, n) ((void)(p), (void)(n))
+#define ATTN_UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
 namespace attn::inline ATTN_PRECISION {
 
-#if ATTN_BUFFER_CACHE
 namespace {
 
 constexpr std::size_t kHeader = 64;  // keeps what follows it 64-byte aligned
@@ -45,6 +53,8 @@ constexpr int kClasses = 4 * 26;     // 64 B to 4 GiB in steps of a quarter powe
 // here; what does not fit goes back to malloc, which keeps it too (tensor.cpp's mallopt).
 constexpr std::size_t kMaxCachedBytes = std::size_t(32) << 20;
 constexpr uint32_t kMagic = 0x7E5C0A11u;
+
+std::atomic<bool> gEnabled{!ATTN_UNDER_ASAN};
 
 struct Header {
   uint32_t magic;
@@ -85,6 +95,7 @@ struct Drainer {
     for (Header*& h : tCache.head)
       while (h != nullptr) {
         Header* next = h->next;
+        ATTN_UNPOISON(reinterpret_cast<char*>(h) + kHeader, h->bytes);
         std::free(h->raw);
         h = next;
       }
@@ -96,11 +107,13 @@ thread_local Drainer tDrainer;
 void* allocate(std::size_t n) {
   std::size_t rounded = n;
   const int c = sizeClass(n, &rounded);
-  if (c >= 0 && tCache.head[c] != nullptr) {
+  if (c >= 0 && tCache.head[c] != nullptr && gEnabled.load(std::memory_order_relaxed)) {
     Header* h = tCache.head[c];
     tCache.head[c] = h->next;
     tCache.cachedBytes -= h->bytes;
-    return reinterpret_cast<char*>(h) + kHeader;
+    char* user = reinterpret_cast<char*>(h) + kHeader;
+    ATTN_UNPOISON(user, h->bytes);
+    return user;
   }
   if (c >= 0 && !tDrainer.armed) tDrainer.armed = true;  // registers its destructor
   // The header sits just before the returned address, which is 64-byte aligned.
@@ -123,10 +136,12 @@ void release(void* p) noexcept {
   if (p == nullptr) return;
   auto* h = reinterpret_cast<Header*>(static_cast<char*>(p) - kHeader);
   if (h->magic != kMagic) std::abort();  // not ours: a buffer from elsewhere
-  if (h->sizeClass >= 0 && !tCache.closed && tCache.cachedBytes + h->bytes <= kMaxCachedBytes) {
+  if (h->sizeClass >= 0 && !tCache.closed && tCache.cachedBytes + h->bytes <= kMaxCachedBytes &&
+      gEnabled.load(std::memory_order_relaxed)) {
     h->next = tCache.head[h->sizeClass];
     tCache.head[h->sizeClass] = h;
     tCache.cachedBytes += h->bytes;
+    ATTN_POISON(p, h->bytes);  // the header stays readable: the free list runs through it
     return;
   }
   h->magic = 0;
@@ -142,15 +157,14 @@ void releaseTensorBuffer(void* p) noexcept {
   release(p);
 }
 
-#else  // under AddressSanitizer: the plain aligned operator new, which it instruments
-
-void* allocateTensorBuffer(std::size_t bytes) {
-  return ::operator new(bytes, std::align_val_t(kTensorBufferAlignment));
+void setTensorBufferCacheEnabled(bool enabled) {
+  gEnabled.store(enabled, std::memory_order_relaxed);
 }
-void releaseTensorBuffer(void* p) noexcept {
-  ::operator delete(p, std::align_val_t(kTensorBufferAlignment));
+bool tensorBufferCacheEnabled() {
+  return gEnabled.load(std::memory_order_relaxed);
 }
-
-#endif  // ATTN_BUFFER_CACHE
+std::size_t tensorBufferCacheBytes() {
+  return tCache.cachedBytes;
+}
 
 }  // namespace attn::inline ATTN_PRECISION

@@ -15,4 +15,12 @@ void* allocateTensorBuffer(std::size_t bytes);
 // Gives back a block from allocateTensorBuffer (nullptr is ignored); any thread may call it.
 void releaseTensorBuffer(void* p) noexcept;
 
+// Whether freed blocks are kept for reuse: on, except under AddressSanitizer, whose allocator must
+// see every buffer to find a use after free (buffer_cache.cpp). While off, blocks already cached
+// stay so until their thread ends; blocks freed go back to the system.
+void setTensorBufferCacheEnabled(bool enabled);
+bool tensorBufferCacheEnabled();
+// The bytes the calling thread's cache holds now.
+std::size_t tensorBufferCacheBytes();
+
 }  // namespace attn::inline ATTN_PRECISION
