@@ -34,6 +34,14 @@ namespace {
 
 using ui::MainWindow;
 
+// The window's views, found as a user's script would: by object name.
+ui::HeatmapView* heatmapOf(const MainWindow& window) {
+  return window.findChild<ui::HeatmapView*>(QStringLiteral("alignmentHeatmap"));
+}
+ui::StepView* stepViewOf(const MainWindow& window) {
+  return window.findChild<ui::StepView*>(QStringLiteral("stepView"));
+}
+
 std::unique_ptr<MainWindow> shownWindow(benchmark::State& state) {
   auto window = std::make_unique<MainWindow>();
   window->resize(1280, 800);
@@ -48,14 +56,14 @@ void decodeStep60(benchmark::State& state) {
   auto window = shownWindow(state);
   ui::TraceDocument* doc = window->session()->traceDocument();
   doc->setTrace(std::make_shared<const Trace>(rnnLikeTrace(60, 60)), QStringLiteral("60 × 60"));
-  window->heatmap()->replotNow();
+  heatmapOf(*window)->replotNow();
   int step = 0;
   for (auto _ : state) {
     step = step % 60 + 1;
     doc->setStep(step);
-    window->heatmap()->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    window->stepView()->attentionPlot()->replot(QCustomPlot::rpImmediateRefresh);
-    window->stepView()->topKPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    heatmapOf(*window)->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    stepViewOf(*window)->attentionPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    stepViewOf(*window)->topKPlot()->replot(QCustomPlot::rpImmediateRefresh);
   }
 }
 BENCHMARK(decodeStep60)->Name("gui/decode_step_60x60")->Unit(benchmark::kMillisecond);
@@ -89,9 +97,9 @@ void openTrace500(benchmark::State& state) {
   auto window = shownWindow(state);
   for (auto _ : state) {
     if (!window->session()->openTrace(file)) state.SkipWithError("the trace did not open");
-    window->heatmap()->replotNow();
+    heatmapOf(*window)->replotNow();
   }
-  if (window->heatmap()->rows() != 500) state.SkipWithError("the heatmap is not 500 rows");
+  if (heatmapOf(*window)->rows() != 500) state.SkipWithError("the heatmap is not 500 rows");
 }
 BENCHMARK(openTrace500)->Name("gui/open_trace_500x500")->Unit(benchmark::kMillisecond);
 
@@ -100,7 +108,7 @@ void pan500(benchmark::State& state) {
   auto window = shownWindow(state);
   window->session()->traceDocument()->setTrace(
       std::make_shared<const Trace>(rnnLikeTrace(500, 500)), QStringLiteral("500 × 500"));
-  ui::HeatmapView* map = window->heatmap();
+  ui::HeatmapView* map = heatmapOf(*window);
   map->replotNow();
   map->outputAxis()->setRange(-0.5, 49.5);
   double at = 0;

@@ -24,7 +24,7 @@ using explain::HeadComputation;
 using explain::ScoreFormula;
 
 // Every step of `trace` explained, and held against what the decoder recorded.
-void expectAgreesWithTrace(const Model& m, const Trace& trace) {
+void expectRnnAgreesWithTrace(const Model& m, const Trace& trace) {
   const ComputationExplainer explainer(m);
   const auto& vocab = m.tgtVocab.toList();
   for (int step = 0; step < static_cast<int>(trace.targetTokens.size()); ++step) {
@@ -98,7 +98,7 @@ TEST(ComputationRnn, RecomputedNumbersAreTheDecodersForEveryScoreCellAndInputFee
   for (const nlohmann::json& config : allVariants()) {
     SCOPED_TRACE(config.dump());
     const Model m = test::smallModel(config, 11);
-    expectAgreesWithTrace(m, decodeGreedy(m, "h g c a b").trace);
+    expectRnnAgreesWithTrace(m, decodeGreedy(m, "h g c a b").trace);
   }
 }
 
@@ -106,10 +106,10 @@ TEST(ComputationRnn, BeamAndForcedTracesAgreeToo) {
   const Model m = test::smallModel(test::rnnConfig("lstm", "luong", "general", true, 2, true), 3);
   DecodeOptions o;
   o.beamWidth = 3;
-  expectAgreesWithTrace(m, decodeBeam(m, "a b c d", o).trace);
+  expectRnnAgreesWithTrace(m, decodeBeam(m, "a b c d", o).trace);
   // A forced target with a word the vocabulary lacks: the model read <unk> there.
   const DecodeResult forced = inspectForced(m, "a zebra c", "w1 nope w2");
-  expectAgreesWithTrace(m, forced.trace);
+  expectRnnAgreesWithTrace(m, forced.trace);
 }
 
 TEST(ComputationRnn, PyTorchModelFilesAgree) {
@@ -119,15 +119,11 @@ TEST(ComputationRnn, PyTorchModelFilesAgree) {
     SCOPED_TRACE(name);
     const Model m = loadModel(
         test::testDataPath(std::string("golden/models/model_files/") + name + ".safetensors"));
-    expectAgreesWithTrace(m, decodeGreedy(m, "le chat noir dort").trace);
+    expectRnnAgreesWithTrace(m, decodeGreedy(m, "le chat noir dort").trace);
   }
 }
 
 // ---- by hand ----
-
-void set(Model& m, const std::string& name, const std::vector<Scalar>& values) {
-  test::setParameter(m, name, values);
-}
 
 // E = H = 2, one unidirectional tanh-RNN layer, every parameter zero but those set below:
 //   source embeddings a = (1, 0), b = (0, 1), <eos> = 0; encoder W_ih = [[.5, 1], [−1, .25]],
@@ -142,21 +138,21 @@ Model handModel(const std::string& attention, const std::string& score) {
   Model m = createModel(config, data::TokenizerKind::Word, test::vocabularyOf({"a", "b"}),
                         test::vocabularyOf({"x", "y"}), data::LabelVocabulary(), 1);
   for (auto& [n, p] : m.network().namedParameters()) p.mutableValue().setZero();
-  set(m, "encoder.embedding.weight", {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1});
-  set(m, "encoder.rnn.weight_ih_l0", {.5f, 1, -1, .25f});
-  set(m, "bridge.bias", {.4f, -.3f});
-  set(m, "decoder.embedding.weight", {0, 0, 0, 0, 1, -1, 0, 0, 0, 0, 0, 0});
-  if (attention == "luong") set(m, "decoder.rnn.weight_ih_l0", {.3f, 0, 0, .6f});
-  if (score == "general") set(m, "decoder.attention.W.weight", {1, 2, 0, -1});
+  test::setParameter(m, "encoder.embedding.weight", {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1});
+  test::setParameter(m, "encoder.rnn.weight_ih_l0", {.5f, 1, -1, .25f});
+  test::setParameter(m, "bridge.bias", {.4f, -.3f});
+  test::setParameter(m, "decoder.embedding.weight", {0, 0, 0, 0, 1, -1, 0, 0, 0, 0, 0, 0});
+  if (attention == "luong") test::setParameter(m, "decoder.rnn.weight_ih_l0", {.3f, 0, 0, .6f});
+  if (score == "general") test::setParameter(m, "decoder.attention.W.weight", {1, 2, 0, -1});
   if (score == "additive") {
-    set(m, "decoder.attention.query.weight", {1, 0, .5f, -1});
-    set(m, "decoder.attention.key.weight", {-1, 1, 2, 0});
-    set(m, "decoder.attention.v.weight", {1.5f, -.5f});
+    test::setParameter(m, "decoder.attention.query.weight", {1, 0, .5f, -1});
+    test::setParameter(m, "decoder.attention.key.weight", {-1, 1, 2, 0});
+    test::setParameter(m, "decoder.attention.v.weight", {1.5f, -.5f});
   }
   return m;
 }
 
-ComputationInput handInput() {
+ComputationInput handRnnInput() {
   return {{"a", "b", "<eos>"}, {"x", "<eos>"}, {4, 5, 3}, {4, 3}};
 }
 
@@ -194,7 +190,7 @@ const std::vector<std::vector<double>> kKeys = {
 TEST(ComputationRnn, DotScoreByHand) {
   // Bahdanau's query at step 0 is s_0; e_j = s_0 · h_j.
   const Model m = handModel("bahdanau", "dot");
-  const Computation c = ComputationExplainer(m).explain(handInput(), {});
+  const Computation c = ComputationExplainer(m).explain(handRnnInput(), {});
   const std::vector<double> q = {std::tanh(.4), std::tanh(-.3)};
   std::vector<double> e;
   for (const auto& h : kKeys) e.push_back(q[0] * h[0] + q[1] * h[1]);
@@ -205,7 +201,7 @@ TEST(ComputationRnn, DotScoreByHand) {
 TEST(ComputationRnn, GeneralScoreByHand) {
   // Luong's query at step 0 is s_1; e_j = s_1ᵀ W h_j with W = [[1, 2], [0, −1]].
   const Model m = handModel("luong", "general");
-  const Computation c = ComputationExplainer(m).explain(handInput(), {});
+  const Computation c = ComputationExplainer(m).explain(handRnnInput(), {});
   const std::vector<double> q = {std::tanh(.3), std::tanh(-.6)};
   std::vector<double> e;
   for (const auto& h : kKeys) {
@@ -223,7 +219,7 @@ TEST(ComputationRnn, AdditiveScoreByHand) {
   // e_j = vᵀ tanh(W_q s_0 + W_k h_j), W_q = [[1, 0], [.5, −1]], W_k = [[−1, 1], [2, 0]],
   // v = (1.5, −.5).
   const Model m = handModel("bahdanau", "additive");
-  const Computation c = ComputationExplainer(m).explain(handInput(), {});
+  const Computation c = ComputationExplainer(m).explain(handRnnInput(), {});
   const std::vector<double> q = {std::tanh(.4), std::tanh(-.3)};
   const double wq0 = q[0], wq1 = .5 * q[0] - q[1];
   std::vector<double> e;

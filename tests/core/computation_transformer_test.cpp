@@ -57,7 +57,7 @@ void expectHeadsConsistent(const Computation& c) {
 }
 
 // Every map, layer, step (and source position) of `trace`, against the trace's numbers.
-void expectAgreesWithTrace(const Model& m, const Trace& trace) {
+void expectTransformerAgreesWithTrace(const Model& m, const Trace& trace) {
   const ComputationExplainer explainer(m);
   const auto& vocab = m.tgtVocab.toList();
   const int steps = static_cast<int>(trace.targetTokens.size());
@@ -105,7 +105,7 @@ TEST(ComputationTransformer, RecomputedHeadsAreTheDecodersPostNormAndPreNorm) {
     const Model m = smallTransformer(normFirst, 4);
     DecodeOptions o;
     o.maxSteps = 6;
-    expectAgreesWithTrace(m, decodeGreedy(m, "a c e g b", o).trace);
+    expectTransformerAgreesWithTrace(m, decodeGreedy(m, "a c e g b", o).trace);
   }
 }
 
@@ -114,8 +114,8 @@ TEST(ComputationTransformer, BeamAndForcedTracesAgreeToo) {
   DecodeOptions o;
   o.beamWidth = 3;
   o.maxSteps = 5;
-  expectAgreesWithTrace(m, decodeBeam(m, "b d f", o).trace);
-  expectAgreesWithTrace(m, inspectForced(m, "h zebra a", "w2 w7 nope w1").trace);
+  expectTransformerAgreesWithTrace(m, decodeBeam(m, "b d f", o).trace);
+  expectTransformerAgreesWithTrace(m, inspectForced(m, "h zebra a", "w2 w7 nope w1").trace);
 }
 
 TEST(ComputationTransformer, PyTorchModelFilesAgree) {
@@ -123,15 +123,11 @@ TEST(ComputationTransformer, PyTorchModelFilesAgree) {
     SCOPED_TRACE(name);
     const Model m = loadModel(
         test::testDataPath(std::string("golden/models/model_files/") + name + ".safetensors"));
-    expectAgreesWithTrace(m, decodeGreedy(m, "le chat noir dort").trace);
+    expectTransformerAgreesWithTrace(m, decodeGreedy(m, "le chat noir dort").trace);
   }
 }
 
 // ---- by hand ----
-
-void set(Model& m, const std::string& name, const std::vector<Scalar>& values) {
-  test::setParameter(m, name, values);
-}
 
 // d = 2, two heads of d_k = 1, one layer per stack. Every source embedding is 0, so the
 // encoder's input at position p is PE(p) = (sin p, cos p). The encoder's attention:
@@ -147,12 +143,12 @@ Model handTransformer(bool normFirst) {
                                  {"norm_first", normFirst}};
   Model m = createModel(config, data::TokenizerKind::Word, test::vocabularyOf({"a", "b"}),
                         test::vocabularyOf({"x", "y"}), data::LabelVocabulary(), 1);
-  set(m, "src_embedding.weight", std::vector<Scalar>(12, 0));
+  test::setParameter(m, "src_embedding.weight", std::vector<Scalar>(12, 0));
   const std::string p = "transformer.encoder.layers.0.self_attn.";
-  set(m, p + "in_proj_weight", {1, 0, 0, 2, 2, 1, 0, -1, .5f, -1, 1, 1});
-  set(m, p + "in_proj_bias", {0, .5f, 0, 0, 1, 0});
-  set(m, p + "out_proj.weight", {1, 2, 3, -1});
-  set(m, p + "out_proj.bias", {.1f, -.2f});
+  test::setParameter(m, p + "in_proj_weight", {1, 0, 0, 2, 2, 1, 0, -1, .5f, -1, 1, 1});
+  test::setParameter(m, p + "in_proj_bias", {0, .5f, 0, 0, 1, 0});
+  test::setParameter(m, p + "out_proj.weight", {1, 2, 3, -1});
+  test::setParameter(m, p + "out_proj.bias", {.1f, -.2f});
   return m;
 }
 
@@ -189,7 +185,7 @@ void expectHandEncoderSelf(const Computation& c, const std::vector<std::vector<d
   EXPECT_NEAR(c.projected[1], 3 * out[0] - out[1] - .2, 1e-6);
 }
 
-ComputationInput handInput() {
+ComputationInput handTransformerInput() {
   return {{"a", "b", "<eos>"}, {"x", "<eos>"}, {4, 5, 3}, {4, 3}};
 }
 
@@ -198,7 +194,7 @@ TEST(ComputationTransformer, ScaledDotProductHeadsConcatAndProjectionByHandPostN
   ComputationRequest r;
   r.map = MapKind::EncoderSelf;
   r.sourcePosition = 1;
-  const Computation c = ComputationExplainer(m).explain(handInput(), r);
+  const Computation c = ComputationExplainer(m).explain(handTransformerInput(), r);
   // Post-norm: the attention reads the layer's input itself.
   expectHandEncoderSelf(c,
                         {{0, 1}, {std::sin(1.0), std::cos(1.0)}, {std::sin(2.0), std::cos(2.0)}});
@@ -211,7 +207,7 @@ TEST(ComputationTransformer, PreNormReadsTheNormalisedInputByHand) {
   ComputationRequest r;
   r.map = MapKind::EncoderSelf;
   r.sourcePosition = 1;
-  const Computation c = ComputationExplainer(m).explain(handInput(), r);
+  const Computation c = ComputationExplainer(m).explain(handTransformerInput(), r);
   // norm1 (γ = 1, β = 0) of a pair (u, w): ±(u − w)/2 / √((u − w)²/4 + 1e-5).
   std::vector<std::vector<double>> x;
   for (double p : {0.0, 1.0, 2.0}) {

@@ -18,8 +18,6 @@ using test::bigramModel;
 using test::rnnVariants;
 using test::smallModel;
 
-const std::vector<std::string> kSentences = {"a", "b c d", "h g f e d c b a a b", "c zebra e"};
-
 // Greedy takes "a" (0.6) and then finishes with 0.5 at best; "b <eos>" has 0.4 × 0.99.
 Model gardenPathModel() {
   return bigramModel({{"<sos>", {{"a", 0.6}, {"b", 0.4}}},
@@ -87,7 +85,7 @@ TEST(DecodeBeam, WidthOneIsExactlyGreedy) {
   for (const nlohmann::json& config : rnnVariants())
     for (uint64_t seed : {1, 2}) {
       Model m = smallModel(config, seed);
-      for (const std::string& s : kSentences) {
+      for (const std::string& s : test::decodeSentences()) {
         SCOPED_TRACE(config.dump() + " '" + s + "'");
         DecodeOptions o;
         o.beamWidth = 1;
@@ -168,7 +166,7 @@ TEST(DecodeBeam, ReturnedTraceIsTheTeacherForcedTraceOfItsOutput) {
   for (const nlohmann::json& config : rnnVariants())
     for (uint64_t seed : {1, 4}) {
       Model m = smallModel(config, seed);
-      for (const std::string& s : kSentences) {
+      for (const std::string& s : test::decodeSentences()) {
         SCOPED_TRACE(config.dump() + " '" + s + "'");
         DecodeOptions o;
         o.beamWidth = 4;

@@ -16,13 +16,11 @@ using test::bigramModel;
 using test::rnnVariants;
 using test::smallModel;
 
-const std::vector<std::string> kSentences = {"a", "b c d", "h g f e d c b a a b", "c zebra e"};
-
 TEST(DecodeGreedy, OutputIsTheArgmaxPathOfTheTeacherForcedPassOnItsOwnOutput) {
   for (const nlohmann::json& config : rnnVariants())
     for (uint64_t seed : {1, 2, 3}) {
       Model m = smallModel(config, seed);
-      for (const std::string& s : kSentences) {
+      for (const std::string& s : test::decodeSentences()) {
         SCOPED_TRACE(config.dump() + " seed " + std::to_string(seed) + " '" + s + "'");
         DecodeResult r = decodeGreedy(m, s);
         ASSERT_FALSE(r.outputIds.empty());

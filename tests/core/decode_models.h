@@ -22,6 +22,13 @@ inline const std::vector<std::string>& decodeSourceWords() {
   return words;
 }
 
+// Sentences the decoding tests run: one word, a few, a long one with repeats, an unknown word.
+inline const std::vector<std::string>& decodeSentences() {
+  static const std::vector<std::string> sentences = {"a", "b c d", "h g f e d c b a a b",
+                                                     "c zebra e"};
+  return sentences;
+}
+
 inline data::Vocabulary vocabularyOf(const std::vector<std::string>& words) {
   std::vector<std::string> list = data::Vocabulary::specialTokens();
   list.insert(list.end(), words.begin(), words.end());

@@ -26,7 +26,7 @@ const Tensor& param(const Model& m, const std::string& name) {
   throw std::runtime_error("no parameter " + name);
 }
 
-void expectSameTrace(const DecodeResult& a, const DecodeResult& b) {
+void expectSameMapsAndSteps(const DecodeResult& a, const DecodeResult& b) {
   EXPECT_EQ(a.outputIds, b.outputIds);
   EXPECT_EQ(a.trace.targetTokens, b.trace.targetTokens);
   EXPECT_EQ(a.trace.logProbs, b.trace.logProbs);  // bit for bit
@@ -61,7 +61,7 @@ TEST(Intervention, EmptyInterventionGivesGreedysResultBitForBit) {
   for (const nlohmann::json& c : configs) {
     SCOPED_TRACE(c.dump());
     const Model m = smallModel(c, 3);
-    expectSameTrace(decodeWithIntervention(m, "a b c d", {}), decodeGreedy(m, "a b c d"));
+    expectSameMapsAndSteps(decodeWithIntervention(m, "a b c d", {}), decodeGreedy(m, "a b c d"));
   }
 }
 
@@ -74,7 +74,7 @@ TEST(Intervention, ARowReplacedByItselfGivesTheIdenticalTrace) {
       Intervention iv;
       for (int t = 0; t < static_cast<int>(before.trace.targetTokens.size()); ++t)
         iv.rows.push_back({t, 0, -1, crossRow(before.trace, t), false});
-      expectSameTrace(decodeWithIntervention(m, "c a f b", iv), before);
+      expectSameMapsAndSteps(decodeWithIntervention(m, "c a f b", iv), before);
     }
 }
 
@@ -188,7 +188,7 @@ TEST(Intervention, AblatingTheRnnsHeadZeroesEveryContext) {
   for (const TraceStep& s : a.trace.steps)
     for (float c : s.context) EXPECT_EQ(c, 0.0f);
   for (int t = 0; t < 40; ++t) zeroEveryRow.rows.push_back(zeroRow(t, 3));
-  expectSameTrace(decodeWithIntervention(m, "h g", zeroEveryRow), a);
+  expectSameMapsAndSteps(decodeWithIntervention(m, "h g", zeroEveryRow), a);
 }
 
 // Step t's token forced: the steps before are greedy's, the target holds the forced token, and
@@ -250,7 +250,7 @@ TEST(Intervention, ForcingEosEndsTheOutputAndLateEditsDoNothing) {
   Intervention late;  // beyond the 2 × 1 + 10 steps a one-word source may take
   late.rows.push_back(zeroRow(500, 2));
   late.forced.push_back({600, 5});
-  expectSameTrace(decodeWithIntervention(m, "a", late), decodeGreedy(m, "a"));
+  expectSameMapsAndSteps(decodeWithIntervention(m, "a", late), decodeGreedy(m, "a"));
 }
 
 void expectRefused(const Model& m, const Intervention& iv, const std::string& words) {

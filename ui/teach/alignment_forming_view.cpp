@@ -28,12 +28,6 @@
 namespace attn::ui {
 namespace {
 
-QStringList labelsOf(const std::vector<std::string>& tokens) {
-  QStringList out;
-  for (const std::string& t : tokens) out << QString::fromStdString(t);
-  return displayLabels(out);
-}
-
 // The sentence as typed: tokens without <eos>, spaced for words, joined for characters.
 QString sentenceOf(const std::vector<std::string>& tokens) {
   bool chars = true;
@@ -258,7 +252,8 @@ void AlignmentFormingView::showCurrent() {
     stepLabel_->setText(QString::fromUtf8(e.what()));
     return;
   }
-  if (!heatmap_->setMatrix(m.rows, m.cols, m.values, labelsOf(m.rowTokens), labelsOf(m.colTokens)))
+  if (!heatmap_->setMatrix(m.rows, m.cols, m.values, displayLabels(m.rowTokens),
+                           displayLabels(m.colTokens)))
     return;
   heatmap_->setTitle(
       tr("%1 · snapshot %2 of %3").arg(stepName(s->step)).arg(current() + 1).arg(count()));

@@ -27,12 +27,6 @@
 namespace attn::ui {
 namespace {
 
-QStringList labelsOf(const std::vector<std::string>& tokens) {
-  QStringList out;
-  for (const std::string& t : tokens) out << QString::fromStdString(t);
-  return displayLabels(out);
-}
-
 QCPColorGradient divergingGradient() {
   const QVector<QRgb>& stops = divergingStops();
   QCPColorGradient g;
@@ -308,8 +302,8 @@ void CompareView::refresh() {
   for (auto [view, m, title] :
        {std::tuple{heatA_, &a, tr("A")},
         std::tuple{heatB_, &mb, readsA ? tr("B, reading A's output") : tr("B")}}) {
-    if (!view->setMatrix(m->rows, m->cols, m->values, labelsOf(m->rowTokens),
-                         labelsOf(m->colTokens)))
+    if (!view->setMatrix(m->rows, m->cols, m->values, displayLabels(m->rowTokens),
+                         displayLabels(m->colTokens)))
       continue;
     view->setTitle(title);
     view->setAxisTitles(colsTitle, rowsTitle);
@@ -334,7 +328,8 @@ void CompareView::showDifference(const LabelledMatrix& a, const LabelledMatrix& 
     return;
   }
   const MatrixDifference& d = *difference_;
-  if (!heatDiff_->setMatrix(d.rows, d.cols, d.values, labelsOf(a.rowTokens), labelsOf(a.colTokens)))
+  if (!heatDiff_->setMatrix(d.rows, d.cols, d.values, displayLabels(a.rowTokens),
+                            displayLabels(a.colTokens)))
     return;
   const double r = symmetricRange(d.maxAbs);
   heatDiff_->colorMap()->setDataRange(QCPRange(-r, r));  // after setMatrix, which sets its own

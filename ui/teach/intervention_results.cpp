@@ -34,12 +34,6 @@ QCPColorGradient divergingGradient() {
   return g;
 }
 
-QStringList labelsOf(const std::vector<std::string>& tokens) {
-  QStringList out;
-  for (const std::string& t : tokens) out << QString::fromStdString(t);
-  return displayLabels(out);
-}
-
 // Tokens as rich text, those at `changed` steps marked, so the eye finds what moved.
 QString tokensHtml(const std::vector<std::string>& tokens, const std::vector<bool>& changed) {
   QString html;
@@ -258,9 +252,10 @@ void InterventionResults::refreshMaps() {
     }
     const AttentionMap& m = *found;
     const bool steps = rowsAreSteps(map_);
-    const QStringList rows = steps ? labelsOf(t->targetTokens) : labelsOf(t->sourceTokens);
-    const QStringList cols =
-        map_ == MapKind::DecoderSelf ? labelsOf(decoderInputTokens(*t)) : labelsOf(t->sourceTokens);
+    const QStringList rows =
+        steps ? displayLabels(t->targetTokens) : displayLabels(t->sourceTokens);
+    const QStringList cols = map_ == MapKind::DecoderSelf ? displayLabels(decoderInputTokens(*t))
+                                                          : displayLabels(t->sourceTokens);
     (void)view->setMatrix(m.queries, m.keys, mapMatrix(m, layer_, head_), rows, cols);
     view->setTitle(title);
   };
@@ -298,13 +293,13 @@ void InterventionResults::refreshMaps() {
                       ? QStringLiteral("%1→%2").arg(
                             displayLabels({QString::fromStdString(s.before)})[0],
                             displayLabels({QString::fromStdString(s.after)})[0])
-                      : labelsOf(steps ? run_->after.trace.targetTokens
-                                       : run_->after.trace.sourceTokens)[r]);
+                      : displayLabels(steps ? run_->after.trace.targetTokens
+                                            : run_->after.trace.sourceTokens)[r]);
   }
   const int keys = static_cast<int>(d.size()) / rows;
   const QStringList cols = map_ == MapKind::DecoderSelf
-                               ? labelsOf(decoderInputTokens(run_->after.trace))
-                               : labelsOf(run_->after.trace.sourceTokens);
+                               ? displayLabels(decoderInputTokens(run_->after.trace))
+                               : displayLabels(run_->after.trace.sourceTokens);
   (void)difference_->setMatrix(rows, keys, d, rowLabels, cols.mid(0, keys));
   float largest = 0;
   for (float v : d) largest = std::max(largest, std::abs(v));

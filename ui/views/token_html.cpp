@@ -31,6 +31,13 @@ QStringList displayLabels(const QStringList& tokens) {
   return out;
 }
 
+QStringList displayLabels(const std::vector<std::string>& tokens) {
+  QStringList out;
+  out.reserve(qsizetype(tokens.size()));
+  for (const std::string& t : tokens) out << QString::fromStdString(t);
+  return displayLabels(out);
+}
+
 QRgb highlightColour(const QVector<QRgb>& colourTable, float weight) {
   if (!std::isfinite(weight)) return nanColour();
   const double w = std::clamp(double(weight), 0.0, 1.0);

@@ -31,6 +31,7 @@ QString outputSoFarHtml(const QStringList& tokens, int current);
 QString visibleToken(const QString& token);
 // The same for plain-text labels (axis ticks): ␣ for a space, ∅ for an empty token.
 QStringList displayLabels(const QStringList& tokens);
+QStringList displayLabels(const std::vector<std::string>& tokens);
 // One token as plain text (lists, combo boxes, table cells): as displayLabels shows it.
 QString plainToken(const std::string& token);
 
