@@ -7,14 +7,20 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 #include "documents/settings.h"
 #include "jobs/training_job.h"
 #include "models/model.h"
+#include "panels/corpus_form.h"
+#include "panels/corpus_preview_panel.h"
 #include "panels/train_config_form.h"
+#include "panels/translations_corpus_dialog.h"
+#include "runners/corpus_preview_runner.h"
 #include "runners/training_worker.h"
 #include "teach/alignment_forming_view.h"
 #include "views/loss_plot.h"
@@ -46,7 +52,11 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
       cancel_(new QPushButton(tr("Cancel"), this)),
       status_(new QLabel(this)),
       validation_(new QLabel(this)),
-      runner_(new TrainingRunner(this)) {
+      runner_(new TrainingRunner(this)),
+      views_(new QTabWidget(this)),
+      preview_(new CorpusPreviewPanel(this)),
+      previewRunner_(new CorpusPreviewRunner(this)),
+      previewTimer_(new QTimer(this)) {
   start_->setObjectName(QStringLiteral("startTraining"));
   pause_->setObjectName(QStringLiteral("pauseTraining"));
   cancel_->setObjectName(QStringLiteral("cancelTraining"));
@@ -81,13 +91,15 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
   rightLayout->addWidget(status_);
   rightLayout->addWidget(validation_);
   // The curves, and next to them the example's attention as the run goes (teach/).
-  auto* views = new QTabWidget(right);
-  views->setObjectName(QStringLiteral("trainingViews"));
-  views->setDocumentMode(true);
-  views->addTab(plot_, tr("Loss and validation"));
-  views->addTab(forming_, tr("Alignment forming"));
-  views->setTabToolTip(1, tr("The attention on one held-out example, kept every few steps"));
-  rightLayout->addWidget(views, 1);
+  views_->setObjectName(QStringLiteral("trainingViews"));
+  views_->setDocumentMode(true);
+  views_->addTab(plot_, tr("Loss and validation"));
+  views_->addTab(forming_, tr("Alignment forming"));
+  views_->setTabToolTip(1, tr("The attention on one held-out example, kept every few steps"));
+  preview_->setObjectName(QStringLiteral("corpusPreview"));
+  views_->addTab(preview_, tr("Corpus preview"));
+  views_->setTabToolTip(2, tr("The corpus file as training will read it"));
+  rightLayout->addWidget(views_, 1);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   splitter->addWidget(scroll);
@@ -117,6 +129,21 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
     progress_->setFormat(tr("failed"));
     emit failed(error);
   });
+  previewTimer_->setSingleShot(true);
+  previewTimer_->setInterval(300);
+  connect(previewTimer_, &QTimer::timeout, this, &TrainingPanel::refreshPreview);
+  CorpusForm* corpus = form_->corpusForm();
+  connect(corpus, &CorpusForm::changed, this, [this] { schedulePreview(false); });
+  connect(corpus, &CorpusForm::fileChosen, this, [this](bool picked) { schedulePreview(picked); });
+  connect(corpus, &CorpusForm::translationsRequested, this, &TrainingPanel::buildFromTranslations);
+  connect(previewRunner_, &CorpusPreviewRunner::finished, this,
+          [this](const CorpusPreview& preview) {
+            preview_->showPreview(preview, form_->corpusForm()->vocabulary());
+          });
+  connect(previewRunner_, &CorpusPreviewRunner::failed, this, [this](const UserError& error) {
+    preview_->showProblem(error.what);
+    if (std::exchange(dialogOnPreviewError_, false)) emit failed(error);
+  });
   if (settings)  // follows the map on screen (documents/settings.h)
     settings->followColourMap(this, [this](ColourMap map) { forming_->setColourMap(map); });
 }
@@ -145,6 +172,37 @@ bool TrainingPanel::start() {
   runner_->start(form_->job());
   emit status(tr("Training started"));
   return true;
+}
+
+void TrainingPanel::schedulePreview(bool pickedFile) {
+  if (pickedFile) {
+    dialogOnPreviewError_ = true;
+    views_->setCurrentWidget(preview_);
+  }
+  previewTimer_->start();
+}
+
+void TrainingPanel::refreshPreview() {
+  previewTimer_->stop();
+  const CorpusForm* corpus = form_->corpusForm();
+  if (!corpus->hasFile()) return;
+  if (const QString problem = corpus->problem(); !problem.isEmpty()) {
+    preview_->showProblem(problem);
+    dialogOnPreviewError_ = false;
+    return;
+  }
+  PreviewRequest request;
+  request.file = corpus->spec();
+  request.vocabulary = corpus->vocabulary();
+  preview_->showWorking();
+  previewRunner_->start(std::move(request));
+}
+
+void TrainingPanel::buildFromTranslations() {
+  TranslationsCorpusDialog dialog(this);
+  if (dialog.exec() != QDialog::Accepted || dialog.builtFile().isEmpty()) return;
+  form_->corpusForm()->setTsvFile(dialog.builtFile());
+  emit status(tr("Training on %1").arg(dialog.builtFile()));
 }
 
 void TrainingPanel::cancel() {
