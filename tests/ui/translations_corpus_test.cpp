@@ -37,11 +37,12 @@ TEST(TranslationsCorpus, BuildsTheCorpusAndCountsWhatItKept) {
                {header, {"Open", "Ouvrir"}, {"Quit", ""}});
   writeCatalog(locale.filePath(QStringLiteral("fr/LC_MESSAGES/b.mo")),
                {header, {"Open", "Ouvrir"}, {"_Save", "_Enregistrer"}});
-  writeCatalog(locale.filePath(QStringLiteral("de/LC_MESSAGES/a.mo")), {header, {"Open", "Öffnen"}});
+  writeCatalog(locale.filePath(QStringLiteral("de/LC_MESSAGES/a.mo")),
+               {header, {"Open", "Öffnen"}});
 
   TranslationsCorpusDialog dialog(nullptr, locale.path());
   QComboBox* language = dialog.languageBox();
-  ASSERT_EQ(language->count(), 2);  // de and fr: the folders with catalogs
+  ASSERT_EQ(language->count(), 2);                          // de and fr: the folders with catalogs
   EXPECT_EQ(language->currentText(), QStringLiteral("fr"))  // tests run in English: French
       << language->currentText().toStdString();
   EXPECT_TRUE(dialog.outputEdit()->text().endsWith(QStringLiteral("gettext-en-fr.tsv")));
@@ -58,8 +59,7 @@ TEST(TranslationsCorpus, BuildsTheCorpusAndCountsWhatItKept) {
   EXPECT_TRUE(report.contains(QStringLiteral("1 duplicates"))) << report.toStdString();
   QFile file(tsv);
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-  EXPECT_EQ(QString::fromUtf8(file.readAll()),
-            QStringLiteral("Open\tOuvrir\nSave\tEnregistrer\n"));
+  EXPECT_EQ(QString::fromUtf8(file.readAll()), QStringLiteral("Open\tOuvrir\nSave\tEnregistrer\n"));
 }
 
 TEST(TranslationsCorpus, ALanguageWithoutCatalogsSaysSoAndWritesNothing) {

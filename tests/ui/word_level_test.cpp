@@ -120,9 +120,8 @@ TEST(WordLevel, UnknownWordsAreReplacedByTheSourceTokenAttendedToMost) {
   Trace t = piecesTrace({"▁le", "<unk>", "<eos>"});
   AttentionMap& m = t.attention[MapKind::Cross];
   m = AttentionMap(1, 1, 3, 4);
-  const float rows[3][4] = {{0.7f, 0.1f, 0.1f, 0.1f},
-                            {0.1f, 0.6f, 0.2f, 0.1f},
-                            {0.25f, 0.25f, 0.25f, 0.25f}};
+  const float rows[3][4] = {
+      {0.7f, 0.1f, 0.1f, 0.1f}, {0.1f, 0.6f, 0.2f, 0.1f}, {0.25f, 0.25f, 0.25f, 0.25f}};
   for (int q = 0; q < 3; ++q)
     for (int k = 0; k < 4; ++k) m.at(0, 0, q, k) = rows[q][k];
   doc->setTrace(std::make_shared<const Trace>(t), QStringLiteral("unk"), false, pieces());

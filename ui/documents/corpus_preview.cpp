@@ -15,11 +15,12 @@ std::vector<data::Example> inFileOrder(const data::Dataset& d) {
   return all;
 }
 
-std::vector<int64_t> lengths(const std::vector<data::Example>& examples,
-                             const data::Tokenizer& tokenizer, bool targets) {
+std::vector<int64_t> tokenLengths(const std::vector<data::Example>& examples,
+                                  const data::Tokenizer& tokenizer, bool targets) {
   std::vector<int64_t> out;
   out.reserve(examples.size());
-  for (const data::Example& e : examples) out.push_back(tokenizer.count(targets ? e.target : e.source));
+  for (const data::Example& e : examples)
+    out.push_back(tokenizer.count(targets ? e.target : e.source));
   return out;
 }
 
@@ -68,15 +69,15 @@ CorpusPreview computeCorpusPreview(const PreviewRequest& request,
   p.longSources = bounded.sourceTooLong;
   p.longTargets = bounded.targetTooLong;
   if (sample.train.empty()) return p;  // the bounds leave nothing: the counts say so
-  const data::Vocabularies vocabs = data::buildVocabularies(sample, tokenizer, request.vocabulary,
-                                                            request.vocabulary);
+  const data::Vocabularies vocabs =
+      data::buildVocabularies(sample, tokenizer, request.vocabulary, request.vocabulary);
   p.sourceVocabulary = vocabs.source.size();
   p.targetVocabulary = seq2seq ? vocabs.target.size() : vocabs.labels.size();
   const data::EncodedSplit held = data::encodeExamples(
       sample.validation.empty() ? sample.train : sample.validation, vocabs, {}, "validation");
   p.unknownShare = held.unknownShare();
-  p.sourceLengths = lengths(sample.train, tokenizer, false);
-  if (seq2seq) p.targetLengths = lengths(sample.train, tokenizer, true);
+  p.sourceLengths = tokenLengths(sample.train, tokenizer, false);
+  if (seq2seq) p.targetLengths = tokenLengths(sample.train, tokenizer, true);
   return p;
 }
 

@@ -30,7 +30,7 @@ struct CorpusPreview {
   // Of the held-out part of the sample, the share of tokens the vocabularies built from its
   // training part do not hold: what training reports as the validation's unknown share.
   double unknownShare = 0;
-  int64_t longSources = 0, longTargets = 0;  // over the length bounds, in the sample
+  int64_t longSources = 0, longTargets = 0;           // over the length bounds, in the sample
   std::vector<int64_t> sourceLengths, targetLengths;  // tokens per example, the sample's train part
   std::vector<std::string> warnings;                  // the reader's (a header line, empty sides)
 };

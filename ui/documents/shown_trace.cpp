@@ -9,7 +9,7 @@ namespace {
 using explain::WordGrouping;
 
 // Each of `count` rows a word of its own (the classifier's hops are not tokens).
-WordGrouping identity(int count) {
+WordGrouping hopRows(int count) {
   WordGrouping g;
   for (int i = 0; i < count; ++i) {
     g.wordOfToken.push_back(i);
@@ -61,7 +61,7 @@ bool mergeInPlace(Trace& t, const data::Tokenizer& tokenizer) {
                                      explain::groupWords(decoderInputTokens(t), tokenizer));
         break;
       case MapKind::Hops:
-        map = explain::mergeSubwords(map, identity(map.queries), source);
+        map = explain::mergeSubwords(map, hopRows(map.queries), source);
         break;
     }
   }
@@ -93,8 +93,8 @@ ShownTrace shownTrace(const Trace& decoded, const data::Tokenizer* tokenizer,
       for (size_t i = 0; i < wordOfTarget.size(); ++i) wordOfTarget[i] = int(i);
   }
   for (const UnknownReplacement& u : replacements)
-    shown.replaced.push_back({wordOfTarget[size_t(u.target)],
-                              decoded.sourceTokens[size_t(u.source)]});
+    shown.replaced.push_back(
+        {wordOfTarget[size_t(u.target)], decoded.sourceTokens[size_t(u.source)]});
   return shown;
 }
 

@@ -17,7 +17,7 @@ namespace attn::ui {
 namespace {
 
 // A path field with its Browse… button, as one row.
-QWidget* pathRow(QWidget* parent, QLineEdit* edit, QPushButton* button) {
+QWidget* corpusPathRow(QWidget* parent, QLineEdit* edit, QPushButton* button) {
   auto* row = new QWidget(parent);
   auto* h = new QHBoxLayout(row);
   h->setContentsMargins(0, 0, 0, 0);
@@ -26,7 +26,7 @@ QWidget* pathRow(QWidget* parent, QLineEdit* edit, QPushButton* button) {
   return row;
 }
 
-QCheckBox* check(QWidget* parent, const QString& objectName, const QString& tip) {
+QCheckBox* optionCheck(QWidget* parent, const QString& objectName, const QString& tip) {
   auto* box = new QCheckBox(parent);
   box->setObjectName(objectName);
   box->setToolTip(tip);
@@ -92,8 +92,9 @@ QWidget* CorpusForm::buildFileRows() {
   targetPath_->setPlaceholderText(tr("as many target lines"));
   auto* browseSource = new QPushButton(tr("Browse…"), w);
   auto* browseTarget = new QPushButton(tr("Browse…"), w);
-  skipHeader_ = check(w, QStringLiteral("skipHeader"),
-                      tr("The first line names the columns or the language: do not train on it"));
+  skipHeader_ =
+      optionCheck(w, QStringLiteral("skipHeader"),
+                  tr("The first line names the columns or the language: do not train on it"));
   kind_ = choice(w, {QStringLiteral("seq2seq"), QStringLiteral("classification")},
                  QStringLiteral("seq2seq"),
                  tr("seq2seq: source → target; classification: text → label"));
@@ -104,9 +105,9 @@ QWidget* CorpusForm::buildFileRows() {
       tr("Build an English → language corpus from the translation catalogs of the programs "
          "installed here"));
 
-  QWidget* tsvRow = pathRow(w, tsvPath_, browseTsv);
-  QWidget* sourceRow = pathRow(w, sourcePath_, browseSource);
-  QWidget* targetRow = pathRow(w, targetPath_, browseTarget);
+  QWidget* tsvRow = corpusPathRow(w, tsvPath_, browseTsv);
+  QWidget* sourceRow = corpusPathRow(w, sourcePath_, browseSource);
+  QWidget* targetRow = corpusPathRow(w, targetPath_, browseTarget);
   f->addRow(tr("layout"), layout_);
   f->addRow(tr("file"), tsvRow);
   f->addRow(tr("columns (source, target)"), columns);
@@ -146,11 +147,11 @@ QWidget* CorpusForm::buildTokenizerRows() {
          "sentencepiece: subwords learned from the train split, so rare words become known "
          "pieces"));
   tokenizer_->setObjectName(QStringLiteral("tokenizerBox"));
-  lowercase_ = check(w, QStringLiteral("lowercase"),
-                     tr("words, sentencepiece: fold the text to lower case first"));
-  nfkc_ = check(w, QStringLiteral("nfkc"),
-                tr("words: normalise the text to Unicode NFKC first (full-width letters and "
-                   "ligatures become plain ones)"));
+  lowercase_ = optionCheck(w, QStringLiteral("lowercase"),
+                           tr("words, sentencepiece: fold the text to lower case first"));
+  nfkc_ = optionCheck(w, QStringLiteral("nfkc"),
+                      tr("words: normalise the text to Unicode NFKC first (full-width letters and "
+                         "ligatures become plain ones)"));
   subwordType_ = choice(w, {QStringLiteral("unigram"), QStringLiteral("bpe")},
                         QStringLiteral("unigram"), tr("sentencepiece: how pieces are learned"));
   subwordType_->setObjectName(QStringLiteral("spModelType"));
@@ -175,14 +176,14 @@ QWidget* CorpusForm::buildTokenizerRows() {
 QWidget* CorpusForm::buildFilterRows() {
   auto* w = new QWidget(this);
   auto* f = form(w);
-  maxSourceTokens_ = spin(w, 0, 100'000, 0,
-                          tr("Leave out examples whose source has more tokens (0: keep all)"));
+  maxSourceTokens_ =
+      spin(w, 0, 100'000, 0, tr("Leave out examples whose source has more tokens (0: keep all)"));
   maxSourceTokens_->setObjectName(QStringLiteral("maxSourceTokens"));
-  maxTargetTokens_ = spin(w, 0, 100'000, 0,
-                          tr("Leave out examples whose target has more tokens (0: keep all)"));
+  maxTargetTokens_ =
+      spin(w, 0, 100'000, 0, tr("Leave out examples whose target has more tokens (0: keep all)"));
   maxTargetTokens_->setObjectName(QStringLiteral("maxTargetTokens"));
-  dedup_ = check(w, QStringLiteral("dedup"),
-                 tr("Keep only the first of examples with the same source and target"));
+  dedup_ = optionCheck(w, QStringLiteral("dedup"),
+                       tr("Keep only the first of examples with the same source and target"));
   splitSeed_ = spin(w, 0, 1'000'000, 1, tr("The seed of the split into train, validation, test"));
   validationFraction_ =
       dspin(w, 0, 0.9, 0.1, 2, 0.05, tr("Share of the file held out for validation"));
@@ -236,8 +237,10 @@ jobs::TsvFile CorpusForm::spec() const {
   f.path = (parallel ? sourcePath_ : tsvPath_)->text().trimmed().toStdString();
   if (parallel) f.targetPath = targetPath_->text().trimmed().toStdString();
   // Core's reading of "SRC,TGT", so that the GUI refuses what --columns refuses.
-  f.columns = data::parseColumns(
-      QStringLiteral("%1,%2").arg(sourceColumn_->value()).arg(targetColumn_->value()).toStdString());
+  f.columns = data::parseColumns(QStringLiteral("%1,%2")
+                                     .arg(sourceColumn_->value())
+                                     .arg(targetColumn_->value())
+                                     .toStdString());
   f.kind = kind_->currentIndex() == 1 ? data::TaskKind::Classification : data::TaskKind::Seq2Seq;
   f.tokenizer = data::parseTokenizerKind(tokenizer_->currentText().toStdString());
   f.lowercase = lowercase_->isEnabled() && lowercase_->isChecked();
@@ -276,8 +279,9 @@ QString CorpusForm::problem() const {
     return tr("The source and the target are both column %1: choose two different columns.")
         .arg(sourceColumn_->value());
   if (parallel && kind_->currentIndex() == 1)
-    return tr("Parallel files hold sentence pairs: choose seq2seq, or one TSV file for a "
-              "classification task.");
+    return tr(
+        "Parallel files hold sentence pairs: choose seq2seq, or one TSV file for a "
+        "classification task.");
   if (validationFraction_->value() + testFraction_->value() >= 0.95)
     return tr("The validation and test shares leave almost nothing to train on.");
   return {};

@@ -38,7 +38,7 @@ class CorpusForm : public QWidget {
   QPushButton* translationsButton() const { return fromTranslations_; }
 
  signals:
-  void changed();        // any field: the preview follows
+  void changed();  // any field: the preview follows
   // A path was typed (picked false) or picked in a file dialog, or set: the form switches to
   // the file, and a file picked that cannot be read gets a dialog (one per choice, not per key).
   void fileChosen(bool picked);

@@ -11,17 +11,17 @@
 namespace attn::ui {
 namespace {
 
-QString joined(const std::vector<std::string>& tokens) {
+QString previewTokenText(const std::vector<std::string>& tokens) {
   QStringList list;
   for (const std::string& t : tokens) list << QString::fromStdString(t);
   return list.join(QStringLiteral(" · "));  // a visible boundary: spaces can be part of a token
 }
 
-QString count(int64_t n) {
+QString previewCount(int64_t n) {
   return QLocale().toString(qlonglong(n));
 }
 
-QLabel* wrapped(QWidget* parent, const QString& objectName) {
+QLabel* previewLabel(QWidget* parent, const QString& objectName) {
   auto* label = new QLabel(parent);
   label->setObjectName(objectName);
   label->setWordWrap(true);
@@ -33,9 +33,9 @@ QLabel* wrapped(QWidget* parent, const QString& objectName) {
 
 CorpusPreviewPanel::CorpusPreviewPanel(QWidget* parent)
     : QWidget(parent),
-      status_(wrapped(this, QStringLiteral("previewStatus"))),
-      counts_(wrapped(this, QStringLiteral("previewCounts"))),
-      warnings_(wrapped(this, QStringLiteral("previewWarnings"))),
+      status_(previewLabel(this, QStringLiteral("previewStatus"))),
+      counts_(previewLabel(this, QStringLiteral("previewCounts"))),
+      warnings_(previewLabel(this, QStringLiteral("previewWarnings"))),
       table_(new QTableWidget(0, 4, this)),
       histogram_(new LengthHistogram(this)) {
   table_->setObjectName(QStringLiteral("previewTable"));
@@ -74,21 +74,23 @@ void CorpusPreviewPanel::showPreview(const CorpusPreview& p,
                                      const data::VocabularyOptions& vocabulary) {
   status_->setStyleSheet(QString());
   status_->setText(p.sampled < p.pairs
-                       ? tr("Counts from the first %1 of %2 pairs.").arg(count(p.sampled), count(p.pairs))
-                       : tr("Counts from all %1 pairs.").arg(count(p.pairs)));
+                       ? tr("Counts from the first %1 of %2 pairs.")
+                             .arg(previewCount(p.sampled), previewCount(p.pairs))
+                       : tr("Counts from all %1 pairs.").arg(previewCount(p.pairs)));
   QStringList lines;
-  lines << tr("%1 pairs").arg(count(p.pairs));
-  if (p.duplicates > 0) lines.back() += tr(" (%1 duplicates left out)").arg(count(p.duplicates));
+  lines << tr("%1 pairs").arg(previewCount(p.pairs));
+  if (p.duplicates > 0)
+    lines.back() += tr(" (%1 duplicates left out)").arg(previewCount(p.duplicates));
   lines << tr("vocabularies: source %1, target %2 (special tokens included)")
-               .arg(count(p.sourceVocabulary), count(p.targetVocabulary));
-  const QString limit = vocabulary.maxSize > 0 ? count(vocabulary.maxSize) : tr("none");
+               .arg(previewCount(p.sourceVocabulary), previewCount(p.targetVocabulary));
+  const QString limit = vocabulary.maxSize > 0 ? previewCount(vocabulary.maxSize) : tr("none");
   lines << tr("unknown tokens in held-out text: %1% (min frequency %2, max vocabulary %3)")
                .arg(QLocale().toString(p.unknownShare * 100, 'f', 1))
                .arg(vocabulary.minFrequency)
                .arg(limit);
   if (p.longSources + p.longTargets > 0)
     lines << tr("over the length bounds: %1 sources, %2 targets")
-                 .arg(count(p.longSources), count(p.longTargets));
+                 .arg(previewCount(p.longSources), previewCount(p.longTargets));
   counts_->setText(lines.join(QStringLiteral("\n")));
   QStringList warnings;
   for (const std::string& w : p.warnings) warnings << QString::fromStdString(w);
@@ -96,9 +98,9 @@ void CorpusPreviewPanel::showPreview(const CorpusPreview& p,
   table_->setRowCount(int(p.lines.size()));
   for (int r = 0; r < int(p.lines.size()); ++r) {
     const PreviewLine& line = p.lines[size_t(r)];
-    const QString cells[] = {QString::fromStdString(line.source),
-                             QString::fromStdString(line.target), joined(line.sourceTokens),
-                             joined(line.targetTokens)};
+    const QString cells[] = {
+        QString::fromStdString(line.source), QString::fromStdString(line.target),
+        previewTokenText(line.sourceTokens), previewTokenText(line.targetTokens)};
     for (int c = 0; c < 4; ++c) table_->setItem(r, c, new QTableWidgetItem(cells[c]));
   }
   table_->resizeRowsToContents();

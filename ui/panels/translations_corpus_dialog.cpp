@@ -35,7 +35,7 @@ QStringList languagesWithCatalogs(const QString& localeDir) {
   return out;
 }
 
-QString count(int64_t n) {
+QString reportCount(int64_t n) {
   return QLocale().toString(qlonglong(n));
 }
 
@@ -62,8 +62,8 @@ TranslationsCorpusDialog::TranslationsCorpusDialog(QWidget* parent, const QStrin
   const QString ui = appliedLanguage() == Language::French ? QStringLiteral("fr")
                                                            : QLocale().name().section('_', 0, 0);
   const int preferred = language_->findText(ui == QLatin1String("en") ? QStringLiteral("fr") : ui);
-  language_->setCurrentIndex(preferred >= 0 ? preferred
-                                            : std::max(0, language_->findText(QStringLiteral("fr"))));
+  language_->setCurrentIndex(
+      preferred >= 0 ? preferred : std::max(0, language_->findText(QStringLiteral("fr"))));
   output_->setText(defaultOutput(language_->currentText()));
 
   auto* browse = new QPushButton(tr("Browse…"), this);
@@ -112,7 +112,7 @@ QString TranslationsCorpusDialog::defaultOutput(const QString& language) {
 QString TranslationsCorpusDialog::reportText(const data::GettextReport& r) {
   QStringList lines;
   lines << tr("Kept %1 pairs of %2 messages from %3 catalogs.")
-               .arg(count(r.kept), count(r.messages), count(r.catalogs));
+               .arg(reportCount(r.kept), reportCount(r.messages), reportCount(r.catalogs));
   const std::pair<int64_t, QString> leftOut[] = {
       {r.untranslated, tr("%1 untranslated")},
       {r.duplicates, tr("%1 duplicates of a message already kept")},
@@ -123,12 +123,14 @@ QString TranslationsCorpusDialog::reportText(const data::GettextReport& r) {
   };
   QStringList parts;
   for (const auto& [n, text] : leftOut)
-    if (n > 0) parts << text.arg(count(n));
+    if (n > 0) parts << text.arg(reportCount(n));
   if (!parts.isEmpty()) lines << tr("Left out: %1.").arg(parts.join(QStringLiteral(", ")));
   if (r.contexts > 0)
-    lines << tr("Context prefixes taken off %1 messages (they are kept).").arg(count(r.contexts));
+    lines << tr("Context prefixes taken off %1 messages (they are kept).")
+                 .arg(reportCount(r.contexts));
   if (r.unreadableCatalogs > 0)
-    lines << tr("%1 catalogs could not be read and were skipped.").arg(count(r.unreadableCatalogs));
+    lines << tr("%1 catalogs could not be read and were skipped.")
+                 .arg(reportCount(r.unreadableCatalogs));
   return lines.join(QStringLiteral("\n"));
 }
 

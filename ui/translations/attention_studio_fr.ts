@@ -3069,7 +3069,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Merge subwords into words</source>
+        <source>Mer&amp;ge subwords into words</source>
         <translation>&amp;Fusionner les sous-mots en mots</translation>
     </message>
     <message>
@@ -3154,8 +3154,8 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
     <message>
         <location line="+4"/>
-        <source>New training from this computer&apos;s &amp;translations…</source>
-        <translation>Nouvel entraînement à partir des &amp;traductions de cet ordinateur…</translation>
+        <source>New training from t&amp;his computer&apos;s translations…</source>
+        <translation>Nouvel entraînement à partir des tra&amp;ductions de cet ordinateur…</translation>
     </message>
     <message>
         <location line="+12"/>

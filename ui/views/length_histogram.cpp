@@ -9,11 +9,11 @@
 namespace attn::ui {
 namespace {
 
-// Counts per length 0..max; lengths past kMaxShown are counted at kMaxShown, so that one very
+// Counts per length 0..max; lengths past kLongestBar are counted at kLongestBar, so that one very
 // long line does not squeeze every other bar into a corner.
-constexpr int64_t kMaxShown = 100;
+constexpr int64_t kLongestBar = 100;
 
-QVector<double> countsOf(const std::vector<int64_t>& lengths, int64_t top) {
+QVector<double> barHeights(const std::vector<int64_t>& lengths, int64_t top) {
   QVector<double> counts(int(top + 1), 0.0);
   for (int64_t n : lengths) counts[int(std::clamp<int64_t>(n, 0, top))] += 1;
   return counts;
@@ -47,11 +47,11 @@ void LengthHistogram::setLengths(const std::vector<int64_t>& sources,
                                  const std::vector<int64_t>& targets) {
   int64_t top = 1;
   for (const auto* lengths : {&sources, &targets})
-    for (int64_t n : *lengths) top = std::max(top, std::min(n, kMaxShown));
+    for (int64_t n : *lengths) top = std::max(top, std::min(n, kLongestBar));
   QVector<double> keys(int(top + 1));
   for (int i = 0; i <= top; ++i) keys[i] = i;
-  sources_->setData(keys, countsOf(sources, top), true);
-  targets_->setData(keys, countsOf(targets, top), true);
+  sources_->setData(keys, barHeights(sources, top), true);
+  targets_->setData(keys, barHeights(targets, top), true);
   targets_->setVisible(!targets.empty());
   targets_->removeFromLegend();
   if (!targets.empty()) targets_->addToLegend();

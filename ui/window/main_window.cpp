@@ -245,7 +245,7 @@ void MainWindow::buildViewMenu() {
   QAction* resetZoom = viewMenu_->addAction(tr("Show the &whole map"));
   resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
   connect(resetZoom, &QAction::triggered, this, [this] { alignment_->heatmap()->resetZoom(); });
-  QAction* merge = viewMenu_->addAction(tr("&Merge subwords into words"));
+  QAction* merge = viewMenu_->addAction(tr("Mer&ge subwords into words"));
   merge->setObjectName(QStringLiteral("actionMergeSubwords"));
   merge->setCheckable(true);
   merge->setChecked(settings_->mergeSubwords());

@@ -65,7 +65,7 @@ void MainWindow::buildFileMenu() {
   train->setShortcut(QKeySequence::New);
   connect(train, &QAction::triggered, this, [this] { tabs_->setCurrentWidget(training_); });
   QAction* fromTranslations =
-      file->addAction(tr("New training from this computer's &translations…"));
+      file->addAction(tr("New training from t&his computer's translations…"));
   fromTranslations->setObjectName(QStringLiteral("actionTrainFromTranslations"));
   connect(fromTranslations, &QAction::triggered, this, [this] {
     tabs_->setCurrentWidget(training_);
