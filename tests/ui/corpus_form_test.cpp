@@ -203,6 +203,9 @@ TEST(CorpusPreview, FollowsTheFormOnItsOwnThreadAndShowsTheFile) {
   ASSERT_TRUE(eventually([&] { return done >= 2; }, 20000));
   EXPECT_EQ(table->item(3, 2)->text(), QStringLiteral("Go · now · ."));
   EXPECT_FALSE(panel.previewPanel()->histogram()->sourceCounts().empty());
+  panel.resize(1024, 768);  // the Training tab with the docks closed
+  panel.show();
+  attn::test::maybeCapture(panel, "corpus-form");
 }
 
 TEST(CorpusPreview, AFilePickedThatCannotBeReadIsOneDialogNamingItsLine) {

@@ -38,12 +38,12 @@ namespace {
 
 // 64 English -> French pairs of four words, every word seen many times.
 QByteArray smallCorpus() {
-  const char* colours[][2] = {{"red", "rouge"}, {"black", "noir"}, {"green", "vert"},
-                              {"grey", "gris"}};
-  const char* animals[][2] = {{"cat", "chat"}, {"dog", "chien"}, {"horse", "cheval"},
-                              {"bird", "oiseau"}};
-  const char* verbs[][2] = {{"sleeps", "dort"}, {"runs", "court"}, {"eats", "mange"},
-                            {"sings", "chante"}};
+  const char* colours[][2] = {
+      {"red", "rouge"}, {"black", "noir"}, {"green", "vert"}, {"grey", "gris"}};
+  const char* animals[][2] = {
+      {"cat", "chat"}, {"dog", "chien"}, {"horse", "cheval"}, {"bird", "oiseau"}};
+  const char* verbs[][2] = {
+      {"sleeps", "dort"}, {"runs", "court"}, {"eats", "mange"}, {"sings", "chante"}};
   QByteArray out;
   for (const auto& c : colours)
     for (const auto& a : animals)
@@ -67,7 +67,7 @@ TEST(RealTextFlow, TrainsOnAFileWithSubwordsAndShowsWordLevelMaps) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   TrainingPanel* panel = named<TrainingPanel>(window, "trainingTab");
   ASSERT_TRUE(window.showTab(QStringLiteral("training")).isEmpty());
-  panel->form()->setQuickDefaults(QStringLiteral("reverse"), 60);  // a small, quick model
+  panel->form()->setQuickDefaults(QStringLiteral("reverse"), 400);  // a small, quick model
   panel->form()->corpusForm()->setTsvFile(path);
   named<QComboBox>(*panel, "tokenizerBox")->setCurrentText(QStringLiteral("sentencepiece"));
   named<QSpinBox>(*panel, "spVocabSize")->setValue(60);
@@ -90,7 +90,8 @@ TEST(RealTextFlow, TrainsOnAFileWithSubwordsAndShowsWordLevelMaps) {
   ASSERT_FALSE(pieces.sourceTokens.empty());
   EXPECT_EQ(pieces.sourceTokens.front().rfind("▁", 0), 0u) << pieces.sourceTokens.front();
   int sourceWords = 0;
-  for (const std::string& t : pieces.sourceTokens) sourceWords += t.rfind("▁", 0) == 0 || t == "<eos>";
+  for (const std::string& t : pieces.sourceTokens)
+    sourceWords += t.rfind("▁", 0) == 0 || t == "<eos>";
 
   ASSERT_TRUE(window.showTab(QStringLiteral("alignment")).isEmpty());
   window.menuBar()->findChild<QAction*>(QStringLiteral("actionMergeSubwords"))->trigger();

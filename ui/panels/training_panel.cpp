@@ -104,8 +104,10 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   splitter->addWidget(scroll);
   splitter->addWidget(right);
-  splitter->setStretchFactor(1, 1);
-  splitter->setSizes({form_->minimumSizeHint().width() + 20, 320});
+  splitter->setStretchFactor(0, 2);
+  splitter->setStretchFactor(1, 3);
+  // The form's labels and the corpus preview's table both need the width: the form gets 2 parts
+  // of 5 (a fixed start size would be taken before the window has its size).
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);
@@ -129,21 +131,7 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
     progress_->setFormat(tr("failed"));
     emit failed(error);
   });
-  previewTimer_->setSingleShot(true);
-  previewTimer_->setInterval(300);
-  connect(previewTimer_, &QTimer::timeout, this, &TrainingPanel::refreshPreview);
-  CorpusForm* corpus = form_->corpusForm();
-  connect(corpus, &CorpusForm::changed, this, [this] { schedulePreview(false); });
-  connect(corpus, &CorpusForm::fileChosen, this, [this](bool picked) { schedulePreview(picked); });
-  connect(corpus, &CorpusForm::translationsRequested, this, &TrainingPanel::buildFromTranslations);
-  connect(previewRunner_, &CorpusPreviewRunner::finished, this,
-          [this](const CorpusPreview& preview) {
-            preview_->showPreview(preview, form_->corpusForm()->vocabulary());
-          });
-  connect(previewRunner_, &CorpusPreviewRunner::failed, this, [this](const UserError& error) {
-    preview_->showProblem(error.what);
-    if (std::exchange(dialogOnPreviewError_, false)) emit failed(error);
-  });
+  connectPreview();
   if (settings)  // follows the map on screen (documents/settings.h)
     settings->followColourMap(this, [this](ColourMap map) { forming_->setColourMap(map); });
 }
@@ -172,6 +160,24 @@ bool TrainingPanel::start() {
   runner_->start(form_->job());
   emit status(tr("Training started"));
   return true;
+}
+
+void TrainingPanel::connectPreview() {
+  previewTimer_->setSingleShot(true);
+  previewTimer_->setInterval(300);
+  connect(previewTimer_, &QTimer::timeout, this, &TrainingPanel::refreshPreview);
+  CorpusForm* corpus = form_->corpusForm();
+  connect(corpus, &CorpusForm::changed, this, [this] { schedulePreview(false); });
+  connect(corpus, &CorpusForm::fileChosen, this, [this](bool picked) { schedulePreview(picked); });
+  connect(corpus, &CorpusForm::translationsRequested, this, &TrainingPanel::buildFromTranslations);
+  connect(previewRunner_, &CorpusPreviewRunner::finished, this,
+          [this](const CorpusPreview& preview) {
+            preview_->showPreview(preview, form_->corpusForm()->vocabulary());
+          });
+  connect(previewRunner_, &CorpusPreviewRunner::failed, this, [this](const UserError& error) {
+    preview_->showProblem(error.what);
+    if (std::exchange(dialogOnPreviewError_, false)) emit failed(error);
+  });
 }
 
 void TrainingPanel::schedulePreview(bool pickedFile) {

@@ -69,6 +69,7 @@ class TrainingPanel : public QWidget {
   void onTick(const TrainingTick& tick);
   void onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome);
   void onRunningChanged(bool running);
+  void connectPreview();  // the corpus form's changes to the preview, and its answers back
   void schedulePreview(bool pickedFile);
 
   TrainConfigForm* form_;

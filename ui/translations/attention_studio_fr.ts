@@ -1828,7 +1828,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>autant de lignes cibles</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The first line names the columns or the language: do not train on it</source>
         <translation>La première ligne nomme les colonnes ou la langue&#xa0;: ne pas l’apprendre</translation>
     </message>
@@ -2033,7 +2033,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Fichiers texte (*.tsv *.txt *.en *.fr);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Choose the source file and the target file to train on.</source>
         <translation>Choisissez le fichier source et le fichier cible sur lesquels entraîner.</translation>
     </message>
@@ -2058,7 +2058,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Des fichiers parallèles contiennent des paires de phrases&#xa0;: choisissez seq2seq, ou un fichier TSV pour une tâche de classification.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The validation and test shares leave almost nothing to train on.</source>
         <translation>Les parts de validation et de test ne laissent presque rien pour l’entraînement.</translation>
     </message>
@@ -2101,7 +2101,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Comptes sur les %1 premières des %2 paires.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Counts from all %1 pairs.</source>
         <translation>Comptes sur l’ensemble des %1 paires.</translation>
     </message>
@@ -2111,7 +2111,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>%1 paires</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source> (%1 duplicates left out)</source>
         <translation> (%1 doublons écartés)</translation>
     </message>
@@ -2836,7 +2836,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>cibles</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>length in tokens</source>
         <translation>longueur en tokens</translation>
     </message>
@@ -2898,7 +2898,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     <name>attn::ui::MainWindow</name>
     <message>
         <location filename="../window/main_window.cpp" line="+62"/>
-        <location line="+230"/>
+        <location line="+231"/>
         <source>Attention Studio</source>
         <translation>Attention Studio</translation>
     </message>
@@ -3003,7 +3003,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Une étape d’attention calculée avec les nombres du modèle lui-même&#xa0;: requête, scores, softmax, contexte</translation>
     </message>
     <message>
-        <location filename="../window/main_window.cpp" line="-169"/>
+        <location filename="../window/main_window.cpp" line="-170"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -3023,7 +3023,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>décodage…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>&amp;Decode</source>
         <translation>&amp;Décodage</translation>
     </message>
@@ -3153,7 +3153,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&amp;Nouvel entraînement…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>New training from t&amp;his computer&apos;s translations…</source>
         <translation>Nouvel entraînement à partir des tra&amp;ductions de cet ordinateur…</translation>
     </message>
@@ -3428,7 +3428,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Sur une tâche ou un fichier de corpus…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>From this computer&apos;s translations…</source>
         <translation>À partir des traductions de cet ordinateur…</translation>
     </message>
@@ -4126,18 +4126,18 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     <name>attn::ui::StepView</name>
     <message>
         <location filename="../views/step_view.cpp" line="+43"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Attention over the source</source>
         <translation>Attention sur la source</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+182"/>
+        <location line="-152"/>
+        <location line="+183"/>
         <source>Next-token probabilities</source>
         <translation>Probabilités du token suivant</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Output so far</source>
         <translation>Sortie jusqu’ici</translation>
     </message>
@@ -4162,17 +4162,17 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>étape %1&#xa0;: &lt;unk&gt; → %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> This step&apos;s &lt;unk&gt; is shown as %1, the source token it attends to most.</source>
         <translation> Le &lt;unk&gt; de cette étape est montré comme %1, le token source auquel il prête le plus attention.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unknown words replaced (Luong et al. 2015): %1.</source>
         <translation>Mots inconnus remplacés (Luong et al. 2015)&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>&lt;i&gt;Decode a sentence to follow the decoder one token at a time.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Décodez une phrase pour suivre le décodeur un token à la fois.&lt;/i&gt;</translation>
     </message>
@@ -4588,13 +4588,13 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+172"/>
         <location line="+61"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-232"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4634,7 +4634,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Le fichier de corpus tel que l’entraînement le lira</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Cancelled. The partly trained model was discarded.</source>
         <translation>Annulé. Le modèle en partie entraîné a été abandonné.</translation>
     </message>
@@ -4655,7 +4655,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>échec</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+17"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -4680,7 +4680,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Entraînement lancé</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+50"/>
         <source>Training on %1</source>
         <translation>Entraînement sur %1</translation>
     </message>
@@ -4901,12 +4901,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Préfixes de contexte retirés de %1 messages (ils sont gardés).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 catalogs could not be read and were skipped.</source>
         <translation>%1 catalogues n’ont pas pu être lus et ont été sautés.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Choose a language and the file to write.</source>
         <translation>Choisissez une langue et le fichier à écrire.</translation>
     </message>

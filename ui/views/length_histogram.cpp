@@ -34,6 +34,9 @@ LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent), plot_(new Q
   targets_->setName(tr("targets"));
   targets_->setPen(Qt::NoPen);
   targets_->setBrush(QColor(0xe6, 0x55, 0x0d, 160));
+  // Two bars side by side at each length, each a little under half a unit wide.
+  sources_->setWidth(0.42);
+  targets_->setWidth(0.42);
   auto* group = new QCPBarsGroup(plot_);
   sources_->setBarsGroup(group);
   targets_->setBarsGroup(group);
