@@ -8,7 +8,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -103,6 +105,38 @@ TEST(RealTextFlow, TrainsOnAFileWithSubwordsAndShowsWordLevelMaps) {
     EXPECT_NEAR(sum, 1.0, 1e-5) << "row " << r;
   }
   attn::test::maybeCapture(window, "merged-subwords");
+}
+
+}  // namespace
+
+namespace {
+
+// What `train` says on stderr once the data is read is said in the panel: a header line read as
+// an example, and more than 20% of the validation tokens unknown (min frequency 100: every token
+// of this small file is rarer than that, so all of them are <unk>).
+TEST(RealTextFlow, TheDataNotesOfTheRunAreShownInThePanel) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("pairs.tsv"));
+  {
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("English\tFrench\n" + smallCorpus());
+  }
+  TrainingPanel panel;
+  panel.form()->setQuickDefaults(QStringLiteral("reverse"), 2);
+  panel.form()->corpusForm()->setTsvFile(path);
+  named<QSpinBox>(panel, "minFrequency")->setValue(100);
+  QLabel* notes = named<QLabel>(panel, "trainingDataNotes");
+  QSignalSpy trained(&panel, &TrainingPanel::trained);
+  QSignalSpy failed(&panel, &TrainingPanel::failed);
+  ASSERT_TRUE(panel.start());
+  ASSERT_TRUE(eventually([&] { return trained.count() + failed.count() >= 1; }, 120000));
+  ASSERT_EQ(failed.count(), 0) << failed[0][0].value<UserError>().what.toStdString();
+  EXPECT_FALSE(notes->isHidden());
+  EXPECT_TRUE(notes->text().contains(QStringLiteral("looks like a header")))
+      << notes->text().toStdString();
+  EXPECT_TRUE(notes->text().contains(QStringLiteral("100.0% of the validation tokens are unknown")))
+      << notes->text().toStdString();
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "documents/settings.h"
+#include "jobs/evaluation_job.h"
 #include "jobs/training_job.h"
 #include "models/model.h"
 #include "panels/corpus_form.h"
@@ -52,6 +53,7 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
       cancel_(new QPushButton(tr("Cancel"), this)),
       status_(new QLabel(this)),
       validation_(new QLabel(this)),
+      dataNotes_(new QLabel(this)),
       runner_(new TrainingRunner(this)),
       views_(new QTabWidget(this)),
       preview_(new CorpusPreviewPanel(this)),
@@ -90,6 +92,12 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
   rightLayout->addWidget(progress_);
   rightLayout->addWidget(status_);
   rightLayout->addWidget(validation_);
+  dataNotes_->setObjectName(QStringLiteral("trainingDataNotes"));
+  dataNotes_->setWordWrap(true);
+  dataNotes_->setTextFormat(Qt::PlainText);
+  dataNotes_->setStyleSheet(QStringLiteral("color:#9a5b00"));
+  dataNotes_->setVisible(false);
+  rightLayout->addWidget(dataNotes_);
   // The curves, and next to them the example's attention as the run goes (teach/).
   views_->setObjectName(QStringLiteral("trainingViews"));
   views_->setDocumentMode(true);
@@ -120,6 +128,7 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
           &AlignmentFormingView::setSnapshots);
   connect(runner_, &TrainingRunner::snapshotsStopped, forming_, &AlignmentFormingView::showProblem);
   connect(runner_, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
+  connect(runner_, &TrainingRunner::dataRead, this, &TrainingPanel::onDataRead);
   connect(runner_, &TrainingRunner::busyChanged, this, &TrainingPanel::onRunningChanged);
   connect(runner_, &TrainingRunner::cancelled, this, [this] {
     status_->setText(tr("Cancelled. The partly trained model was discarded."));
@@ -151,6 +160,8 @@ bool TrainingPanel::start() {
   plot_->clear();
   ticks_ = 0;
   validation_->clear();
+  dataNotes_->clear();
+  dataNotes_->setVisible(false);
   progress_->setValue(0);
   progress_->setFormat(tr("preparing the data…"));
   status_->setText(tr("Generating the data and building the model…"));
@@ -226,6 +237,17 @@ void TrainingPanel::setPaused(bool paused) {
                             : tr("Training…"));
     emit status(paused ? tr("Training paused") : tr("Training resumed"));
   }
+}
+
+void TrainingPanel::onDataRead(const QStringList& notes, double unknownShare) {
+  QStringList lines = notes;
+  // The same bound as the CLI's and the input panel's warning (jobs::kUnknownWarningShare).
+  if (unknownShare > jobs::kUnknownWarningShare)
+    lines << tr("%1% of the validation tokens are unknown to the new vocabularies: lower the min "
+                "frequency, raise the max vocabulary, or choose the sentencepiece tokenizer.")
+                 .arg(unknownShare * 100, 0, 'f', 1);
+  dataNotes_->setText(lines.join(QStringLiteral("\n")));
+  dataNotes_->setVisible(!lines.isEmpty());
 }
 
 void TrainingPanel::onTick(const TrainingTick& tick) {

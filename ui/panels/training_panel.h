@@ -66,6 +66,7 @@ class TrainingPanel : public QWidget {
   void runningChanged(bool running);
 
  private:
+  void onDataRead(const QStringList& notes, double unknownShare);
   void onTick(const TrainingTick& tick);
   void onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome);
   void onRunningChanged(bool running);
@@ -81,6 +82,7 @@ class TrainingPanel : public QWidget {
   QPushButton* cancel_;
   QLabel* status_;
   QLabel* validation_;
+  QLabel* dataNotes_;  // the reader's warnings, the filters' count, many unknown tokens
   TrainingRunner* runner_;
   QTabWidget* views_;
   CorpusPreviewPanel* preview_;

@@ -4582,24 +4582,24 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TrainingPanel</name>
     <message>
-        <location filename="../panels/training_panel.cpp" line="+50"/>
+        <location filename="../panels/training_panel.cpp" line="+51"/>
         <source>Start training</source>
         <translation>Lancer l’entraînement</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
-        <location line="+61"/>
+        <location line="+182"/>
+        <location line="+72"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-253"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>not started</source>
         <translation>pas commencé</translation>
     </message>
@@ -4609,7 +4609,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Choisissez les données, le modèle et les réglages à gauche, puis lancez. L’entraînement tourne en arrière-plan&#xa0;: le reste de l’application reste utilisable.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Loss and validation</source>
         <translation>Perte et validation</translation>
     </message>
@@ -4634,7 +4634,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Le fichier de corpus tel que l’entraînement le lira</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Cancelled. The partly trained model was discarded.</source>
         <translation>Annulé. Le modèle en partie entraîné a été abandonné.</translation>
     </message>
@@ -4665,7 +4665,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Corrigez le formulaire à gauche, puis relancez.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>preparing the data…</source>
         <translation>préparation des données…</translation>
     </message>
@@ -4715,7 +4715,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Entraînement repris</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>%1% of the validation tokens are unknown to the new vocabularies: lower the min frequency, raise the max vocabulary, or choose the sentencepiece tokenizer.</source>
+        <translation>%1&#xa0;% des tokens de validation sont inconnus des nouveaux vocabulaires&#xa0;: baissez la fréquence min., augmentez le vocabulaire max., ou choisissez le découpage sentencepiece.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%p% · step %1 of %2 · %3 left</source>
         <translation>%p&#xa0;% · pas %1 sur %2 · reste %3</translation>
     </message>
@@ -4773,7 +4778,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TrainingWorker</name>
     <message>
-        <location filename="../runners/training_worker.cpp" line="+202"/>
+        <location filename="../runners/training_worker.cpp" line="+208"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
