@@ -4132,12 +4132,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="-152"/>
-        <location line="+183"/>
+        <location line="+182"/>
         <source>Next-token probabilities</source>
         <translation>Probabilités du token suivant</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-158"/>
         <source>Output so far</source>
         <translation>Sortie jusqu’ici</translation>
     </message>
@@ -4197,12 +4197,17 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Probabilités des classes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Next-token probabilities (top %1, for the word&apos;s first piece)</source>
+        <translation>Probabilités du token suivant (les %1 premiers, pour le premier morceau du mot)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Next-token probabilities (top %1)</source>
         <translation>Probabilités du token suivant (les %1 premiers)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This trace holds no probabilities (a trace from elsewhere, or the hand-made example).</source>
         <translation>Cette trace ne contient pas de probabilités (une trace venue d’ailleurs, ou l’exemple fait à la main).</translation>
     </message>

@@ -225,8 +225,13 @@ void StepView::refresh() {
     }
   const bool hasTopK = !topTokens_.isEmpty();
   topKTitle_->setText(classifier ? tr("Class probabilities")
-                      : hasTopK  ? tr("Next-token probabilities (top %1)").arg(topTokens_.size())
-                                 : tr("Next-token probabilities"));
+                      : !hasTopK ? tr("Next-token probabilities")
+                      // Merged into words, a step is a word: its choices are those of the word's
+                      // first piece, the one that began it.
+                      : document_->wordsMerged()
+                          ? tr("Next-token probabilities (top %1, for the word's first piece)")
+                                .arg(topTokens_.size())
+                          : tr("Next-token probabilities (top %1)").arg(topTokens_.size()));
   topKPlot_->setVisible(hasTopK);
   topKNote_->setVisible(!hasTopK && document_->hasTrace());
   topKNote_->setText(
