@@ -155,7 +155,10 @@ QString Session::describe(const DecodeRequest& request) const {
 }
 
 void Session::showDecoded(std::shared_ptr<const Trace> trace, const DecodeRequest& request) {
-  trace_->setTrace(std::move(trace), describe(request));
+  // The model's tokenizer goes with the trace: it groups the pieces into words when asked.
+  std::optional<data::Tokenizer> tokenizer;
+  if (model_->hasModel()) tokenizer = model_->model()->tokenizer;
+  trace_->setTrace(std::move(trace), describe(request), false, std::move(tokenizer));
   emit status(tr("Decoded: %1 output tokens").arg(trace_->stepCount()));
   emit decoded();
 }

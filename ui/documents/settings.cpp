@@ -14,6 +14,8 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kLastInput = QStringLiteral("decode/lastInput");
 const QString kBeamWidth = QStringLiteral("decode/beamWidth");
+const QString kReplaceUnknown = QStringLiteral("decode/replaceUnknown");
+const QString kMergeSubwords = QStringLiteral("view/mergeSubwords");
 const QString kClassroom = QStringLiteral("view/classroomMode");
 const QString kClassroomScale = QStringLiteral("view/classroomScale");
 const QString kLanguage = QStringLiteral("view/language");
@@ -122,6 +124,22 @@ int Settings::beamWidth() const {
 
 void Settings::setBeamWidth(int width) {
   setValue(kBeamWidth, width);
+}
+
+bool Settings::mergeSubwords() const {
+  return value(kMergeSubwords, false).toBool();
+}
+
+void Settings::setMergeSubwords(bool on) {
+  setValue(kMergeSubwords, on);
+}
+
+bool Settings::replaceUnknown() const {
+  return value(kReplaceUnknown, false).toBool();
+}
+
+void Settings::setReplaceUnknown(bool on) {
+  setValue(kReplaceUnknown, on);
 }
 
 bool Settings::classroomMode() const {

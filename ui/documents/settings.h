@@ -58,6 +58,12 @@ class Settings : public QObject {
   int beamWidth() const;
   void setBeamWidth(int width);
 
+  // View ▸ Merge subwords into words and Decode ▸ Replace unknown words: off unless set.
+  bool mergeSubwords() const;
+  void setMergeSubwords(bool on);
+  bool replaceUnknown() const;
+  void setReplaceUnknown(bool on);
+
   // Classroom mode (ui/teach/classroom_mode.h): whether it is on, and how much it enlarges text.
   bool classroomMode() const;
   void setClassroomMode(bool on);

@@ -30,9 +30,35 @@ bool TraceDocument::isClassification() const {
   return trace_ && trace_->attention.count(MapKind::Hops) > 0;
 }
 
+void TraceDocument::remakeShown() {
+  shownInfo_ = {};
+  if (!decoded_ || (!options_.mergeSubwords && !options_.replaceUnknown)) {
+    trace_ = decoded_;
+    return;
+  }
+  shownInfo_ = shownTrace(*decoded_, tokenizer_ ? &*tokenizer_ : nullptr, options_);
+  trace_ = std::make_shared<const Trace>(std::move(shownInfo_.trace));
+  shownInfo_.trace = {};
+}
+
+void TraceDocument::setShowOptions(const ShowOptions& options) {
+  if (options.mergeSubwords == options_.mergeSubwords &&
+      options.replaceUnknown == options_.replaceUnknown)
+    return;
+  options_ = options;
+  if (!decoded_) return;
+  remakeShown();
+  step_ = std::clamp(step_, 0, std::max(stepCount() - 1, 0));
+  emit traceChanged();
+  emit mapChanged();
+  emit stepChanged(step_);
+}
+
 void TraceDocument::setTrace(std::shared_ptr<const Trace> trace, const QString& origin,
-                             bool example) {
-  trace_ = std::move(trace);
+                             bool example, std::optional<data::Tokenizer> tokenizer) {
+  decoded_ = std::move(trace);
+  tokenizer_ = std::move(tokenizer);
+  remakeShown();
   origin_ = origin;
   example_ = example;
   step_ = 0;

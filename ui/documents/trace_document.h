@@ -9,8 +9,10 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "documents/shown_trace.h"
 #include "trace/map_kind.h"
 
 namespace attn {
@@ -53,13 +55,28 @@ class TraceDocument : public QObject {
   explicit TraceDocument(QObject* parent = nullptr);
   ~TraceDocument() override;
 
+  // The trace the views show: the decoded one, or its word-level, unknown-replaced form
+  // (setShowOptions). Every view, export and saved file reads this one.
   const std::shared_ptr<const Trace>& trace() const { return trace_; }
+  // The trace as the model produced it, pieces and <unk>s included.
+  const std::shared_ptr<const Trace>& decodedTrace() const { return decoded_; }
   bool hasTrace() const { return trace_ != nullptr; }
   QString origin() const { return origin_; }  // one line: where the trace on screen comes from
   bool isExample() const { return example_; }
   bool isClassification() const;  // a classifier's hops rather than a decoded output
   // Selects the most telling map (cross, last layer, mean over heads) and the first step.
-  void setTrace(std::shared_ptr<const Trace> trace, const QString& origin, bool example = false);
+  // `tokenizer`: the model's that made the trace, which groups its pieces into words (none for a
+  // trace opened from a file: it is shown as it is).
+  void setTrace(std::shared_ptr<const Trace> trace, const QString& origin, bool example = false,
+                std::optional<data::Tokenizer> tokenizer = std::nullopt);
+  // View ▸ Merge subwords into words and Decode ▸ Replace unknown words: the trace on screen is
+  // remade from the decoded one; the map, layer and head stay selected, the step is kept when
+  // it still exists.
+  void setShowOptions(const ShowOptions& options);
+  const ShowOptions& showOptions() const { return options_; }
+  bool wordsMerged() const { return shownInfo_.merged; }  // the shown tokens are words
+  // The output words copied in for an <unk>, by position in the shown output.
+  const std::vector<ShownTrace::Copied>& replacedUnknowns() const { return shownInfo_.replaced; }
   void clear();
 
   // The maps of the trace in teaching order: cross, encoder self, decoder self, hops.
@@ -95,7 +112,13 @@ class TraceDocument : public QObject {
   void beamNodeChanged(int id);
 
  private:
-  std::shared_ptr<const Trace> trace_;
+  void remakeShown();
+
+  std::shared_ptr<const Trace> decoded_;
+  std::shared_ptr<const Trace> trace_;  // shown
+  std::optional<data::Tokenizer> tokenizer_;
+  ShowOptions options_;
+  ShownTrace shownInfo_;  // its trace is moved into trace_; the rest describes it
   QString origin_;
   bool example_ = false;
   MapKind mapKind_ = MapKind::Cross;

@@ -12,6 +12,7 @@
 
 #include "data/tokenizer.h"
 #include "documents/model_document.h"
+#include "jobs/evaluation_job.h"
 #include "models/model.h"
 #include "views/token_html.h"
 
@@ -22,6 +23,7 @@ InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
       document_(document),
       sentence_(new QLineEdit(this)),
       tokens_(new QLabel(this)),
+      unknownWarning_(new QLabel(this)),
       greedy_(new QRadioButton(tr("Greedy"), this)),
       beam_(new QRadioButton(tr("Beam search, width"), this)),
       beamWidth_(new QSpinBox(this)),
@@ -36,6 +38,12 @@ InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
   tokens_->setObjectName(QStringLiteral("sourceTokens"));
   tokens_->setWordWrap(true);
   tokens_->setTextFormat(Qt::RichText);
+  unknownWarning_->setObjectName(QStringLiteral("unknownWarning"));
+  unknownWarning_->setWordWrap(true);
+  unknownWarning_->setTextFormat(Qt::PlainText);
+  unknownWarning_->setStyleSheet(
+      QStringLiteral("color:#7a3e00; background:#fff3cd; border:1px solid #e0b252; padding:3px"));
+  unknownWarning_->setVisible(false);
   target_->setObjectName(QStringLiteral("targetEdit"));
   target_->setPlaceholderText(tr("the output to inspect"));
   targetTokens_->setWordWrap(true);
@@ -60,6 +68,7 @@ InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
   layout->setContentsMargins(6, 4, 6, 4);
   layout->addWidget(sentence_);
   layout->addWidget(tokens_);
+  layout->addWidget(unknownWarning_);
   auto* grid = new QGridLayout;
   grid->addWidget(greedy_, 0, 0, 1, 2);
   grid->addWidget(beam_, 1, 0);
@@ -150,6 +159,7 @@ void InputPanel::refreshMode() {
 }
 
 void InputPanel::refreshTokens() {
+  unknownWarning_->setVisible(false);
   const auto& model = document_->model();
   if (!model || sentence_->text().trimmed().isEmpty()) {
     tokens_->setText(
@@ -169,6 +179,16 @@ void InputPanel::refreshTokens() {
       unknownCount += t.unknown;
     }
     QString html = tr("Model reads: ") + seenTokensHtml(tokens, unknown, added);
+    const int typed = int(added.count(false));
+    if (typed > 0 && unknownCount > jobs::kUnknownWarningShare * typed) {
+      unknownWarning_->setText(
+          tr("%1 of the %2 tokens (%3%) are unknown to the model: it cannot translate this "
+             "sentence well. Is it in the language the model was trained on?")
+              .arg(unknownCount)
+              .arg(typed)
+              .arg(qRound(100.0 * unknownCount / typed)));
+      unknownWarning_->setVisible(true);
+    }
     if (unknownCount > 0)
       html += QStringLiteral("<br><span style='color:#b00020'>%1</span>")
                   .arg(tr("%n unknown token(s), underlined: the model reads them as &lt;unk&gt;.",

@@ -31,6 +31,9 @@ class InputPanel : public QWidget {
   QSpinBox* beamWidthBox() const { return beamWidth_; }
   QPushButton* decodeButton() const { return decode_; }
   QLabel* tokensLabel() const { return tokens_; }
+  // Shown when more than jobs::kUnknownWarningShare of the sentence's tokens are unknown to the
+  // model (the same bound as the CLI's warning).
+  QLabel* unknownWarning() const { return unknownWarning_; }
 
   void setSentence(const QString& text);  // shows it without decoding
   DecodeRequest request() const;
@@ -50,6 +53,7 @@ class InputPanel : public QWidget {
   ModelDocument* document_;
   QLineEdit* sentence_;
   QLabel* tokens_;
+  QLabel* unknownWarning_;
   QRadioButton* greedy_;
   QRadioButton* beam_;
   QSpinBox* beamWidth_;

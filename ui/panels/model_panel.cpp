@@ -4,6 +4,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -35,6 +36,14 @@ ModelPanel::ModelPanel(ModelDocument* document, QWidget* parent)
   open->setToolTip(tr("Open a model file (.safetensors): also by dragging it onto the window"));
   auto* trainButton = new QPushButton(tr("Train new…"), this);
   trainButton->setToolTip(tr("Train a model on a built-in task or your own TSV file"));
+  trainButton->setObjectName(QStringLiteral("trainNewButton"));
+  auto* trainMenu = new QMenu(trainButton);
+  trainMenu->addAction(tr("On a task or a corpus file…"), this, &ModelPanel::trainRequested);
+  trainMenu
+      ->addAction(tr("From this computer's translations…"), this,
+                  &ModelPanel::translationsRequested)
+      ->setObjectName(QStringLiteral("actionTrainFromTranslations"));
+  trainButton->setMenu(trainMenu);
   save_->setToolTip(tr("Save the trained model to a file"));
   save_->setObjectName(QStringLiteral("saveModelButton"));
 
@@ -58,7 +67,6 @@ ModelPanel::ModelPanel(ModelDocument* document, QWidget* parent)
   layout->addWidget(scroll, 1);
 
   connect(open, &QPushButton::clicked, this, &ModelPanel::openRequested);
-  connect(trainButton, &QPushButton::clicked, this, &ModelPanel::trainRequested);
   connect(save_, &QPushButton::clicked, this, &ModelPanel::saveRequested);
   connect(bundled_, qOverload<int>(&QComboBox::activated), this, [this](int index) {
     const QString path = bundled_->itemData(index).toString();

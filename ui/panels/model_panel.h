@@ -27,6 +27,7 @@ class ModelPanel : public QWidget {
   void openRequested();
   void bundledRequested(const QString& path);
   void trainRequested();
+  void translationsRequested();  // Train new… ▸ From this computer's translations
   void saveRequested();
 
  private:

@@ -19,49 +19,10 @@
 #include <QVBoxLayout>
 
 #include "models/config_reader.h"
+#include "panels/corpus_form.h"
+#include "panels/form_fields.h"
 
 namespace attn::ui {
-namespace {
-
-QSpinBox* spin(QWidget* parent, int min, int max, int value, const QString& tip = {}) {
-  auto* box = new QSpinBox(parent);
-  box->setRange(min, max);
-  box->setValue(value);
-  box->setToolTip(tip);
-  box->setAccelerated(true);
-  return box;
-}
-
-QDoubleSpinBox* dspin(QWidget* parent, double min, double max, double value, int decimals,
-                      double step, const QString& tip = {}) {
-  auto* box = new QDoubleSpinBox(parent);
-  box->setRange(min, max);
-  box->setDecimals(decimals);
-  box->setSingleStep(step);
-  box->setValue(value);
-  box->setToolTip(tip);
-  return box;
-}
-
-QComboBox* choice(QWidget* parent, const QStringList& items, const QString& current,
-                  const QString& tip = {}) {
-  auto* box = new QComboBox(parent);
-  box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  box->setMinimumContentsLength(8);
-  box->addItems(items);
-  box->setCurrentText(current);
-  box->setToolTip(tip);
-  return box;
-}
-
-QFormLayout* form(QWidget* w) {
-  auto* f = new QFormLayout(w);
-  f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-  f->setContentsMargins(6, 6, 6, 6);
-  return f;
-}
-
-}  // namespace
 
 TrainConfigForm::TrainConfigForm(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
@@ -107,28 +68,12 @@ QWidget* TrainConfigForm::buildDataGroup() {
   f->addRow(tr("max length"), maxLength_);
   f->addRow(tr("alphabet size"), alphabet_);
 
-  useTsv_ = new QRadioButton(tr("TSV file"), group);
-  tsvPath_ = new QLineEdit(group);
-  tsvPath_->setPlaceholderText(tr("source<TAB>target lines"));
-  tsvPath_->setMinimumWidth(60);
-  auto* browse = new QPushButton(tr("Browse…"), group);
-  auto* row = new QHBoxLayout;
-  row->addWidget(tsvPath_, 1);
-  row->addWidget(browse);
-  tsvKind_ = choice(group, {QStringLiteral("seq2seq"), QStringLiteral("classification")},
-                    QStringLiteral("seq2seq"),
-                    tr("seq2seq: source<TAB>target; classification: text<TAB>label"));
-  tsvTokenizer_ =
-      choice(group, {QStringLiteral("word"), QStringLiteral("char")}, QStringLiteral("word"),
-             tr("word: split on spaces; char: one token per character"));
-  validationFraction_ =
-      dspin(group, 0, 0.9, 0.1, 2, 0.05, tr("Share of the file held out for validation"));
-  testFraction_ = dspin(group, 0, 0.9, 0.1, 2, 0.05, tr("Share of the file held out for testing"));
-  f->addRow(useTsv_, row);
-  f->addRow(tr("kind"), tsvKind_);
-  f->addRow(tr("tokenizer"), tsvTokenizer_);
-  f->addRow(tr("validation share"), validationFraction_);
-  f->addRow(tr("test share"), testFraction_);
+  useTsv_ = new QRadioButton(tr("Corpus file"), group);
+  useTsv_->setObjectName(QStringLiteral("useCorpusFile"));
+  corpus_ = new CorpusForm(group);
+  corpus_->setObjectName(QStringLiteral("corpusForm"));
+  f->addRow(useTsv_);
+  f->addRow(corpus_);
   auto* source = new QButtonGroup(group);
   source->addButton(useTask_);
   source->addButton(useTsv_);
@@ -136,21 +81,11 @@ QWidget* TrainConfigForm::buildDataGroup() {
   connect(task_, qOverload<int>(&QComboBox::currentIndexChanged), this,
           &TrainConfigForm::onTaskChanged);
   connect(useTask_, &QRadioButton::toggled, this, &TrainConfigForm::refreshEnabled);
-  connect(tsvKind_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    const bool classify = tsvKind_->currentIndex() == 1;
+  connect(corpus_, &CorpusForm::kindChanged, this, [this](bool classify) {
     const int ssa = arch_->findData(QStringLiteral("structured_self_attention"));
     if (useTsv_->isChecked()) arch_->setCurrentIndex(classify ? ssa : 0);
   });
-  connect(browse, &QPushButton::clicked, this, [this] {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Training data"), tsvPath_->text(),
-                                     tr("Tab-separated text (*.tsv *.txt);;All files (*)"));
-    if (!path.isEmpty()) {
-      tsvPath_->setText(path);
-      useTsv_->setChecked(true);
-    }
-  });
-  connect(tsvPath_, &QLineEdit::textEdited, this, [this] { useTsv_->setChecked(true); });
+  connect(corpus_, &CorpusForm::fileChosen, this, [this] { useTsv_->setChecked(true); });
   return group;
 }
 
@@ -311,9 +246,7 @@ void TrainConfigForm::refreshEnabled() {
   alphabet_->setEnabled(task &&
                         (name == QLatin1String("copy") || name == QLatin1String("reverse") ||
                          name == QLatin1String("sort")));
-  for (QWidget* w : std::initializer_list<QWidget*>{tsvPath_, tsvKind_, tsvTokenizer_,
-                                                    validationFraction_, testFraction_})
-    w->setEnabled(!task);
+  // The corpus form stays usable: picking a file there is what switches to it.
   // A key the chosen attention or score does not use is greyed out (and left out of the config).
   for (Arch arch : kAllArchs) {
     nlohmann::json values = nlohmann::json::object();
@@ -407,15 +340,8 @@ jobs::TrainingJob TrainConfigForm::job() const {
     task.config.alphabetSize = alphabet_->value();
     j.data = task;
   } else {
-    jobs::TsvFile file;
-    file.path = tsvPath_->text().trimmed().toStdString();
-    file.kind =
-        tsvKind_->currentIndex() == 1 ? data::TaskKind::Classification : data::TaskKind::Seq2Seq;
-    file.tokenizer =
-        tsvTokenizer_->currentIndex() == 1 ? data::TokenizerKind::Char : data::TokenizerKind::Word;
-    file.split.validationFraction = validationFraction_->value();
-    file.split.testFraction = testFraction_->value();
-    j.data = file;
+    j.data = corpus_->spec();
+    j.vocabulary = corpus_->vocabulary();
   }
   j.tool = "attention-studio " + QCoreApplication::applicationVersion().toStdString();
   j.modelConfig = modelConfig();
@@ -440,9 +366,8 @@ jobs::TrainingJob TrainConfigForm::job() const {
 
 QString TrainConfigForm::problem() const {
   if (useTsv_->isChecked()) {
-    const QString path = tsvPath_->text().trimmed();
-    if (path.isEmpty()) return tr("Choose the TSV file to train on, or a built-in task.");
-    if (!QFileInfo(path).isFile()) return tr("The file '%1' does not exist.").arg(path);
+    const QString corpusProblem = corpus_->problem();
+    if (!corpusProblem.isEmpty()) return corpusProblem;
   }
   if (steps_->value() == 0 && epochs_->value() == 0)
     return tr("Set how long to train: a number of steps or of epochs.");
@@ -458,6 +383,10 @@ QString TrainConfigForm::problem() const {
     return tr("The model config: %1.").arg(problems.join(QStringLiteral("; ")));
   }
   return {};
+}
+
+QLineEdit* TrainConfigForm::tsvEdit() const {
+  return corpus_->tsvEdit();
 }
 
 void TrainConfigForm::setQuickDefaults(const QString& task, int steps) {

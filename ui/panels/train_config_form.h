@@ -1,7 +1,7 @@
 // TrainConfigForm: every setting of a training run as a form: the data (a built-in task with its
-// sizes and lengths, or a TSV file), the model (one field per config key of its architecture,
-// made from the table of models/config_keys.h with its range, default and help) and the trainer
-// (steps, batch, optimizer, schedule, clipping, validation, early stopping).
+// sizes and lengths, or a corpus file: CorpusForm), the model (one field per config key of its
+// architecture, made from the table of models/config_keys.h with its range, default and help) and
+// the trainer (steps, batch, optimizer, schedule, clipping, validation, early stopping).
 #pragma once
 
 #include <QWidget>
@@ -23,6 +23,8 @@ class QStackedWidget;
 
 namespace attn::ui {
 
+class CorpusForm;
+
 class TrainConfigForm : public QWidget {
   Q_OBJECT
 
@@ -38,7 +40,8 @@ class TrainConfigForm : public QWidget {
   QComboBox* taskBox() const { return task_; }
   QComboBox* archBox() const { return arch_; }
   QSpinBox* stepsBox() const { return steps_; }
-  QLineEdit* tsvEdit() const { return tsvPath_; }
+  QLineEdit* tsvEdit() const;
+  CorpusForm* corpusForm() const { return corpus_; }
   QRadioButton* tsvButton() const { return useTsv_; }
 
  private:
@@ -75,11 +78,7 @@ class TrainConfigForm : public QWidget {
   QSpinBox* maxLength_ = nullptr;
   QSpinBox* alphabet_ = nullptr;
   QRadioButton* useTsv_ = nullptr;
-  QLineEdit* tsvPath_ = nullptr;
-  QComboBox* tsvKind_ = nullptr;
-  QComboBox* tsvTokenizer_ = nullptr;
-  QDoubleSpinBox* validationFraction_ = nullptr;
-  QDoubleSpinBox* testFraction_ = nullptr;
+  CorpusForm* corpus_ = nullptr;  // the file, its columns, tokenizer and filters
   // model
   QComboBox* arch_ = nullptr;
   QStackedWidget* archPages_ = nullptr;

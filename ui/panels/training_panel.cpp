@@ -7,14 +7,21 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 #include "documents/settings.h"
+#include "jobs/evaluation_job.h"
 #include "jobs/training_job.h"
 #include "models/model.h"
+#include "panels/corpus_form.h"
+#include "panels/corpus_preview_panel.h"
 #include "panels/train_config_form.h"
+#include "panels/translations_corpus_dialog.h"
+#include "runners/corpus_preview_runner.h"
 #include "runners/training_worker.h"
 #include "teach/alignment_forming_view.h"
 #include "views/loss_plot.h"
@@ -46,7 +53,12 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
       cancel_(new QPushButton(tr("Cancel"), this)),
       status_(new QLabel(this)),
       validation_(new QLabel(this)),
-      runner_(new TrainingRunner(this)) {
+      dataNotes_(new QLabel(this)),
+      runner_(new TrainingRunner(this)),
+      views_(new QTabWidget(this)),
+      preview_(new CorpusPreviewPanel(this)),
+      previewRunner_(new CorpusPreviewRunner(this)),
+      previewTimer_(new QTimer(this)) {
   start_->setObjectName(QStringLiteral("startTraining"));
   pause_->setObjectName(QStringLiteral("pauseTraining"));
   cancel_->setObjectName(QStringLiteral("cancelTraining"));
@@ -80,20 +92,30 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
   rightLayout->addWidget(progress_);
   rightLayout->addWidget(status_);
   rightLayout->addWidget(validation_);
+  dataNotes_->setObjectName(QStringLiteral("trainingDataNotes"));
+  dataNotes_->setWordWrap(true);
+  dataNotes_->setTextFormat(Qt::PlainText);
+  dataNotes_->setStyleSheet(QStringLiteral("color:#9a5b00"));
+  dataNotes_->setVisible(false);
+  rightLayout->addWidget(dataNotes_);
   // The curves, and next to them the example's attention as the run goes (teach/).
-  auto* views = new QTabWidget(right);
-  views->setObjectName(QStringLiteral("trainingViews"));
-  views->setDocumentMode(true);
-  views->addTab(plot_, tr("Loss and validation"));
-  views->addTab(forming_, tr("Alignment forming"));
-  views->setTabToolTip(1, tr("The attention on one held-out example, kept every few steps"));
-  rightLayout->addWidget(views, 1);
+  views_->setObjectName(QStringLiteral("trainingViews"));
+  views_->setDocumentMode(true);
+  views_->addTab(plot_, tr("Loss and validation"));
+  views_->addTab(forming_, tr("Alignment forming"));
+  views_->setTabToolTip(1, tr("The attention on one held-out example, kept every few steps"));
+  preview_->setObjectName(QStringLiteral("corpusPreview"));
+  views_->addTab(preview_, tr("Corpus preview"));
+  views_->setTabToolTip(2, tr("The corpus file as training will read it"));
+  rightLayout->addWidget(views_, 1);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   splitter->addWidget(scroll);
   splitter->addWidget(right);
-  splitter->setStretchFactor(1, 1);
-  splitter->setSizes({form_->minimumSizeHint().width() + 20, 320});
+  splitter->setStretchFactor(0, 2);
+  splitter->setStretchFactor(1, 3);
+  // The form's labels and the corpus preview's table both need the width: the form gets 2 parts
+  // of 5 (a fixed start size would be taken before the window has its size).
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);
@@ -106,6 +128,7 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
           &AlignmentFormingView::setSnapshots);
   connect(runner_, &TrainingRunner::snapshotsStopped, forming_, &AlignmentFormingView::showProblem);
   connect(runner_, &TrainingRunner::finished, this, &TrainingPanel::onFinished);
+  connect(runner_, &TrainingRunner::dataRead, this, &TrainingPanel::onDataRead);
   connect(runner_, &TrainingRunner::busyChanged, this, &TrainingPanel::onRunningChanged);
   connect(runner_, &TrainingRunner::cancelled, this, [this] {
     status_->setText(tr("Cancelled. The partly trained model was discarded."));
@@ -117,6 +140,7 @@ TrainingPanel::TrainingPanel(const Settings* settings, QWidget* parent)
     progress_->setFormat(tr("failed"));
     emit failed(error);
   });
+  connectPreview();
   if (settings)  // follows the map on screen (documents/settings.h)
     settings->followColourMap(this, [this](ColourMap map) { forming_->setColourMap(map); });
 }
@@ -136,6 +160,8 @@ bool TrainingPanel::start() {
   plot_->clear();
   ticks_ = 0;
   validation_->clear();
+  dataNotes_->clear();
+  dataNotes_->setVisible(false);
   progress_->setValue(0);
   progress_->setFormat(tr("preparing the data…"));
   status_->setText(tr("Generating the data and building the model…"));
@@ -145,6 +171,55 @@ bool TrainingPanel::start() {
   runner_->start(form_->job());
   emit status(tr("Training started"));
   return true;
+}
+
+void TrainingPanel::connectPreview() {
+  previewTimer_->setSingleShot(true);
+  previewTimer_->setInterval(300);
+  connect(previewTimer_, &QTimer::timeout, this, &TrainingPanel::refreshPreview);
+  CorpusForm* corpus = form_->corpusForm();
+  connect(corpus, &CorpusForm::changed, this, [this] { schedulePreview(false); });
+  connect(corpus, &CorpusForm::fileChosen, this, [this](bool picked) { schedulePreview(picked); });
+  connect(corpus, &CorpusForm::translationsRequested, this, &TrainingPanel::buildFromTranslations);
+  connect(previewRunner_, &CorpusPreviewRunner::finished, this,
+          [this](const CorpusPreview& preview) {
+            preview_->showPreview(preview, form_->corpusForm()->vocabulary());
+          });
+  connect(previewRunner_, &CorpusPreviewRunner::failed, this, [this](const UserError& error) {
+    preview_->showProblem(error.what);
+    if (std::exchange(dialogOnPreviewError_, false)) emit failed(error);
+  });
+}
+
+void TrainingPanel::schedulePreview(bool pickedFile) {
+  if (pickedFile) {
+    dialogOnPreviewError_ = true;
+    views_->setCurrentWidget(preview_);
+  }
+  previewTimer_->start();
+}
+
+void TrainingPanel::refreshPreview() {
+  previewTimer_->stop();
+  const CorpusForm* corpus = form_->corpusForm();
+  if (!corpus->hasFile()) return;
+  if (const QString problem = corpus->problem(); !problem.isEmpty()) {
+    preview_->showProblem(problem);
+    dialogOnPreviewError_ = false;
+    return;
+  }
+  PreviewRequest request;
+  request.file = corpus->spec();
+  request.vocabulary = corpus->vocabulary();
+  preview_->showWorking();
+  previewRunner_->start(std::move(request));
+}
+
+void TrainingPanel::buildFromTranslations() {
+  TranslationsCorpusDialog dialog(this);
+  if (dialog.exec() != QDialog::Accepted || dialog.builtFile().isEmpty()) return;
+  form_->corpusForm()->setTsvFile(dialog.builtFile());
+  emit status(tr("Training on %1").arg(dialog.builtFile()));
 }
 
 void TrainingPanel::cancel() {
@@ -162,6 +237,17 @@ void TrainingPanel::setPaused(bool paused) {
                             : tr("Training…"));
     emit status(paused ? tr("Training paused") : tr("Training resumed"));
   }
+}
+
+void TrainingPanel::onDataRead(const QStringList& notes, double unknownShare) {
+  QStringList lines = notes;
+  // The same bound as the CLI's and the input panel's warning (jobs::kUnknownWarningShare).
+  if (unknownShare > jobs::kUnknownWarningShare)
+    lines << tr("%1% of the validation tokens are unknown to the new vocabularies: lower the min "
+                "frequency, raise the max vocabulary, or choose the sentencepiece tokenizer.")
+                 .arg(unknownShare * 100, 0, 'f', 1);
+  dataNotes_->setText(lines.join(QStringLiteral("\n")));
+  dataNotes_->setVisible(!lines.isEmpty());
 }
 
 void TrainingPanel::onTick(const TrainingTick& tick) {

@@ -13,6 +13,8 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
+class QTimer;
 
 namespace attn::inline ATTN_PRECISION::jobs {
 struct TrainingOutcome;
@@ -21,6 +23,8 @@ struct TrainingOutcome;
 namespace attn::ui {
 
 class AlignmentFormingView;
+class CorpusPreviewPanel;
+class CorpusPreviewRunner;
 class LossPlot;
 class Settings;
 class TrainConfigForm;
@@ -43,12 +47,17 @@ class TrainingPanel : public QWidget {
   QPushButton* cancelButton() const { return cancel_; }
   QLabel* statusLabel() const { return status_; }
   TrainingRunner* runner() const { return runner_; }
+  CorpusPreviewPanel* previewPanel() const { return preview_; }
+  CorpusPreviewRunner* previewRunner() const { return previewRunner_; }
   bool isRunning() const;
   int ticksReceived() const { return ticks_; }
 
   bool start();  // false (and failed()) when the form is not runnable or a run is going
   void cancel();
   void setPaused(bool paused);
+  // Train new… ▸ From this computer's translations: the corpus dialog, then its file in the form.
+  void buildFromTranslations();
+  void refreshPreview();  // now, without waiting for typing to pause
 
  signals:
   void trained(std::shared_ptr<const attn::Model> model, const QString& exampleSentence);
@@ -57,9 +66,12 @@ class TrainingPanel : public QWidget {
   void runningChanged(bool running);
 
  private:
+  void onDataRead(const QStringList& notes, double unknownShare);
   void onTick(const TrainingTick& tick);
   void onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome);
   void onRunningChanged(bool running);
+  void connectPreview();  // the corpus form's changes to the preview, and its answers back
+  void schedulePreview(bool pickedFile);
 
   TrainConfigForm* form_;
   LossPlot* plot_;
@@ -70,7 +82,13 @@ class TrainingPanel : public QWidget {
   QPushButton* cancel_;
   QLabel* status_;
   QLabel* validation_;
+  QLabel* dataNotes_;  // the reader's warnings, the filters' count, many unknown tokens
   TrainingRunner* runner_;
+  QTabWidget* views_;
+  CorpusPreviewPanel* preview_;
+  CorpusPreviewRunner* previewRunner_;
+  QTimer* previewTimer_;               // the preview waits for typing to pause
+  bool dialogOnPreviewError_ = false;  // a file picked in a dialog that cannot be read: say so
   int ticks_ = 0;
 };
 

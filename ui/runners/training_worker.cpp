@@ -92,6 +92,12 @@ class TrainingWorker {
           model_ = &start.model;
           example_ = watch_.source.empty() ? start.example : watch_;
           recordSnapshot(0, std::numeric_limits<double>::quiet_NaN());
+          QStringList notes;
+          for (const std::string& w : start.warnings) notes << QString::fromStdString(w);
+          if (!start.filtered.empty()) notes << QString::fromStdString(start.filtered);
+          context_.report([runner = runner_, notes, share = start.validationUnknownShare] {
+            emit runner->dataRead(notes, share);
+          });
         }));
     if (outcome->status == RunStatus::Cancelled) return std::nullopt;
     return outcome;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <memory>
@@ -69,6 +70,10 @@ class TrainingRunner
   void snapshotsChanged(std::shared_ptr<const attn::ui::SnapshotList> snapshots);
   void snapshotsStopped(const QString& why);  // the example cannot be read: training goes on
   void finished(std::shared_ptr<attn::jobs::TrainingOutcome> outcome);
+  // Once the data is read and the model built: what `attention-cli train` says on stderr at that
+  // point (the reader's warnings, what the filters left out), and the share of the validation
+  // tokens the new vocabularies do not hold.
+  void dataRead(const QStringList& notes, double validationUnknownShare);
 
  private:
   void deliver(std::shared_ptr<jobs::TrainingOutcome> outcome) override;

@@ -134,7 +134,7 @@
         <translation>Softmax&#xa0;: %1 = exp(%2 − m) / Σ%3 exp(%4 − m), avec m = max %2 = %5 (soustraire m ne change rien mais évite que exp ne déborde)&lt;br&gt;%6 = exp(%7 − %11) / %8 = %9 / %8 = &lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The hop&apos;s summary of the sentence m%1</source>
         <translation>Le résumé de la phrase par le saut m%1</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>m%1 = Σ%2 a%3 h%2 = %4</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>M = AH: the %1 hops&apos; summaries of %2 values each, side by side in %3 values. Each hop can read a different part of the sentence; the penalty ‖AA&lt;sup&gt;⊤&lt;/sup&gt; − I‖² of training pushes them apart.</source>
         <translation>M = AH&#xa0;: les résumés des %1 sauts, de %2 valeurs chacun, côte à côte en %3 valeurs. Chaque saut peut lire une partie différente de la phrase&#xa0;; la pénalité ‖AA&lt;sup&gt;⊤&lt;/sup&gt; − I‖² de l’entraînement les écarte les uns des autres.</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Recalculé ici à partir des paramètres du modèle. Plus grand écart avec les poids que le modèle a mis dans la trace&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>The context vector c%1</source>
         <translation>Le vecteur de contexte c%1</translation>
     </message>
@@ -174,7 +174,7 @@
         <translation>c%1 = Σ%2 a%3 h%2 = %4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>head%1 = Σ%2 a%2 v%2 = %3</source>
         <translation>tête%1 = Σ%2 a%2 v%2 = %3</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../teach/compare_runner.cpp" line="+42"/>
+        <location filename="../teach/compare_runner.cpp" line="+47"/>
         <source>A does not know %1</source>
         <translation>A ne connaît pas %1</translation>
     </message>
@@ -245,13 +245,13 @@
 <context>
     <name>attn::ui</name>
     <message>
-        <location filename="../example_alignment.cpp" line="+19"/>
+        <location filename="../documents/example_alignment.cpp" line="+19"/>
         <source>Example: a hand-made English → French alignment, not a model&apos;s output</source>
         <translation>Exemple&#xa0;: un alignement anglais → français fait à la main, pas la sortie d’un modèle</translation>
     </message>
     <message>
-        <location filename="../figure_export.cpp" line="+19"/>
-        <location filename="../trace_files.cpp" line="+96"/>
+        <location filename="../window/figure_export.cpp" line="+19"/>
+        <location filename="../window/trace_files.cpp" line="+96"/>
         <source>cannot export &apos;%1&apos;: the name must end in .png or .pdf</source>
         <translation>impossible d’exporter «&#xa0;%1&#xa0;»&#xa0;: le nom doit se terminer par .png ou .pdf</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>Image PNG (*.png);;Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../model_summary.cpp" line="+55"/>
+        <location filename="../views/model_summary.cpp" line="+55"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -353,7 +353,7 @@
         <translation>non indiqué dans le fichier (un modèle fait ailleurs, par exemple avec PyTorch)</translation>
     </message>
     <message>
-        <location filename="../trace_files.cpp" line="-54"/>
+        <location filename="../window/trace_files.cpp" line="-54"/>
         <source>cannot write the trace: %1</source>
         <translation>impossible d’écrire la trace&#xa0;: %1</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>impossible de capturer la vue&#xa0;: elle n’a pas de taille</translation>
     </message>
     <message>
-        <location filename="../user_error.cpp" line="+16"/>
+        <location filename="../window/user_error.cpp" line="+16"/>
         <source>Attention Studio hit an internal error: %1</source>
         <translation>Attention Studio a rencontré une erreur interne&#xa0;: %1</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation>Aucun de vos fichiers n’a été écrasé. Merci de signaler ce message.</translation>
     </message>
     <message>
-        <location filename="../window_capture.cpp" line="+27"/>
+        <location filename="../window/window_capture.cpp" line="+27"/>
         <source>cannot capture the window: it has no size</source>
         <translation>impossible de capturer la fenêtre&#xa0;: elle n’a pas de taille</translation>
     </message>
@@ -388,7 +388,7 @@
         <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: format d’image inconnu (utilisez .png)</translation>
     </message>
     <message>
-        <location filename="../write_error.cpp" line="+14"/>
+        <location filename="../window/write_error.cpp" line="+14"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>le dossier «&#xa0;%1&#xa0;» n’existe pas</translation>
     </message>
@@ -428,7 +428,7 @@
         <translation>L’alignement de référence n’évalue que l’attention croisée (sortie → source).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Reference alignment: %1</source>
         <translation>Alignement de référence&#xa0;: %1</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation>sa sortie de référence</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The output the snapshots read with teacher forcing (“le grand chien noir”); a classifier needs none</source>
         <translation>La sortie que lisent les instantanés par forçage par l’enseignant («&#xa0;le grand chien noir&#xa0;»)&#xa0;; un classifieur n’en a pas besoin</translation>
     </message>
@@ -551,12 +551,12 @@
         <translation>Exemple&#xa0;: «&#xa0;%1&#xa0;» → «&#xa0;%2&#xa0;». Chaque instantané lit cette sortie de référence par forçage par l’enseignant (teacher forcing), si bien que chaque image a les mêmes lignes et colonnes.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 · snapshot %2 of %3</source>
         <translation>%1 · instantané %2 sur %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>earlier outputs</source>
         <translation>sorties précédentes</translation>
     </message>
@@ -627,12 +627,12 @@
         <translation>Exporter les images</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Export the snapshots</source>
         <translation>Exporter les instantanés</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
@@ -645,7 +645,7 @@
 <context>
     <name>attn::ui::AlignmentReport</name>
     <message>
-        <location filename="../teach/reference_alignment.cpp" line="-29"/>
+        <location filename="../teach/reference_alignment.cpp" line="-30"/>
         <source>AER %1 · precision %2 · recall %3</source>
         <translation>AER %1 · précision %2 · rappel %3</translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>attn::ui::AlignmentView</name>
     <message>
-        <location filename="../alignment_view.cpp" line="+21"/>
+        <location filename="../views/alignment_view.cpp" line="+22"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -668,7 +668,7 @@
         <translation>Tête</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Which attention to show: each kind relates different tokens</source>
         <translation>Quelle attention afficher&#xa0;: chaque type relie des tokens différents</translation>
     </message>
@@ -707,7 +707,7 @@ Ouvrez un modèle (Fichier ▸ Ouvrir un modèle…) et décodez une phrase, ou 
         <translation>Attention</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
@@ -725,7 +725,7 @@ Ouvrez un modèle (Fichier ▸ Ouvrir un modèle…) et décodez une phrase, ou 
 <context>
     <name>attn::ui::BeamTreeCanvas</name>
     <message>
-        <location filename="../beam_tree_view.cpp" line="+172"/>
+        <location filename="../views/beam_tree_view.cpp" line="+172"/>
         <source>“%1” at step %2
 log p = %3, hypothesis score = %4%5</source>
         <translation>«&#xa0;%1&#xa0;» à l’étape %2
@@ -747,7 +747,7 @@ terminée (&lt;eos&gt;)</translation>
         <translation>La recherche en faisceau garde à chaque étape les quelques meilleures sorties partielles au lieu de la seule meilleure. Choisissez «&#xa0;Recherche en faisceau&#xa0;» dans le panneau Entrée et décodez pour voir son arbre ici.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Beam search of width %1: one column per output step, each box a token with its hypothesis&apos; total log-probability. Finished hypotheses compete by that score divided by length&lt;sup&gt;α&lt;/sup&gt;, α = %2. The &lt;b style=&apos;color:#e6550d&apos;&gt;orange path&lt;/b&gt; is the output; grey hypotheses were dropped or lost. Click a box to read its hypothesis; on the orange path it also selects that step.</source>
         <translation>Recherche en faisceau de largeur %1&#xa0;: une colonne par étape de sortie, chaque case un token avec la log-probabilité totale de son hypothèse. Les hypothèses terminées s’affrontent sur ce score divisé par longueur&lt;sup&gt;α&lt;/sup&gt;, α = %2. Le &lt;b style=&apos;color:#e6550d&apos;&gt;chemin orange&lt;/b&gt; est la sortie&#xa0;; les hypothèses grises ont été écartées ou ont perdu. Cliquez sur une case pour lire son hypothèse&#xa0;; sur le chemin orange, cela sélectionne aussi cette étape.</translation>
     </message>
@@ -785,7 +785,7 @@ terminée (&lt;eos&gt;)</translation>
 <context>
     <name>attn::ui::BottleneckDialog</name>
     <message>
-        <location filename="../teach/bottleneck_dialog.cpp" line="+52"/>
+        <location filename="../teach/bottleneck_dialog.cpp" line="+53"/>
         <source>%1: waiting</source>
         <translation>%1&#xa0;: en attente</translation>
     </message>
@@ -1245,7 +1245,7 @@ avec attention</translation>
 <context>
     <name>attn::ui::BottleneckRunner</name>
     <message>
-        <location filename="../teach/bottleneck_runner.cpp" line="+42"/>
+        <location filename="../teach/bottleneck_runner.cpp" line="+40"/>
         <source>Bottleneck experiment</source>
         <translation>Expérience du goulot d’étranglement</translation>
     </message>
@@ -1281,7 +1281,7 @@ avec attention</translation>
 <context>
     <name>attn::ui::ColourMap</name>
     <message>
-        <location filename="../colour_maps.cpp" line="+31"/>
+        <location filename="../views/colour_maps.cpp" line="+31"/>
         <source>Viridis (purple → yellow)</source>
         <translation>Viridis (violet → jaune)</translation>
     </message>
@@ -1304,7 +1304,7 @@ avec attention</translation>
 <context>
     <name>attn::ui::CompareRunner</name>
     <message>
-        <location filename="../teach/compare_runner.cpp" line="+17"/>
+        <location filename="../teach/compare_runner.cpp" line="-31"/>
         <source>Compare models</source>
         <translation>Comparer des modèles</translation>
     </message>
@@ -1317,7 +1317,7 @@ avec attention</translation>
 <context>
     <name>attn::ui::CompareTools</name>
     <message>
-        <location filename="../teach/compare_tools.cpp" line="+27"/>
+        <location filename="../teach/compare_tools.cpp" line="+28"/>
         <source>Co&amp;mpare with model…</source>
         <translation>Co&amp;mparer avec un modèle…</translation>
     </message>
@@ -1327,7 +1327,7 @@ avec attention</translation>
         <translation>Exécuter un autre modèle ou un point de sauvegarde sur la même phrase, à côté de celui-ci</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <location line="+17"/>
         <location line="+16"/>
         <source>Compare with model</source>
@@ -1416,7 +1416,7 @@ Fichier ▸ Comparer avec un modèle… exécute un autre modèle (ou un point d
         <translation>Une phrase que lisent les deux modèles</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Type another sentence and press Enter to compare the two models on it</source>
         <translation>Tapez une autre phrase et appuyez sur Entrée pour y comparer les deux modèles</translation>
     </message>
@@ -1486,12 +1486,12 @@ Fichier ▸ Comparer avec un modèle… exécute un autre modèle (ou un point d
         <translation>La moitié de la somme de |B − A| sur la ligne&#xa0;: 0 quand les deux répartissent leur attention de la même façon, 1 quand ils regardent des tokens entièrement différents</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Comparing %1 and %2 on “%3”…</source>
         <translation>Comparaison de %1 et %2 sur «&#xa0;%3&#xa0;»…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+79"/>
         <source>hops</source>
         <translation>sauts</translation>
     </message>
@@ -1501,7 +1501,7 @@ Fichier ▸ Comparer avec un modèle… exécute un autre modèle (ou un point d
         <translation>tokens de sortie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>earlier outputs</source>
         <translation>sorties précédentes</translation>
     </message>
@@ -1511,7 +1511,7 @@ Fichier ▸ Comparer avec un modèle… exécute un autre modèle (ou un point d
         <translation>tokens source</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -1521,7 +1521,7 @@ Fichier ▸ Comparer avec un modèle… exécute un autre modèle (ou un point d
         <translation>B, lisant la sortie de A</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>B</source>
         <translation>B</translation>
     </message>
@@ -1550,12 +1550,12 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Variation totale moyenne %1 (0&#xa0;: les mêmes poids, 1&#xa0;: disjoints) · la colonne la plus forte est la même dans %2 lignes sur %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> · largest difference %1 at %2 → %3</source>
         <translation> · plus grand écart %1 en %2 → %3</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Against the reference (%1): </source>
         <translation>Par rapport à la référence (%1)&#xa0;: </translation>
     </message>
@@ -1595,13 +1595,13 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
     <message>
         <location line="+2"/>
         <location line="+78"/>
-        <location line="+77"/>
-        <location filename="../teach/computation_view_render.cpp" line="+151"/>
+        <location line="+75"/>
+        <location filename="../teach/computation_view_render.cpp" line="+147"/>
         <source>Head</source>
         <translation>Tête</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-151"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
@@ -1672,13 +1672,13 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Probabilité</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <location filename="../teach/computation_view_render.cpp" line="-34"/>
+        <location line="+57"/>
+        <location filename="../teach/computation_view_render.cpp" line="-33"/>
         <source>Hop</source>
         <translation>Saut</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+106"/>
         <source>Decode a sentence to see one attention step computed with the model&apos;s own numbers.</source>
         <translation>Décodez une phrase pour voir une étape d’attention calculée avec les nombres du modèle lui-même.</translation>
     </message>
@@ -1708,7 +1708,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Le calcul de cette étape n’est pas disponible&#xa0;: %1. Décodez la phrase avec le modèle ouvert pour le voir.</translation>
     </message>
     <message>
-        <location filename="../teach/computation_view_render.cpp" line="-62"/>
+        <location filename="../teach/computation_view_render.cpp" line="-63"/>
         <source>Source position &lt;b&gt;%1&lt;/b&gt; of %2</source>
         <translation>Position source &lt;b&gt;%1&lt;/b&gt; sur %2</translation>
     </message>
@@ -1758,12 +1758,12 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>W&lt;sub&gt;o&lt;/sub&gt;[…] + b&lt;sub&gt;o&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The class distribution</source>
         <translation>La distribution des classes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The next-token distribution</source>
         <translation>La distribution du token suivant</translation>
     </message>
@@ -1779,9 +1779,380 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
     </message>
 </context>
 <context>
+    <name>attn::ui::CorpusForm</name>
+    <message>
+        <location filename="../panels/corpus_form.cpp" line="+69"/>
+        <source>One TSV file</source>
+        <translation>Un fichier TSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parallel files</source>
+        <translation>Fichiers parallèles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A TSV file with the source and the target in two of its columns, or two text files of one sentence a line (line N of each makes example N)</source>
+        <translation>Un fichier TSV avec la source et la cible dans deux de ses colonnes, ou deux fichiers texte d’une phrase par ligne (la ligne N de chacun forme l’exemple N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>source&lt;TAB&gt;target lines</source>
+        <translation>lignes source&lt;TAB&gt;cible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>The column (1-based) of the source, or of the text</source>
+        <translation>La colonne (à partir de 1) de la source, ou du texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The column (1-based) of the target, or of the label</source>
+        <translation>La colonne (à partir de 1) de la cible, ou de l’étiquette</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>one source sentence a line</source>
+        <translation>une phrase source par ligne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as many target lines</source>
+        <translation>autant de lignes cibles</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first line names the columns or the language: do not train on it</source>
+        <translation>La première ligne nomme les colonnes ou la langue&#xa0;: ne pas l’apprendre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>seq2seq: source → target; classification: text → label</source>
+        <translation>seq2seq&#xa0;: source → cible&#xa0;; classification&#xa0;: texte → étiquette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From this computer&apos;s translations…</source>
+        <translation>À partir des traductions de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Build an English → language corpus from the translation catalogs of the programs installed here</source>
+        <translation>Construire un corpus anglais → langue à partir des catalogues de traduction des programmes installés ici</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>layout</source>
+        <translation>forme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>columns (source, target)</source>
+        <translation>colonnes (source, cible)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source file</source>
+        <translation>fichier source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target file</source>
+        <translation>fichier cible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skip header</source>
+        <translation>sauter l’en-tête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Training data</source>
+        <translation>Données d’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source sentences</source>
+        <translation>Phrases sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target sentences</source>
+        <translation>Phrases cibles</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>word: split at spaces (&quot;Go.&quot; is one token); char: one token per character; words: Unicode words and punctuation apart, Chinese and Japanese cut into words; sentencepiece: subwords learned from the train split, so rare words become known pieces</source>
+        <translation>word&#xa0;: coupe aux espaces («&#xa0;Go.&#xa0;» est un seul token)&#xa0;; char&#xa0;: un token par caractère&#xa0;; words&#xa0;: mots Unicode et ponctuation séparés, chinois et japonais coupés en mots&#xa0;; sentencepiece&#xa0;: sous-mots appris sur la partie d’entraînement, si bien que les mots rares deviennent des morceaux connus</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>words, sentencepiece: fold the text to lower case first</source>
+        <translation>words, sentencepiece&#xa0;: mettre d’abord le texte en minuscules</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>words: normalise the text to Unicode NFKC first (full-width letters and ligatures become plain ones)</source>
+        <translation>words&#xa0;: normaliser d’abord le texte en Unicode NFKC (les lettres pleine chasse et les ligatures deviennent des lettres simples)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sentencepiece: how pieces are learned</source>
+        <translation>sentencepiece&#xa0;: comment les morceaux sont appris</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sentencepiece: the most pieces to learn (a small corpus gets fewer)</source>
+        <translation>sentencepiece&#xa0;: le plus de morceaux à apprendre (un petit corpus en a moins)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens seen fewer times become &lt;unk&gt;</source>
+        <translation>Les tokens vus moins souvent deviennent &lt;unk&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The most tokens per vocabulary, the special tokens included (0: no limit)</source>
+        <translation>Le plus de tokens par vocabulaire, tokens spéciaux compris (0&#xa0;: pas de limite)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tokenizer</source>
+        <translation>découpage en tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lower case</source>
+        <translation>minuscules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NFKC</source>
+        <translation>NFKC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subword model</source>
+        <translation>modèle de sous-mots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subword vocabulary</source>
+        <translation>vocabulaire de sous-mots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>min frequency</source>
+        <translation>fréquence min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max vocabulary</source>
+        <translation>vocabulaire max.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Leave out examples whose source has more tokens (0: keep all)</source>
+        <translation>Écarter les exemples dont la source a plus de tokens (0&#xa0;: tout garder)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave out examples whose target has more tokens (0: keep all)</source>
+        <translation>Écarter les exemples dont la cible a plus de tokens (0&#xa0;: tout garder)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep only the first of examples with the same source and target</source>
+        <translation>Ne garder que le premier des exemples de même source et même cible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The seed of the split into train, validation, test</source>
+        <translation>La graine du partage en entraînement, validation, test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the file held out for validation</source>
+        <translation>Part du fichier mise de côté pour la validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the file held out for testing</source>
+        <translation>Part du fichier mise de côté pour le test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max source tokens</source>
+        <translation>tokens source max.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max target tokens</source>
+        <translation>tokens cible max.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>drop duplicates</source>
+        <translation>écarter les doublons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>split seed</source>
+        <translation>graine du partage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation share</source>
+        <translation>part de validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test share</source>
+        <translation>part de test</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text files (*.tsv *.txt *.en *.fr);;All files (*)</source>
+        <translation>Fichiers texte (*.tsv *.txt *.en *.fr);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Choose the source file and the target file to train on.</source>
+        <translation>Choisissez le fichier source et le fichier cible sur lesquels entraîner.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the TSV file to train on, or a built-in task.</source>
+        <translation>Choisissez le fichier TSV sur lequel entraîner, ou une tâche intégrée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file &apos;%1&apos; does not exist.</source>
+        <translation>Le fichier «&#xa0;%1&#xa0;» n’existe pas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The source and the target are both column %1: choose two different columns.</source>
+        <translation>La source et la cible sont toutes deux la colonne %1&#xa0;: choisissez deux colonnes différentes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parallel files hold sentence pairs: choose seq2seq, or one TSV file for a classification task.</source>
+        <translation>Des fichiers parallèles contiennent des paires de phrases&#xa0;: choisissez seq2seq, ou un fichier TSV pour une tâche de classification.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The validation and test shares leave almost nothing to train on.</source>
+        <translation>Les parts de validation et de test ne laissent presque rien pour l’entraînement.</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::CorpusPreviewPanel</name>
+    <message>
+        <location filename="../panels/corpus_preview_panel.cpp" line="+43"/>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>target</source>
+        <translation>cible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>source tokens</source>
+        <translation>tokens source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>target tokens</source>
+        <translation>tokens cible</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a corpus file in the form to see its first lines, tokens and counts.</source>
+        <translation>Choisissez un fichier de corpus dans le formulaire pour voir ses premières lignes, ses tokens et ses comptes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the corpus…</source>
+        <translation>Lecture du corpus…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Counts from the first %1 of %2 pairs.</source>
+        <translation>Comptes sur les %1 premières des %2 paires.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counts from all %1 pairs.</source>
+        <translation>Comptes sur l’ensemble des %1 paires.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 pairs</source>
+        <translation>%1 paires</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (%1 duplicates left out)</source>
+        <translation> (%1 doublons écartés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vocabularies: source %1, target %2 (special tokens included)</source>
+        <translation>vocabulaires&#xa0;: source %1, cible %2 (tokens spéciaux compris)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown tokens in held-out text: %1% (min frequency %2, max vocabulary %3)</source>
+        <translation>tokens inconnus dans le texte mis de côté&#xa0;: %1&#xa0;% (fréquence min. %2, vocabulaire max. %3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>over the length bounds: %1 sources, %2 targets</source>
+        <translation>au-delà des bornes de longueur&#xa0;: %1 sources, %2 cibles</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::CorpusPreviewRunner</name>
+    <message>
+        <location filename="../runners/corpus_preview_runner.cpp" line="+7"/>
+        <source>Corpus preview</source>
+        <translation>Aperçu du corpus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file, its columns and the tokenizer.</source>
+        <translation>Vérifiez le fichier, ses colonnes et le découpage en tokens.</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::DecodeRunner</name>
     <message>
-        <location filename="../decode_runner.cpp" line="+23"/>
+        <location filename="../runners/decode_runner.cpp" line="+11"/>
         <source>Decode</source>
         <translation>Décodage</translation>
     </message>
@@ -1794,22 +2165,22 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
 <context>
     <name>attn::ui::HeadAblationTable</name>
     <message>
-        <location filename="../teach/head_ablation_table.cpp" line="+12"/>
+        <location filename="../teach/head_ablation_table.cpp" line="+14"/>
         <source>cross</source>
         <translation>croisée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>encoder self</source>
         <translation>auto (encodeur)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>decoder self</source>
         <translation>auto (décodeur)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>A checked head reads nothing at every step: its output is zero before the layer&apos;s output projection (head masking, Michel et al. 2019).</source>
         <translation>Une tête cochée ne lit rien à aucune étape&#xa0;: sa sortie vaut zéro avant la projection de sortie de la couche (masquage de têtes, Michel et al. 2019).</translation>
     </message>
@@ -1827,7 +2198,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
 <context>
     <name>attn::ui::HeadGrid</name>
     <message>
-        <location filename="../head_grid.cpp" line="+126"/>
+        <location filename="../views/head_grid.cpp" line="+127"/>
         <source>This trace has no attention of this kind.</source>
         <translation>Cette trace ne contient pas d’attention de ce type.</translation>
     </message>
@@ -1881,7 +2252,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>Attention</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Each small map is one head: rows are queries, columns keys. Click one to enlarge it; the last column is each layer&apos;s mean.</source>
         <translation>Chaque petite carte est une tête&#xa0;: les lignes sont les requêtes, les colonnes les clés. Cliquez sur l’une d’elles pour l’agrandir&#xa0;; la dernière colonne est la moyenne de chaque couche.</translation>
     </message>
@@ -1894,7 +2265,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
 <context>
     <name>attn::ui::HeatmapView</name>
     <message>
-        <location filename="../heatmap_view.cpp" line="+19"/>
+        <location filename="../views/heatmap_view.cpp" line="+19"/>
         <source>Point at a cell to read its value; click a row to select it. Wheel: zoom · drag: pan · double-click: whole map.</source>
         <translation>Pointez une case pour lire sa valeur&#xa0;; cliquez sur une ligne pour la sélectionner. Molette&#xa0;: zoom · glisser&#xa0;: déplacer · double-clic&#xa0;: carte entière.</translation>
     </message>
@@ -1917,7 +2288,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
 <context>
     <name>attn::ui::HopsView</name>
     <message>
-        <location filename="../hops_view.cpp" line="+29"/>
+        <location filename="../views/hops_view.cpp" line="+30"/>
         <source>Attention hops belong to the structured self-attention classifier (Lin et al. 2017): r hops read the sentence without any query, and a penalty keeps them looking at different words.
 
 Open such a model, or a trace of one, to see its hops here.</source>
@@ -1926,7 +2297,7 @@ Open such a model, or a trace of one, to see its hops here.</source>
 Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>hop %1</source>
         <translation>saut %1</translation>
     </message>
@@ -1954,7 +2325,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::InputPanel</name>
     <message>
-        <location filename="../input_panel.cpp" line="+25"/>
+        <location filename="../panels/input_panel.cpp" line="+27"/>
         <source>Greedy</source>
         <translation>Glouton</translation>
     </message>
@@ -1970,18 +2341,18 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+92"/>
+        <location line="+99"/>
         <location line="+12"/>
         <source>Decode</source>
         <translation>Décoder</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-108"/>
         <source>Type a sentence for the model…</source>
         <translation>Tapez une phrase pour le modèle…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>the output to inspect</source>
         <translation>la sortie à examiner</translation>
     </message>
@@ -2006,7 +2377,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Donner cette sortie au décodeur (forçage par l’enseignant, teacher forcing) et montrer sur quoi il porte son attention en la produisant</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Cancel decoding</source>
         <translation>Annuler le décodage</translation>
     </message>
@@ -2037,7 +2408,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Forçage par l’enseignant (teacher forcing)&#xa0;: le décodeur reçoit la sortie ci-dessus, quoi qu’il aurait choisi.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;span style=&apos;color:#606060&apos;&gt;The tokens the model reads will show here.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#606060&apos;&gt;Les tokens que lit le modèle s’afficheront ici.&lt;/span&gt;</translation>
     </message>
@@ -2046,8 +2417,13 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <source>Model reads: </source>
         <translation>Le modèle lit&#xa0;: </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of the %2 tokens (%3%) are unknown to the model: it cannot translate this sentence well. Is it in the language the model was trained on?</source>
+        <translation>%1 des %2 tokens (%3&#xa0;%) sont inconnus du modèle&#xa0;: il ne peut pas bien traduire cette phrase. Est-elle dans la langue sur laquelle le modèle a été entraîné&#xa0;?</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+9"/>
         <source>%n unknown token(s), underlined: the model reads them as &amp;lt;unk&amp;gt;.</source>
         <translation>
             <numerusform>%n token inconnu, souligné&#xa0;: le modèle le lit comme &amp;lt;unk&amp;gt;.</numerusform>
@@ -2063,7 +2439,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::InterventionPanel</name>
     <message>
-        <location filename="../teach/intervention_panel.cpp" line="+68"/>
+        <location filename="../teach/intervention_panel.cpp" line="+64"/>
         <source>Rows of</source>
         <translation>Lignes de</translation>
     </message>
@@ -2089,12 +2465,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Décodage…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The output step to change: a row of the heatmaps (click one there)</source>
         <translation>L’étape de sortie à modifier&#xa0;: une ligne des cartes de chaleur (cliquez-en une)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Decode the sentence greedily with the edits, and compare (Ctrl+Shift+Return)</source>
         <translation>Décoder la phrase en glouton avec les modifications, et comparer (Ctrl+Maj+Entrée)</translation>
     </message>
@@ -2164,17 +2540,17 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Modifications</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Interventions need an encoder-decoder model and a sentence decoded with it: open or train one, and decode.</source>
         <translation>Les interventions demandent un modèle encodeur-décodeur et une phrase décodée avec lui&#xa0;: ouvrez-en ou entraînez-en un, et décodez.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This model has no attention over the source: only forcing tokens changes what it does.</source>
         <translation>Ce modèle n’a pas d’attention sur la source&#xa0;: seul le forçage de tokens change ce qu’il fait.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pick an output step, change what it attends to or which token it chooses, then decode again.</source>
         <translation>Choisissez une étape de sortie, changez ce qu’elle regarde ou le token qu’elle choisit, puis décodez à nouveau.</translation>
     </message>
@@ -2194,17 +2570,17 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>tête %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>The model chose “%1” here</source>
         <translation>Le modèle a choisi «&#xa0;%1&#xa0;» ici</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>zeroed</source>
         <translation>mise à zéro</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>one-hot on “%1”</source>
         <translation>tout sur «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2234,7 +2610,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Étape %1&#xa0;: ligne d’attention %2%3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Step %1: token forced to “%2”</source>
         <translation>Étape %1&#xa0;: token forcé à «&#xa0;%2&#xa0;»</translation>
     </message>
@@ -2247,7 +2623,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::InterventionResults</name>
     <message>
-        <location filename="../teach/intervention_results.cpp" line="+90"/>
+        <location filename="../teach/intervention_results.cpp" line="+92"/>
         <source>step</source>
         <translation>étape</translation>
     </message>
@@ -2258,17 +2634,16 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
     <message>
         <location line="+0"/>
-        <location line="+1"/>
         <source>log p</source>
         <translation>log p</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+0"/>
         <source>after</source>
         <translation>après</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Δ log p</source>
         <translation>Δ log p</translation>
     </message>
@@ -2304,7 +2679,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Log-probabilités</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Make an edit on the left, then decode again to see what changes.</source>
         <translation>Faites une modification à gauche, puis décodez à nouveau pour voir ce qui change.</translation>
     </message>
@@ -2314,7 +2689,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Sortie&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The output changed from step %1 on. log p of the output: %2 → %3</source>
         <translation>La sortie a changé à partir de l’étape %1. log p de la sortie&#xa0;: %2 → %3</translation>
     </message>
@@ -2329,12 +2704,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Avant&#xa0;: %1&lt;br&gt;Après&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&lt;br&gt;&lt;i&gt;The trace on screen was not decoded greedily: “before” is the greedy output, and its steps are the ones edited.&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;La trace à l’écran n’a pas été décodée en glouton&#xa0;: «&#xa0;avant&#xa0;» est la sortie gloutonne, et ce sont ses étapes qui sont modifiées.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>layer %1, mean over heads</source>
         <translation>couche %1, moyenne des têtes</translation>
     </message>
@@ -2369,7 +2744,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Après − avant</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>After − before: blue less, red more</source>
         <translation>Après − avant&#xa0;: bleu moins, rouge plus</translation>
     </message>
@@ -2377,7 +2752,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::InterventionRunner</name>
     <message>
-        <location filename="../teach/intervention_runner.cpp" line="+35"/>
+        <location filename="../teach/intervention_runner.cpp" line="+23"/>
         <source>Decode again</source>
         <translation>Décoder à nouveau</translation>
     </message>
@@ -2413,7 +2788,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>tête</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Deeper layers attend to what earlier layers computed</source>
         <translation>Les couches profondes portent leur attention sur ce que les couches précédentes ont calculé</translation>
     </message>
@@ -2449,9 +2824,32 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
 </context>
 <context>
+    <name>attn::ui::LengthHistogram</name>
+    <message>
+        <location filename="../views/length_histogram.cpp" line="+30"/>
+        <source>sources</source>
+        <translation>sources</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>targets</source>
+        <translation>cibles</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>length in tokens</source>
+        <translation>longueur en tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>examples</source>
+        <translation>exemples</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::LossPlot</name>
     <message>
-        <location filename="../loss_plot.cpp" line="+20"/>
+        <location filename="../views/loss_plot.cpp" line="+20"/>
         <source>loss, each step</source>
         <translation>perte, à chaque pas</translation>
     </message>
@@ -2499,113 +2897,113 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="+61"/>
-        <location line="+308"/>
+        <location filename="../window/main_window.cpp" line="+62"/>
+        <location line="+231"/>
         <source>Attention Studio</source>
         <translation>Attention Studio</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location filename="../window/main_window_tabs.cpp" line="+32"/>
         <source>Alignment</source>
         <translation>Alignement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Heads</source>
         <translation>Têtes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Hops</source>
         <translation>Sauts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Beam search</source>
         <translation>Recherche en faisceau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Two models, or two moments of a training run, on the same input</source>
         <translation>Deux modèles, ou deux moments d’un entraînement, sur la même entrée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-40"/>
         <source>The attention of each output token over the source</source>
         <translation>L’attention de chaque token de sortie sur la source</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Every head of every layer, side by side</source>
         <translation>Chaque tête de chaque couche, côte à côte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The classifier&apos;s attention hops and their penalty</source>
         <translation>Les sauts d’attention du classifieur et leur pénalité</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The hypotheses beam search kept</source>
         <translation>Les hypothèses gardées par la recherche en faisceau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>Train a new model</source>
         <translation>Entraîner un nouveau modèle</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>Rollout</source>
         <translation>Rollout</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>A transformer&apos;s raw attention beside its attention rollout</source>
         <translation>L’attention brute d’un transformeur à côté de son rollout d’attention</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Saliency</source>
         <translation>Saillance</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Which source tokens each output token depends on, from gradients</source>
         <translation>De quels tokens source dépend chaque token de sortie, d’après les gradients</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+28"/>
         <source>Intervene</source>
         <translation>Intervenir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Change what the model attends to, decode again, and see what changed</source>
         <translation>Changer ce que regarde le modèle, décoder à nouveau, et voir ce qui a changé</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>Computation</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>One attention step computed with the model&apos;s own numbers: query, scores, softmax, context</source>
         <translation>Une étape d’attention calculée avec les nombres du modèle lui-même&#xa0;: requête, scores, softmax, contexte</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../window/main_window.cpp" line="-170"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -2620,12 +3018,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Pas à pas</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>decoding…</source>
         <translation>décodage…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>&amp;Decode</source>
         <translation>&amp;Décodage</translation>
     </message>
@@ -2635,12 +3033,22 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&amp;Décoder la phrase</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Decode &amp;again with the edits</source>
         <translation>Décoder à &amp;nouveau avec les modifications</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>&amp;Replace unknown words</source>
+        <translation>&amp;Remplacer les mots inconnus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show each &lt;unk&gt; of the output as the source token it attends to most</source>
+        <translation>Montrer chaque &lt;unk&gt; de la sortie comme le token source auquel il prête le plus attention</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -2650,17 +3058,22 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&amp;Palette de couleurs</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Ta&amp;bs</source>
         <translation>&amp;Onglets</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
         <source>Show the &amp;whole map</source>
         <translation>Afficher la carte &amp;entière</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Mer&amp;ge subwords into words</source>
+        <translation>&amp;Fusionner les sous-mots en mots</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Status bar</source>
         <translation>&amp;Barre d’état</translation>
     </message>
@@ -2685,7 +3098,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>À &amp;propos d’Attention Studio</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+9"/>
         <source>%1[*] — Attention Studio</source>
         <translation>%1[*] — Attention Studio</translation>
     </message>
@@ -2715,7 +3128,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&lt;b&gt;1. Un modèle.&lt;/b&gt; Ouvrez-en un (Fichier ▸ Ouvrir un modèle, ou déposez un fichier .safetensors ici), choisissez un modèle fourni dans le panneau Modèle, ou entraînez-en un dans l’onglet Entraînement.&lt;p&gt;&lt;b&gt;2. Une phrase.&lt;/b&gt; Tapez-la dans le panneau Entrée&#xa0;: il montre les tokens que lit le modèle, les inconnus soulignés en rouge. Décodez en glouton, avec un faisceau, ou forcez une sortie.&lt;p&gt;&lt;b&gt;3. Regarder.&lt;/b&gt; L’onglet Alignement montre, pour chaque token de sortie (lignes), combien d’attention chaque token source (colonnes) a reçu&#xa0;: pointez une case pour la lire, cliquez sur une ligne pour aller à cette étape, molette pour zoomer, glisser pour déplacer. Le panneau Pas à pas rejoue le décodage (← → Début Fin, Espace pour lancer). Têtes montre chaque tête d’un transformeur&#xa0;; Sauts, les sauts du classifieur&#xa0;; Recherche en faisceau, l’arbre des hypothèses.&lt;p&gt;&lt;b&gt;4. Démonter.&lt;/b&gt; Rollout suit l’attention à travers les couches, Saillance demande de quels tokens d’entrée dépend la sortie, Calcul refait une étape nombre par nombre, Intervenir modifie l’attention et décode de nouveau, Comparer met deux modèles côte à côte. Affichage ▸ Onglets liste tous les onglets (Alt+1 … Alt+9) quand la fenêtre est trop étroite pour les montrer tous.&lt;p&gt;&lt;b&gt;5. Garder.&lt;/b&gt; Fichier ▸ Exporter enregistre la figure (PNG, PDF), la matrice (CSV) et la trace (JSON)&#xa0;; Fichier ▸ Ouvrir une trace affiche une trace calculée ailleurs.</translation>
     </message>
     <message>
-        <location filename="../main_window_files.cpp" line="+50"/>
+        <location filename="../window/main_window_files.cpp" line="+48"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2740,7 +3153,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&amp;Nouvel entraînement…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>New training from t&amp;his computer&apos;s translations…</source>
+        <translation>Nouvel entraînement à partir des tra&amp;ductions de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Enregistrer le modèle…</translation>
     </message>
@@ -2952,7 +3370,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::ModelDocument</name>
     <message>
-        <location filename="../model_document.cpp" line="+13"/>
+        <location filename="../documents/model_document.cpp" line="+13"/>
         <source>no model</source>
         <translation>aucun modèle</translation>
     </message>
@@ -2970,7 +3388,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::ModelPanel</name>
     <message>
-        <location filename="../model_panel.cpp" line="+23"/>
+        <location filename="../panels/model_panel.cpp" line="+24"/>
         <source>Bundled</source>
         <translation>Fournis</translation>
     </message>
@@ -3005,12 +3423,22 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Entraîner un modèle sur une tâche intégrée ou sur votre propre fichier TSV</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>On a task or a corpus file…</source>
+        <translation>Sur une tâche ou un fichier de corpus…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From this computer&apos;s translations…</source>
+        <translation>À partir des traductions de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save the trained model to a file</source>
         <translation>Enregistrer le modèle entraîné dans un fichier</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>none in this build</source>
         <translation>aucun dans cette version</translation>
     </message>
@@ -3033,7 +3461,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::ModelSummary</name>
     <message>
-        <location filename="../model_summary.cpp" line="-153"/>
+        <location filename="../views/model_summary.cpp" line="-153"/>
         <source>recurrent cell</source>
         <translation>cellule récurrente</translation>
     </message>
@@ -3177,7 +3605,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Annulé</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&apos;%1&apos; has %2 lines; there is no line %3.</source>
         <translation>«&#xa0;%1&#xa0;» a %2 lignes&#xa0;; il n’y a pas de ligne %3.</translation>
     </message>
@@ -3224,7 +3652,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Référence&#xa0;: non évalué</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reference alignment: %1
 %2</source>
         <translation>Alignement de référence&#xa0;: %1
@@ -3234,7 +3662,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::RolloutView</name>
     <message>
-        <location filename="../teach/rollout_view.cpp" line="+60"/>
+        <location filename="../teach/rollout_view.cpp" line="+61"/>
         <source>&amp;Attention:</source>
         <translation>&amp;Attention&#xa0;:</translation>
     </message>
@@ -3254,7 +3682,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>La carte brute montre la moyenne des têtes ou une seule tête&#xa0;; le rollout compose toujours la moyenne des têtes, comme le font Abnar &amp; Zuidema.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Attention rollout (Abnar &amp; Zuidema 2020) follows attention through a stack of self-attention layers, down to the input tokens.
 
 It needs a transformer: open the toy-fr transformer, or a trace of one. An RNN&apos;s single cross-attention and the classifier&apos;s hops have no layers to compose.</source>
@@ -3263,7 +3691,7 @@ It needs a transformer: open the toy-fr transformer, or a trace of one. An RNN&a
 Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses traces. L’unique attention croisée d’un RNN et les sauts du classifieur n’ont pas de couches à composer.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
@@ -3379,7 +3807,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::SaliencyRunner</name>
     <message>
-        <location filename="../teach/saliency_view_runner.cpp" line="+52"/>
+        <location filename="../teach/saliency_view_runner.cpp" line="+49"/>
         <source>Saliency</source>
         <translation>Saillance</translation>
     </message>
@@ -3524,7 +3952,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::Session</name>
     <message>
-        <location filename="../session.cpp" line="+24"/>
+        <location filename="../documents/session.cpp" line="+24"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -3645,7 +4073,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Decoded: %1 output tokens</source>
         <translation>Décodé&#xa0;: %1 tokens de sortie</translation>
     </message>
@@ -3653,7 +4081,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::StepControls</name>
     <message>
-        <location filename="../step_controls.cpp" line="+23"/>
+        <location filename="../views/step_controls.cpp" line="+23"/>
         <source>First step</source>
         <translation>Première étape</translation>
     </message>
@@ -3697,24 +4125,24 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::StepView</name>
     <message>
-        <location filename="../step_view.cpp" line="+41"/>
-        <location line="+121"/>
+        <location filename="../views/step_view.cpp" line="+43"/>
+        <location line="+155"/>
         <source>Attention over the source</source>
         <translation>Attention sur la source</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+149"/>
+        <location line="-152"/>
+        <location line="+182"/>
         <source>Next-token probabilities</source>
         <translation>Probabilités du token suivant</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-158"/>
         <source>Output so far</source>
         <translation>Sortie jusqu’ici</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>weight</source>
         <translation>poids</translation>
     </message>
@@ -3729,7 +4157,22 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>probabilité</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
+        <source>step %1: &lt;unk&gt; → %2</source>
+        <translation>étape %1&#xa0;: &lt;unk&gt; → %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> This step&apos;s &lt;unk&gt; is shown as %1, the source token it attends to most.</source>
+        <translation> Le &lt;unk&gt; de cette étape est montré comme %1, le token source auquel il prête le plus attention.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown words replaced (Luong et al. 2015): %1.</source>
+        <translation>Mots inconnus remplacés (Luong et al. 2015)&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&lt;i&gt;Decode a sentence to follow the decoder one token at a time.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Décodez une phrase pour suivre le décodeur un token à la fois.&lt;/i&gt;</translation>
     </message>
@@ -3739,7 +4182,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Un classifieur prend une seule décision&#xa0;: &lt;b&gt;%1&lt;/b&gt;. Son attention est dans l’onglet Sauts.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Attention over the source (%1)</source>
         <translation>Attention sur la source (%1)</translation>
     </message>
@@ -3754,12 +4197,17 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Probabilités des classes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Next-token probabilities (top %1, for the word&apos;s first piece)</source>
+        <translation>Probabilités du token suivant (les %1 premiers, pour le premier morceau du mot)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Next-token probabilities (top %1)</source>
         <translation>Probabilités du token suivant (les %1 premiers)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This trace holds no probabilities (a trace from elsewhere, or the hand-made example).</source>
         <translation>Cette trace ne contient pas de probabilités (une trace venue d’ailleurs, ou l’exemple fait à la main).</translation>
     </message>
@@ -3767,12 +4215,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TraceDocument</name>
     <message>
-        <location filename="../trace_document.cpp" line="+66"/>
+        <location filename="../documents/trace_document.cpp" line="+92"/>
         <source>Cross-attention (output → source)</source>
         <translation>Attention croisée (sortie → source)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Encoder self-attention (source → source)</source>
         <translation>Auto-attention de l’encodeur (source → source)</translation>
     </message>
@@ -3782,12 +4230,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Auto-attention du décodeur (sortie → sorties précédentes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Attention hops (Lin et al.)</source>
         <translation>Sauts d’attention (Lin et al.)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>hop %1</source>
         <translation>saut %1</translation>
     </message>
@@ -3870,7 +4318,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TrainConfigForm</name>
     <message>
-        <location filename="../train_config_form.cpp" line="+79"/>
+        <location filename="../panels/train_config_form.cpp" line="+39"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
@@ -3921,12 +4369,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+213"/>
+        <location line="+148"/>
         <source>validation examples</source>
         <translation>exemples de validation</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-147"/>
         <source>min length</source>
         <translation>longueur min.</translation>
     </message>
@@ -3941,162 +4389,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>taille de l’alphabet</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>TSV file</source>
-        <translation>Fichier TSV</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>source&lt;TAB&gt;target lines</source>
-        <translation>lignes source&lt;TAB&gt;cible</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>seq2seq: source&lt;TAB&gt;target; classification: text&lt;TAB&gt;label</source>
-        <translation>seq2seq&#xa0;: source&lt;TAB&gt;cible&#xa0;; classification&#xa0;: texte&lt;TAB&gt;étiquette</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>word: split on spaces; char: one token per character</source>
-        <translation>word&#xa0;: découpe aux espaces&#xa0;; char&#xa0;: un token par caractère</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Share of the file held out for validation</source>
-        <translation>Part du fichier mise de côté pour la validation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Share of the file held out for testing</source>
-        <translation>Part du fichier mise de côté pour le test</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>kind</source>
-        <translation>type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tokenizer</source>
-        <translation>découpage en tokens</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>validation share</source>
-        <translation>part de validation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>test share</source>
-        <translation>part de test</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Training data</source>
-        <translation>Données d’entraînement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tab-separated text (*.tsv *.txt);;All files (*)</source>
-        <translation>Texte séparé par des tabulations (*.tsv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The recurrent cell of encoder and decoder</source>
-        <translation>La cellule récurrente de l’encodeur et du décodeur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Size of each token&apos;s embedding (E)</source>
-        <translation>Taille du plongement de chaque token (E)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Size of the RNN state (H)</source>
-        <translation>Taille de l’état du RNN (H)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stacked RNN layers (L)</source>
-        <translation>Couches RNN empilées (L)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read the source both ways, as Bahdanau et al. did</source>
-        <translation>Lire la source dans les deux sens, comme Bahdanau et al.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>none: the bottleneck; bahdanau: query s(i−1); luong: query s(i)</source>
-        <translation>none&#xa0;: le goulot d’étranglement&#xa0;; bahdanau&#xa0;: requête s(i−1)&#xa0;; luong&#xa0;: requête s(i)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>additive: vᵀtanh(Wq q + Wk h); general: qᵀWh; dot: qᵀh</source>
-        <translation>additive&#xa0;: vᵀtanh(Wq q + Wk h)&#xa0;; general&#xa0;: qᵀWh&#xa0;; dot&#xa0;: qᵀh</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Size of the additive score&apos;s hidden layer (A)</source>
-        <translation>Taille de la couche cachée du score additif (A)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Luong: feed the previous attentional state into the RNN</source>
-        <translation>Luong&#xa0;: réinjecter l’état attentionnel précédent dans le RNN</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Width of every token&apos;s vector (d); a multiple of the heads</source>
-        <translation>Largeur du vecteur de chaque token (d)&#xa0;; un multiple du nombre de têtes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attention heads per layer</source>
-        <translation>Têtes d’attention par couche</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Hidden size of each layer&apos;s feed-forward block</source>
-        <translation>Taille cachée du bloc feed-forward de chaque couche</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Layer norm before each block (pre-norm) rather than after</source>
-        <translation>Normalisation de couche avant chaque bloc (pre-norm) plutôt qu’après</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Per direction; the encoder is bidirectional</source>
-        <translation>Par direction&#xa0;; l’encodeur est bidirectionnel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>d_a, the hidden size of the hop scorer</source>
-        <translation>d_a, la taille cachée du calcul des scores des sauts</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>r, how many attention hops</source>
-        <translation>r, le nombre de sauts d’attention</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hidden size of the classifier on top</source>
-        <translation>Taille cachée du classifieur au-dessus</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weight of ‖AAᵀ − I‖² in the loss</source>
-        <translation>Poids de ‖AAᵀ − I‖² dans la perte</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+80"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -4116,17 +4409,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Classifieur à auto-attention structurée (Lin et al.)</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Not in this build of the engine yet: %1.</source>
-        <translation>Pas encore dans cette version du moteur&#xa0;: %1.</translation>
+        <location line="-87"/>
+        <source>Corpus file</source>
+        <translation>Fichier de corpus</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+92"/>
         <source>Seed of the initial weights</source>
         <translation>Graine des poids initiaux</translation>
     </message>
@@ -4141,7 +4429,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>graine des poids</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -4281,32 +4569,17 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>garder la meilleure</translation>
     </message>
     <message>
-        <location line="+119"/>
-        <source>Choose the TSV file to train on, or a built-in task.</source>
-        <translation>Choisissez le fichier TSV sur lequel entraîner, ou une tâche intégrée.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file &apos;%1&apos; does not exist.</source>
-        <translation>Le fichier «&#xa0;%1&#xa0;» n’existe pas.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+157"/>
         <source>Set how long to train: a number of steps or of epochs.</source>
         <translation>Indiquez combien de temps entraîner&#xa0;: un nombre de pas ou d’époques.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>d_model (%1) must be a multiple of nhead (%2).</source>
-        <translation>d_model (%1) doit être un multiple de nhead (%2).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-270"/>
         <source>Default %1; allowed %2</source>
         <translation>Par défaut %1&#xa0;; valeurs permises %2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+280"/>
         <source>The model config: %1.</source>
         <translation>La configuration du modèle&#xa0;: %1.</translation>
     </message>
@@ -4314,24 +4587,24 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TrainingPanel</name>
     <message>
-        <location filename="../training_panel.cpp" line="+43"/>
+        <location filename="../panels/training_panel.cpp" line="+51"/>
         <source>Start training</source>
         <translation>Lancer l’entraînement</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
-        <location line="+60"/>
+        <location line="+182"/>
+        <location line="+72"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-253"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>not started</source>
         <translation>pas commencé</translation>
     </message>
@@ -4341,7 +4614,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Choisissez les données, le modèle et les réglages à gauche, puis lancez. L’entraînement tourne en arrière-plan&#xa0;: le reste de l’application reste utilisable.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Loss and validation</source>
         <translation>Perte et validation</translation>
     </message>
@@ -4356,7 +4629,17 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>L’attention sur un exemple mis de côté, gardée tous les quelques pas</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>Corpus preview</source>
+        <translation>Aperçu du corpus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The corpus file as training will read it</source>
+        <translation>Le fichier de corpus tel que l’entraînement le lira</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Cancelled. The partly trained model was discarded.</source>
         <translation>Annulé. Le modèle en partie entraîné a été abandonné.</translation>
     </message>
@@ -4377,7 +4660,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>échec</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -4387,7 +4670,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Corrigez le formulaire à gauche, puis relancez.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>preparing the data…</source>
         <translation>préparation des données…</translation>
     </message>
@@ -4402,7 +4685,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Entraînement lancé</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+50"/>
+        <source>Training on %1</source>
+        <translation>Entraînement sur %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Cancelling after the current step…</source>
         <translation>Annulation après le pas en cours…</translation>
     </message>
@@ -4432,7 +4720,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Entraînement repris</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>%1% of the validation tokens are unknown to the new vocabularies: lower the min frequency, raise the max vocabulary, or choose the sentencepiece tokenizer.</source>
+        <translation>%1&#xa0;% des tokens de validation sont inconnus des nouveaux vocabulaires&#xa0;: baissez la fréquence min., augmentez le vocabulaire max., ou choisissez le découpage sentencepiece.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%p% · step %1 of %2 · %3 left</source>
         <translation>%p&#xa0;% · pas %1 sur %2 · reste %3</translation>
     </message>
@@ -4472,7 +4765,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation> Meilleure validation (pas %1)&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source> The model is decoded in the Alignment tab; save it with File ▸ Save model.</source>
         <translation> Le modèle est décodé dans l’onglet Alignement&#xa0;; enregistrez-le avec Fichier ▸ Enregistrer le modèle.</translation>
     </message>
@@ -4490,7 +4783,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TrainingWorker</name>
     <message>
-        <location filename="../training_worker.cpp" line="+70"/>
+        <location filename="../runners/training_worker.cpp" line="+208"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -4500,7 +4793,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Vérifiez la source des données et les réglages du formulaire, puis relancez.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-42"/>
         <source>loss %1</source>
         <translation>perte %1</translation>
     </message>
@@ -4523,6 +4816,124 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <location line="+4"/>
         <source>BLEU %1</source>
         <translation>BLEU %1</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::TranslationsCorpusDialog</name>
+    <message>
+        <location filename="../panels/translations_corpus_dialog.cpp" line="+50"/>
+        <source>Build the corpus</source>
+        <translation>Construire le corpus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A corpus from this computer&apos;s translations</source>
+        <translation>Un corpus à partir des traductions de cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>translate English into</source>
+        <translation>traduire l’anglais en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write the corpus to</source>
+        <translation>écrire le corpus dans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each English message of a program becomes a source and its translation the target. The strings keep their programs&apos; licences: the corpus is for your own use.</source>
+        <translation>Chaque message anglais d’un programme devient une source et sa traduction la cible. Les chaînes gardent les licences de leurs programmes&#xa0;: le corpus est pour votre propre usage.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Train on it</source>
+        <translation>Entraîner dessus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write the corpus to</source>
+        <translation>Écrire le corpus dans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TSV (*.tsv)</source>
+        <translation>TSV (*.tsv)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Kept %1 pairs of %2 messages from %3 catalogs.</source>
+        <translation>%1 paires gardées sur %2 messages de %3 catalogues.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 untranslated</source>
+        <translation>%1 non traduits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 duplicates of a message already kept</source>
+        <translation>%1 doublons d’un message déjà gardé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 too long</source>
+        <translation>%1 trop longs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 empty once accelerators and directives were taken off</source>
+        <translation>%1 vides une fois les raccourcis clavier et les directives retirés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in catalogs not in UTF-8</source>
+        <translation>%1 dans des catalogues qui ne sont pas en UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 plural forms after the singular</source>
+        <translation>%1 formes plurielles après le singulier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Left out: %1.</source>
+        <translation>Écartés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Context prefixes taken off %1 messages (they are kept).</source>
+        <translation>Préfixes de contexte retirés de %1 messages (ils sont gardés).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 catalogs could not be read and were skipped.</source>
+        <translation>%1 catalogues n’ont pas pu être lus et ont été sautés.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a language and the file to write.</source>
+        <translation>Choisissez une langue et le fichier à écrire.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The catalogs of &quot;%1&quot; give no pair.</source>
+        <translation>Les catalogues de «&#xa0;%1&#xa0;» ne donnent aucune paire.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Written to %1.</source>
+        <translation>Écrit dans %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not build the corpus: %1</source>
+        <translation>Impossible de construire le corpus&#xa0;: %1</translation>
     </message>
 </context>
 <context>

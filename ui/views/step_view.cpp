@@ -39,6 +39,7 @@ StepView::StepView(TraceDocument* document, const Settings* settings, QWidget* p
       document_(document),
       controls_(new StepControls(document, this)),
       output_(new QLabel(this)),
+      replaced_(new QLabel(this)),
       attentionTitle_(sectionTitle(tr("Attention over the source"), this)),
       source_(new QLabel(this)),
       attentionPlot_(new QCustomPlot(this)),
@@ -46,11 +47,15 @@ StepView::StepView(TraceDocument* document, const Settings* settings, QWidget* p
       topKPlot_(new QCustomPlot(this)),
       topKNote_(new QLabel(this)) {
   attentionTitle_->setWordWrap(true);
-  for (QLabel* label : {output_, source_, topKNote_}) {
+  for (QLabel* label : {output_, replaced_, source_, topKNote_}) {
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
   }
   output_->setObjectName(QStringLiteral("stepOutput"));
+  replaced_->setObjectName(QStringLiteral("stepReplacedUnknowns"));
+  replaced_->setStyleSheet(QStringLiteral("color:#1f4e8c"));
+  replaced_->setTextFormat(Qt::PlainText);  // "<unk>" is text, not a tag
+  replaced_->setVisible(false);
   source_->setObjectName(QStringLiteral("stepSource"));
   output_->setTextFormat(Qt::RichText);
   source_->setTextFormat(Qt::RichText);
@@ -64,6 +69,7 @@ StepView::StepView(TraceDocument* document, const Settings* settings, QWidget* p
   layout->addWidget(controls_);
   layout->addWidget(sectionTitle(tr("Output so far"), this));
   layout->addWidget(output_);
+  layout->addWidget(replaced_);
   layout->addWidget(attentionTitle_);
   layout->addWidget(source_);
   layout->addWidget(attentionPlot_, 3);
@@ -139,6 +145,31 @@ void StepView::setColourMap(ColourMap map) {
   refresh();
 }
 
+void StepView::refreshReplacements() {
+  const auto& copied = document_->replacedUnknowns();
+  replaced_->setVisible(!copied.empty());
+  if (copied.empty()) {
+    replaced_->clear();
+    return;
+  }
+  QStringList parts;
+  QString here;
+  for (const ShownTrace::Copied& c : copied) {
+    const QString word = plainToken(c.from);
+    parts << tr("step %1: <unk> → %2").arg(c.target + 1).arg(word);
+    if (c.target == document_->step())
+      here =
+          tr(" This step's <unk> is shown as %1, the source token it attends to most.").arg(word);
+  }
+  replaced_->setText(
+      tr("Unknown words replaced (Luong et al. 2015): %1.").arg(parts.join(QStringLiteral(", "))) +
+      here);
+}
+
+QString StepView::replacementText() const {
+  return replaced_->text();
+}
+
 void StepView::refresh() {
   const int step = document_->step();
   const QStringList targets = document_->targetTokens();
@@ -153,6 +184,8 @@ void StepView::refresh() {
   } else {
     output_->setText(outputSoFarHtml(targets, step));
   }
+
+  refreshReplacements();
 
   // This step's attention over the source.
   const std::vector<float> weights = document_->stepAttention();
@@ -192,8 +225,13 @@ void StepView::refresh() {
     }
   const bool hasTopK = !topTokens_.isEmpty();
   topKTitle_->setText(classifier ? tr("Class probabilities")
-                      : hasTopK  ? tr("Next-token probabilities (top %1)").arg(topTokens_.size())
-                                 : tr("Next-token probabilities"));
+                      : !hasTopK ? tr("Next-token probabilities")
+                      // Merged into words, a step is a word: its choices are those of the word's
+                      // first piece, the one that began it.
+                      : document_->wordsMerged()
+                          ? tr("Next-token probabilities (top %1, for the word's first piece)")
+                                .arg(topTokens_.size())
+                          : tr("Next-token probabilities (top %1)").arg(topTokens_.size()));
   topKPlot_->setVisible(hasTopK);
   topKNote_->setVisible(!hasTopK && document_->hasTrace());
   topKNote_->setText(

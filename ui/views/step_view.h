@@ -34,6 +34,7 @@ class StepView : public QWidget {
 
   // What is on screen, for tests and captures.
   QString outputText() const;
+  QString replacementText() const;  // which <unk>s were replaced, empty when none
   QString sourceText() const;
   std::vector<double> attentionBars() const;
   QStringList topTokens() const;
@@ -45,11 +46,13 @@ class StepView : public QWidget {
   void setUpAttentionPlot();
   void setUpTopKPlot();
   void refresh();
+  void refreshReplacements();
 
   TraceDocument* document_;
   ColourMap colourMap_ = ColourMap::Viridis;
   StepControls* controls_;
   QLabel* output_;
+  QLabel* replaced_;  // Decode ▸ Replace unknown words: what was copied in, and from where
   QLabel* attentionTitle_;
   QLabel* source_;
   QCustomPlot* attentionPlot_;

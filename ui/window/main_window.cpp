@@ -69,6 +69,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   buildViewMenu();
   addExperimentsMenu(this);  // teach/bottleneck_dialog.h
   buildHelpMenu();
+  applyShowOptions();
   statusBar()->addPermanentWidget(busy_);
   statusBar()->addPermanentWidget(compare_->referenceTool()->statusLabel());
   statusBar()->addPermanentWidget(sourceNote_);
@@ -129,6 +130,10 @@ void MainWindow::buildDocks() {
   connect(modelPanel_, &ModelPanel::saveRequested, this, &MainWindow::saveModelInteractively);
   connect(modelPanel_, &ModelPanel::trainRequested, this,
           [this] { tabs_->setCurrentWidget(training_); });
+  connect(modelPanel_, &ModelPanel::translationsRequested, this, [this] {
+    tabs_->setCurrentWidget(training_);
+    training_->buildFromTranslations();
+  });
   connect(modelPanel_, &ModelPanel::bundledRequested, this, [this](const QString& path) {
     if (maySetAsideModel()) session_->openModel(path);
   });
@@ -179,6 +184,11 @@ void MainWindow::connectSession() {
   connect(training_, &TrainingPanel::status, this, &MainWindow::showStatus);
 }
 
+void MainWindow::applyShowOptions() {
+  session_->traceDocument()->setShowOptions(
+      {settings_->mergeSubwords(), settings_->replaceUnknown()});
+}
+
 void MainWindow::buildDecodeMenu() {
   QMenu* menu = menuBar()->addMenu(tr("&Decode"));
   QAction* decode = menu->addAction(tr("&Decode the sentence"));
@@ -195,6 +205,16 @@ void MainWindow::buildDecodeMenu() {
       intervene->decodeAgain();
     });
   }
+  // Luong et al.'s unknown-word replacement, shown in the output and the step view.
+  QAction* replace = menu->addAction(tr("&Replace unknown words"));
+  replace->setObjectName(QStringLiteral("actionReplaceUnknown"));
+  replace->setCheckable(true);
+  replace->setChecked(settings_->replaceUnknown());
+  replace->setToolTip(tr("Show each <unk> of the output as the source token it attends to most"));
+  connect(replace, &QAction::toggled, this, [this](bool on) {
+    settings_->setReplaceUnknown(on);
+    applyShowOptions();
+  });
   menu->addSeparator();
   // The step actions live on the step view's buttons (where their shortcuts are registered);
   // listing them here shows the keys.
@@ -225,6 +245,14 @@ void MainWindow::buildViewMenu() {
   QAction* resetZoom = viewMenu_->addAction(tr("Show the &whole map"));
   resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
   connect(resetZoom, &QAction::triggered, this, [this] { alignment_->heatmap()->resetZoom(); });
+  QAction* merge = viewMenu_->addAction(tr("Mer&ge subwords into words"));
+  merge->setObjectName(QStringLiteral("actionMergeSubwords"));
+  merge->setCheckable(true);
+  merge->setChecked(settings_->mergeSubwords());
+  connect(merge, &QAction::toggled, this, [this](bool on) {
+    settings_->setMergeSubwords(on);
+    applyShowOptions();
+  });
   viewMenu_->addSeparator();
   for (QDockWidget* d : {modelDock_, inputDock_, stepDock_})
     viewMenu_->addAction(d->toggleViewAction());

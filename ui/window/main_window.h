@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
   void buildViewMenu();
   void buildHelpMenu();
   void connectSession();
+  void applyShowOptions();  // the settings' merge and replace options to the trace on screen
   void rebuildRecentMenu();
   void refreshTabs();
   void refreshTitle();

@@ -64,6 +64,13 @@ void MainWindow::buildFileMenu() {
   train->setObjectName(QStringLiteral("actionNewTraining"));
   train->setShortcut(QKeySequence::New);
   connect(train, &QAction::triggered, this, [this] { tabs_->setCurrentWidget(training_); });
+  QAction* fromTranslations =
+      file->addAction(tr("New training from t&his computer's translations…"));
+  fromTranslations->setObjectName(QStringLiteral("actionTrainFromTranslations"));
+  connect(fromTranslations, &QAction::triggered, this, [this] {
+    tabs_->setCurrentWidget(training_);
+    training_->buildFromTranslations();
+  });
   file->addSeparator();
   file->addAction(compare_->compareAction());
   file->addAction(compare_->referenceTool()->loadAction());
