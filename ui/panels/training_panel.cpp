@@ -29,7 +29,7 @@
 namespace attn::ui {
 namespace {
 
-QString duration(double seconds) {
+QString elapsedText(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
   const long s = std::lround(seconds);
   if (s >= 3600)
@@ -258,7 +258,7 @@ void TrainingPanel::onTick(const TrainingTick& tick) {
     progress_->setFormat(tr("%p% · step %1 of %2 · %3 left")
                              .arg(tick.step)
                              .arg(tick.totalSteps)
-                             .arg(duration(tick.etaSeconds)));
+                             .arg(elapsedText(tick.etaSeconds)));
   }
   if (!runner_->isPaused())
     status_->setText(tr("Training… loss %1 (moving average %2), learning rate %3, epoch %4")
@@ -272,7 +272,7 @@ void TrainingPanel::onTick(const TrainingTick& tick) {
 
 void TrainingPanel::onFinished(std::shared_ptr<jobs::TrainingOutcome> outcome) {
   const TrainResult& r = outcome->result;
-  QString text = tr("Done: %1 steps in %2.").arg(r.steps).arg(duration(r.seconds));
+  QString text = tr("Done: %1 steps in %2.").arg(r.steps).arg(elapsedText(r.seconds));
   if (r.bestStep >= 0) {
     QStringList parts;
     if (r.best.exactMatch) parts << tr("exact match %1%").arg(*r.best.exactMatch * 100, 0, 'f', 1);

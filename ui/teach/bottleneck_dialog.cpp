@@ -41,7 +41,7 @@ QString percent(double v) {
   return QString::number(100 * v, 'f', 1) + QStringLiteral("%");
 }
 
-QString duration(double seconds) {
+QString minutesSeconds(double seconds) {
   const auto s = static_cast<long long>(std::llround(std::max(0.0, seconds)));
   return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
@@ -233,7 +233,7 @@ void BottleneckDialog::showProgress(const BottleneckProgress& p) {
   }
   status_->setText(modelStatus(p, kWithoutAttention, tr("Without attention")) +
                    QStringLiteral(" · ") + modelStatus(p, kWithAttention, tr("With attention")) +
-                   QStringLiteral(" · ") + tr("%1 elapsed").arg(duration(p.elapsedSeconds)));
+                   QStringLiteral(" · ") + tr("%1 elapsed").arg(minutesSeconds(p.elapsedSeconds)));
 }
 
 void BottleneckDialog::showResult(std::shared_ptr<const BottleneckResult> result) {
@@ -243,12 +243,12 @@ void BottleneckDialog::showResult(std::shared_ptr<const BottleneckResult> result
   progress_->setValue(1000);
   const auto& without = result_->models[kWithoutAttention];
   const auto& with = result_->models[kWithAttention];
-  status_->setText(
-      tr("Done in %1. Exact match over every length: %2 without attention, %3 with; "
-         "BLEU %4 and %5.")
-          .arg(duration(result_->seconds), percent(without.exactMatch), percent(with.exactMatch))
-          .arg(without.bleu, 0, 'f', 3)
-          .arg(with.bleu, 0, 'f', 3));
+  status_->setText(tr("Done in %1. Exact match over every length: %2 without attention, %3 with; "
+                      "BLEU %4 and %5.")
+                       .arg(minutesSeconds(result_->seconds), percent(without.exactMatch),
+                            percent(with.exactMatch))
+                       .arg(without.bleu, 0, 'f', 3)
+                       .arg(with.bleu, 0, 'f', 3));
   setRunning(runner_->isRunning());
 }
 

@@ -23,22 +23,10 @@
 #include "trace/trace.h"
 #include "views/heatmap_view.h"
 #include "views/token_html.h"
+#include "views/viridis.h"
 
 namespace attn::ui {
 namespace {
-
-QCPColorGradient divergingGradient() {
-  const QVector<QRgb>& stops = divergingStops();
-  QCPColorGradient g;
-  g.clearColorStops();
-  g.setColorInterpolation(QCPColorGradient::ciRGB);
-  g.setLevelCount(256);
-  for (int i = 0; i < stops.size(); ++i)
-    g.setColorStopAt(double(i) / double(stops.size() - 1), QColor(stops[i]));
-  g.setNanHandling(QCPColorGradient::nhNanColor);
-  g.setNanColor(QColor(nanColour()));
-  return g;
-}
 
 // The colour scale runs from −r to r, r the largest difference rounded up to a tenth: symmetric,
 // so white is always "no difference", and stretched, so that small changes still show.

@@ -18,22 +18,13 @@
 #include "trace/trace.h"
 #include "views/heatmap_view.h"
 #include "views/token_html.h"
+#include "views/viridis.h"
 
 namespace attn::ui {
 namespace {
 
 // Blue for attention taken away, white for none changed, red for attention added (ColorBrewer
 // RdBu): a difference needs its zero in the middle, which no sequential map has.
-QCPColorGradient divergingGradient() {
-  QCPColorGradient g;
-  g.setColorStopAt(0.0, QColor(0x21, 0x66, 0xac));
-  g.setColorStopAt(0.25, QColor(0x92, 0xc5, 0xde));
-  g.setColorStopAt(0.5, QColor(0xf7, 0xf7, 0xf7));
-  g.setColorStopAt(0.75, QColor(0xf4, 0xa5, 0x82));
-  g.setColorStopAt(1.0, QColor(0xb2, 0x18, 0x2b));
-  return g;
-}
-
 // Tokens as rich text, those at `changed` steps marked, so the eye finds what moved.
 QString tokensHtml(const std::vector<std::string>& tokens, const std::vector<bool>& changed) {
   QString html;

@@ -4,10 +4,9 @@
 
 namespace attn::ui {
 
-QCPColorGradient gradientFor(ColourMap map) {
-  // Linear RGB interpolation between ten close stops stays within a few levels of the full
-  // 256-entry tables, and keeps lightness monotonic.
-  const QVector<QRgb>& stops = colourStops(map);
+namespace {
+
+QCPColorGradient gradientThrough(const QVector<QRgb>& stops) {
   QCPColorGradient gradient;
   gradient.clearColorStops();
   gradient.setColorInterpolation(QCPColorGradient::ciRGB);
@@ -18,6 +17,18 @@ QCPColorGradient gradientFor(ColourMap map) {
   gradient.setNanHandling(QCPColorGradient::nhNanColor);
   gradient.setNanColor(QColor(nanColour()));
   return gradient;
+}
+
+}  // namespace
+
+QCPColorGradient gradientFor(ColourMap map) {
+  // Linear RGB interpolation between ten close stops stays within a few levels of the full
+  // 256-entry tables, and keeps lightness monotonic.
+  return gradientThrough(colourStops(map));
+}
+
+QCPColorGradient divergingGradient() {
+  return gradientThrough(divergingStops());
 }
 
 QCPColorGradient viridisGradient() {

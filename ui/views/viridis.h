@@ -14,4 +14,7 @@ QCPColorGradient gradientFor(ColourMap map);
 // order of two cells can be read without telling hues apart. The default of every heatmap.
 QCPColorGradient viridisGradient();
 
+// Blue (negative) through white (zero) to red (positive), for differences between two maps.
+QCPColorGradient divergingGradient();
+
 }  // namespace attn::ui
