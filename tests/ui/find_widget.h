@@ -5,8 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <QAction>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace attn::test {
 
@@ -19,6 +23,13 @@ T* named(const QObject& root, const QString& name) {
     return nullptr;
   }
   return found.first();
+}
+
+// The titles of a window's menus, in order, without their '&' accelerator marks.
+inline QStringList menuTitles(const QMainWindow& window) {
+  QStringList titles;
+  for (QAction* menu : window.menuBar()->actions()) titles << menu->text().remove('&');
+  return titles;
 }
 
 }  // namespace attn::test

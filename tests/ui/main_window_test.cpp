@@ -28,6 +28,7 @@
 #include "window/main_window.h"
 #include "window/window_capture.h"
 
+using attn::test::menuTitles;
 using attn::test::named;
 using attn::ui::MainWindow;
 
@@ -35,12 +36,6 @@ namespace {
 
 QAction* action(const MainWindow& window, const char* name) {
   return window.findChild<QAction*>(QString::fromLatin1(name));
-}
-
-QStringList menuTitles(const MainWindow& window) {
-  QStringList titles;
-  for (QAction* menu : window.menuBar()->actions()) titles << menu->text().remove('&');
-  return titles;
 }
 
 }  // namespace

@@ -40,6 +40,7 @@
 #include "views/hops_view.h"
 #include "window/main_window.h"
 
+using attn::test::menuTitles;
 using attn::test::named;
 using attn::ui::Language;
 using attn::ui::MainWindow;
@@ -53,12 +54,6 @@ const char* const kFrenchTs = ATTN_TEST_DATA_DIR "/../../ui/translations/attenti
 struct LanguageGuard {
   ~LanguageGuard() { attn::ui::applyLanguage(Language::English); }
 };
-
-QStringList menuTitles(const MainWindow& window) {
-  QStringList titles;
-  for (QAction* menu : window.menuBar()->actions()) titles << menu->text().remove('&');
-  return titles;
-}
 
 // The four menus this test knows, in order; other menus (new tools) may sit between them.
 QStringList coreMenus(const MainWindow& window, const QStringList& expected) {
