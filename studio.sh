@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The newcomer's entry point on Debian 12: installs whatever is missing, builds, then
 #   ./studio.sh run [app arguments]   starts Attention Studio on a bundled model
-#   ./studio.sh test                  runs every test, built with AddressSanitizer and UBSan
-#                                     (offscreen; no display needed)
+#   ./studio.sh test                  runs every test (offscreen; no display needed), then
+#                                     every test again built with AddressSanitizer and UBSan
 # Both are idempotent: with everything installed and built they take a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -50,7 +50,8 @@ check_format() {
   fi
 }
 
-# `run` builds the app alone, in release; `test` builds the suites in their own tree.
+# `run` builds the app alone; `test` builds everything (the suites, the double-precision
+# layers only the gradient checks use).
 build() {
   [ -f build/CMakeCache.txt ] || cmake --preset release
   cmake --build --preset release -j "$(nproc)" "$@"
@@ -71,9 +72,11 @@ case "$cmd" in
   test)
     install_missing
     check_format
-    # Every test, once, built with AddressSanitizer + UBSan (LeakSanitizer on): any report fails
-    # the test that caused it. The release build is what `run` makes; docs/toolchain.md
-    # ("One test pass") says why the tests do not run a second time there.
+    build
+    QT_QPA_PLATFORM=offscreen ctest --preset release -j "$(nproc)" "$@"
+    # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer on):
+    # any report fails the test that caused it. Each suite runs as 4 processes there
+    # (docs/toolchain.md, Two test passes).
     [ -f build-sanitize/CMakeCache.txt ] || cmake --preset sanitize
     cmake --build --preset sanitize -j "$(nproc)"
     QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

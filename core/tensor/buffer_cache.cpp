@@ -119,7 +119,9 @@ void* allocate(std::size_t n) {
   // The header sits just before the returned address, which is 64-byte aligned.
   const std::size_t a = kTensorBufferAlignment;
   static_assert(kTensorBufferAlignment == kHeader);
-  const std::size_t total = a + rounded;
+  // aligned_alloc wants a size that is a multiple of the alignment (C11; glibc does not check,
+  // AddressSanitizer does), and the classes are not: 80 bytes is one.
+  const std::size_t total = a + (rounded + a - 1) / a * a;
   void* raw = std::aligned_alloc(a, total);
   if (raw == nullptr) throw std::bad_alloc();
   char* user = static_cast<char*>(raw) + a;
@@ -138,6 +140,9 @@ void release(void* p) noexcept {
   if (h->magic != kMagic) std::abort();  // not ours: a buffer from elsewhere
   if (h->sizeClass >= 0 && !tCache.closed && tCache.cachedBytes + h->bytes <= kMaxCachedBytes &&
       gEnabled.load(std::memory_order_relaxed)) {
+    // A thread that only frees (a consumer of another thread's tensors) must drain its cache
+    // when it ends too: the leak checker found the blocks of such a thread lost.
+    if (!tDrainer.armed) tDrainer.armed = true;
     h->next = tCache.head[h->sizeClass];
     tCache.head[h->sizeClass] = h;
     tCache.cachedBytes += h->bytes;

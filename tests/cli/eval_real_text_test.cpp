@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
+#include "sanitizers.h"
 #include "sentence_pairs.h"
 
 namespace attn::test {
@@ -107,6 +108,7 @@ TEST_F(EvalRealText, AClassifierFromChosenColumnsReportsAccuracyAndMacroF1) {
 // The end of issue 12's list of tests: a few hundred real sentence pairs, subword pieces, and a
 // sentence the model never saw decodes into French with no <unk>.
 TEST_F(EvalRealText, SentencePieceModelDecodesAHeldOutSentenceWithoutUnk) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   const std::vector<SentencePair> pairs = englishFrenchPairs();
   const size_t heldOut = 100;  // left out of the file: never trained on, validated or tested
   const std::string data = writePairs("pairs.tsv", heldOut);

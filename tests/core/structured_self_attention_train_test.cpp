@@ -9,6 +9,7 @@
 #include "data/batch.h"
 #include "data/encoding.h"
 #include "data/tasks/task.h"
+#include "sanitizers.h"
 #include "train/evaluate.h"
 #include "train/trainer.h"
 
@@ -95,6 +96,7 @@ double meanHopOverlap(const Model& m) {
 }
 
 TEST(StructuredSelfAttentionTrain, LstmLearnsSentimentInSeconds) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   Model m = smallClassifier("lstm", 0.1);
   TrainResult r = trainSmall(m, 400);
   ASSERT_FALSE(r.validations.empty());
@@ -105,6 +107,7 @@ TEST(StructuredSelfAttentionTrain, LstmLearnsSentimentInSeconds) {
 }
 
 TEST(StructuredSelfAttentionTrain, GruLearnsSentimentInSeconds) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   Model m = smallClassifier("gru", 0.1);
   TrainResult r = trainSmall(m, 400);
   ASSERT_FALSE(r.validations.empty());
@@ -114,6 +117,7 @@ TEST(StructuredSelfAttentionTrain, GruLearnsSentimentInSeconds) {
 }
 
 TEST(StructuredSelfAttentionTrain, PenaltySpreadsTheHopsOverDifferentTokens) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   // Same seed, same data, same steps; only the penalty coefficient differs.
   Model with = smallClassifier("lstm", 0.1);
   Model without = smallClassifier("lstm", 0.0);

@@ -6,6 +6,7 @@
 
 #include "data/encoding.h"
 #include "data/tasks/task.h"
+#include "sanitizers.h"
 #include "train/evaluate.h"
 #include "train/trainer.h"
 #include "util/check.h"
@@ -83,6 +84,7 @@ Model smallRnnModel(const SmallTask& t, const std::string& attention) {
 }
 
 TEST(Train, BahdanauGruLearnsToReverseInSeconds) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   SmallTask t = smallTask("reverse", 3000);
   Model m = smallRnnModel(t, "bahdanau");
   TrainConfig c;
@@ -98,6 +100,7 @@ TEST(Train, BahdanauGruLearnsToReverseInSeconds) {
 }
 
 TEST(Train, CopyWithoutAttentionConvergesToo) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   SmallTask t = smallTask("copy", 3000);
   Model m = smallRnnModel(t, "none");
   TrainConfig c;

@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/sanitizers.h"
 #include "data/encoding.h"
 #include "data/tasks/task.h"
 #include "decode/decoder.h"
@@ -289,6 +290,7 @@ int yearRowsOnTheirDigit(const Trace& t) {
 
 // The bundled dates model's settings for 300 steps: the year's digits find their source digits.
 TEST(AlignmentForming, TheDatesDiagonalForms) {
+  ATTN_SKIP_CONVERGENCE_UNDER_SANITIZERS();
   jobs::TrainingJob job;
   data::TaskConfig task;
   task.trainSize = 10000;
