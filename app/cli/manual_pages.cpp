@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "util/check.h"
@@ -32,6 +33,18 @@ std::string roffFlag(const std::string& name) {
   std::string out;
   for (char c : name) out += c == '-' ? std::string("\\-") : std::string(1, c);
   return out;
+}
+
+// A description as a sentence: with a final full stop, not two.
+std::string sentence(const std::string& text) {
+  if (text.empty() || text.back() == '.' || text.back() == '!' || text.back() == '?') return text;
+  return text + ".";
+}
+
+// A description as a manual page's NAME line: no final full stop.
+std::string summary(std::string text) {
+  while (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
 }
 
 std::string upper(std::string s) {
@@ -88,7 +101,19 @@ void writeOption(std::ostream& out, const CLI::Option& option) {
   out << '\n' << roffText(option.get_description());
   if (!option.get_default_str().empty())
     out << " (default: " << roffText(option.get_default_str()) << ")";
-  if (option.get_required()) out << " Required.";
+  if (option.get_required()) out << " (required)";
+  // What --help shows as "Needs:" and "Excludes:", sorted by name: the sets are ordered by
+  // address, which need not be the same from one run to the next.
+  auto flagList = [](const std::set<CLI::Option*>& options) {
+    std::set<std::string> sorted;
+    for (const CLI::Option* o : options) sorted.insert(roffFlag(o->get_name()));
+    std::string list;
+    for (const std::string& name : sorted) list += " " + name;
+    return list;
+  };
+  if (!option.get_needs().empty()) out << " Needs" << flagList(option.get_needs()) << ".";
+  if (!option.get_excludes().empty())
+    out << " Cannot be used with" << flagList(option.get_excludes()) << ".";
   out << '\n';
 }
 
@@ -102,7 +127,7 @@ void writePage(std::ostream& out, const std::vector<const CLI::App*>& path,
       << ".TH " << upper(name) << " 1 \"" << date << "\" \"attention-cli " << version
       << "\" \"Attention Studio\"\n"
       << ".SH NAME\n"
-      << name << " \\- " << roffText(app.get_description()) << "\n"
+      << name << " \\- " << roffText(summary(app.get_description())) << "\n"
       << ".SH SYNOPSIS\n"
       << ".B " << commandLine(path) << "\n";
   if (!subs.empty()) out << "\\fICOMMAND\\fR ";
@@ -110,7 +135,7 @@ void writePage(std::ostream& out, const std::vector<const CLI::App*>& path,
   for (const CLI::Option* p : shownOptions(app, true))
     out << (p->get_required() ? " \\fI" : " [\\fI") << roffText(p->get_name(true))
         << (p->get_required() ? "\\fR" : "\\fR]") << (p->get_expected_max() > 1 ? "..." : "");
-  out << "\n.SH DESCRIPTION\n" << roffText(app.get_description()) << ".\n";
+  out << "\n.SH DESCRIPTION\n" << roffText(sentence(app.get_description())) << "\n";
   if (!app.get_footer().empty()) out << ".PP\n" << roffText(app.get_footer()) << "\n";
 
   if (!subs.empty()) {
@@ -119,7 +144,8 @@ void writePage(std::ostream& out, const std::vector<const CLI::App*>& path,
       std::vector<const CLI::App*> subPath = path;
       subPath.push_back(sub);
       out << ".TP\n.B " << sub->get_name() << "\n"
-          << roffText(sub->get_description()) << "; see \\fB" << pageName(subPath) << "\\fR(1).\n";
+          << roffText(summary(sub->get_description())) << "; see \\fB" << pageName(subPath)
+          << "\\fR(1).\n";
     }
   }
   const std::vector<const CLI::Option*> positional = shownOptions(app, true);
