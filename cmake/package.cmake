@@ -30,6 +30,24 @@ function(attn_rfc2822_date iso out)
   set(${out} "${day}, ${CMAKE_MATCH_3} ${month} ${CMAKE_MATCH_1} 12:00:00 +0000" PARENT_SCOPE)
 endfunction()
 
+# "  * item", wrapped at 78 columns with the continuation lines under the text, as Debian wants.
+function(attn_wrap_item text out)
+  string(REPLACE ";" "@SEMICOLON@" text "${text}")  # a ";" would split the list of words
+  string(REGEX REPLACE " +" ";" words "${text}")
+  set(result "")
+  set(line "  *")
+  foreach(word IN LISTS words)
+    string(LENGTH "${line} ${word}" length)
+    if(length GREATER 78 AND NOT line STREQUAL "  *" AND NOT line STREQUAL "   ")
+      string(APPEND result "${line}\n")
+      set(line "   ")
+    endif()
+    string(APPEND line " ${word}")
+  endforeach()
+  string(REPLACE "@SEMICOLON@" ";" result "${result}${line}\n")
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
 set(ATTN_DEB_TRAILER "")
 foreach(line IN LISTS ATTN_CHANGELOG_LINES)  # read by desktop.cmake
   if(line MATCHES "^## ([0-9]+\\.[0-9]+\\.[0-9]+) \\(([0-9]+-[0-9]+-[0-9]+)\\)$")
@@ -39,7 +57,8 @@ foreach(line IN LISTS ATTN_CHANGELOG_LINES)  # read by desktop.cmake
            "attention-studio (${version}) stable; urgency=medium\n\n")
     set(ATTN_DEB_TRAILER "\n -- ${ATTN_MAINTAINER}  ${date}\n\n")
   elseif(ATTN_DEB_TRAILER AND line MATCHES "^- (.+)$")
-    string(APPEND ATTN_DEB_CHANGELOG "  * ${CMAKE_MATCH_1}\n")
+    attn_wrap_item("${CMAKE_MATCH_1}" item)
+    string(APPEND ATTN_DEB_CHANGELOG "${item}")
   endif()
 endforeach()
 string(REGEX REPLACE "\n\n$" "\n" ATTN_DEB_TRAILER "${ATTN_DEB_TRAILER}")
@@ -61,9 +80,9 @@ set(CPACK_PACKAGE_CONTACT "${ATTN_MAINTAINER}")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES TRUE)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "train attention models and see what they attend to")
+# CPack puts the summary on the first line itself: the description is the rest.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-Attention Studio trains and runs small attention models on the CPU and shows
+    "Attention Studio trains and runs small attention models on the CPU and shows
 what they attend to: which input words each output word looked at, every head
 of a transformer, and the decoding step by step. It is made for teaching and
 opens on bundled models already decoded.
