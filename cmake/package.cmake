@@ -63,12 +63,16 @@ foreach(line IN LISTS ATTN_CHANGELOG_LINES)  # read by desktop.cmake
 endforeach()
 string(REGEX REPLACE "\n\n$" "\n" ATTN_DEB_TRAILER "${ATTN_DEB_TRAILER}")
 string(APPEND ATTN_DEB_CHANGELOG "${ATTN_DEB_TRAILER}")
-file(WRITE "${PROJECT_BINARY_DIR}/packaging/changelog" "${ATTN_DEB_CHANGELOG}")
+# Through configure_file, which rewrites the file only when it changed: changelog.gz is remade
+# only then.
+file(WRITE "${PROJECT_BINARY_DIR}/packaging/changelog.new" "${ATTN_DEB_CHANGELOG}")
+configure_file("${PROJECT_BINARY_DIR}/packaging/changelog.new"
+               "${PROJECT_BINARY_DIR}/packaging/changelog" COPYONLY)
 # gzip -9n: Debian wants compressed changelogs without a time stamp in the header.
 find_program(ATTN_GZIP gzip REQUIRED)
 add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/packaging/changelog.gz"
   COMMAND "${ATTN_GZIP}" -9nfk "${PROJECT_BINARY_DIR}/packaging/changelog"
-  DEPENDS "${PROJECT_SOURCE_DIR}/CHANGELOG.md" VERBATIM)
+  DEPENDS "${PROJECT_BINARY_DIR}/packaging/changelog" VERBATIM)
 add_custom_target(attn_changelog ALL DEPENDS "${PROJECT_BINARY_DIR}/packaging/changelog.gz")
 install(FILES "${PROJECT_BINARY_DIR}/packaging/changelog.gz" DESTINATION "${ATTN_DOC_INSTALL_DIR}")
 
