@@ -63,7 +63,7 @@ EOF
 done
 
 echo "## Speed (process CPU time, median of $rounds rounds)"
-filter='train_step/.*/threads:1$|greedy_trace/'
+filter='train_step/[a-z]+/threads:1/|greedy_trace/'
 for ((r = 1; r <= rounds; r++)); do
   for build in native portable; do
     dir=$native
