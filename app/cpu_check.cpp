@@ -2,21 +2,30 @@
 // (-march=native, or a portable build's -march=x86-64-v3: cmake/portable.cmake) starts on a CPU
 // without the instructions the compiler was allowed to use. Linked into both programs; runs before
 // main() and before their own static initialisers, since the engine's code may use AVX2 from its
-// first instruction. The check is compiled for the plain x86-64 baseline (the target attribute)
-// and uses only C library calls, so that none of the build's instructions can sneak into it.
+// first instruction. The check is compiled for the plain x86-64 baseline (the target attribute),
+// so that none of the build's instructions can sneak into it; for the same reason it calls no
+// inline library code (_FORTIFY_SOURCE's strcat and printf are inline functions compiled for the
+// build's level, which cannot be inlined here): it copies characters itself and calls write().
+#include <unistd.h>
+
 #include <cerrno>  // program_invocation_short_name
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
 namespace {
 
-char missing[128];
+char message[512];
+unsigned length = 0;
+bool anyMissing = false;
+
+__attribute__((target("arch=x86-64"))) void append(const char* text) {
+  while (*text != '\0' && length + 1 < sizeof message) message[length++] = *text++;
+}
 
 __attribute__((target("arch=x86-64"))) void note(int present, const char* name) {
   if (present) return;
-  if (missing[0] != '\0') std::strcat(missing, ", ");
-  std::strcat(missing, name);
+  append(anyMissing ? ", " : "");
+  append(name);
+  anyMissing = true;
 }
 
 // The preprocessor says which instruction sets this build's flags enabled.
@@ -49,12 +58,21 @@ __attribute__((constructor(101), target("arch=x86-64"))) void refuseUnsupportedC
 #ifdef __AVX512VL__
   note(__builtin_cpu_supports("avx512vl"), "AVX-512VL");
 #endif
-  if (missing[0] == '\0') return;
-  std::fprintf(stderr,
-               "%s: error: this build of Attention Studio needs a processor with %s, which this "
-               "one lacks. Install a build made for this processor: from source, "
-               "`cmake --preset release` builds for the machine it runs on.\n",
-               program_invocation_short_name, missing);
+  if (!anyMissing) return;
+  const unsigned features = length;
+  char list[sizeof message];
+  for (unsigned i = 0; i < features; ++i) list[i] = message[i];
+  list[features] = '\0';
+  length = 0;
+  append(program_invocation_short_name);
+  append(": error: this build of Attention Studio needs a processor with ");
+  append(list);
+  append(
+      ", which this one lacks. Install a build made for this processor: from source, "
+      "`cmake --preset release` builds for the machine it runs on.\n");
+  if (write(STDERR_FILENO, message, length) < 0) {
+    // Nothing more can be said: stderr is gone.
+  }
   std::_Exit(1);
 }
 
