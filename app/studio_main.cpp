@@ -6,11 +6,13 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include "documents/session.h"
 #include "documents/settings.h"
 #include "exit_codes.h"
+#include "gui/studio_manual_page.h"
 #include "gui/studio_options.h"
 #include "teach/classroom_mode.h"
 #include "translations/language.h"
@@ -37,11 +39,26 @@ QString openTraceAtStart(attn::ui::MainWindow& window, const QString& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The build's hidden command (studio_manual_page.h): no window, no display needed.
+  if (argc >= 2 && std::strcmp(argv[1], attn::app::kWriteManualPage) == 0) {
+    if (argc != 4) {
+      std::fprintf(stderr, "attention-studio: error: %s wants FILE DATE\n",
+                   attn::app::kWriteManualPage);
+      return attn::app::kExitUsage;
+    }
+    const QString error = attn::app::writeStudioManualPage(QString::fromLocal8Bit(argv[2]),
+                                                           QStringLiteral(ATTN_VERSION),
+                                                           QString::fromLocal8Bit(argv[3]));
+    if (!error.isEmpty()) std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(error));
+    return error.isEmpty() ? attn::app::kExitOk : attn::app::kExitFailure;
+  }
   const attn::app::Platform platform = attn::app::choosePlatform(argc, argv);
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("Attention Studio"));
   QApplication::setOrganizationName(QStringLiteral("AttentionStudio"));
   QApplication::setApplicationVersion(QStringLiteral(ATTN_VERSION));
+  // The desktop entry's name (packaging/): on Wayland the window gets its icon through it.
+  QGuiApplication::setDesktopFileName(QStringLiteral(ATTN_APP_ID));
 
   const attn::app::ParsedStudioOptions parsed = attn::app::parseStudioOptions(app.arguments());
   if (parsed.exitCode) return *parsed.exitCode;

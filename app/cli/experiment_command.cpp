@@ -24,9 +24,9 @@
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
 #include "jobs/provenance.h"
-#include "source_resources.h"
 #include "util/cancel.h"
 #include "util/check.h"
+#include "util/data_folders.h"
 
 namespace attn::app {
 
@@ -83,16 +83,7 @@ void addOptions(CLI::App& cmd, BottleneckOptions& o) {
 std::string bundledSettings() {
   std::vector<std::string> folders;
   if (const char* env = std::getenv("ATTN_EXPERIMENTS_DIR")) folders.emplace_back(env);
-  std::error_code ec;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const std::filesystem::path dir = exe.parent_path();
-    folders.push_back((dir / "../share/attention-studio/experiments").string());
-    folders.push_back((dir / "../resources/experiments").string());
-  }
-#ifdef ATTN_RESOURCES_DIR
-  folders.emplace_back(ATTN_RESOURCES_DIR "/experiments");
-#endif
+  for (std::string& folder : bundledDataFolders("experiments")) folders.push_back(folder);
   return findBottleneckSettings(folders);
 }
 

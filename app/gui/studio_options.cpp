@@ -65,55 +65,72 @@ QString noDisplayError(Platform platform, const StudioOptions& options) {
       .arg(kProgram);
 }
 
+QString studioDescription() {
+  return QStringLiteral(
+      "Attention Studio: train, run and take apart attention models, and see what they attend "
+      "to.");
+}
+
+QString studioFileArgumentHelp() {
+  return QStringLiteral(
+      "A model (.safetensors) or a trace (.json) to open, as --model or --trace would.");
+}
+
+QList<QCommandLineOption> studioOptionTable() {
+  return {
+      QCommandLineOption(
+          QStringLiteral("screenshot"),
+          QStringLiteral(
+              "Render the main window offscreen, save it as a PNG image to <file> and exit."),
+          QStringLiteral("file")),
+      QCommandLineOption(QStringLiteral("lang"),
+                         QStringLiteral("Interface language: en, fr or system (default: as chosen "
+                                        "in View > Language; screenshots: en)."),
+                         QStringLiteral("language")),
+      QCommandLineOption(
+          QStringLiteral("classroom"),
+          QStringLiteral(
+              "Start in classroom mode: large text and high contrast, for a projector.")),
+      QCommandLineOption(QStringLiteral("size"),
+                         QStringLiteral("Window size as WIDTHxHEIGHT (default 1280x800)."),
+                         QStringLiteral("size"), QStringLiteral("1280x800")),
+      QCommandLineOption(
+          QStringLiteral("model"),
+          QStringLiteral("Open this model file (.safetensors) instead of the first bundled model."),
+          QStringLiteral("file")),
+      QCommandLineOption(
+          QStringLiteral("input"),
+          QStringLiteral("Decode this sentence at start instead of the model's example sentence."),
+          QStringLiteral("sentence")),
+      QCommandLineOption(
+          QStringLiteral("trace"),
+          QStringLiteral(
+              "Show this trace file (.json, e.g. exported from PyTorch) instead of a model."),
+          QStringLiteral("file")),
+      QCommandLineOption(
+          QStringLiteral("tab"),
+          QStringLiteral("Show this tab of the window at start, by its id (e.g. computation, "
+                         "beam) or its title (e.g. \"Beam search\")."),
+          QStringLiteral("tab")),
+  };
+}
+
 ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.setApplicationDescription(
-      QStringLiteral("Attention Studio: train, run and take apart attention models, and see what "
-                     "they attend to."));
+  parser.setApplicationDescription(studioDescription());
   const QCommandLineOption helpOption = parser.addHelpOption();
   const QCommandLineOption versionOption = parser.addVersionOption();
-  const QCommandLineOption screenshotOption(
-      QStringLiteral("screenshot"),
-      QStringLiteral(
-          "Render the main window offscreen, save it as a PNG image to <file> and exit."),
-      QStringLiteral("file"));
-  const QCommandLineOption sizeOption(
-      QStringLiteral("size"), QStringLiteral("Window size as WIDTHxHEIGHT (default 1280x800)."),
-      QStringLiteral("size"), QStringLiteral("1280x800"));
-  const QCommandLineOption modelOption(
-      QStringLiteral("model"),
-      QStringLiteral("Open this model file (.safetensors) instead of the first bundled model."),
-      QStringLiteral("file"));
-  const QCommandLineOption inputOption(
-      QStringLiteral("input"),
-      QStringLiteral("Decode this sentence at start instead of the model's example sentence."),
-      QStringLiteral("sentence"));
-  const QCommandLineOption traceOption(
-      QStringLiteral("trace"),
-      QStringLiteral(
-          "Show this trace file (.json, e.g. exported from PyTorch) instead of a model."),
-      QStringLiteral("file"));
-  const QCommandLineOption tabOption(
-      QStringLiteral("tab"),
-      QStringLiteral("Show this tab of the window at start, by its id (e.g. computation, beam) "
-                     "or its title (e.g. \"Beam search\")."),
-      QStringLiteral("tab"));
-  const QCommandLineOption langOption(
-      QStringLiteral("lang"),
-      QStringLiteral("Interface language: en, fr or system (default: as chosen in View > Language; "
-                     "screenshots: en)."),
-      QStringLiteral("language"));
-  const QCommandLineOption classroomOption(
-      QStringLiteral("classroom"),
-      QStringLiteral("Start in classroom mode: large text and high contrast, for a projector."));
-  parser.addOption(screenshotOption);
-  parser.addOption(langOption);
-  parser.addOption(classroomOption);
-  parser.addOption(sizeOption);
-  parser.addOption(modelOption);
-  parser.addOption(inputOption);
-  parser.addOption(traceOption);
-  parser.addOption(tabOption);
+  parser.addOptions(studioOptionTable());
+  parser.addPositionalArgument(QStringLiteral("file"), studioFileArgumentHelp(),
+                               QStringLiteral("[file]"));
+  const QString screenshotOption = QStringLiteral("screenshot");
+  const QString sizeOption = QStringLiteral("size");
+  const QString modelOption = QStringLiteral("model");
+  const QString inputOption = QStringLiteral("input");
+  const QString traceOption = QStringLiteral("trace");
+  const QString tabOption = QStringLiteral("tab");
+  const QString langOption = QStringLiteral("lang");
+  const QString classroomOption = QStringLiteral("classroom");
 
   // parse(), not process(): process() exits by itself with code 1 and a multi-line message.
   if (!parser.parse(arguments)) {
@@ -130,10 +147,16 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
             QStringLiteral("%1 %2\n").arg(kProgram, QCoreApplication::applicationVersion()));
     return {{}, kExitOk};
   }
-  if (!parser.positionalArguments().isEmpty()) {
+  // One file, as a file manager passes it (the desktop entry's %f): a model or a trace, told
+  // apart by the model's extension.
+  const QStringList files = parser.positionalArguments();
+  if (files.size() > 1)
     return usageError(
-        QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-  }
+        QStringLiteral("unexpected argument '%1' (one file at a time)").arg(files[1]));
+  if (!files.isEmpty() && (parser.isSet(modelOption) || parser.isSet(traceOption)))
+    return usageError(
+        QStringLiteral("'%1': give the file alone, or with --model or --trace, not both")
+            .arg(files[0]));
 
   ParsedStudioOptions parsed;
   const std::optional<QSize> size = parseSize(parser.value(sizeOption));
@@ -151,9 +174,16 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
   if (parser.isSet(modelOption) && parsed.options.modelPath.isEmpty())
     return usageError(QStringLiteral("--model needs a file name"));
   parsed.options.tracePath = parser.value(traceOption);
+  if (!files.isEmpty()) {
+    if (files[0].endsWith(QStringLiteral(".safetensors"), Qt::CaseInsensitive))
+      parsed.options.modelPath = files[0];
+    else
+      parsed.options.tracePath = files[0];
+  }
   if (parser.isSet(traceOption) && parsed.options.tracePath.isEmpty())
     return usageError(QStringLiteral("--trace needs a file name"));
-  if (parser.isSet(traceOption) && (parser.isSet(modelOption) || parser.isSet(inputOption)))
+  if (!parsed.options.tracePath.isEmpty() &&
+      (!parsed.options.modelPath.isEmpty() || parser.isSet(inputOption)))
     return usageError(QStringLiteral("--trace shows a trace as it is: no --model or --input"));
   parsed.options.tab = parser.value(tabOption).trimmed();
   if (parser.isSet(tabOption) && parsed.options.tab.isEmpty())

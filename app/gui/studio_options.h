@@ -1,6 +1,8 @@
 // attention-studio's command line: what to show, and whether to just save a screenshot and exit.
 #pragma once
 
+#include <QCommandLineOption>
+#include <QList>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -39,6 +41,12 @@ Platform choosePlatform(int argc, char** argv);
 
 // The one-line error for an interactive run with Platform::NoDisplay, or empty.
 QString noDisplayError(Platform platform, const StudioOptions& options);
+
+// The options --help lists, in its order, and what it says of the program and of its one
+// positional argument: the manual page (studio_manual_page.h) is written from the same.
+QString studioDescription();
+QString studioFileArgumentHelp();
+QList<QCommandLineOption> studioOptionTable();
 
 // Needs the QApplication (for the program name and version). Prints help, the version or a
 // one-line error ("attention-studio: error: ...", then exit code 2) itself.

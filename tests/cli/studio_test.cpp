@@ -139,4 +139,30 @@ TEST_F(AttentionStudioCli, TraceOptionShowsATraceFileOrSaysWhatIsWrongWithIt) {
   EXPECT_EQ(runStudio("--trace '" + trace + "' --model m.safetensors").exitCode, 2);
 }
 
+// A file given alone, as a file manager's double-click passes it: a trace opens as --trace would
+// (a bad one fails naming it, as above); a model file the same way as --model. Two files, or a
+// file with --model or --trace, are a mistake on the command line.
+TEST_F(AttentionStudioCli, OneFileArgumentOpensATraceOrAModel) {
+  const std::string trace = std::string(ATTN_TEST_DATA_DIR) + "/traces/pytorch_transformer.json";
+  const auto shot = dir / "file.png";
+  const ProgramRun run = runStudio("'" + trace + "' --screenshot '" + shot.string() + "'");
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_EQ(pngSize(attn::test::slurp(shot)), std::make_pair(1280u, 800u));
+
+  const auto notModel = dir / "not-a-model.safetensors";
+  std::ofstream(notModel) << "not a safetensors file";
+  const auto never = dir / "never.png";
+  const ProgramRun bad =
+      runStudio("'" + notModel.string() + "' --screenshot '" + never.string() + "'");
+  EXPECT_EQ(bad.exitCode, 1) << bad.err;
+  EXPECT_NE(bad.err.find("not-a-model.safetensors"), std::string::npos) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(never));
+
+  const ProgramRun two = runStudio("'" + trace + "' '" + trace + "' --screenshot x.png");
+  EXPECT_EQ(two.exitCode, 2);
+  EXPECT_NE(two.err.find("one file at a time"), std::string::npos) << two.err;
+  EXPECT_EQ(runStudio("'" + trace + "' --model m.safetensors --screenshot x.png").exitCode, 2);
+  EXPECT_EQ(runStudio("'" + trace + "' --trace t.json --screenshot x.png").exitCode, 2);
+}
+
 #endif  // ATTN_STUDIO_PATH

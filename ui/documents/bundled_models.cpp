@@ -1,12 +1,11 @@
 #include "documents/bundled_models.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
 #include "data/tasks/task.h"
 #include "models/model.h"
-#include "source_resources.h"
+#include "util/data_folders.h"
 #include "util/random.h"
 
 namespace attn::ui {
@@ -15,12 +14,7 @@ QStringList bundledModelDirs() {
   QStringList dirs;
   const QString fromEnv = qEnvironmentVariable("ATTN_MODELS_DIR");
   if (!fromEnv.isEmpty()) dirs << fromEnv;
-  const QString app = QCoreApplication::applicationDirPath();
-  dirs << app + QStringLiteral("/../share/attention-studio/models")
-       << app + QStringLiteral("/../resources/models");
-#ifdef ATTN_RESOURCES_DIR
-  dirs << QStringLiteral(ATTN_RESOURCES_DIR "/models");
-#endif
+  for (const std::string& dir : bundledDataFolders("models")) dirs << QString::fromStdString(dir);
   return dirs;
 }
 

@@ -15,8 +15,8 @@ struct BundledModel {
   QString name;  // "dates gru bahdanau" from dates_gru_bahdanau.safetensors
 };
 
-// Where to look, first match wins: $ATTN_MODELS_DIR, next to the installed program, the source
-// tree the program was built from.
+// Where to look, first match wins: $ATTN_MODELS_DIR, then bundledDataFolders("models") (the
+// installed share/attention-studio/models, or the source tree for a program in its build tree).
 QStringList bundledModelDirs();
 QList<BundledModel> findBundledModels();
 

@@ -19,12 +19,12 @@
 
 #include "experiment/bottleneck_io.h"
 #include "experiment/bottleneck_settings.h"
-#include "source_resources.h"
 #include "teach/bottleneck_form.h"
 #include "teach/bottleneck_plot.h"
 #include "teach/bottleneck_runner.h"
 #include "util/atomic_file.h"
 #include "util/check.h"
+#include "util/data_folders.h"
 #include "window/user_error.h"
 
 namespace attn::ui {
@@ -174,12 +174,7 @@ QString BottleneckDialog::bundledSettingsPath() {
   std::vector<std::string> folders;
   const QString fromEnv = qEnvironmentVariable("ATTN_EXPERIMENTS_DIR");
   if (!fromEnv.isEmpty()) folders.push_back(fromEnv.toStdString());
-  const QString app = QCoreApplication::applicationDirPath();
-  folders.push_back((app + QStringLiteral("/../share/attention-studio/experiments")).toStdString());
-  folders.push_back((app + QStringLiteral("/../resources/experiments")).toStdString());
-#ifdef ATTN_RESOURCES_DIR
-  folders.push_back(ATTN_RESOURCES_DIR "/experiments");
-#endif
+  for (std::string& folder : bundledDataFolders("experiments")) folders.push_back(folder);
   return QString::fromStdString(experiment::findBottleneckSettings(folders));
 }
 
