@@ -95,8 +95,10 @@ ParsedStudioOptions parseStudioOptions(const QStringList& arguments) {
       QStringLiteral("file"));
   const QCommandLineOption tabOption(
       QStringLiteral("tab"),
-      QStringLiteral("Show this tab of the window at start, by its id (e.g. computation, beam) "
-                     "or its title (e.g. \"Beam search\")."),
+      QStringLiteral(
+          "Show this tab of the window at start, by its id (e.g. computation, beam) "
+          "or its English title (e.g. \"Beam search\"), whatever the language; the title shown "
+          "works too."),
       QStringLiteral("tab"));
   const QCommandLineOption langOption(
       QStringLiteral("lang"),
