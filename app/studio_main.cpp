@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
       options.tracePath.isEmpty()
           ? window.start(options.modelPath, options.input, /*wait=*/screenshot)
           : openTraceAtStart(window, options.tracePath);
+  // Again once the first trace is on screen: its arrival leaves the Training tab for Alignment.
+  if (!options.tab.isEmpty()) window.showTab(options.tab);
   if (screenshot) {
     if (!startError.isEmpty()) {
       std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(startError));
