@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include "find_widget.h"
+#include "studio_test_support.h"
 #include "test_paths.h"
 #include "window/about_box.h"
 #include "window/main_window.h"
@@ -54,6 +55,7 @@ TEST(HelpMenu, KeyboardShortcutsListsEveryShortcutOfTheWindow) {
   EXPECT_TRUE(listed.contains(QStringLiteral("Decode ▸ Decode the sentence|Ctrl+Return")));
   EXPECT_TRUE(listed.contains(QStringLiteral("Show the Alignment tab|Alt+1")));
   EXPECT_TRUE(listed.contains(QStringLiteral("Decode ▸ Next step|Right")));
+  attn::test::maybeCapture(*dialog, "shortcuts_dialog");
   dialog->close();
 }
 
