@@ -99,6 +99,19 @@ int main(int argc, char** argv) {
       options.tracePath.isEmpty()
           ? window.start(options.modelPath, options.input, /*wait=*/screenshot)
           : openTraceAtStart(window, options.tracePath);
+  // Again once the first trace is on screen: its arrival leaves the Training tab for Alignment.
+  // A screenshot waited for it; otherwise it comes from the decoding thread, later.
+  if (!options.tab.isEmpty()) {
+    window.showTab(options.tab);
+    if (!screenshot && window.session()->isBusy()) {  // only the decode started here
+      auto once = std::make_shared<QMetaObject::Connection>();
+      *once = QObject::connect(window.session(), &attn::ui::Session::decoded, windowPtr,
+                               [windowPtr, tab = options.tab, once] {
+                                 QObject::disconnect(*once);
+                                 windowPtr->showTab(tab);
+                               });
+    }
+  }
   if (screenshot) {
     if (!startError.isEmpty()) {
       std::fprintf(stderr, "attention-studio: error: %s\n", qPrintable(startError));

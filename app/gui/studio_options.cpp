@@ -109,8 +109,10 @@ QList<QCommandLineOption> studioOptionTable() {
           QStringLiteral("file")),
       QCommandLineOption(
           QStringLiteral("tab"),
-          QStringLiteral("Show this tab of the window at start, by its id (e.g. computation, "
-                         "beam) or its title (e.g. \"Beam search\")."),
+          QStringLiteral(
+              "Show this tab of the window at start, by its id (e.g. computation, beam) "
+              "or its English title (e.g. \"Beam search\"), whatever the language; the title shown "
+              "works too."),
           QStringLiteral("tab")),
   };
 }

@@ -112,6 +112,13 @@ TEST_F(AttentionStudioCli, TabOptionShowsThatTabOrNamesTheTabsThereAre) {
   EXPECT_NE(bad.err.find("alignment, heads"), std::string::npos) << bad.err;
   EXPECT_EQ(lineCount(bad.err.substr(at)), 1) << bad.err;
   EXPECT_FALSE(std::filesystem::exists(never));
+
+  // The English title in the French window (a script written once works in every language).
+  const auto french = dir / "french.png";
+  const ProgramRun fr =
+      runStudio("--lang fr --tab 'Beam search' --screenshot '" + french.string() + "'");
+  EXPECT_EQ(fr.exitCode, 0) << fr.err;
+  EXPECT_TRUE(std::filesystem::exists(french));
 }
 
 // A trace exported from PyTorch by docs/pytorch-traces.md's recipe opens with --trace; a file

@@ -52,6 +52,13 @@ void expectShowsStep(const SaliencyView& view, Session& session, int step, Salie
   EXPECT_TRUE(view.headerLabel()->text().contains(QString::number(want.logProb, 'g', 3)));
 }
 
+// Chooses what is differentiated as a user does, by the combo's entry for it.
+void choose(const SaliencyView& view, SaliencyOf of) {
+  const int index = view.ofBox()->findData(int(of));
+  ASSERT_GE(index, 0);
+  view.ofBox()->setCurrentIndex(index);
+}
+
 struct Shown {
   Session session;
   SaliencyView view{session.traceDocument(), session.modelDocument()};
@@ -66,26 +73,27 @@ struct Shown {
 
 TEST(SaliencyView, DatesModelFollowsTheStepMeasureAndObjective) {
   Shown s;
+  // It opens on the logit: log p of a sure token is flat, its gradients near 1e-4 mislead.
+  EXPECT_EQ(s.view.of(), SaliencyOf::Logit);
+  EXPECT_EQ(s.view.ofBox()->currentIndex(), 0);
   attn::test::openAndDecode(s.session, attn::test::bundledModelPath("dates-bahdanau"),
                             "5 October 2017");
-  expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
+  expectShowsStep(s.view, s.session, 0, SaliencyOf::Logit, SaliencyMeasure::GradientTimesInput);
   // Every source character is on the line, the space made visible.
   const QString tokens = s.view.tokensLabel()->text();
   EXPECT_TRUE(tokens.contains(QStringLiteral("O")));
   EXPECT_TRUE(tokens.contains(QStringLiteral("␣")));
 
   s.session.traceDocument()->setStep(3);  // "7", the year's last digit
-  expectShowsStep(s.view, s.session, 3, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
+  expectShowsStep(s.view, s.session, 3, SaliencyOf::Logit, SaliencyMeasure::GradientTimesInput);
   s.view.measureBox()->setCurrentIndex(1);
-  expectShowsStep(s.view, s.session, 3, SaliencyOf::LogProb, SaliencyMeasure::GradientNorm);
-  for (double v : s.view.barValues()) EXPECT_GE(v, 0.0);
-  s.view.ofBox()->setCurrentIndex(1);  // the logit: recomputed on the worker
   expectShowsStep(s.view, s.session, 3, SaliencyOf::Logit, SaliencyMeasure::GradientNorm);
+  for (double v : s.view.barValues()) EXPECT_GE(v, 0.0);
   EXPECT_TRUE(s.view.plot()->yAxis->label().contains(QStringLiteral("logit")));
   attn::test::maybeCapture(s.view, "saliency_dates");
+  choose(s.view, SaliencyOf::LogProb);  // log p: recomputed on the worker
+  expectShowsStep(s.view, s.session, 3, SaliencyOf::LogProb, SaliencyMeasure::GradientNorm);
   // A sure model: the note says why log p's gradients are small.
-  s.view.ofBox()->setCurrentIndex(0);
-  ASSERT_TRUE(attn::test::eventually([&] { return s.view.hasResult(); }));
   EXPECT_TRUE(s.view.noteLabel()->text().contains(QStringLiteral("p ≈ 1")));
 }
 
@@ -98,12 +106,12 @@ TEST(SaliencyView, TransformerWithEveryStep) {
   s.view.measureBox()->setCurrentIndex(0);
   for (int t = 0; t < steps; ++t) {
     s.session.traceDocument()->setStep(t);
-    expectShowsStep(s.view, s.session, t, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
+    expectShowsStep(s.view, s.session, t, SaliencyOf::Logit, SaliencyMeasure::GradientTimesInput);
   }
   EXPECT_TRUE(s.view.noteLabel()->text().contains(QStringLiteral("√d")));
   s.session.traceDocument()->setStep(3);
-  s.view.ofBox()->setCurrentIndex(1);
-  expectShowsStep(s.view, s.session, 3, SaliencyOf::Logit, SaliencyMeasure::GradientTimesInput);
+  choose(s.view, SaliencyOf::LogProb);
+  expectShowsStep(s.view, s.session, 3, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
   attn::test::maybeCapture(s.view, "saliency_transformer");
 }
 
@@ -111,10 +119,10 @@ TEST(SaliencyView, ClassifierWordsForThePredictedClass) {
   Shown s;
   attn::test::openAndDecode(s.session, attn::test::bundledModelPath("sentiment-lin"),
                             "the film was not good");
-  expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
-  EXPECT_TRUE(s.view.headerLabel()->text().contains(QStringLiteral("class")));
-  s.view.ofBox()->setCurrentIndex(1);
   expectShowsStep(s.view, s.session, 0, SaliencyOf::Logit, SaliencyMeasure::GradientTimesInput);
+  EXPECT_TRUE(s.view.headerLabel()->text().contains(QStringLiteral("class")));
+  choose(s.view, SaliencyOf::LogProb);
+  expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
   attn::test::maybeCapture(s.view, "saliency_classifier");
 }
 
@@ -147,7 +155,7 @@ TEST(SaliencyView, ATraceFileNeedsItsModel) {
     Shown s;  // the model that made it: explained, its log-probs checked
     ASSERT_TRUE(s.session.openModel(attn::test::bundledModelPath("toyfr-transformer"), false));
     ASSERT_TRUE(s.session.openTrace(path));
-    expectShowsStep(s.view, s.session, 0, SaliencyOf::LogProb, SaliencyMeasure::GradientTimesInput);
+    expectShowsStep(s.view, s.session, 0, SaliencyOf::Logit, SaliencyMeasure::GradientTimesInput);
   }
 }
 
@@ -188,9 +196,9 @@ TEST(SaliencyView, IsATabOfTheWindowThatComputesWhenShown) {
   named<QTabWidget>(window, "centralTabs")->setCurrentIndex(tab);
   ASSERT_TRUE(attn::test::eventually([&] { return view->hasResult() && !view->isComputing(); }));
   window.session()->traceDocument()->setStep(3);
-  view->ofBox()->setCurrentIndex(1);
+  choose(*view, SaliencyOf::LogProb);
   ASSERT_TRUE(attn::test::eventually([&] { return view->hasResult() && !view->isComputing(); }));
-  expectShowsStep(*view, *window.session(), 3, SaliencyOf::Logit,
+  expectShowsStep(*view, *window.session(), 3, SaliencyOf::LogProb,
                   SaliencyMeasure::GradientTimesInput);
   attn::test::maybeCapture(window, "saliency_window");
 }

@@ -20,8 +20,9 @@ struct BundledModel {
 QStringList bundledModelDirs();
 QList<BundledModel> findBundledModels();
 
-// A sentence to decode at once: the example recorded at training, else one drawn from the task
-// it was trained on, else a few words of its vocabulary.
+// A sentence to decode at once: the example recorded at training, else a chosen sentence of the
+// task it was trained on (typical of its data, decoded right by the bundled model), else one
+// drawn from that task, else a few words of its vocabulary.
 QString exampleInputFor(const Model& model);
 
 }  // namespace attn::ui

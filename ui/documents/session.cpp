@@ -46,11 +46,7 @@ bool Session::openModel(const QString& path, bool decodeExample) {
   emit status(tr("Opened %1").arg(QFileInfo(path).fileName()));
   const QString example = exampleInputFor(*model);
   emit exampleSuggested(example);
-  if (decodeExample && !example.isEmpty()) {
-    DecodeRequest request;
-    request.source = example.toStdString();
-    decode(request);
-  }
+  if (decodeExample && !example.isEmpty()) decode(exampleRequest(example));
   return true;
 }
 
@@ -91,7 +87,13 @@ bool Session::saveModel(const QString& path) {
                           tr("Choose a folder you can write to, with enough free space.")));
     return false;
   }
+  // The trace on screen was described by the model's name then ("trained model (unsaved) ·
+  // greedy decoding"); it now names the saved file, so nothing still says "unsaved".
+  const QString before = model_->displayName();
   model_->markSaved(QFileInfo(path).absoluteFilePath());
+  const QString origin = trace_->origin();
+  if (!trace_->isExample() && origin.startsWith(before))
+    trace_->setOrigin(model_->displayName() + origin.mid(before.size()));
   emit fileOpened(path);
   emit status(tr("Saved the model to %1").arg(path));
   return true;
@@ -100,11 +102,7 @@ bool Session::saveModel(const QString& path) {
 void Session::adoptTrainedModel(std::shared_ptr<const Model> model, const QString& example) {
   model_->setModel(std::move(model), QString(), true);
   emit exampleSuggested(example);
-  if (!example.isEmpty()) {
-    DecodeRequest request;
-    request.source = example.toStdString();
-    decode(request);
-  }
+  if (!example.isEmpty()) decode(exampleRequest(example));
 }
 
 void Session::showExample() {
@@ -117,12 +115,14 @@ void Session::decode(const DecodeRequest& request) {
                  tr("Open a model file, pick a bundled model, or train one first.")});
     return;
   }
+  lastStyle_ = request;
   emit status(tr("Decoding…"));
   runner_->start(model_->model(), request);
 }
 
 bool Session::decodeNow(const DecodeRequest& request) {
   if (!model_->hasModel()) return false;
+  lastStyle_ = request;
   try {
     showDecoded(DecodeRunner::decodeNow(*model_->model(), request), request);
     return true;
@@ -135,6 +135,14 @@ bool Session::decodeNow(const DecodeRequest& request) {
 
 void Session::cancelDecode() {
   runner_->cancel();
+}
+
+DecodeRequest Session::exampleRequest(const QString& example) const {
+  DecodeRequest request;
+  request.source = example.toStdString();
+  if (lastStyle_.mode == DecodeMode::Beam) request.mode = DecodeMode::Beam;
+  request.beamWidth = lastStyle_.beamWidth;
+  return request;
 }
 
 QString Session::describe(const DecodeRequest& request) const {
@@ -160,6 +168,7 @@ void Session::showDecoded(std::shared_ptr<const Trace> trace, const DecodeReques
   if (model_->hasModel()) tokenizer = model_->model()->tokenizer;
   trace_->setTrace(std::move(trace), describe(request), false, std::move(tokenizer));
   emit status(tr("Decoded: %1 output tokens").arg(trace_->stepCount()));
+  emit decodedWith(request);
   emit decoded();
 }
 

@@ -53,15 +53,21 @@ class Session : public QObject {
   void exampleSuggested(const QString& sentence);
   void busyChanged(bool busy);
   void decoded();  // a new trace from the model is on screen
+  // The request behind that trace: how it was decoded, for the controls to say what ran.
+  void decodedWith(const attn::ui::DecodeRequest& request);
   void status(const QString& message);
 
  private:
   void showDecoded(std::shared_ptr<const Trace> trace, const DecodeRequest& request);
   QString describe(const DecodeRequest& request) const;
+  // A model's example decoded the way the last decode ran (greedy or beam, same width); a forced
+  // output belongs to the old model's sentence, so it falls back to greedy.
+  DecodeRequest exampleRequest(const QString& example) const;
 
   ModelDocument* model_;
   TraceDocument* trace_;
   DecodeRunner* runner_;
+  DecodeRequest lastStyle_;  // the mode and width of the last decode asked for
 };
 
 }  // namespace attn::ui

@@ -41,6 +41,12 @@ void TraceDocument::remakeShown() {
   shownInfo_.trace = {};
 }
 
+void TraceDocument::setOrigin(const QString& origin) {
+  if (origin == origin_) return;
+  origin_ = origin;
+  emit originChanged();
+}
+
 void TraceDocument::setShowOptions(const ShowOptions& options) {
   if (options.mergeSubwords == options_.mergeSubwords &&
       options.replaceUnknown == options_.replaceUnknown)

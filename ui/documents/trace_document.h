@@ -62,6 +62,8 @@ class TraceDocument : public QObject {
   const std::shared_ptr<const Trace>& decodedTrace() const { return decoded_; }
   bool hasTrace() const { return trace_ != nullptr; }
   QString origin() const { return origin_; }  // one line: where the trace on screen comes from
+  // The same trace under a new description (its model was saved under a name): originChanged.
+  void setOrigin(const QString& origin);
   bool isExample() const { return example_; }
   bool isClassification() const;  // a classifier's hops rather than a decoded output
   // Selects the most telling map (cross, last layer, mean over heads) and the first step.
@@ -107,6 +109,7 @@ class TraceDocument : public QObject {
 
  signals:
   void traceChanged();
+  void originChanged();  // setOrigin only; a new trace comes with traceChanged
   void mapChanged();
   void stepChanged(int step);
   void beamNodeChanged(int id);

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -108,6 +109,27 @@ InputPanel::InputPanel(ModelDocument* document, QWidget* parent)
 void InputPanel::setSentence(const QString& text) {
   sentence_->setText(text);
   sentence_->setCursorPosition(0);  // a long sentence shows its beginning, not its end
+}
+
+void InputPanel::showRequest(const DecodeRequest& request) {
+  if (document_->model() && document_->model()->isClassifier()) return;  // no modes shown
+  setBeamWidth(request.beamWidth);
+  switch (request.mode) {
+    case DecodeMode::Greedy:
+      greedy_->setChecked(true);
+      break;
+    case DecodeMode::Beam:
+      beam_->setChecked(true);
+      break;
+    case DecodeMode::Forced:
+      forced_->setChecked(true);
+      break;
+  }
+}
+
+void InputPanel::setBeamWidth(int width) {
+  const QSignalBlocker quiet(beamWidth_);
+  beamWidth_->setValue(width);
 }
 
 DecodeRequest InputPanel::request() const {

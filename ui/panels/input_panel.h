@@ -36,6 +36,11 @@ class InputPanel : public QWidget {
   QLabel* unknownWarning() const { return unknownWarning_; }
 
   void setSentence(const QString& text);  // shows it without decoding
+  // The mode and width of a decode that ran, so that the controls say what is on screen (a
+  // model opened with its example decodes without the Decode button).
+  void showRequest(const DecodeRequest& request);
+  // The width without choosing beam search (as a change by the user does).
+  void setBeamWidth(int width);
   DecodeRequest request() const;
   void setBusy(bool busy);
 

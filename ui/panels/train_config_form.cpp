@@ -21,6 +21,7 @@
 #include "models/config_reader.h"
 #include "panels/corpus_form.h"
 #include "panels/form_fields.h"
+#include "views/model_summary.h"
 
 namespace attn::ui {
 
@@ -31,6 +32,7 @@ TrainConfigForm::TrainConfigForm(QWidget* parent) : QWidget(parent) {
   layout->addWidget(buildModelGroup());
   layout->addWidget(buildTrainGroup());
   layout->addStretch(1);
+  takeWheelOnlyWhenFocused(this);
   onTaskChanged();
   refreshEnabled();
 }
@@ -99,7 +101,9 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
     if (!key->flag) continue;
     const nlohmann::json value = configDefault(*key, defaults);
     defaults[key->name] = value;
-    const QString tip = QString::fromStdString(key->help) + QStringLiteral("\n") +
+    const QString keyName = QString::fromStdString(key->name);
+    const QString tip = tr("Config key %1").arg(keyName) + QStringLiteral("\n") +
+                        QString::fromStdString(key->help) + QStringLiteral("\n") +
                         tr("Default %1; allowed %2")
                             .arg(QString::fromStdString(defaultText(*key)),
                                  QString::fromStdString(rangeText(*key)));
@@ -139,7 +143,12 @@ QWidget* TrainConfigForm::buildArchPage(Arch arch) {
     w->setObjectName(
         QStringLiteral("config_%1_%2")
             .arg(QString::fromLatin1(archName(arch)), QString::fromStdString(key->name)));
-    f->addRow(QString::fromStdString(key->name), w);
+    // A label in words; the key (what the model file and --config say) in its tooltip.
+    auto* label = new QLabel(configKeyLabel(key->name), page);
+    label->setToolTip(tr("Config key %1").arg(keyName));
+    label->setObjectName(w->objectName() + QStringLiteral("_label"));
+    label->setBuddy(w);
+    f->addRow(label, w);
     fields_.push_back({key, w});
   }
   return page;

@@ -61,6 +61,35 @@ jobs::TrainingOutcome train(const jobs::TrainingJob& job, const jobs::JobProgres
 
 }  // namespace
 
+void describeValidation(const Metrics& m, TrainingTick& tick) {
+  tick.validated = true;
+  QStringList parts;
+  if (m.loss) {
+    tick.validationLoss = *m.loss;
+    parts << QCoreApplication::translate("attn::ui::TrainingWorker", "loss %1")
+                 .arg(*m.loss, 0, 'f', 3);
+  }
+  if (m.exactMatch) {
+    tick.validationScore = *m.exactMatch;
+    tick.validationScoreName =
+        QCoreApplication::translate("attn::ui::TrainingWorker", "exact match");
+  } else if (m.accuracy) {
+    tick.validationScore = *m.accuracy;
+    tick.validationScoreName = QCoreApplication::translate("attn::ui::TrainingWorker", "accuracy");
+  } else if (m.tokenAccuracy) {
+    tick.validationScore = *m.tokenAccuracy;
+    tick.validationScoreName =
+        QCoreApplication::translate("attn::ui::TrainingWorker", "token accuracy");
+  }
+  if (!std::isnan(tick.validationScore))
+    parts << tick.validationScoreName + QStringLiteral(" ") + percent(tick.validationScore);
+  // On 0–1, as the model summary, the bottleneck experiment and attention-cli write it.
+  if (m.bleu)
+    parts << QCoreApplication::translate("attn::ui::TrainingWorker", "BLEU %1")
+                 .arg(*m.bleu, 0, 'f', 3);
+  tick.validationText = parts.join(QStringLiteral(" · "));
+}
+
 // One run, on the training thread: turns the trainer's progress into ticks and snapshots.
 class TrainingWorker {
   Q_DECLARE_TR_FUNCTIONS(attn::ui::TrainingWorker)
@@ -159,27 +188,7 @@ TrainingTick TrainingWorker::tickOf(const TrainProgress& p) {
   tick.validationLoss = nan;
   tick.validationScore = nan;
   if (!p.validation) return tick;
-  const Metrics& m = *p.validation;
-  tick.validated = true;
-  QStringList parts;
-  if (m.loss) {
-    tick.validationLoss = *m.loss;
-    parts << tr("loss %1").arg(*m.loss, 0, 'f', 3);
-  }
-  if (m.exactMatch) {
-    tick.validationScore = *m.exactMatch;
-    tick.validationScoreName = tr("exact match");
-  } else if (m.accuracy) {
-    tick.validationScore = *m.accuracy;
-    tick.validationScoreName = tr("accuracy");
-  } else if (m.tokenAccuracy) {
-    tick.validationScore = *m.tokenAccuracy;
-    tick.validationScoreName = tr("token accuracy");
-  }
-  if (!std::isnan(tick.validationScore))
-    parts << tick.validationScoreName + QStringLiteral(" ") + percent(tick.validationScore);
-  if (m.bleu) parts << tr("BLEU %1").arg(*m.bleu * 100, 0, 'f', 1);
-  tick.validationText = parts.join(QStringLiteral(" · "));
+  describeValidation(*p.validation, tick);
   return tick;
 }
 

@@ -17,6 +17,10 @@
 
 #include "models/model_fwd.h"
 
+namespace attn::inline ATTN_PRECISION {
+struct Metrics;
+}  // namespace attn::inline ATTN_PRECISION
+
 namespace attn::inline ATTN_PRECISION::jobs {
 struct TrainingJob;
 struct TrainingOutcome;
@@ -37,6 +41,10 @@ struct TrainingTick {
   QString validationScoreName;
   QString validationText;  // "loss 0.41 · exact match 62%"
 };
+
+// A validation's numbers into `tick`: its loss and score, and the line the Training tab shows
+// ("loss 0.041 · exact match 97.5% · BLEU 0.991": BLEU on 0–1, as everywhere else).
+void describeValidation(const Metrics& m, TrainingTick& tick);
 
 // One run's request: the job and what the alignment snapshots watch.
 struct TrainingRequest {

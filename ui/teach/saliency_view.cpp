@@ -82,8 +82,10 @@ SaliencyView::SaliencyView(TraceDocument* trace, ModelDocument* model, QWidget* 
   measureBox_->addItem(tr("gradient × input (signed)"));
   measureBox_->addItem(tr("gradient norm ‖∂f/∂e‖"));
   ofBox_->setObjectName(QStringLiteral("saliencyOf"));
-  ofBox_->addItem(tr("log p of the output token"));
-  ofBox_->addItem(tr("logit of the output token"));
+  // The logit first: a trained model is sure of most tokens (p ≈ 1), where log p is flat and
+  // its gradients (near 1e-4) say little; the logit keeps what supports the token readable.
+  ofBox_->addItem(tr("logit of the output token"), int(SaliencyOf::Logit));
+  ofBox_->addItem(tr("log p of the output token"), int(SaliencyOf::LogProb));
   ofBox_->setToolTip(
       tr("f, the number differentiated. A model sure of its token has p ≈ 1, "
          "where log p is flat: the logit then shows better what supports it."));
@@ -174,7 +176,7 @@ SaliencyMeasure SaliencyView::measure() const {
 }
 
 SaliencyOf SaliencyView::of() const {
-  return ofBox_->currentIndex() == 1 ? SaliencyOf::Logit : SaliencyOf::LogProb;
+  return SaliencyOf(ofBox_->currentData().toInt());
 }
 
 bool SaliencyView::isComputing() const {

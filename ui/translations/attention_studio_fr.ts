@@ -261,7 +261,7 @@
         <translation>Image PNG (*.png);;Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/model_summary.cpp" line="+55"/>
+        <location filename="../views/model_summary.cpp" line="+60"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -342,7 +342,17 @@
         <translation>vocabulaire cible</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+14"/>
+        <source>trained to read</source>
+        <translation>entraîné à lire</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>for example:</source>
+        <translation>par exemple&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <location line="+2"/>
         <source>trained on</source>
         <translation>entraîné sur</translation>
@@ -434,9 +444,47 @@
     </message>
 </context>
 <context>
+    <name>attn::ui::AboutBox</name>
+    <message>
+        <location filename="../window/about_box.cpp" line="+27"/>
+        <source>%1 build · %2 · Qt %3 (built with %4)</source>
+        <translation>compilation %1 · %2 · Qt %3 (compilé avec %4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Qt %1 (LGPL-3.0): the window and its widgets</source>
+        <translation>Qt %1 (LGPL-3.0)&#xa0;: la fenêtre et ses widgets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QCustomPlot (GPL-3.0): the plots</source>
+        <translation>QCustomPlot (GPL-3.0)&#xa0;: les graphiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eigen %1.%2.%3 (MPL-2.0): the engine&apos;s matrices</source>
+        <translation>Eigen %1.%2.%3 (MPL-2.0)&#xa0;: les matrices du moteur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nlohmann/json %1.%2.%3 (MIT): model metadata and traces</source>
+        <translation>nlohmann/json %1.%2.%3 (MIT)&#xa0;: métadonnées des modèles et traces</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Attention Studio %1&lt;/b&gt;&lt;p&gt;Train, run and take apart attention models on the CPU, and see what they attend to.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Attention Studio %1&lt;/b&gt;&lt;p&gt;Entraîner, exécuter et démonter des modèles d’attention sur le processeur, et voir sur quoi ils portent leur attention.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Licence: not stated yet (the source has no licence file). The libraries keep their own licences:</source>
+        <translation>Licence&#xa0;: pas encore indiquée (les sources n’ont pas de fichier de licence). Les bibliothèques gardent leurs licences&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::AlignmentFormingView</name>
     <message>
-        <location filename="../teach/alignment_forming_view.cpp" line="+50"/>
+        <location filename="../teach/alignment_forming_view.cpp" line="+44"/>
         <source>untrained (step 0)</source>
         <translation>non entraîné (pas 0)</translation>
     </message>
@@ -551,7 +599,7 @@
         <translation>Exemple&#xa0;: «&#xa0;%1&#xa0;» → «&#xa0;%2&#xa0;». Chaque instantané lit cette sortie de référence par forçage par l’enseignant (teacher forcing), si bien que chaque image a les mêmes lignes et colonnes.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%1 · snapshot %2 of %3</source>
         <translation>%1 · instantané %2 sur %3</translation>
     </message>
@@ -1377,7 +1425,7 @@ avec attention</translation>
 <context>
     <name>attn::ui::CompareView</name>
     <message>
-        <location filename="../teach/compare_view.cpp" line="+72"/>
+        <location filename="../teach/compare_view.cpp" line="+66"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
@@ -1540,7 +1588,7 @@ Choisissez «&#xa0;B lit la sortie de A&#xa0;» pour mettre B sur les lignes de 
         <translation>A a écrit «&#xa0;%1&#xa0;»&#xa0;; B a écrit «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>B − A</source>
         <translation>B − A</translation>
     </message>
@@ -2325,7 +2373,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::InputPanel</name>
     <message>
-        <location filename="../panels/input_panel.cpp" line="+27"/>
+        <location filename="../panels/input_panel.cpp" line="+28"/>
         <source>Greedy</source>
         <translation>Glouton</translation>
     </message>
@@ -2341,13 +2389,13 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+99"/>
+        <location line="+120"/>
         <location line="+12"/>
         <source>Decode</source>
         <translation>Décoder</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-129"/>
         <source>Type a sentence for the model…</source>
         <translation>Tapez une phrase pour le modèle…</translation>
     </message>
@@ -2377,7 +2425,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Donner cette sortie au décodeur (forçage par l’enseignant, teacher forcing) et montrer sur quoi il porte son attention en la produisant</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+96"/>
         <source>Cancel decoding</source>
         <translation>Annuler le décodage</translation>
     </message>
@@ -2623,7 +2671,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::InterventionResults</name>
     <message>
-        <location filename="../teach/intervention_results.cpp" line="+92"/>
+        <location filename="../teach/intervention_results.cpp" line="+86"/>
         <source>step</source>
         <translation>étape</translation>
     </message>
@@ -2729,7 +2777,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>&#xa0;: rien pour l’instant</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
@@ -2897,78 +2945,78 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::MainWindow</name>
     <message>
-        <location filename="../window/main_window.cpp" line="+62"/>
-        <location line="+231"/>
+        <location filename="../window/main_window.cpp" line="+64"/>
+        <location line="+239"/>
         <source>Attention Studio</source>
         <translation>Attention Studio</translation>
     </message>
     <message>
-        <location filename="../window/main_window_tabs.cpp" line="+32"/>
+        <location filename="../window/main_window_tabs.cpp" line="+33"/>
         <source>Alignment</source>
         <translation>Alignement</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Heads</source>
         <translation>Têtes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Hops</source>
         <translation>Sauts</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Beam search</source>
         <translation>Recherche en faisceau</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Two models, or two moments of a training run, on the same input</source>
         <translation>Deux modèles, ou deux moments d’un entraînement, sur la même entrée</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-48"/>
         <source>The attention of each output token over the source</source>
         <translation>L’attention de chaque token de sortie sur la source</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Every head of every layer, side by side</source>
         <translation>Chaque tête de chaque couche, côte à côte</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The classifier&apos;s attention hops and their penalty</source>
         <translation>Les sauts d’attention du classifieur et leur pénalité</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The hypotheses beam search kept</source>
         <translation>Les hypothèses gardées par la recherche en faisceau</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Train a new model</source>
         <translation>Entraîner un nouveau modèle</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-23"/>
         <source>Rollout</source>
         <translation>Rollout</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A transformer&apos;s raw attention beside its attention rollout</source>
         <translation>L’attention brute d’un transformeur à côté de son rollout d’attention</translation>
     </message>
@@ -2978,32 +3026,32 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Saillance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Which source tokens each output token depends on, from gradients</source>
         <translation>De quels tokens source dépend chaque token de sortie, d’après les gradients</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Intervene</source>
         <translation>Intervenir</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Change what the model attends to, decode again, and see what changed</source>
         <translation>Changer ce que regarde le modèle, décoder à nouveau, et voir ce qui a changé</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-29"/>
         <source>Computation</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>One attention step computed with the model&apos;s own numbers: query, scores, softmax, context</source>
         <translation>Une étape d’attention calculée avec les nombres du modèle lui-même&#xa0;: requête, scores, softmax, contexte</translation>
     </message>
     <message>
-        <location filename="../window/main_window.cpp" line="-170"/>
+        <location filename="../window/main_window.cpp" line="-178"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -3018,12 +3066,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>Pas à pas</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>decoding…</source>
         <translation>décodage…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>&amp;Decode</source>
         <translation>&amp;Décodage</translation>
     </message>
@@ -3094,6 +3142,11 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;About Attention Studio</source>
         <translation>À &amp;propos d’Attention Studio</translation>
     </message>
@@ -3108,17 +3161,12 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
         <translation>%1 sera utilisé au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>About Attention Studio</source>
         <translation>À propos d’Attention Studio</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Attention Studio %1&lt;/b&gt;&lt;p&gt;Train, run and take apart attention models on the CPU, and see what they attend to.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Attention Studio %1&lt;/b&gt;&lt;p&gt;Entraîner, exécuter et démonter des modèles d’attention sur le processeur, et voir sur quoi ils portent leur attention.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Quick guide</source>
         <translation>Guide rapide</translation>
     </message>
@@ -3461,7 +3509,7 @@ Ouvrez un tel modèle, ou l’une de ses traces, pour voir ses sauts ici.</trans
 <context>
     <name>attn::ui::ModelSummary</name>
     <message>
-        <location filename="../views/model_summary.cpp" line="-153"/>
+        <location filename="../views/model_summary.cpp" line="-171"/>
         <source>recurrent cell</source>
         <translation>cellule récurrente</translation>
     </message>
@@ -3830,17 +3878,17 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>norme du gradient ‖∂f/∂e‖</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>log p of the output token</source>
         <translation>log p du token de sortie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>logit of the output token</source>
         <translation>logit du token de sortie</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>f, the number differentiated. A model sure of its token has p ≈ 1, where log p is flat: the logit then shows better what supports it.</source>
         <translation>f, le nombre dérivé. Un modèle sûr de son token a p ≈ 1, là où log p est plat&#xa0;: le logit montre alors mieux ce qui le soutient.</translation>
     </message>
@@ -3972,7 +4020,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Trace file %1</source>
         <translation>Fichier de trace %1</translation>
     </message>
@@ -4017,18 +4065,18 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Choisissez un dossier où vous pouvez écrire, avec assez d’espace libre.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Saved the model to %1</source>
         <translation>Modèle enregistré dans %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+15"/>
+        <location line="+16"/>
+        <location line="+17"/>
         <source>Decode</source>
         <translation>Décodage</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>There is no model to decode with.</source>
         <translation>Il n’y a aucun modèle pour décoder.</translation>
     </message>
@@ -4038,17 +4086,17 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Ouvrez d’abord un fichier de modèle, choisissez un modèle fourni, ou entraînez-en un.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Decoding…</source>
         <translation>Décodage…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Check the sentence and the options, then decode again.</source>
         <translation>Vérifiez la phrase et les options, puis décodez à nouveau.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>greedy decoding</source>
         <translation>décodage glouton</translation>
     </message>
@@ -4076,6 +4124,24 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <location line="+8"/>
         <source>Decoded: %1 output tokens</source>
         <translation>Décodé&#xa0;: %1 tokens de sortie</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../window/shortcuts_dialog.cpp" line="+65"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>
@@ -4213,9 +4279,50 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
 </context>
 <context>
+    <name>attn::ui::TabTable</name>
+    <message>
+        <location filename="../window/tab_table.cpp" line="+34"/>
+        <source>Show the %1 tab</source>
+        <translation>Afficher l’onglet %1</translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::TaskInputs</name>
+    <message>
+        <location filename="../views/task_inputs.cpp" line="+22"/>
+        <source>a date between %1 and %2 written in English or French in one of %3 ways (words or numbers, with or without the weekday, the year in full or as two digits), to its ISO form</source>
+        <translation>une date entre %1 et %2 écrite en anglais ou en français de l’une de %3 façons (en lettres ou en chiffres, avec ou sans le jour de la semaine, l’année en entier ou sur deux chiffres), vers sa forme ISO</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>short English sentences from a small vocabulary (articles, adjectives, nouns, verbs), to French with agreement and the adjective after the noun</source>
+        <translation>de courtes phrases anglaises d’un petit vocabulaire (articles, adjectifs, noms, verbes), vers le français avec l’accord et l’adjectif après le nom</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>short English review sentences, with negation, intensifiers and &quot;but&quot;, to positive or negative</source>
+        <translation>de courtes phrases d’avis en anglais, avec négation, intensifs et «&#xa0;but&#xa0;», vers positif ou négatif</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sequences of symbols, to the same sequence</source>
+        <translation>des suites de symboles, vers la même suite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sequences of symbols, to the sequence reversed</source>
+        <translation>des suites de symboles, vers la suite à l’envers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sequences of symbols, to the sequence sorted</source>
+        <translation>des suites de symboles, vers la suite triée</translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::TraceDocument</name>
     <message>
-        <location filename="../documents/trace_document.cpp" line="+92"/>
+        <location filename="../documents/trace_document.cpp" line="+98"/>
         <source>Cross-attention (output → source)</source>
         <translation>Attention croisée (sortie → source)</translation>
     </message>
@@ -4318,7 +4425,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TrainConfigForm</name>
     <message>
-        <location filename="../panels/train_config_form.cpp" line="+39"/>
+        <location filename="../panels/train_config_form.cpp" line="+41"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
@@ -4369,12 +4476,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+155"/>
         <source>validation examples</source>
         <translation>exemples de validation</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-154"/>
         <source>min length</source>
         <translation>longueur min.</translation>
     </message>
@@ -4389,7 +4496,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>taille de l’alphabet</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -4409,12 +4516,18 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Classifieur à auto-attention structurée (Lin et al.)</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-94"/>
         <source>Corpus file</source>
         <translation>Fichier de corpus</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+32"/>
+        <location line="+43"/>
+        <source>Config key %1</source>
+        <translation>Clé de configuration %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Seed of the initial weights</source>
         <translation>Graine des poids initiaux</translation>
     </message>
@@ -4574,12 +4687,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Indiquez combien de temps entraîner&#xa0;: un nombre de pas ou d’époques.</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-275"/>
         <source>Default %1; allowed %2</source>
         <translation>Par défaut %1&#xa0;; valeurs permises %2</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+285"/>
         <source>The model config: %1.</source>
         <translation>La configuration du modèle&#xa0;: %1.</translation>
     </message>
@@ -4783,7 +4896,7 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
 <context>
     <name>attn::ui::TrainingWorker</name>
     <message>
-        <location filename="../runners/training_worker.cpp" line="+208"/>
+        <location filename="../runners/training_worker.cpp" line="+217"/>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -4793,12 +4906,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>Vérifiez la source des données et les réglages du formulaire, puis relancez.</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-149"/>
         <source>loss %1</source>
         <translation>perte %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>exact match</source>
         <translation>correspondance exacte</translation>
     </message>
@@ -4808,12 +4921,12 @@ Il faut un transformeur&#xa0;: ouvrez le transformeur toy-fr, ou l’une de ses 
         <translation>exactitude</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>token accuracy</source>
         <translation>exactitude par token</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>BLEU %1</source>
         <translation>BLEU %1</translation>
     </message>

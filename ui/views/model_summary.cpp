@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include "models/model.h"
+#include "views/task_inputs.h"
 
 namespace attn::ui {
 namespace {
@@ -23,7 +24,9 @@ QString str(const nlohmann::json& config, const char* key, const char* fallback 
   return QString::fromStdString(it->dump());
 }
 
-QString keyLabel(const std::string& key) {
+}  // namespace
+
+QString configKeyLabel(const std::string& key) {
   static const std::pair<const char*, const char*> kLabels[] = {
       {"cell", QT_TRANSLATE_NOOP("attn::ui::ModelSummary", "recurrent cell")},
       {"embed_dim", QT_TRANSLATE_NOOP("attn::ui::ModelSummary", "embedding size E")},
@@ -49,6 +52,8 @@ QString keyLabel(const std::string& key) {
     if (key == k) return tr(label);
   return QString::fromStdString(key);
 }
+
+namespace {
 
 QString valueText(const nlohmann::json& v) {
   if (v.is_string()) return QString::fromStdString(v.get<std::string>()).toHtmlEscaped();
@@ -129,7 +134,7 @@ QString modelSummaryHtml(const Model& model, const QString& name) {
                      .arg(breakable, architectureLine(model).toHtmlEscaped());
   for (const auto& [key, value] : model.config.items()) {
     if (!keyApplies(model.config, key)) continue;
-    html += row(keyLabel(key), valueText(value));
+    html += row(configKeyLabel(key), valueText(value));
   }
   html += row(tr("parameters"), groupedNumber(model.network().parameterCount()));
   const QString tokenizer =
@@ -145,6 +150,22 @@ QString modelSummaryHtml(const Model& model, const QString& name) {
                 tr("%1 %2").arg(groupedNumber(model.tgtVocab.size()), tokenizer) +
                     QStringLiteral("<br><small>") + vocabularyPreview(model.tgtVocab.toList(), 4) +
                     QStringLiteral("</small>"));
+  }
+  // The inputs it learnt from, with examples: a sentence unlike them is outside what it knows.
+  if (model.training.is_object() && model.training.contains("task") &&
+      model.training.at("task").is_string()) {
+    const std::string task = model.training.at("task").get<std::string>();
+    const QString inputs = taskInputsText(task);
+    QStringList examples = taskExamples(task, 3);
+    for (QString& e : examples) e = e.toHtmlEscaped();
+    if (!inputs.isEmpty())
+      html += row(
+          tr("trained to read"),
+          inputs.toHtmlEscaped() +
+              (examples.isEmpty()
+                   ? QString()
+                   : QStringLiteral("<br><small>") + tr("for example:") + QStringLiteral("<br>") +
+                         examples.join(QStringLiteral("<br>")) + QStringLiteral("</small>")));
   }
   if (model.training.is_object() && !model.training.empty()) {
     QStringList parts;

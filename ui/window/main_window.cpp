@@ -45,6 +45,8 @@
 #include "views/hops_view.h"
 #include "views/step_controls.h"
 #include "views/step_view.h"
+#include "window/about_box.h"
+#include "window/shortcuts_dialog.h"
 #include "window/tab_table.h"
 #include "window/user_error.h"
 
@@ -79,7 +81,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   defaultState_ = saveState();
   if (!settings_->windowGeometry().isEmpty()) restoreGeometry(settings_->windowGeometry());
   if (!settings_->windowState().isEmpty()) restoreState(settings_->windowState());
-  input_->beamWidthBox()->setValue(settings_->beamWidth());
+  input_->setBeamWidth(settings_->beamWidth());
   input_->greedyButton()->setChecked(true);
   refreshTabs();
   refreshTitle();
@@ -150,6 +152,7 @@ void MainWindow::connectSession() {
   connect(session_, &Session::status, this, &MainWindow::showStatus);
   connect(session_, &Session::fileOpened, settings_, &Settings::addRecentFile);
   connect(session_, &Session::exampleSuggested, input_, &InputPanel::setSentence);
+  connect(session_, &Session::decodedWith, input_, &InputPanel::showRequest);
   connect(session_, &Session::busyChanged, this, [this](bool busy) {
     input_->setBusy(busy);
     busy_->setText(busy ? tr("decoding…") : QString());
@@ -160,12 +163,16 @@ void MainWindow::connectSession() {
     if (trace && !trace->beam.empty() && tabs_->currentWidget() == alignment_) return;
     if (tabs_->currentWidget() == training_) tabs_->setCurrentWidget(alignment_);
   });
-  connect(session_->traceDocument(), &TraceDocument::traceChanged, this, [this] {
-    refreshTabs();
+  auto showOrigin = [this] {
     const QString origin = session_->traceDocument()->origin();
     sourceNote_->setText(sourceNote_->fontMetrics().elidedText(origin, Qt::ElideMiddle, 460));
     sourceNote_->setToolTip(origin);
+  };
+  connect(session_->traceDocument(), &TraceDocument::traceChanged, this, [this, showOrigin] {
+    refreshTabs();
+    showOrigin();
   });
+  connect(session_->traceDocument(), &TraceDocument::originChanged, this, showOrigin);
   connect(session_->modelDocument(), &ModelDocument::modelChanged, this, &MainWindow::refreshTitle);
   connect(session_->modelDocument(), &ModelDocument::unsavedChanged, this,
           &MainWindow::refreshTitle);
@@ -280,6 +287,9 @@ void MainWindow::buildHelpMenu() {
   guide->setObjectName(QStringLiteral("actionQuickGuide"));
   guide->setShortcut(QKeySequence::HelpContents);
   connect(guide, &QAction::triggered, this, &MainWindow::showQuickGuide);
+  QAction* keys = help->addAction(tr("&Keyboard shortcuts"));
+  keys->setObjectName(QStringLiteral("actionShortcuts"));
+  connect(keys, &QAction::triggered, this, &MainWindow::showShortcuts);
   QAction* about = help->addAction(tr("&About Attention Studio"));
   about->setObjectName(QStringLiteral("actionAbout"));
   about->setMenuRole(QAction::AboutRole);
@@ -374,11 +384,13 @@ MainWindow* MainWindow::switchLanguage(Language language) {
 }
 
 void MainWindow::showAbout() {
-  QMessageBox::about(
-      this, tr("About Attention Studio"),
-      tr("<b>Attention Studio %1</b><p>Train, run and take apart attention models on the CPU, "
-         "and see what they attend to.</p>")
-          .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+  QMessageBox::about(this, tr("About Attention Studio"), aboutHtml());
+}
+
+void MainWindow::showShortcuts() {
+  auto* dialog = new ShortcutsDialog(this);  // read from the actions now: nothing to keep in step
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
 }
 
 void MainWindow::showQuickGuide() {

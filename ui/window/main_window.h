@@ -105,6 +105,7 @@ class MainWindow : public QMainWindow {
   // Before an unsaved trained model is replaced or closed: save it, discard it, or stop (false).
   bool maySetAsideModel(const QString& question = {});
   void showAbout();
+  void showShortcuts();
   void showQuickGuide();
 
   Settings* settings_;

@@ -27,36 +27,44 @@ void MainWindow::buildCentre() {
   tabs_->setObjectName(QStringLiteral("centralTabs"));
   tabs_->setDocumentMode(true);
   tabTable_ = new TabTable(tabs_, this);
+  static const char* const kContext = "attn::ui::MainWindow";  // where lupdate files the titles
   const std::vector<TabSpec> rows = {
       {QStringLiteral("alignment"),
-       tr("Alignment"),
+       QT_TR_NOOP("Alignment"),
+       kContext,
        tr("The attention of each output token over the source"),
        [this, trace](QWidget* p) { return alignment_ = new AlignmentView(trace, settings_, p); },
        {}},
       {QStringLiteral("heads"),
-       tr("Heads"),
+       QT_TR_NOOP("Heads"),
+       kContext,
        tr("Every head of every layer, side by side"),
        [this, trace](QWidget* p) { return heads_ = new HeadsPanel(trace, settings_, p); },
        {}},
-      {QStringLiteral("hops"), tr("Hops"), tr("The classifier's attention hops and their penalty"),
+      {QStringLiteral("hops"), QT_TR_NOOP("Hops"), kContext,
+       tr("The classifier's attention hops and their penalty"),
        [this, trace](QWidget* p) { return hops_ = new HopsView(trace, settings_, p); },
        [trace] { return trace->isClassification(); }},
-      {QStringLiteral("beam"), tr("Beam search"), tr("The hypotheses beam search kept"),
+      {QStringLiteral("beam"), QT_TR_NOOP("Beam search"), kContext,
+       tr("The hypotheses beam search kept"),
        [this, trace](QWidget* p) { return beamTree_ = new BeamTreeView(trace, p); },
        [trace] { return trace->trace() && !trace->trace()->beam.empty(); }},
       // Explanations: rollout beside raw attention, gradient saliency, one step computed.
       {QStringLiteral("rollout"),
-       tr("Rollout"),
+       QT_TR_NOOP("Rollout"),
+       kContext,
        tr("A transformer's raw attention beside its attention rollout"),
        [this, trace](QWidget* p) { return new RolloutView(trace, settings_, p); },
        {}},
       {QStringLiteral("saliency"),
-       tr("Saliency"),
+       QT_TR_NOOP("Saliency"),
+       kContext,
        tr("Which source tokens each output token depends on, from gradients"),
        [this, trace](QWidget* p) { return new SaliencyView(trace, session_->modelDocument(), p); },
        {}},
       {QStringLiteral("computation"),
-       tr("Computation"),
+       QT_TR_NOOP("Computation"),
+       kContext,
        tr("One attention step computed with the model's own numbers: query, scores, softmax, "
           "context"),
        [this, trace](QWidget* p) {
@@ -64,12 +72,14 @@ void MainWindow::buildCentre() {
        },
        {}},
       {QStringLiteral("training"),
-       tr("Training"),
+       QT_TR_NOOP("Training"),
+       kContext,
        tr("Train a new model"),
        [this](QWidget* p) { return training_ = new TrainingPanel(settings_, p); },
        {}},
       {QStringLiteral("compare"),
-       tr("Compare"),
+       QT_TR_NOOP("Compare"),
+       kContext,
        tr("Two models, or two moments of a training run, on the same input"),
        [this](QWidget*) {
          compare_ = new CompareTools(this, session_, settings_, alignment_->heatmap(), [this] {
@@ -80,7 +90,8 @@ void MainWindow::buildCentre() {
        },
        {}},
       {QStringLiteral("intervene"),
-       tr("Intervene"),
+       QT_TR_NOOP("Intervene"),
+       kContext,
        tr("Change what the model attends to, decode again, and see what changed"),
        [this](QWidget* p) {
          auto* intervene = new InterventionPanel(session_, settings_, p);

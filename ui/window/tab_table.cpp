@@ -1,6 +1,7 @@
 #include "window/tab_table.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QKeySequence>
 #include <QMenu>
 #include <QStringList>
@@ -27,8 +28,10 @@ QWidget* TabTable::add(TabSpec spec) {
   QWidget* page = spec.make(tabs_);
   // Named after the row, for tests and scripts: findChild<QWidget*>("computationTab").
   page->setObjectName(spec.id + QStringLiteral("Tab"));
-  const int index = tabs_->addTab(page, spec.title);
+  const int index = tabs_->addTab(page, QCoreApplication::translate(spec.context, spec.title));
   tabs_->setTabToolTip(index, spec.tooltip);
+  if (index < int(jumps_.size()))  // what Help ▸ Keyboard shortcuts lists for Alt+digit
+    jumps_[size_t(index)]->setText(tr("Show the %1 tab").arg(plain(tabs_->tabText(index))));
   rows_.push_back({std::move(spec), page});
   return page;
 }
@@ -61,8 +64,11 @@ void TabTable::refresh(const QString& fallback) {
 QString TabTable::show(const QString& name) {
   QStringList names;
   for (const Row& row : rows_) {
+    const QString english = plain(QString::fromUtf8(row.spec.title));
+    const QString shown = plain(tabs_->tabText(tabs_->indexOf(row.page)));
     if (row.spec.id.compare(name, Qt::CaseInsensitive) == 0 ||
-        plain(row.spec.title).compare(name, Qt::CaseInsensitive) == 0) {
+        english.compare(name, Qt::CaseInsensitive) == 0 ||
+        shown.compare(name, Qt::CaseInsensitive) == 0) {
       tabs_->setCurrentWidget(row.page);
       return {};
     }
@@ -102,6 +108,7 @@ void TabTable::addShortcuts(QWidget* window) {
       if (i < tabs_->count() && tabs_->isTabEnabled(i)) tabs_->setCurrentIndex(i);
     });
     window->addAction(jump);
+    jumps_.push_back(jump);
   }
 }
 

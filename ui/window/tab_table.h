@@ -10,6 +10,7 @@
 #include <functional>
 #include <vector>
 
+class QAction;
 class QMenu;
 class QTabWidget;
 class QWidget;
@@ -17,9 +18,12 @@ class QWidget;
 namespace attn::ui {
 
 struct TabSpec {
-  QString id;       // stable and untranslated ("computation"): --tab, settings, tests
-  QString title;    // translated; may carry a mnemonic '&'
-  QString tooltip;  // what the tab shows, in one line
+  QString id;  // stable and untranslated ("computation"): --tab, settings, tests
+  // English, marked with QT_TR_NOOP in the table's class; the table shows its translation and
+  // --tab accepts both, so a script written against the English UI works in every language.
+  const char* title;
+  const char* context;  // the translation context of `title` ("attn::ui::MainWindow")
+  QString tooltip;      // what the tab shows, in one line
   std::function<QWidget*(QWidget* parent)> make;  // the page, parented to `parent`
   std::function<bool()> enabled;                  // when the tab can be used; null: always
 };
@@ -38,8 +42,8 @@ class TabTable : public QObject {
   QString idOf(const QWidget* page) const;  // empty when the page is no tab
   // Enables each tab as its row says; a current tab that went unusable gives way to `fallback`.
   void refresh(const QString& fallback);
-  // Shows the tab whose id or title (mnemonic aside, any case) is `name`. Returns an empty
-  // string, or an error naming the tabs there are.
+  // Shows the tab whose id, English title or title as shown (mnemonic aside, any case) is
+  // `name`. Returns an empty string, or an error naming the tabs there are.
   QString show(const QString& name);
   // View ▸ Tabs: every tab, the current one checked, its Alt+digit after it; refilled when shown.
   void fillMenu(QMenu* menu);
@@ -49,6 +53,7 @@ class TabTable : public QObject {
   int indexOf(const QString& id) const;
 
   QTabWidget* tabs_;
+  std::vector<QAction*> jumps_;  // Alt+1…9, named after the tab they show once it is added
   struct Row {
     TabSpec spec;
     QWidget* page;
