@@ -477,8 +477,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Licence: not stated yet (the source has no licence file). The libraries keep their own licences:</source>
-        <translation>Licence&#xa0;: pas encore indiquée (les sources n’ont pas de fichier de licence). Les bibliothèques gardent leurs licences&#xa0;:</translation>
+        <source>Licence: GNU General Public License, version 3 or later (the LICENSE file). The libraries keep their own licences:</source>
+        <translation>Licence&#xa0;: GNU General Public License, version 3 ou ultérieure (le fichier LICENSE). Les bibliothèques gardent leurs licences&#xa0;:</translation>
     </message>
 </context>
 <context>

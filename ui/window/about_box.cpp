@@ -48,12 +48,11 @@ QString aboutHtml() {
                      "the CPU, and see what they attend to.</p>")
                      .arg(appVersion().toHtmlEscaped());
   html += QStringLiteral("<p>") + buildLine().toHtmlEscaped() + QStringLiteral("</p>");
-  // The project has not chosen its own licence yet; the box says so rather than guess. Whatever
-  // it becomes must allow linking QCustomPlot, which is GPL-3.0.
+  // GPL-3.0-or-later (the LICENSE file): the GUI links QCustomPlot, which is GPL-3.0.
   html += QStringLiteral("<p>") +
           AboutBox::tr(
-              "Licence: not stated yet (the source has no licence file). The libraries keep "
-              "their own licences:") +
+              "Licence: GNU General Public License, version 3 or later (the LICENSE file). The "
+              "libraries keep their own licences:") +
           QStringLiteral("</p><ul>");
   for (const QString& library : libraries)
     html += QStringLiteral("<li>") + library.toHtmlEscaped() + QStringLiteral("</li>");
