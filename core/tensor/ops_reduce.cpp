@@ -57,7 +57,8 @@ Var softmax(const Var& a) {
     }
     y.row(r).array() = x.row(r).array() - m;
   }
-  out.arr() = out.arr().exp();
+  // exp(−∞) by hand: Eigen 3.4's vectorised exp gives 3e−39 for it on AVX2 (ops_attention.cpp).
+  out.arr() = (out.arr() == kNegInf).select(Scalar(0), out.arr().exp());
   for (int64_t r = 0; r < x.rows(); ++r) y.row(r) /= y.row(r).sum();
   for (int64_t r : masked) y.row(r).setZero();
   return makeResult(std::move(out), {a}, [](Node& self) { softmaxBackward(self); });
