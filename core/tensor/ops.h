@@ -56,6 +56,9 @@ Var mean(const Var& a);  // -> scalar
 Var softmax(const Var& a);
 // The backward pass of softmax and maskedSoftmax (their graph nodes' closure; not an op).
 void softmaxBackward(Node& self);
+// exp of every value in place, −∞ giving exactly 0: the exponentials of softmax and
+// maskedSoftmax (not an op).
+void expZeroingMinusInfinity(Tensor& t);
 Var logSoftmax(const Var& a);
 // logits [N, V], targets N ids: mean over targets != ignoreIndex of -log softmax(logits)[t]
 // (CrossEntropyLoss(ignore_index)). With no counted target the loss is 0.

@@ -140,10 +140,7 @@ Var maskedSoftmax(const Var& scores, const Tensor& mask) {
         y.row(r) = (mx == kNegInf ? row : row - mx).matrix();
       }
   // The exponentials over the whole buffer at once, as softmax() does; then each row's sum.
-  // Masked keys are set to exactly 0 rather than left to exp(−∞): Eigen 3.4's vectorised exp
-  // clamps its argument near −88.4 on AVX2 (not on AVX-512), which gives 3e−39, and a padded
-  // key must get no weight at all on every CPU.
-  out.arr() = (out.arr() == kNegInf).select(Scalar(0), out.arr().exp());
+  expZeroingMinusInfinity(out);
   for (int64_t r = 0; r < y.rows(); ++r) {
     const Scalar total = y.row(r).sum();
     if (total > 0) y.row(r) /= total;  // 0: every key was masked, the row stays zeros

@@ -24,6 +24,13 @@ Var mean(const Var& a) {
   });
 }
 
+// −∞ is set to exactly 0 rather than left to exp: Eigen 3.4's vectorised exp clamps its argument
+// near −88.4 on AVX2 (not on AVX-512), which gives 3e−39, and a masked or padded key must get no
+// weight at all on every CPU.
+void expZeroingMinusInfinity(Tensor& t) {
+  t.arr() = (t.arr() == kNegInf).select(Scalar(0), t.arr().exp());
+}
+
 // dx = p ⊙ (g − ⟨g, p⟩), row by row; written when x has no gradient yet (Node::accumulateGrad).
 void softmaxBackward(Node& self) {
   auto p = self.value.mat();
@@ -57,8 +64,7 @@ Var softmax(const Var& a) {
     }
     y.row(r).array() = x.row(r).array() - m;
   }
-  // exp(−∞) by hand: Eigen 3.4's vectorised exp gives 3e−39 for it on AVX2 (ops_attention.cpp).
-  out.arr() = (out.arr() == kNegInf).select(Scalar(0), out.arr().exp());
+  expZeroingMinusInfinity(out);
   for (int64_t r = 0; r < x.rows(); ++r) y.row(r) /= y.row(r).sum();
   for (int64_t r : masked) y.row(r).setZero();
   return makeResult(std::move(out), {a}, [](Node& self) { softmaxBackward(self); });

@@ -4,6 +4,7 @@
 
 #include "data/text_tokenizer.h"
 #include "explain/subword_merge.h"
+#include "tiny_sentencepiece.h"
 #include "util/check.h"
 
 namespace attn {
@@ -13,17 +14,8 @@ using explain::groupWords;
 using explain::mergeSubwords;
 using explain::WordGrouping;
 
-// A SentencePiece tokenizer only decides word starts by the mark, so a tiny trained model is
-// enough to group hand-written pieces.
 const data::Tokenizer& pieces() {
-  static const data::Tokenizer t = [] {
-    std::vector<std::string> s;
-    for (int i = 0; i < 50; ++i) s.push_back("the translation of the cat is le chat");
-    data::SentencePieceOptions o;
-    o.vocabSize = 40;
-    return data::Tokenizer::trainSentencePiece(s, o);
-  }();
-  return t;
+  return test::tinySentencePiece();
 }
 
 TEST(SubwordMerge, GroupsPiecesByTheWordStartMark) {

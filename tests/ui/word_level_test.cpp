@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/tiny_sentencepiece.h"
 #include "data/text_tokenizer.h"
 #include "documents/session.h"
 #include "documents/settings.h"
@@ -31,17 +32,8 @@ using namespace attn::ui;
 
 namespace {
 
-// SentencePiece decides word starts by the "▁" mark alone, so a tiny trained model groups
-// hand-written pieces.
 const data::Tokenizer& pieces() {
-  static const data::Tokenizer t = [] {
-    std::vector<std::string> s;
-    for (int i = 0; i < 50; ++i) s.push_back("the translation of the cat is le chat");
-    data::SentencePieceOptions o;
-    o.vocabSize = 40;
-    return data::Tokenizer::trainSentencePiece(s, o);
-  }();
-  return t;
+  return test::tinySentencePiece();
 }
 
 // Source "▁the ▁c at <eos>", output "▁le ▁ch at <eos>": one cross map, rows as given.
